@@ -1,0 +1,45 @@
+// The vocabulary of the domain as plain string unions. They mirror the Prisma enums
+// (prisma/schema.prisma) so that lib/domain stays free of Prisma.
+
+export const ROLES = ["REFERRER", "RADIOGRAPHER", "RADIOLOGIST", "DEPARTMENT_HEAD", "ADMIN"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const REQUEST_TYPES = ["TELEDIAGNOSTIC", "TELEEXPERTISE"] as const;
+export type RequestType = (typeof REQUEST_TYPES)[number];
+
+export const PRIORITIES = ["VITAL", "URGENT", "ROUTINE"] as const;
+export type Priority = (typeof PRIORITIES)[number];
+
+export const REQUEST_STATUSES = [
+  "SUBMITTED",
+  "INFO_REQUESTED",
+  "INDICATION_ACCEPTED",
+  "INDICATION_REFUSED",
+  "PROTOCOL_SENT",
+  "IMAGES_ARRIVING",
+  "IMAGES_COMPLETE",
+  "IN_READING",
+  "SIGNED",
+  "DELIVERED",
+  "ACKNOWLEDGED",
+  "CANCELLED",
+] as const;
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+
+export const SEXES = ["FEMALE", "MALE", "OTHER", "UNKNOWN"] as const;
+export type Sex = (typeof SEXES)[number];
+
+export const MODALITIES = ["CT", "MR", "CR", "DX", "US", "XA", "MG", "NM", "PT", "OT"] as const;
+export type Modality = (typeof MODALITIES)[number];
+
+export const RENAL_FUNCTIONS = ["NORMAL", "IMPAIRED", "SEVERELY_IMPAIRED", "UNKNOWN"] as const;
+export type RenalFunction = (typeof RENAL_FUNCTIONS)[number];
+
+export const YES_NO_UNKNOWN = ["YES", "NO", "UNKNOWN"] as const;
+export type YesNoUnknown = (typeof YES_NO_UNKNOWN)[number];
+
+export const PREGNANCY_STATUSES = ["NOT_PREGNANT", "PREGNANT", "POSSIBLE", "NOT_APPLICABLE"] as const;
+export type PregnancyStatus = (typeof PREGNANCY_STATUSES)[number];
+
+export const EVENT_TYPES = ["SUBMITTED", "CLAIMED", "RELEASED", "STATUS_CHANGED"] as const;
+export type EventType = (typeof EVENT_TYPES)[number];

@@ -1,0 +1,32 @@
+// Typed application errors. Services throw them; lib/server/trpc/error-mapping.ts maps
+// them to tRPC/HTTP in one place, and the UI translates `code` through its catalogue.
+
+export const APP_ERROR_CODES = [
+  "UNAUTHENTICATED",
+  "FORBIDDEN",
+  "NOT_FOUND",
+  "BAD_INPUT",
+  "ALREADY_CLAIMED",
+  "NOT_HOLDER",
+  "INVALID_TRANSITION",
+  "IDEMPOTENCY_KEY_REUSED",
+] as const;
+export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
+
+export type AppErrorDetails = Record<string, string | number | boolean | null>;
+
+export class AppError extends Error {
+  readonly code: AppErrorCode;
+  readonly details: AppErrorDetails;
+
+  constructor(code: AppErrorCode, message: string, details: AppErrorDetails = {}) {
+    super(message);
+    this.name = "AppError";
+    this.code = code;
+    this.details = details;
+  }
+}
+
+export function isAppError(value: unknown): value is AppError {
+  return value instanceof AppError;
+}

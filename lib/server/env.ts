@@ -1,0 +1,41 @@
+import { z } from "zod";
+
+// Environment, validated once at start (lib/server/main.ts) and read everywhere through
+// getEnv(). Every variable is documented in .env.example.
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  HOST: z.string().default("localhost"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  DATABASE_URL: z.url().optional(),
+  DATA_DIR: z.string().default(".data"),
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  DEMO_MODE: z.enum(["auto", "on", "off"]).default("auto"),
+  NEXTAUTH_SECRET: z.string().min(32).optional(),
+  NEXTAUTH_URL: z.url().optional(),
+  SESSION_MAX_AGE_HOURS: z.coerce.number().min(0.05).max(72).default(12),
+});
+
+export type Env = z.output<typeof envSchema>;
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+export function parseEnv(source: NodeJS.ProcessEnv): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  return result.data;
+}
+
+/** Demo mode (demo data, passwords shown on the sign-in page) is on by default only with the embedded database. */
+export function isDemoMode(env: Env = getEnv()): boolean {
+  if (env.DEMO_MODE === "on") return true;
+  if (env.DEMO_MODE === "off") return false;
+  return process.env.TELERADIO_EMBEDDED_DB === "1";
+}

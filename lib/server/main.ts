@@ -1,0 +1,66 @@
+// The product's server: one Node process serving Next (pages, tRPC, auth) and socket.io on
+// the same port. Started by `npm start` (production) or `npm run dev`.
+import { createServer } from "node:http";
+import next from "next";
+import { seedDemoTerritory, isEmptyDatabase, demoAccountsText } from "@/prisma/seed-demo";
+import { loadActor } from "./auth/load-actor";
+import { getDb } from "./db/client";
+import { getEnv, isDemoMode } from "./env";
+import { prepareDatabase, resolveAuthSecret } from "./prepare-database";
+import { attachRealtime } from "./realtime/attach-realtime";
+
+const log = (line: string) => console.log(`[teleradio] ${line}`);
+
+async function main(): Promise<void> {
+  const env = getEnv();
+  const database = await prepareDatabase(env, log);
+  process.env.DATABASE_URL = database.url;
+  if (database.embedded) process.env.TELERADIO_EMBEDDED_DB = "1";
+  const secret = resolveAuthSecret(env, database.embedded);
+  process.env.NEXTAUTH_SECRET = secret;
+  process.env.NEXTAUTH_URL ??= `http://${env.HOST}:${env.PORT}`;
+
+  const db = getDb();
+  if (isDemoMode(env)) {
+    if (await isEmptyDatabase(db)) {
+      log("Seeding the demo territory");
+      await seedDemoTerritory(db);
+    }
+    log(demoAccountsText());
+  }
+
+  const dev = env.NODE_ENV === "development";
+  const app = next({ dev, hostname: env.HOST, port: env.PORT });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const upgrade = app.getUpgradeHandler();
+
+  const httpServer = createServer((req, res) => {
+    void handle(req, res);
+  });
+  const io = attachRealtime(httpServer, { secret, resolveActor: (userId) => loadActor(db, userId) });
+  // socket.io answers its own path; other upgrades (Next's dev reloader) go to Next.
+  httpServer.on("upgrade", (req, socket, head) => {
+    if (!req.url?.startsWith("/socket.io")) void upgrade(req, socket, head);
+  });
+
+  await new Promise<void>((resolve) => httpServer.listen(env.PORT, env.HOST, resolve));
+  log(`Ready on http://${env.HOST}:${env.PORT} (${dev ? "development" : "production"})`);
+
+  const shutdown = (signal: string) => {
+    log(`${signal}: shutting down`);
+    void io.close();
+    httpServer.close();
+    void db
+      .$disconnect()
+      .then(() => database.stop())
+      .finally(() => process.exit(0));
+  };
+  process.once("SIGINT", () => shutdown("SIGINT"));
+  process.once("SIGTERM", () => shutdown("SIGTERM"));
+}
+
+main().catch((error: unknown) => {
+  console.error("[teleradio] failed to start:", error instanceof Error ? error.message : error);
+  process.exit(1);
+});

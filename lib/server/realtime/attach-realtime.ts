@@ -1,0 +1,75 @@
+import "server-only";
+import type { Server as HttpServer } from "node:http";
+import { decode } from "next-auth/jwt";
+import { Server, type Socket } from "socket.io";
+import { rooms, SOCKET_EVENTS, type Hint, type SequencedHint, type Welcome } from "@/lib/domain/realtime-hints";
+import type { Actor } from "@/lib/domain/access";
+import { sessionTokenFromCookies } from "../auth/session-cookie";
+import { setHintPublisher } from "./publish";
+
+export interface RealtimeOptions {
+  secret: string;
+  /** Resolves a session's user to an actor; injected so that this module never touches the db. */
+  resolveActor: (userId: string) => Promise<Actor | null>;
+}
+
+/** The rooms an actor listens to, derived from the same scope rules as the queries. */
+export function roomsForActor(actor: Actor): string[] {
+  const joined = [rooms.user(actor.id)];
+  if (actor.role === "DEPARTMENT_HEAD") joined.push(rooms.territory());
+  if (actor.siteId && (actor.role === "REFERRER" || actor.role === "RADIOGRAPHER")) joined.push(rooms.siteStaff(actor.siteId));
+  if (actor.role === "RADIOLOGIST") joined.push(...actor.readableSiteIds.map(rooms.siteReaders));
+  return joined;
+}
+
+/**
+ * Attaches socket.io to the HTTP server. The handshake is authenticated with the next-auth
+ * session cookie; each hint carries its room's sequence number so that a client that
+ * missed one (gap) or reconnected refetches everything.
+ */
+export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions): Server {
+  // destroyUpgrade: false leaves other upgrade requests (Next's dev reloader) to Next.
+  const io = new Server(httpServer, { path: "/socket.io", serveClient: false, destroyUpgrade: false });
+  const sequences = new Map<string, number>();
+
+  io.use((socket, next) => {
+    void authenticate(socket, options).then(
+      (actor) => {
+        if (!actor) return next(new Error("unauthenticated"));
+        socket.data.actor = actor;
+        next();
+      },
+      () => next(new Error("unauthenticated")),
+    );
+  });
+
+  io.on("connection", (socket) => {
+    const actor = socket.data.actor as Actor;
+    const joined = roomsForActor(actor);
+    void socket.join(joined);
+    const welcome: Welcome = { rooms: Object.fromEntries(joined.map((room) => [room, sequences.get(room) ?? 0])) };
+    socket.emit(SOCKET_EVENTS.welcome, welcome);
+  });
+
+  setHintPublisher({
+    publish(targetRooms: readonly string[], hint: Hint) {
+      for (const room of targetRooms) {
+        const seq = (sequences.get(room) ?? 0) + 1;
+        sequences.set(room, seq);
+        const message: SequencedHint = { ...hint, room, seq };
+        io.to(room).emit(SOCKET_EVENTS.hint, message);
+      }
+    },
+  });
+
+  return io;
+}
+
+async function authenticate(socket: Socket, options: RealtimeOptions): Promise<Actor | null> {
+  const token = sessionTokenFromCookies(socket.handshake.headers.cookie);
+  if (!token) return null;
+  const payload = await decode({ token, secret: options.secret });
+  const userId = payload?.uid;
+  if (typeof userId !== "string") return null;
+  return options.resolveActor(userId);
+}

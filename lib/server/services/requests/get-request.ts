@@ -1,0 +1,110 @@
+import "server-only";
+import type { Actor } from "@/lib/domain/access";
+import { AppError } from "@/lib/domain/errors";
+import { writeAudit } from "../../audit/write-audit";
+import type { Db } from "../../db/client";
+import { toWorklistRow, worklistRowSelect, type WorklistRow } from "./request-dto";
+import { visibleRequestsWhere } from "./request-scope";
+
+export interface RequestEventDto {
+  id: string;
+  type: "SUBMITTED" | "CLAIMED" | "RELEASED" | "STATUS_CHANGED";
+  at: Date;
+  actor: { id: string; name: string; role: string };
+  fromStatus: string | null;
+  toStatus: string | null;
+  reason: string | null;
+}
+
+export interface RequestDetail extends WorklistRow {
+  patientIdentity: { sitePatientId: string; ins: string | null };
+  requester: { id: string; name: string };
+  clinicalContext: string;
+  clinicalQuestion: string;
+  expertQuestion: string | null;
+  contrast: {
+    renalFunction: string | null;
+    egfr: number | null;
+    contrastAllergy: string | null;
+    pregnancy: string | null;
+    metformin: string | null;
+  } | null;
+  claimedAt: Date | null;
+  version: number;
+  timeline: RequestEventDto[];
+}
+
+/** One request with its timeline. Outside the actor's scope it does not exist. The read is audited. */
+export async function getRequest(args: { db: Db; actor: Actor; requestId: string }): Promise<RequestDetail> {
+  const { db, actor, requestId } = args;
+  const record = await db.readingRequest.findFirst({
+    where: { AND: [{ id: requestId }, visibleRequestsWhere(actor)] },
+    select: {
+      ...worklistRowSelect,
+      sitePatientId: true,
+      patientIns: true,
+      clinicalContext: true,
+      clinicalQuestion: true,
+      expertQuestion: true,
+      renalFunction: true,
+      egfr: true,
+      contrastAllergy: true,
+      pregnancy: true,
+      metformin: true,
+      claimedAt: true,
+      version: true,
+      requester: { select: { id: true, displayName: true } },
+      events: {
+        orderBy: [{ at: "asc" }, { id: "asc" }],
+        select: {
+          id: true,
+          type: true,
+          at: true,
+          fromStatus: true,
+          toStatus: true,
+          reason: true,
+          actor: { select: { id: true, displayName: true, role: true } },
+        },
+      },
+    },
+  });
+  if (!record) throw new AppError("NOT_FOUND", "Request not found");
+
+  await writeAudit(db, {
+    actorId: actor.id,
+    action: "REQUEST_READ",
+    entityType: "ReadingRequest",
+    entityId: record.id,
+    siteId: record.site.id,
+  });
+
+  return {
+    ...toWorklistRow(record),
+    patientIdentity: { sitePatientId: record.sitePatientId, ins: record.patientIns },
+    requester: { id: record.requester.id, name: record.requester.displayName },
+    clinicalContext: record.clinicalContext,
+    clinicalQuestion: record.clinicalQuestion,
+    expertQuestion: record.expertQuestion,
+    contrast:
+      record.type === "TELEDIAGNOSTIC"
+        ? {
+            renalFunction: record.renalFunction,
+            egfr: record.egfr,
+            contrastAllergy: record.contrastAllergy,
+            pregnancy: record.pregnancy,
+            metformin: record.metformin,
+          }
+        : null,
+    claimedAt: record.claimedAt,
+    version: record.version,
+    timeline: record.events.map((event) => ({
+      id: event.id.toString(),
+      type: event.type,
+      at: event.at,
+      actor: { id: event.actor.id, name: event.actor.displayName, role: event.actor.role },
+      fromStatus: event.fromStatus,
+      toStatus: event.toStatus,
+      reason: event.reason,
+    })),
+  };
+}

@@ -1,0 +1,42 @@
+import "server-only";
+import { TRPCError } from "@trpc/server";
+import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
+import { ZodError } from "zod";
+import { AppError, type AppErrorCode } from "@/lib/domain/errors";
+
+// The one place where typed application errors become tRPC (and so HTTP) errors.
+const TRPC_CODE: Record<AppErrorCode, TRPC_ERROR_CODE_KEY> = {
+  UNAUTHENTICATED: "UNAUTHORIZED",
+  FORBIDDEN: "FORBIDDEN",
+  NOT_FOUND: "NOT_FOUND",
+  BAD_INPUT: "BAD_REQUEST",
+  ALREADY_CLAIMED: "CONFLICT",
+  NOT_HOLDER: "CONFLICT",
+  INVALID_TRANSITION: "CONFLICT",
+  IDEMPOTENCY_KEY_REUSED: "UNPROCESSABLE_CONTENT",
+};
+
+export function toTrpcError(error: AppError): TRPCError {
+  return new TRPCError({ code: TRPC_CODE[error.code], message: error.message, cause: error });
+}
+
+export interface ErrorShapeData {
+  appCode: AppErrorCode | null;
+  details: Record<string, string | number | boolean | null> | null;
+  /** Field errors of an input that failed validation: dotted path -> catalogue key. */
+  fieldErrors: Record<string, string> | null;
+}
+
+export function errorShapeData(error: TRPCError): ErrorShapeData {
+  const cause = error.cause;
+  if (cause instanceof AppError) return { appCode: cause.code, details: cause.details, fieldErrors: null };
+  if (cause instanceof ZodError) {
+    const fieldErrors: Record<string, string> = {};
+    for (const issue of cause.issues) {
+      const path = issue.path.map(String).join(".");
+      fieldErrors[path] ??= issue.message.startsWith("validation.") ? issue.message : "validation.invalid";
+    }
+    return { appCode: "BAD_INPUT", details: null, fieldErrors };
+  }
+  return { appCode: null, details: null, fieldErrors: null };
+}

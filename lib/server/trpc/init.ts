@@ -1,0 +1,40 @@
+import "server-only";
+import { initTRPC, TRPCError } from "@trpc/server";
+import superjson from "superjson";
+import { isAppError } from "@/lib/domain/errors";
+import type { Role } from "@/lib/domain/enums";
+import type { TrpcContext } from "./context";
+import { errorShapeData, toTrpcError } from "./error-mapping";
+
+const t = initTRPC.context<TrpcContext>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error }) {
+    // Internal errors keep their message on the server log only.
+    const message = error.code === "INTERNAL_SERVER_ERROR" ? "Internal error" : shape.message;
+    return { ...shape, message, data: { ...shape.data, stack: undefined, ...errorShapeData(error) } };
+  },
+});
+
+/** Turns typed AppErrors thrown by services into their tRPC codes (never a 500). */
+const mapAppErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && isAppError(result.error.cause)) throw toTrpcError(result.error.cause);
+  return result;
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+export const publicProcedure = t.procedure.use(mapAppErrors);
+
+export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.actor) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first" });
+  return next({ ctx: { ...ctx, actor: ctx.actor } });
+});
+
+/** A procedure open to the given roles only; record scoping is then the service's job. */
+export function roleProcedure(...roles: readonly Role[]) {
+  return authedProcedure.use(({ ctx, next }) => {
+    if (!roles.includes(ctx.actor.role)) throw new TRPCError({ code: "FORBIDDEN", message: "Not allowed for this role" });
+    return next();
+  });
+}

@@ -1,0 +1,27 @@
+import { TRPCClientError } from "@trpc/client";
+import type { AppErrorCode } from "@/lib/domain/errors";
+import type { Translate } from "@/lib/i18n/translate";
+
+interface ErrorData {
+  appCode?: AppErrorCode | null;
+  details?: Record<string, string | number | boolean | null> | null;
+  fieldErrors?: Record<string, string> | null;
+}
+
+function errorData(error: unknown): ErrorData {
+  if (error instanceof TRPCClientError) return (error.data ?? {}) as ErrorData;
+  return {};
+}
+
+/** The user-facing, translated message of a failed call. */
+export function errorMessage(error: unknown, t: Translate): string {
+  const { appCode, details } = errorData(error);
+  if (!appCode) return t("errors.unknown");
+  const params = Object.fromEntries(Object.entries(details ?? {}).map(([k, v]) => [k, String(v)]));
+  return t(`errors.${appCode}`, params);
+}
+
+/** Field errors sent back by the server's validation (dotted path -> catalogue key). */
+export function serverFieldErrors(error: unknown): Record<string, string> {
+  return errorData(error).fieldErrors ?? {};
+}

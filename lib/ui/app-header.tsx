@@ -1,0 +1,41 @@
+"use client";
+
+import Link from "next/link";
+import { signOut } from "next-auth/react";
+import type { Role } from "@/lib/domain/enums";
+import { useI18n } from "@/lib/i18n/i18n-provider";
+import { useLiveStatus } from "@/lib/realtime/live-updates";
+import { LanguageSwitch } from "./language-switch";
+
+export function AppHeader({ user }: { user: { name: string; role: Role } | null }) {
+  const { t } = useI18n();
+  return (
+    <header className="app-header">
+      <Link href="/">{t("app.name")}</Link>
+      <span className="spacer" />
+      {user && <LiveIndicator />}
+      {user && (
+        <span className="who" data-testid="current-user">
+          {user.name} · {t(`roles.${user.role}`)}
+        </span>
+      )}
+      <LanguageSwitch />
+      {user && (
+        <button type="button" onClick={() => void signOut({ callbackUrl: "/signin" })}>
+          {t("app.signOut")}
+        </button>
+      )}
+    </header>
+  );
+}
+
+function LiveIndicator() {
+  const { t } = useI18n();
+  const status = useLiveStatus();
+  const live = status === "live";
+  return (
+    <span className={`live ${live ? "live-on" : "live-off"}`} data-testid="live-status" data-status={status}>
+      {live ? t("app.live") : t("app.offline")}
+    </span>
+  );
+}

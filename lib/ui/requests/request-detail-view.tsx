@@ -1,0 +1,97 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useI18n } from "@/lib/i18n/i18n-provider";
+import type { MessageKey } from "@/lib/i18n/types";
+import { errorMessage } from "@/lib/trpc/error-message";
+import { useTRPC } from "@/lib/trpc/react";
+import { HoldActions } from "./hold-actions";
+import { RequestTimeline } from "./request-timeline";
+
+export function RequestDetailView(props: { requestId: string; actorId: string; canClaim: boolean }) {
+  const { t, locale } = useI18n();
+  const trpc = useTRPC();
+  const query = useQuery(trpc.requests.byId.queryOptions({ requestId: props.requestId }));
+  if (query.error) return <p className="form-error">{errorMessage(query.error, t)}</p>;
+  const request = query.data;
+  if (!request) return <p className="muted">{t("app.loading")}</p>;
+
+  const when = (date: Date) => date.toLocaleString(locale === "fr" ? "fr-FR" : "en-GB");
+  const c = request.contrast;
+  return (
+    <article data-testid="request-detail">
+      <h1>
+        <span className={`badge priority-${request.priority}`}>{t(`priority.${request.priority}`)}</span>{" "}
+        {t(`requestType.${request.type}`)} · {request.modality} {request.bodyRegion}
+      </h1>
+      <div className="grid">
+        <section className="panel">
+          <dl className="facts">
+            <dt>{t("worklist.columns.status")}</dt>
+            <dd data-testid="status">{t(`status.${request.status}`)}</dd>
+            <dt>{t("worklist.columns.site")}</dt>
+            <dd>{request.site.name}</dd>
+            <dt>{t("detail.requester")}</dt>
+            <dd>{request.requester.name}</dd>
+            <dt>{t("detail.submittedAt")}</dt>
+            <dd>{when(request.submittedAt)}</dd>
+            <dt>{t("detail.holder")}</dt>
+            <dd data-testid="holder">{request.holder?.name ?? t("worklist.unassigned")}</dd>
+          </dl>
+          {props.canClaim && (
+            <p>
+              <HoldActions requestId={request.id} holderId={request.holder?.id ?? null} actorId={props.actorId} />
+            </p>
+          )}
+        </section>
+        <section className="panel">
+          <dl className="facts">
+            <dt>{t("detail.patient")}</dt>
+            <dd data-testid="patient-name">
+              {request.patient.familyName.toUpperCase()} {request.patient.givenName}
+            </dd>
+            <dt>{t("detail.birthDate")}</dt>
+            <dd>{request.patient.birthDate}</dd>
+            <dt>{t("form.sex")}</dt>
+            <dd>{t(`sex.${request.patient.sex}`)}</dd>
+            <dt>{t("form.sitePatientId")}</dt>
+            <dd>{request.patientIdentity.sitePatientId}</dd>
+            <dt>INS</dt>
+            <dd>{request.patientIdentity.ins ?? "—"}</dd>
+          </dl>
+        </section>
+      </div>
+      <section className="panel" style={{ marginTop: "1rem" }}>
+        <h2>{t("form.clinicalContext")}</h2>
+        <p style={{ whiteSpace: "pre-wrap" }}>{request.clinicalContext}</p>
+        <h2>{t("form.clinicalQuestion")}</h2>
+        <p style={{ whiteSpace: "pre-wrap" }}>{request.clinicalQuestion}</p>
+        {request.expertQuestion && (
+          <>
+            <h2>{t("form.expertQuestion")}</h2>
+            <p style={{ whiteSpace: "pre-wrap" }}>{request.expertQuestion}</p>
+          </>
+        )}
+        {c && (
+          <>
+            <h2>{t("form.sections.contrast")}</h2>
+            <dl className="facts">
+              <dt>{t("form.renalFunction")}</dt>
+              <dd>{c.renalFunction ? t(`renalFunction.${c.renalFunction}` as MessageKey) : "—"}{c.egfr ? ` (DFG ${c.egfr})` : ""}</dd>
+              <dt>{t("form.contrastAllergy")}</dt>
+              <dd>{c.contrastAllergy ? t(`yesNoUnknown.${c.contrastAllergy}` as MessageKey) : "—"}</dd>
+              <dt>{t("form.pregnancy")}</dt>
+              <dd>{c.pregnancy ? t(`pregnancy.${c.pregnancy}` as MessageKey) : "—"}</dd>
+              <dt>{t("form.metformin")}</dt>
+              <dd>{c.metformin ? t(`yesNoUnknown.${c.metformin}` as MessageKey) : "—"}</dd>
+            </dl>
+          </>
+        )}
+      </section>
+      <section className="panel" style={{ marginTop: "1rem" }}>
+        <h2>{t("detail.timeline")}</h2>
+        <RequestTimeline events={request.timeline} />
+      </section>
+    </article>
+  );
+}

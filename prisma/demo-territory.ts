@@ -1,0 +1,60 @@
+// The demo territory: four fictional hospitals of one region, a radiology hub, and users of
+// every role. Seeded when the product starts on its embedded database, or by `npm run db:seed`.
+import type { Role, SiteKind } from "../lib/generated/prisma/client";
+
+export const DEMO_PASSWORD = "demo-teleradio";
+
+export interface DemoSite {
+  code: string;
+  name: string;
+  kind: SiteKind;
+}
+
+export interface DemoUser {
+  email: string;
+  displayName: string;
+  role: Role;
+  siteCode?: string;
+  /** Sites a radiologist may read for (the inter-hospital agreement). */
+  readsFor?: string[];
+}
+
+export const DEMO_SITES: DemoSite[] = [
+  { code: "MTC", name: "Centre hospitalier de Montclair", kind: "HOSPITAL" },
+  { code: "SAL", name: "CH de Saint-Aubin-sur-Loire", kind: "HOSPITAL" },
+  { code: "VRN", name: "Hôpital de Vernay", kind: "HOSPITAL" },
+  { code: "BLR", name: "CH de Bellerive-les-Bains", kind: "HOSPITAL" },
+  { code: "HUB", name: "Pôle d'imagerie territorial Val-de-Brenne", kind: "HUB" },
+];
+
+export const DEMO_USERS: DemoUser[] = [
+  { email: "urgences.mtc@demo.teleradio.fr", displayName: "Dr Claire Martin", role: "REFERRER", siteCode: "MTC" },
+  { email: "urgences.sal@demo.teleradio.fr", displayName: "Dr Karim Benali", role: "REFERRER", siteCode: "SAL" },
+  { email: "urgences.vrn@demo.teleradio.fr", displayName: "Dr Sophie Leroy", role: "REFERRER", siteCode: "VRN" },
+  { email: "urgences.blr@demo.teleradio.fr", displayName: "Dr Julien Moreau", role: "REFERRER", siteCode: "BLR" },
+  { email: "manip.sal@demo.teleradio.fr", displayName: "Léa Fontaine (MERM)", role: "RADIOGRAPHER", siteCode: "SAL" },
+  { email: "manip.vrn@demo.teleradio.fr", displayName: "Hugo Garnier (MERM)", role: "RADIOGRAPHER", siteCode: "VRN" },
+  {
+    email: "radio.dubois@demo.teleradio.fr",
+    displayName: "Dr Anne Dubois",
+    role: "RADIOLOGIST",
+    siteCode: "HUB",
+    readsFor: ["MTC", "SAL", "VRN", "BLR"],
+  },
+  {
+    email: "radio.nguyen@demo.teleradio.fr",
+    displayName: "Dr Paul Nguyen",
+    role: "RADIOLOGIST",
+    siteCode: "HUB",
+    readsFor: ["SAL", "VRN"],
+  },
+  {
+    email: "radio.petit@demo.teleradio.fr",
+    displayName: "Dr Inès Petit",
+    role: "RADIOLOGIST",
+    siteCode: "HUB",
+    readsFor: ["MTC", "BLR"],
+  },
+  { email: "chef.service@demo.teleradio.fr", displayName: "Pr Marc Lefèvre", role: "DEPARTMENT_HEAD", siteCode: "HUB" },
+  { email: "admin@demo.teleradio.fr", displayName: "Nadia Roux (DSI)", role: "ADMIN", siteCode: "HUB" },
+];

@@ -1,0 +1,46 @@
+import type { PrismaClient } from "../lib/generated/prisma/client";
+import { hashPassword } from "../lib/server/auth/password";
+import { DEMO_PASSWORD, DEMO_SITES, DEMO_USERS } from "./demo-territory";
+
+/** Idempotent: upserts the demo sites, users and reading privileges. */
+export async function seedDemoTerritory(db: PrismaClient): Promise<void> {
+  const siteIds = new Map<string, string>();
+  for (const site of DEMO_SITES) {
+    const saved = await db.site.upsert({
+      where: { code: site.code },
+      create: site,
+      update: { name: site.name, kind: site.kind },
+      select: { id: true },
+    });
+    siteIds.set(site.code, saved.id);
+  }
+
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  for (const user of DEMO_USERS) {
+    const siteId = user.siteCode ? (siteIds.get(user.siteCode) ?? null) : null;
+    const saved = await db.user.upsert({
+      where: { email: user.email },
+      create: { email: user.email, displayName: user.displayName, role: user.role, siteId, passwordHash },
+      update: { displayName: user.displayName, role: user.role, siteId },
+      select: { id: true },
+    });
+    for (const code of user.readsFor ?? []) {
+      const readSiteId = siteIds.get(code);
+      if (!readSiteId) continue;
+      await db.readingPrivilege.upsert({
+        where: { userId_siteId: { userId: saved.id, siteId: readSiteId } },
+        create: { userId: saved.id, siteId: readSiteId },
+        update: {},
+      });
+    }
+  }
+}
+
+export async function isEmptyDatabase(db: PrismaClient): Promise<boolean> {
+  return (await db.site.count()) === 0;
+}
+
+export function demoAccountsText(): string {
+  const lines = DEMO_USERS.map((user) => `  ${user.role.padEnd(16)} ${user.email.padEnd(36)} ${user.displayName}`);
+  return [`Demo accounts (password for all: ${DEMO_PASSWORD}):`, ...lines].join("\n");
+}
