@@ -19,7 +19,7 @@ export default defineConfig({
     projects: [
       {
         ...shared,
-        test: { name: "unit", include: ["lib/**/*.test.ts"], exclude: ["**/*.int.test.ts", "node_modules/**"] },
+        test: { name: "unit", sequence: { groupOrder: 0 }, include: ["lib/**/*.test.ts"], exclude: ["**/*.int.test.ts", "node_modules/**"] },
       },
       {
         ...shared,
@@ -31,6 +31,7 @@ export default defineConfig({
           hookTimeout: 60_000,
           // Two cores: the database is the contended resource, not the test runner.
           maxWorkers: 2,
+          sequence: { groupOrder: 1 },
         },
       },
     ],

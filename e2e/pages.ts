@@ -1,0 +1,51 @@
+import { expect, type Browser, type Page } from "@playwright/test";
+import type { DemoAccount } from "./demo-accounts";
+
+/** Signs in through the real form, in a browser context of its own. */
+export async function signedInPage(browser: Browser, account: DemoAccount): Promise<Page> {
+  const context = await browser.newContext({ locale: "fr-FR" });
+  const page = await context.newPage();
+  await page.goto("/signin");
+  await page.getByLabel("Adresse e-mail").fill(account.email);
+  await page.getByLabel("Mot de passe").fill(account.password);
+  await page.getByRole("button", { name: "Se connecter" }).click();
+  await expect(page.getByTestId("current-user")).toContainText(account.name);
+  return page;
+}
+
+/** Waits until the socket is connected: from then on, changes arrive without reload. */
+export async function waitUntilLive(page: Page): Promise<void> {
+  await expect(page.getByTestId("live-status")).toHaveAttribute("data-status", "live");
+}
+
+export interface RequestFormValues {
+  familyName: string;
+  priority?: "VITAL" | "URGENT" | "ROUTINE";
+}
+
+/** Fills and sends the request form as a referrer; returns the new request's id. */
+export async function submitTeleDiagnostic(page: Page, values: RequestFormValues): Promise<string> {
+  await page.goto("/requests/new");
+  await page.locator("#priority").selectOption(values.priority ?? "VITAL");
+  await page.locator("#patient\\.familyName").fill(values.familyName);
+  await page.locator("#patient\\.givenName").fill("Jeanne");
+  await page.locator("#patient\\.birthDate").fill("1948-07-14");
+  await page.locator("#patient\\.sex").selectOption("FEMALE");
+  await page.locator("#patient\\.sitePatientId").fill(`IPP-${values.familyName}`);
+  await page.locator("#modality").selectOption("CT");
+  await page.locator("#bodyRegion").fill("Encéphale");
+  await page.locator("#clinicalContext").fill("Hémiplégie droite et aphasie depuis 30 minutes.");
+  await page.locator("#clinicalQuestion").fill("AVC ischémique ? Thrombose ?");
+  await page.locator("#contrast\\.renalFunction").selectOption("NORMAL");
+  await page.locator("#contrast\\.contrastAllergy").selectOption("NO");
+  await page.locator("#contrast\\.pregnancy").selectOption("NOT_APPLICABLE");
+  await page.locator("#contrast\\.metformin").selectOption("NO");
+  await page.getByRole("button", { name: "Envoyer la demande" }).click();
+  await page.waitForURL(/\/requests\/[0-9a-f-]{36}$/);
+  await expect(page.getByTestId("patient-name")).toContainText(values.familyName.toUpperCase());
+  return page.url().split("/").pop()!;
+}
+
+export function worklistRow(page: Page, familyName: string) {
+  return page.getByTestId("worklist").locator("tr", { hasText: familyName.toUpperCase() });
+}
