@@ -1,13 +1,20 @@
 import Link from "next/link";
 import { getTranslator } from "@/lib/i18n/server-locale";
 import { requireActor } from "@/lib/server/auth/require-actor";
+import { getQueryClient, HydrateClient, serverTrpc } from "@/lib/trpc/server";
+import { EMPTY_FILTERS, toWorklistQueryInput } from "@/lib/ui/worklist/worklist-query";
 import { WorklistView } from "@/lib/ui/worklist/worklist-view";
 
 export default async function WorklistPage() {
   const actor = await requireActor(["REFERRER", "RADIOGRAPHER", "RADIOLOGIST", "DEPARTMENT_HEAD"]);
   const { t } = await getTranslator();
+  const queryClient = getQueryClient();
+  await Promise.all([
+    queryClient.prefetchQuery(serverTrpc.worklist.list.queryOptions(toWorklistQueryInput(EMPTY_FILTERS))),
+    queryClient.prefetchQuery(serverTrpc.worklist.sites.queryOptions()),
+  ]);
   return (
-    <>
+    <HydrateClient>
       <div style={{ display: "flex", alignItems: "center", gap: "1rem" }}>
         <h1 style={{ flex: 1 }}>{t("worklist.title")}</h1>
         {actor.role === "REFERRER" && (
@@ -17,6 +24,6 @@ export default async function WorklistPage() {
         )}
       </div>
       <WorklistView actorId={actor.id} canClaim={actor.role === "RADIOLOGIST"} />
-    </>
+    </HydrateClient>
   );
 }

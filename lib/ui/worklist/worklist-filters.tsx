@@ -1,16 +1,8 @@
 "use client";
 
-import { PRIORITIES, REQUEST_STATUSES, REQUEST_TYPES, type Priority, type RequestStatus, type RequestType } from "@/lib/domain/enums";
+import { PRIORITIES, REQUEST_STATUSES, REQUEST_TYPES } from "@/lib/domain/enums";
 import { useI18n } from "@/lib/i18n/i18n-provider";
-
-export interface WorklistFilterState {
-  status: RequestStatus | "";
-  siteId: string;
-  priority: Priority | "";
-  type: RequestType | "";
-}
-
-export const EMPTY_FILTERS: WorklistFilterState = { status: "", siteId: "", priority: "", type: "" };
+import type { WorklistFilterState } from "./worklist-query";
 
 export function WorklistFilters(props: {
   value: WorklistFilterState;

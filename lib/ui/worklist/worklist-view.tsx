@@ -2,21 +2,12 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import type { WorklistFilterInput } from "@/lib/domain/worklist-filter-schema";
 import { useI18n } from "@/lib/i18n/i18n-provider";
 import { errorMessage } from "@/lib/trpc/error-message";
 import { useTRPC } from "@/lib/trpc/react";
-import { EMPTY_FILTERS, WorklistFilters, type WorklistFilterState } from "./worklist-filters";
+import { WorklistFilters } from "./worklist-filters";
+import { EMPTY_FILTERS, toWorklistQueryInput, type WorklistFilterState } from "./worklist-query";
 import { WorklistTable } from "./worklist-table";
-
-function toQueryInput(filters: WorklistFilterState): WorklistFilterInput {
-  return {
-    statuses: filters.status ? [filters.status] : [],
-    siteIds: filters.siteId ? [filters.siteId] : [],
-    priorities: filters.priority ? [filters.priority] : [],
-    types: filters.type ? [filters.type] : [],
-  };
-}
 
 /** The live worklist: refetched through tRPC whenever a socket hint says something changed. */
 export function WorklistView(props: { actorId: string; canClaim: boolean }) {
@@ -24,7 +15,7 @@ export function WorklistView(props: { actorId: string; canClaim: boolean }) {
   const trpc = useTRPC();
   const [filters, setFilters] = useState<WorklistFilterState>(EMPTY_FILTERS);
   const sites = useQuery(trpc.worklist.sites.queryOptions());
-  const worklist = useQuery(trpc.worklist.list.queryOptions(toQueryInput(filters)));
+  const worklist = useQuery(trpc.worklist.list.queryOptions(toWorklistQueryInput(filters)));
 
   return (
     <>

@@ -1,0 +1,147 @@
+// Runs the real product server as its own process, exactly as `npm run serve` does, on a
+// fresh embedded PostgreSQL: the bench measures the product, not an in-process imitation.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+export interface BenchServer {
+  pid: number;
+  baseUrl: string;
+  /** The session signing secret we generated, so the bench can mint session cookies. */
+  secret: string;
+  /** postgresql:// URL of the embedded database, for creating the bench's users. */
+  databaseUrl: string;
+  /** The last lines the server printed, shown when something fails. */
+  logTail: () => string;
+  /** SIGTERM, wait for the exit (the server stops PostgreSQL itself), remove the data dir. */
+  stop: () => Promise<void>;
+}
+
+const HEALTH_TIMEOUT_MS = 180_000;
+const STOP_TIMEOUT_MS = 20_000;
+
+/** Builds the production bundle when there is none: the bench measures `next start` code, not dev. */
+export function ensureProductionBuild(): void {
+  if (existsSync(path.resolve(".next/BUILD_ID"))) return;
+  console.log("[bench] no production build: running `npx next build` first");
+  const result = spawnSync("npx", ["next", "build"], { stdio: "inherit" });
+  if (result.status !== 0) throw new Error(`next build failed (exit ${result.status ?? result.signal})`);
+}
+
+async function assertPortFree(port: number): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", () => reject(new Error(`port ${port} is in use: set another with --port / --pg-port`)));
+    probe.listen(port, "127.0.0.1", () => probe.close(() => resolve()));
+  });
+}
+
+export async function startServer(options: { port: number; pgPort: number }): Promise<BenchServer> {
+  await assertPortFree(options.port);
+  await assertPortFree(options.pgPort);
+  const dataDir = mkdtempSync(path.join(tmpdir(), "teleradio-bench-"));
+  const secret = randomBytes(32).toString("base64url");
+  const baseUrl = `http://127.0.0.1:${options.port}`;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    HOST: "127.0.0.1",
+    PORT: String(options.port),
+    DATA_DIR: dataDir,
+    EMBEDDED_PG_PORT: String(options.pgPort),
+    DEMO_MODE: "on",
+    NEXTAUTH_SECRET: secret,
+    NEXTAUTH_URL: baseUrl,
+  };
+  // An inherited DATABASE_URL would point the server at someone else's database.
+  delete env.DATABASE_URL;
+
+  // node itself (not npm/tsx wrappers) so that `child.pid` is the server whose RSS we read.
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", "--import", "./lib/server/register-server-only.mjs", "lib/server/main.ts"],
+    { env, stdio: ["ignore", "pipe", "pipe"] },
+  );
+  const lines: string[] = [];
+  const keep = (chunk: Buffer) => {
+    lines.push(...chunk.toString("utf8").split("\n").filter(Boolean));
+    if (lines.length > 200) lines.splice(0, lines.length - 200);
+  };
+  child.stdout?.on("data", keep);
+  child.stderr?.on("data", keep);
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+
+  let stopped = false;
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    await stopChild(child, exited, dataDir);
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+
+  try {
+    if (child.pid === undefined) throw new Error("could not spawn the server");
+    await waitForHealth(baseUrl, child);
+    const settings = JSON.parse(readFileSync(path.join(dataDir, "pg-settings.json"), "utf8")) as { password: string };
+    const databaseUrl = `postgresql://postgres:${encodeURIComponent(settings.password)}@127.0.0.1:${options.pgPort}/teleradio`;
+    return { pid: child.pid, baseUrl, secret, databaseUrl, logTail: () => lines.slice(-40).join("\n"), stop };
+  } catch (error) {
+    console.error(lines.slice(-40).join("\n"));
+    await stop();
+    throw error;
+  }
+}
+
+async function waitForHealth(baseUrl: string, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + HEALTH_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the server exited during start (code ${child.exitCode})`);
+    try {
+      const response = await fetch(`${baseUrl}/api/health`);
+      if (response.status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`GET /api/health did not answer 200 within ${HEALTH_TIMEOUT_MS / 1000} s`);
+}
+
+async function stopChild(child: ChildProcess, exited: Promise<void>, dataDir: string): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return stopOrphanPostgres(dataDir);
+  child.kill("SIGTERM");
+  const timedOut = await Promise.race([
+    exited.then(() => false),
+    new Promise<boolean>((resolve) => setTimeout(() => resolve(true), STOP_TIMEOUT_MS).unref()),
+  ]);
+  if (timedOut) {
+    child.kill("SIGKILL");
+    await exited;
+  }
+  await stopOrphanPostgres(dataDir);
+}
+
+/** If the server died without stopping its PostgreSQL, stop that postmaster (we started it). */
+async function stopOrphanPostgres(dataDir: string): Promise<void> {
+  const pidFile = path.join(dataDir, "pg", "postmaster.pid");
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
+  if (!Number.isInteger(pid) || pid <= 0) return;
+  const alive = () => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  // A stale pid file's pid may belong to another process by now: only stop our postmaster.
+  const cmdline = existsSync(`/proc/${pid}/cmdline`) ? readFileSync(`/proc/${pid}/cmdline`, "utf8") : "";
+  if (!alive() || !cmdline.includes(dataDir)) return;
+  process.kill(pid, "SIGINT"); // PostgreSQL's "fast shutdown"
+  // Removing its data directory under a running postmaster would leave it half-dead.
+  for (let i = 0; i < 100 && alive(); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+}
