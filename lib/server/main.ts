@@ -12,6 +12,8 @@ import { attachRealtime } from "./realtime/attach-realtime";
 const log = (line: string) => console.log(`[teleradio] ${line}`);
 
 async function main(): Promise<void> {
+  // A hospital server does not phone home.
+  process.env.NEXT_TELEMETRY_DISABLED ??= "1";
   const env = getEnv();
   const database = await prepareDatabase(env, log);
   process.env.DATABASE_URL = database.url;

@@ -152,7 +152,9 @@ export const en: Messages = {
     patient: "Patient",
     birthDate: "Born on",
     timeline: "Timeline",
-    noContrast: "—",
+    notGiven: "—",
+    ins: "INS",
+    egfr: "eGFR {egfr} mL/min",
     events: {
       SUBMITTED: "Request submitted",
       CLAIMED: "Claimed",

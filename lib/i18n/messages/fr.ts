@@ -156,7 +156,9 @@ export const fr = {
     patient: "Patient",
     birthDate: "Né(e) le",
     timeline: "Chronologie",
-    noContrast: "—",
+    notGiven: "—",
+    ins: "INS",
+    egfr: "DFG {egfr} mL/min",
     events: {
       SUBMITTED: "Demande soumise",
       CLAIMED: "Prise en charge",

@@ -56,8 +56,8 @@ export function RequestDetailView(props: { requestId: string; actorId: string; c
             <dd>{t(`sex.${request.patient.sex}`)}</dd>
             <dt>{t("form.sitePatientId")}</dt>
             <dd>{request.patientIdentity.sitePatientId}</dd>
-            <dt>INS</dt>
-            <dd>{request.patientIdentity.ins ?? "—"}</dd>
+            <dt>{t("detail.ins")}</dt>
+            <dd>{request.patientIdentity.ins ?? t("detail.notGiven")}</dd>
           </dl>
         </section>
       </div>
@@ -77,13 +77,13 @@ export function RequestDetailView(props: { requestId: string; actorId: string; c
             <h2>{t("form.sections.contrast")}</h2>
             <dl className="facts">
               <dt>{t("form.renalFunction")}</dt>
-              <dd>{c.renalFunction ? t(`renalFunction.${c.renalFunction}` as MessageKey) : "—"}{c.egfr ? ` (DFG ${c.egfr})` : ""}</dd>
+              <dd>{c.renalFunction ? t(`renalFunction.${c.renalFunction}` as MessageKey) : t("detail.notGiven")}{c.egfr ? ` (${t("detail.egfr", { egfr: c.egfr })})` : ""}</dd>
               <dt>{t("form.contrastAllergy")}</dt>
-              <dd>{c.contrastAllergy ? t(`yesNoUnknown.${c.contrastAllergy}` as MessageKey) : "—"}</dd>
+              <dd>{c.contrastAllergy ? t(`yesNoUnknown.${c.contrastAllergy}` as MessageKey) : t("detail.notGiven")}</dd>
               <dt>{t("form.pregnancy")}</dt>
-              <dd>{c.pregnancy ? t(`pregnancy.${c.pregnancy}` as MessageKey) : "—"}</dd>
+              <dd>{c.pregnancy ? t(`pregnancy.${c.pregnancy}` as MessageKey) : t("detail.notGiven")}</dd>
               <dt>{t("form.metformin")}</dt>
-              <dd>{c.metformin ? t(`yesNoUnknown.${c.metformin}` as MessageKey) : "—"}</dd>
+              <dd>{c.metformin ? t(`yesNoUnknown.${c.metformin}` as MessageKey) : t("detail.notGiven")}</dd>
             </dl>
           </>
         )}
