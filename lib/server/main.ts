@@ -8,6 +8,7 @@ import { getDb } from "./db/client";
 import { getEnv, isDemoMode } from "./env";
 import { prepareDatabase, resolveAuthSecret } from "./prepare-database";
 import { attachRealtime } from "./realtime/attach-realtime";
+import { createTrpcHttpHandler, TRPC_BASE_PATH } from "./trpc/http-handler";
 
 const log = (line: string) => console.log(`[teleradio] ${line}`);
 
@@ -37,10 +38,13 @@ async function main(): Promise<void> {
   const handle = app.getRequestHandler();
   const upgrade = app.getUpgradeHandler();
 
+  const resolveActor = (userId: string) => loadActor(db, userId);
+  const trpc = createTrpcHttpHandler({ db, secret, resolveActor });
   const httpServer = createServer((req, res) => {
-    void handle(req, res);
+    if (req.url?.startsWith(TRPC_BASE_PATH)) trpc(req, res);
+    else void handle(req, res);
   });
-  const io = attachRealtime(httpServer, { secret, resolveActor: (userId) => loadActor(db, userId) });
+  const io = attachRealtime(httpServer, { secret, resolveActor });
   // socket.io answers its own path; other upgrades (Next's dev reloader) go to Next.
   httpServer.on("upgrade", (req, socket, head) => {
     if (!req.url?.startsWith("/socket.io")) void upgrade(req, socket, head);

@@ -1,16 +1,15 @@
 import "server-only";
 import type { Server as HttpServer } from "node:http";
-import { decode } from "next-auth/jwt";
-import { Server, type Socket } from "socket.io";
+import { Server } from "socket.io";
 import { rooms, SOCKET_EVENTS, type Hint, type SequencedHint, type Welcome } from "@/lib/domain/realtime-hints";
 import type { Actor } from "@/lib/domain/access";
-import { sessionTokenFromCookies } from "../auth/session-cookie";
+import { actorFromCookieHeader, type ResolveActor } from "../auth/actor-from-cookie";
 import { setHintPublisher } from "./publish";
 
 export interface RealtimeOptions {
   secret: string;
   /** Resolves a session's user to an actor; injected so that this module never touches the db. */
-  resolveActor: (userId: string) => Promise<Actor | null>;
+  resolveActor: ResolveActor;
 }
 
 /** The rooms an actor listens to, derived from the same scope rules as the queries. */
@@ -33,7 +32,7 @@ export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions)
   const sequences = new Map<string, number>();
 
   io.use((socket, next) => {
-    void authenticate(socket, options).then(
+    void actorFromCookieHeader(socket.handshake.headers.cookie, options.secret, options.resolveActor).then(
       (actor) => {
         if (!actor) return next(new Error("unauthenticated"));
         socket.data.actor = actor;
@@ -63,13 +62,4 @@ export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions)
   });
 
   return io;
-}
-
-async function authenticate(socket: Socket, options: RealtimeOptions): Promise<Actor | null> {
-  const token = sessionTokenFromCookies(socket.handshake.headers.cookie);
-  if (!token) return null;
-  const payload = await decode({ token, secret: options.secret });
-  const userId = payload?.uid;
-  if (typeof userId !== "string") return null;
-  return options.resolveActor(userId);
 }

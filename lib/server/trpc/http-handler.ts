@@ -1,0 +1,32 @@
+import "server-only";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { createHTTPHandler } from "@trpc/server/adapters/standalone";
+import { actorFromCookieHeader, type ResolveActor } from "../auth/actor-from-cookie";
+import type { Db } from "../db/client";
+import { appRouter } from "./app-router";
+
+export const TRPC_BASE_PATH = "/api/trpc/";
+
+// A JSON API: larger bodies are refused with 413 before parsing.
+const MAX_BODY_BYTES = 256 * 1024;
+
+/**
+ * tRPC served by the custom Node server before Next, like socket.io (and DICOMweb later):
+ * Next's route pipeline plus getServerSession cost more server CPU than the whole procedure
+ * on the live worklist's hot path (docs/benchmarks.md).
+ */
+export function createTrpcHttpHandler(options: { db: Db; secret: string; resolveActor: ResolveActor }) {
+  const handler = createHTTPHandler({
+    router: appRouter,
+    basePath: TRPC_BASE_PATH,
+    maxBodySize: MAX_BODY_BYTES,
+    createContext: async ({ req }) => ({
+      db: options.db,
+      actor: await actorFromCookieHeader(req.headers.cookie, options.secret, options.resolveActor),
+    }),
+    onError({ error, path }) {
+      if (error.code === "INTERNAL_SERVER_ERROR") console.error(`[trpc] ${path ?? "?"}:`, error.cause ?? error);
+    },
+  });
+  return (req: IncomingMessage, res: ServerResponse) => handler(req, res);
+}
