@@ -61,6 +61,11 @@ export function descendants(root: number): number[] {
   return found;
 }
 
+/** The process's executable name (/proc/<pid>/comm), e.g. "postgres". */
+export function commandName(pid: number): string {
+  return readOrNull(`/proc/${pid}/comm`)?.trim() ?? "";
+}
+
 /**
  * Sum of the RSS of a group of processes. For PostgreSQL this over-counts: every backend's
  * RSS includes the shared buffers it touched, so it is an upper bound of what it costs.

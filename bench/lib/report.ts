@@ -1,5 +1,6 @@
 // How every benchmark reports: `name: value unit` lines on stdout, bench/results/<bench>.json,
 // and its section of docs/benchmarks.md (latest figures + the machine they ran on).
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import path from "node:path";
@@ -30,6 +31,19 @@ export function machine(): Machine {
   };
 }
 
+export interface CodeVersion {
+  commit: string;
+  /** Uncommitted changes to the product (bench/ itself aside): the figures are not those of `commit`. */
+  dirty: boolean;
+}
+
+/** Which code the figures belong to; the server runs from the working tree. */
+export function codeVersion(): CodeVersion {
+  const git = (...args: string[]) => spawnSync("git", args, { encoding: "utf8" }).stdout?.trim() ?? "";
+  const changed = git("status", "--porcelain", "--", ".", ":!bench", ":!docs/benchmarks.md");
+  return { commit: git("rev-parse", "--short", "HEAD") || "unknown", dirty: changed.length > 0 };
+}
+
 /** Nearest-rank percentile (p in 0..100) of an ascending-sorted array. */
 export function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
@@ -55,12 +69,13 @@ export function publish(report: BenchReport): void {
 
   const date = new Date().toISOString();
   const host = machine();
+  const code = codeVersion();
   const figures = Object.fromEntries(Object.entries(report.figures).map(([name, f]) => [name, { value: f.value, unit: f.unit }]));
   const resultsDir = path.resolve("bench/results");
   mkdirSync(resultsDir, { recursive: true });
   const jsonFile = path.join(resultsDir, `${report.bench}.json`);
-  writeFileSync(jsonFile, `${JSON.stringify({ bench: report.bench, date, machine: host, figures }, null, 2)}\n`);
-  updateDocs(report, date, host);
+  writeFileSync(jsonFile, `${JSON.stringify({ bench: report.bench, date, machine: host, code, figures }, null, 2)}\n`);
+  updateDocs(report, date, host, code);
   console.log(`[bench] wrote ${path.relative(process.cwd(), jsonFile)} and docs/benchmarks.md`);
 }
 
@@ -74,7 +89,7 @@ outside the markers is kept.
 `;
 
 /** Replaces this bench's marked section of docs/benchmarks.md, or appends it; keeps the rest. */
-function updateDocs(report: BenchReport, date: string, host: Machine): void {
+function updateDocs(report: BenchReport, date: string, host: Machine, code: CodeVersion): void {
   const start = `<!-- bench:${report.bench}:start -->`;
   const end = `<!-- bench:${report.bench}:end -->`;
   const rows = Object.entries(report.figures).map(([name, f]) => `| \`${name}\` | ${f.value} ${f.unit} | ${f.description} |`);
@@ -86,7 +101,7 @@ function updateDocs(report: BenchReport, date: string, host: Machine): void {
     "",
     `Run: \`${report.command}\``,
     "",
-    `Latest run: ${date}, on ${host.cpus} × ${host.model}, ${host.totalmem} RAM, Node ${host.node}.`,
+    `Latest run: ${date}, commit ${code.commit}${code.dirty ? " with uncommitted changes" : ""}, on ${host.cpus} × ${host.model}, ${host.totalmem} RAM, Node ${host.node}.`,
     "",
     "| figure | value | meaning |",
     "|---|---|---|",

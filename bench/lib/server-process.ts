@@ -2,7 +2,7 @@
 // fresh embedded PostgreSQL: the bench measures the product, not an in-process imitation.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -25,10 +25,14 @@ const STOP_TIMEOUT_MS = 20_000;
 
 /** Builds the production bundle when there is none: the bench measures `next start` code, not dev. */
 export function ensureProductionBuild(): void {
-  if (existsSync(path.resolve(".next/BUILD_ID"))) return;
-  console.log("[bench] no production build: running `npx next build` first");
-  const result = spawnSync("npx", ["next", "build"], { stdio: "inherit" });
-  if (result.status !== 0) throw new Error(`next build failed (exit ${result.status ?? result.signal})`);
+  const buildId = path.resolve(".next/BUILD_ID");
+  if (!existsSync(buildId)) {
+    console.log("[bench] no production build: running `npx next build` first");
+    const result = spawnSync("npx", ["next", "build"], { stdio: "inherit" });
+    if (result.status !== 0) throw new Error(`next build failed (exit ${result.status ?? result.signal})`);
+  }
+  // An existing build is used as is: say which, since it may predate the latest code changes.
+  console.log(`[bench] production build of ${statSync(buildId).mtime.toISOString()} (rebuild with \`npx next build\`)`);
 }
 
 async function assertPortFree(port: number): Promise<void> {
@@ -39,7 +43,7 @@ async function assertPortFree(port: number): Promise<void> {
   });
 }
 
-export async function startServer(options: { port: number; pgPort: number }): Promise<BenchServer> {
+export async function startServer(options: { port: number; pgPort: number; cpuProfileDir?: string }): Promise<BenchServer> {
   await assertPortFree(options.port);
   await assertPortFree(options.pgPort);
   const dataDir = mkdtempSync(path.join(tmpdir(), "teleradio-bench-"));
@@ -60,9 +64,11 @@ export async function startServer(options: { port: number; pgPort: number }): Pr
   delete env.DATABASE_URL;
 
   // node itself (not npm/tsx wrappers) so that `child.pid` is the server whose RSS we read.
+  // --cpu-prof writes a V8 profile (open it in Chrome DevTools) when the server exits.
+  const profile = options.cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(options.cpuProfileDir)}`] : [];
   const child = spawn(
     process.execPath,
-    ["--import", "tsx", "--import", "./lib/server/register-server-only.mjs", "lib/server/main.ts"],
+    [...profile, "--import", "tsx", "--import", "./lib/server/register-server-only.mjs", "lib/server/main.ts"],
     { env, stdio: ["ignore", "pipe", "pipe"] },
   );
   const lines: string[] = [];
@@ -73,11 +79,17 @@ export async function startServer(options: { port: number; pgPort: number }): Pr
   child.stdout?.on("data", keep);
   child.stderr?.on("data", keep);
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  // If the bench dies abruptly (uncaught error, EPIPE on stdout), its finally blocks never run:
+  // the synchronous "exit" hook still asks the server to stop (it stops its PostgreSQL itself;
+  // the temporary data directory stays behind in that case).
+  const killOnExit = () => child.kill("SIGTERM");
+  process.once("exit", killOnExit);
 
   let stopped = false;
   const stop = async () => {
     if (stopped) return;
     stopped = true;
+    process.off("exit", killOnExit);
     await stopChild(child, exited, dataDir);
     rmSync(dataDir, { recursive: true, force: true });
   };

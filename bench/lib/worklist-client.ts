@@ -1,15 +1,15 @@
 // One simulated browser with the worklist page open: a socket.io connection plus the
 // refetches that lib/realtime/live-updates.tsx and React Query make on its hints.
 import { Agent } from "node:http";
-import { performance } from "node:perf_hooks";
 import { io, type Socket } from "socket.io-client";
 import { SOCKET_EVENTS, type SequencedHint, type Welcome } from "@/lib/domain/realtime-hints";
-import type { WorklistFilterInput } from "@/lib/domain/worklist-filter-schema";
 import { HintSequenceTracker } from "@/lib/realtime/hint-sequence";
+import { EMPTY_FILTERS, toWorklistQueryInput } from "@/lib/ui/worklist/worklist-query";
+import { clock } from "./clock";
 import { trpcQuery, type HttpOptions } from "./trpc-http";
 
-/** What lib/ui/worklist sends with no filter chosen (toWorklistQueryInput(EMPTY_FILTERS)). */
-const EMPTY_FILTER_INPUT: WorklistFilterInput = { statuses: [], siteIds: [], priorities: [], types: [] };
+/** The worklist page's own input with no filter chosen (the one it prefetches, too). */
+export const EMPTY_FILTER_INPUT = toWorklistQueryInput(EMPTY_FILTERS);
 
 /** The worklist page's active queries, in the order it declares them (sites, then list). */
 const ALL_QUERIES = [
@@ -19,7 +19,7 @@ const ALL_QUERIES = [
 const LIST_QUERY = [{ path: "worklist.list", input: EMPTY_FILTER_INPUT }];
 
 export interface ClientEvents {
-  /** A request id appeared in this client's worklist for the first time (performance.now()). */
+  /** A request id appeared in this client's worklist for the first time (clock()). */
   onSeen: (requestId: string, at: number) => void;
   onHint: (hint: SequencedHint, at: number) => void;
   /** One worklist refetch completed: its round trip, for the breakdown. */
@@ -62,7 +62,7 @@ export class WorklistClient {
       void this.refetch(ALL_QUERIES);
     });
     this.socket.on(SOCKET_EVENTS.hint, (hint: SequencedHint) => {
-      this.events.onHint(hint, performance.now());
+      this.events.onHint(hint, clock());
       // A gap in the room's sequence: refetch everything. Otherwise the worklist only (the
       // byId query it also invalidates is not active on the worklist page: no request).
       void this.refetch(this.tracker.accept(hint) ? LIST_QUERY : ALL_QUERIES);
@@ -91,10 +91,10 @@ export class WorklistClient {
     this.inFlight?.abort();
     const controller = new AbortController();
     this.inFlight = controller;
-    const started = performance.now();
+    const started = clock();
     try {
       const results = await trpcQuery({ ...this.http, signal: controller.signal }, calls);
-      const at = performance.now();
+      const at = clock();
       const list = results[calls.length - 1];
       const ok = list?.ok === true && Array.isArray(list.data);
       this.events.onRefetch(at - started, ok);
@@ -106,7 +106,7 @@ export class WorklistClient {
       }
     } catch {
       // Aborted by a newer hint (its refetch takes over) or a network error (counted as a miss).
-      if (!controller.signal.aborted) this.events.onRefetch(performance.now() - started, false);
+      if (!controller.signal.aborted) this.events.onRefetch(clock() - started, false);
     } finally {
       if (this.inFlight === controller) this.inFlight = null;
     }

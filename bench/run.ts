@@ -1,0 +1,27 @@
+// `npm run bench -- <name> [options]`: runs one benchmark by name. The npm script runs this
+// under tsx with lib/server/register-server-only.mjs, because benchmarks create their data
+// with the server's own modules (Prisma client, factories), which import "server-only".
+import { runRealtimeBench } from "./realtime";
+
+const BENCHES: Record<string, (argv: string[]) => Promise<void>> = {
+  realtime: runRealtimeBench,
+};
+
+async function main(): Promise<void> {
+  const [name, ...argv] = process.argv.slice(2);
+  const bench = name ? BENCHES[name] : undefined;
+  if (!bench) {
+    console.error(`usage: npm run bench -- <${Object.keys(BENCHES).join("|")}> [options]`);
+    process.exit(2);
+  }
+  await bench(argv);
+}
+
+main().then(
+  // Open handles of client libraries must not keep a finished bench alive.
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error("[bench] failed:", error instanceof Error ? (error.stack ?? error.message) : error);
+    process.exit(1);
+  },
+);
