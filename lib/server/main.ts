@@ -3,7 +3,8 @@
 import { createServer } from "node:http";
 import next from "next";
 import { seedDemoTerritory, isEmptyDatabase, demoAccountsText } from "@/prisma/seed-demo";
-import { loadActor } from "./auth/load-actor";
+import { createActorBatchLoader } from "./auth/actor-batch-loader";
+import { flushReadAudits } from "./audit/read-audit-buffer";
 import { getDb } from "./db/client";
 import { getEnv, isDemoMode } from "./env";
 import { prepareDatabase, resolveAuthSecret } from "./prepare-database";
@@ -38,7 +39,8 @@ async function main(): Promise<void> {
   const handle = app.getRequestHandler();
   const upgrade = app.getUpgradeHandler();
 
-  const resolveActor = (userId: string) => loadActor(db, userId);
+  // Requests arriving together (every worklist refetching after a change) share one query.
+  const resolveActor = createActorBatchLoader(db);
   const trpc = createTrpcHttpHandler({ db, secret, resolveActor });
   const httpServer = createServer((req, res) => {
     if (req.url?.startsWith(TRPC_BASE_PATH)) trpc(req, res);
@@ -57,8 +59,8 @@ async function main(): Promise<void> {
     log(`${signal}: shutting down`);
     void io.close();
     httpServer.close();
-    void db
-      .$disconnect()
+    void flushReadAudits()
+      .then(() => db.$disconnect())
       .then(() => database.stop())
       .finally(() => process.exit(0));
   };

@@ -1,4 +1,5 @@
 import "server-only";
+import { bumpDataVersion } from "./data-version";
 import { roomsForSite, type Hint } from "@/lib/domain/realtime-hints";
 
 // Services run inside Next's bundle; the socket.io server lives in the custom server's
@@ -16,5 +17,6 @@ export function setHintPublisher(publisher: HintPublisher | undefined): void {
 
 /** Call after the transaction has committed: a hint must never announce a rolled-back change. */
 export function publishRequestChanged(requestId: string, siteId: string): void {
+  bumpDataVersion();
   slot.__teleradioPublisher?.publish(roomsForSite(siteId), { kind: "request.changed", requestId });
 }
