@@ -1,7 +1,7 @@
 // `npm test`: every check and test of the project, in order, with one summary line at the
 // end ("N passed, N failed, N skipped") totalling every runner, as CI expects.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -13,6 +13,8 @@ interface Totals {
 
 const totals: Totals = { passed: 0, failed: 0, skipped: 0 };
 const reportDir = mkdtempSync(path.join(tmpdir(), "teleradio-test-"));
+// As root the embedded PostgreSQL runs as 'postgres', who must traverse to its data directory.
+chmodSync(reportDir, 0o711);
 let broken = false;
 
 function step(name: string, command: string, args: string[], env: Record<string, string> = {}): boolean {
@@ -60,11 +62,14 @@ readVitest(vitestJson);
 if (!skipE2e) {
   if (step("production build", "npx", ["next", "build"])) {
     const playwrightJson = path.join(reportDir, "playwright.json");
-    step("end-to-end tests (Chromium)", "npx", ["playwright", "test"], { PW_JSON: playwrightJson });
+    // The e2e server's embedded PostgreSQL lives in the report directory, removed below.
+    const e2eData = path.join(reportDir, "e2e-data");
+    step("end-to-end tests (Chromium)", "npx", ["playwright", "test"], { PW_JSON: playwrightJson, E2E_DATA_DIR: e2eData });
     readPlaywright(playwrightJson);
   }
 }
 
 if (broken && totals.failed === 0) totals.failed = 1; // a broken step counts even when no test reported it
+rmSync(reportDir, { recursive: true, force: true });
 console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(broken ? 1 : 0);

@@ -69,6 +69,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error("[teleradio] failed to start:", error instanceof Error ? error.message : error);
+  console.error("[teleradio] failed to start:", error instanceof Error ? error.message : String(error), error);
   process.exit(1);
 });

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "../db/client";
-import type { AuditEntry } from "./write-audit";
+import { toAuditRow, type AuditEntry } from "./write-audit";
 
 // Reads of lists are audited in batches: when a change makes every open worklist refetch at
 // once, hundreds of single-row INSERTs would cost more than the reads themselves. Rows wait
@@ -37,17 +37,7 @@ export async function flushReadAudits(): Promise<void> {
   buffer.flushing = previous.then(async () => {
     if (rows.length === 0) return;
     try {
-      await buffer.db.auditLog.createMany({
-        data: rows.map((row) => ({
-          actorId: row.actorId,
-          action: row.action,
-          entityType: row.entityType,
-          entityId: row.entityId ?? null,
-          siteId: row.siteId ?? null,
-          detail: row.detail,
-          at: row.at,
-        })),
-      });
+      await buffer.db.auditLog.createMany({ data: rows.map((row) => toAuditRow(row, row.at)) });
     } catch (error) {
       console.error(`[audit] could not write ${rows.length} read audit rows:`, error);
     }

@@ -22,16 +22,20 @@ export interface AuditEntry {
   detail?: Prisma.InputJsonValue;
 }
 
+/** The row of an entry, as both the transactional and the buffered writers store it. */
+export function toAuditRow(entry: AuditEntry, at?: Date): Prisma.AuditLogCreateManyInput {
+  return {
+    actorId: entry.actorId,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId ?? null,
+    siteId: entry.siteId ?? null,
+    detail: entry.detail,
+    ...(at ? { at } : {}),
+  };
+}
+
 /** Writes one audit row. Call it with the transaction that makes the change it records. */
 export async function writeAudit(tx: Tx, entry: AuditEntry): Promise<void> {
-  await tx.auditLog.create({
-    data: {
-      actorId: entry.actorId,
-      action: entry.action,
-      entityType: entry.entityType,
-      entityId: entry.entityId ?? null,
-      siteId: entry.siteId ?? null,
-      detail: entry.detail,
-    },
-  });
+  await tx.auditLog.create({ data: toAuditRow(entry) });
 }

