@@ -3,6 +3,8 @@ import { accounts } from "./demo-accounts";
 import { signedInPage, submitTeleDiagnostic, waitUntilLive, worklistRow } from "./pages";
 
 test("a submitted request appears live in the radiologists' worklists, one claim wins, other sites cannot see it", async ({ browser }) => {
+  // Six browser contexts on a 2-core machine shared with the server: give it room.
+  test.slow();
   const familyName = `Live${Date.now().toString(36)}`;
   const radiologist = await signedInPage(browser, accounts.radiologistAllSites);
   const rival = await signedInPage(browser, accounts.radiologistSalVrn);

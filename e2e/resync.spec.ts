@@ -3,6 +3,8 @@ import { accounts } from "./demo-accounts";
 import { signedInPage, submitTeleDiagnostic, waitUntilLive, worklistRow } from "./pages";
 
 test("a worklist that lost its connection catches up with what it missed when it reconnects", async ({ browser }) => {
+  // Several browser contexts on a 2-core machine shared with the server: give it room.
+  test.slow();
   const familyName = `Resync${Date.now().toString(36)}`;
   const radiologist = await signedInPage(browser, accounts.radiologistSalVrn);
   await waitUntilLive(radiologist);
