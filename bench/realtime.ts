@@ -145,7 +145,9 @@ async function connectAll(baseUrl: string, cookies: readonly string[], observati
     (cookie) =>
       new WorklistClient(baseUrl, cookie, {
         onSeen: (requestId, at) => observations.onSeen(requestId, at),
-        onHint: (hint, at) => observations.onHint(hint.requestId, at),
+        onHint: (hint, at) => {
+          if (hint.kind === "request.changed") observations.onHint(hint.requestId, at);
+        },
         onRefetch: (durationMs, ok) => observations.onRefetch(durationMs, ok),
       }),
   );

@@ -41,5 +41,14 @@ export type YesNoUnknown = (typeof YES_NO_UNKNOWN)[number];
 export const PREGNANCY_STATUSES = ["NOT_PREGNANT", "PREGNANT", "POSSIBLE", "NOT_APPLICABLE"] as const;
 export type PregnancyStatus = (typeof PREGNANCY_STATUSES)[number];
 
-export const EVENT_TYPES = ["SUBMITTED", "CLAIMED", "RELEASED", "STATUS_CHANGED"] as const;
+export const EVENT_TYPES = [
+  "SUBMITTED",
+  "CLAIMED",
+  "RELEASED",
+  "STATUS_CHANGED",
+  "STUDY_LINKED",
+  "IMAGES_RECEIVED",
+  "IMAGES_COMPLETE",
+  "IMAGES_AFTER_SIGNING",
+] as const;
 export type EventType = (typeof EVENT_TYPES)[number];

@@ -1,18 +1,15 @@
 // Socket payloads are invalidation hints: ids only, never patient data. The client refetches
 // through tRPC, so authorization stays in one place. Shared by the server and the browser.
 
-export type HintKind = "request.changed";
-
-export interface Hint {
-  kind: HintKind;
-  requestId: string;
-}
+/** A request's row or timeline changed; or images of a site arrived or changed state. */
+export type Hint = { kind: "request.changed"; requestId: string } | { kind: "images.changed"; siteId: string };
+export type HintKind = Hint["kind"];
 
 /** What a client receives: the hint, the room it came through and that room's sequence number. */
-export interface SequencedHint extends Hint {
+export type SequencedHint = Hint & {
   room: string;
   seq: number;
-}
+};
 
 /** Sent on connection: the rooms joined and their current sequence numbers. */
 export interface Welcome {

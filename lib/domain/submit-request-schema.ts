@@ -51,7 +51,18 @@ export const patientIdentitySchema = z.object({
   ins,
 });
 
+// The site's own accession number (its RIS), when it already gave one: DICOM SH, 16 characters.
+const siteAccessionNumber = z.preprocess(
+  emptyToUndefined,
+  z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9._/-]{1,16}$/, { message: "validation.accession" })
+    .optional(),
+);
+
 const common = {
+  siteAccessionNumber,
   idempotencyKey: z
     .string()
     .regex(/^[A-Za-z0-9_-]{8,64}$/, { message: "validation.idempotencyKey" }),

@@ -39,8 +39,13 @@ export function LiveUpdatesProvider({ children }: { children: ReactNode }) {
         void queryClient.invalidateQueries();
         return;
       }
+      if (hint.kind === "images.changed") {
+        void queryClient.invalidateQueries({ queryKey: trpc.images.pathKey() });
+        return;
+      }
       void queryClient.invalidateQueries({ queryKey: trpc.worklist.list.queryKey() });
       void queryClient.invalidateQueries({ queryKey: trpc.requests.byId.queryKey({ requestId: hint.requestId }) });
+      void queryClient.invalidateQueries({ queryKey: trpc.images.pathKey() });
     });
     socket.on("disconnect", () => setStatus("offline"));
     socket.on("connect_error", () => setStatus("offline"));

@@ -13,6 +13,15 @@ const envSchema = z.object({
   NEXTAUTH_SECRET: z.string().min(32).optional(),
   NEXTAUTH_URL: z.url().optional(),
   SESSION_MAX_AGE_HOURS: z.coerce.number().min(0.05).max(72).default(12),
+  // Images (issue: receive DICOM, archive it, serve it over DICOMweb).
+  DICOM_PORT: z.coerce.number().int().min(0).max(65535).default(11112),
+  DICOM_AE_TITLE: z.string().regex(/^[ -~]{1,16}$/).default("TELERADIO"),
+  DICOM_MAX_INSTANCE_MB: z.coerce.number().min(1).max(4096).default(512),
+  DICOM_MAX_REQUEST_MB: z.coerce.number().min(1).max(65536).default(4096),
+  DICOM_PARSE_WORKERS: z.coerce.number().int().min(1).max(32).default(2),
+  DICOM_PARSE_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2000),
+  DICOM_PARSE_MAX_HEAP_MB: z.coerce.number().int().min(32).max(4096).default(256),
+  IMAGES_QUIET_SECONDS: z.coerce.number().int().min(1).max(86_400).default(120),
 });
 
 export type Env = z.output<typeof envSchema>;

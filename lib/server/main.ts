@@ -4,6 +4,9 @@ import { createServer } from "node:http";
 import next from "next";
 import { seedDemoTerritory, isEmptyDatabase, demoAccountsText } from "@/prisma/seed-demo";
 import { createActorBatchLoader } from "./auth/actor-batch-loader";
+import { createDicomwebHandler, DICOMWEB_BASE_PATH } from "./dicomweb/dicomweb-handler";
+import { startImageRuntime } from "./images/image-runtime";
+import { startImageCompletionSweeper } from "./images/image-completion-sweeper";
 import { flushReadAudits } from "./audit/read-audit-buffer";
 import { getDb } from "./db/client";
 import { getEnv, isDemoMode } from "./env";
@@ -42,10 +45,16 @@ async function main(): Promise<void> {
   // Requests arriving together (every worklist refetching after a change) share one query.
   const resolveActor = createActorBatchLoader(db);
   const trpc = createTrpcHttpHandler({ db, secret, resolveActor });
+  const images = startImageRuntime(db, env);
+  const dicomweb = createDicomwebHandler({ deps: images, secret, resolveActor, maxRequestBytes: env.DICOM_MAX_REQUEST_MB * 1024 * 1024, publicUrl: process.env.NEXTAUTH_URL });
   const httpServer = createServer((req, res) => {
     if (req.url?.startsWith(TRPC_BASE_PATH)) trpc(req, res);
+    else if (req.url === DICOMWEB_BASE_PATH || req.url?.startsWith(`${DICOMWEB_BASE_PATH}/`)) void dicomweb(req, res);
     else void handle(req, res);
   });
+  // STOW-RS bodies can be large and slow to arrive from a site: no overall request deadline.
+  httpServer.requestTimeout = 0;
+  const sweeper = startImageCompletionSweeper(db, env.IMAGES_QUIET_SECONDS, log);
   const io = attachRealtime(httpServer, { secret, resolveActor });
   // socket.io answers its own path; other upgrades (Next's dev reloader) go to Next.
   httpServer.on("upgrade", (req, socket, head) => {
@@ -58,7 +67,9 @@ async function main(): Promise<void> {
   const shutdown = (signal: string) => {
     log(`${signal}: shutting down`);
     void io.close();
+    sweeper.stop();
     httpServer.close();
+    void images.parser.close();
     void flushReadAudits()
       .then(() => db.$disconnect())
       .then(() => database.stop())

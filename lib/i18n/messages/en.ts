@@ -142,6 +142,7 @@ export const en: Messages = {
     range: "Value out of range.",
     id: "Invalid identifier.",
     idempotencyKey: "Invalid submission key.",
+    accession: "Invalid accession number: at most 16 characters (letters, digits, . _ / -).",
     invalid: "Invalid value.",
   },
   detail: {
@@ -160,8 +161,13 @@ export const en: Messages = {
       CLAIMED: "Claimed",
       RELEASED: "Released to the pool",
       STATUS_CHANGED: "Status changed",
+      STUDY_LINKED: "Image study linked",
+      IMAGES_RECEIVED: "First images received",
+      IMAGES_COMPLETE: "Images complete",
+      IMAGES_AFTER_SIGNING: "Images received after signing",
     },
     reason: "Reason: {reason}",
+    system: "System",
   },
   errors: {
     UNAUTHENTICATED: "Your session expired: sign in again.",

@@ -146,6 +146,7 @@ export const fr = {
     range: "Valeur hors des limites.",
     id: "Identifiant invalide.",
     idempotencyKey: "Clé de soumission invalide.",
+    accession: "Numéro d'accession invalide : 16 caractères au plus (lettres, chiffres, . _ / -).",
     invalid: "Valeur invalide.",
   },
   detail: {
@@ -164,8 +165,13 @@ export const fr = {
       CLAIMED: "Prise en charge",
       RELEASED: "Remise dans le pool",
       STATUS_CHANGED: "Changement de statut",
+      STUDY_LINKED: "Examen d'images rattaché",
+      IMAGES_RECEIVED: "Premières images reçues",
+      IMAGES_COMPLETE: "Images complètes",
+      IMAGES_AFTER_SIGNING: "Images reçues après signature",
     },
     reason: "Motif : {reason}",
+    system: "Système",
   },
   errors: {
     UNAUTHENTICATED: "Votre session a expiré : reconnectez-vous.",

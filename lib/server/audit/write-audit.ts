@@ -10,13 +10,22 @@ export const AUDIT_ACTIONS = [
   "WORKLIST_READ",
   "REQUEST_CLAIMED",
   "REQUEST_RELEASED",
+  "DICOM_INSTANCE_STORED",
+  "DICOM_INSTANCE_CONFLICT",
+  "DICOM_INSTANCE_REFUSED",
+  "STUDY_LINKED",
+  "STUDY_LINK_CONFIRMED",
+  "STUDY_READ",
+  "IMAGES_MARKED_COMPLETE",
+  "IMAGES_COMPLETED_AUTOMATICALLY",
+  "DICOMWEB_READ",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export interface AuditEntry {
   actorId: string | null;
   action: AuditAction;
-  entityType: "ReadingRequest" | "Worklist" | "User";
+  entityType: "ReadingRequest" | "Worklist" | "User" | "DicomStudy" | "DicomInstance";
   entityId?: string | null;
   siteId?: string | null;
   detail?: Prisma.InputJsonValue;

@@ -20,3 +20,20 @@ export function publishRequestChanged(requestId: string, siteId: string): void {
   bumpDataVersion();
   slot.__teleradioPublisher?.publish(roomsForSite(siteId), { kind: "request.changed", requestId });
 }
+
+const IMAGES_HINT_DELAY_MS = 500;
+const pendingImageSites = new Map<string, NodeJS.Timeout>();
+
+/**
+ * Images of a site arrived or changed state. A study arrives as hundreds of instances: the
+ * hints are coalesced per site so that clients refetch at most twice a second.
+ */
+export function publishStudyChanged(siteId: string): void {
+  if (pendingImageSites.has(siteId)) return;
+  const timer = setTimeout(() => {
+    pendingImageSites.delete(siteId);
+    slot.__teleradioPublisher?.publish(roomsForSite(siteId), { kind: "images.changed", siteId });
+  }, IMAGES_HINT_DELAY_MS);
+  timer.unref();
+  pendingImageSites.set(siteId, timer);
+}

@@ -1,9 +1,11 @@
 import "server-only";
 import { createCallerFactory, router } from "./init";
+import { imagesRouter } from "./routers/images-router";
 import { requestsRouter } from "./routers/requests-router";
 import { worklistRouter } from "./routers/worklist-router";
 
 export const appRouter = router({
+  images: imagesRouter,
   requests: requestsRouter,
   worklist: worklistRouter,
 });

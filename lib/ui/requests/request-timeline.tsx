@@ -12,7 +12,8 @@ export function RequestTimeline({ events }: { events: RequestEventDto[] }) {
       {events.map((event) => (
         <li key={event.id} data-event-type={event.type}>
           <time dateTime={event.at.toISOString()}>{event.at.toLocaleString(locale === "fr" ? "fr-FR" : "en-GB")}</time>
-          <strong>{t(`detail.events.${event.type}`)}</strong> — {event.actor.name} ({t(`roles.${event.actor.role}` as MessageKey)})
+          <strong>{t(`detail.events.${event.type}`)}</strong> —{" "}
+          {event.actor ? `${event.actor.name} (${t(`roles.${event.actor.role}` as MessageKey)})` : (event.actorLabel ?? t("detail.system"))}
           {event.fromStatus && event.toStatus && event.fromStatus !== event.toStatus && (
             <span>
               {" "}

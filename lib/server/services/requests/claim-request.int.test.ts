@@ -91,7 +91,7 @@ describe("claiming a request", () => {
 
     const detail = await getRequest({ db, actor: other, requestId });
     expect(detail.holder?.id).toBe(other.id);
-    expect(detail.timeline.map((e) => [e.type, e.actor.id])).toEqual([
+    expect(detail.timeline.map((e) => [e.type, e.actor?.id])).toEqual([
       ["SUBMITTED", referrer.id],
       ["CLAIMED", holder.id],
       ["RELEASED", holder.id],

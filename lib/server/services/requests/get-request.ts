@@ -1,5 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/domain/access";
+import type { EventType } from "@/lib/domain/enums";
 import { AppError } from "@/lib/domain/errors";
 import { writeAudit } from "../../audit/write-audit";
 import type { Db } from "../../db/client";
@@ -8,15 +9,20 @@ import { visibleRequestsWhere } from "./request-scope";
 
 export interface RequestEventDto {
   id: string;
-  type: "SUBMITTED" | "CLAIMED" | "RELEASED" | "STATUS_CHANGED";
+  type: EventType;
   at: Date;
-  actor: { id: string; name: string; role: string };
+  /** The person who acted, or null when a machine did (actorLabel then names it). */
+  actor: { id: string; name: string; role: string } | null;
+  actorLabel: string | null;
   fromStatus: string | null;
   toStatus: string | null;
   reason: string | null;
 }
 
 export interface RequestDetail extends WorklistRow {
+  accessionNumber: string;
+  siteAccessionNumber: string | null;
+  imagesAfterSigningAt: Date | null;
   patientIdentity: { sitePatientId: string; ins: string | null };
   requester: { id: string; name: string };
   clinicalContext: string;
@@ -53,6 +59,9 @@ export async function getRequest(args: { db: Db; actor: Actor; requestId: string
       metformin: true,
       claimedAt: true,
       version: true,
+      accessionNumber: true,
+      siteAccessionNumber: true,
+      imagesAfterSigningAt: true,
       requester: { select: { id: true, displayName: true } },
       events: {
         orderBy: [{ at: "asc" }, { id: "asc" }],
@@ -63,6 +72,7 @@ export async function getRequest(args: { db: Db; actor: Actor; requestId: string
           fromStatus: true,
           toStatus: true,
           reason: true,
+          actorLabel: true,
           actor: { select: { id: true, displayName: true, role: true } },
         },
       },
@@ -97,11 +107,15 @@ export async function getRequest(args: { db: Db; actor: Actor; requestId: string
         : null,
     claimedAt: record.claimedAt,
     version: record.version,
+    accessionNumber: record.accessionNumber,
+    siteAccessionNumber: record.siteAccessionNumber,
+    imagesAfterSigningAt: record.imagesAfterSigningAt,
     timeline: record.events.map((event) => ({
       id: event.id.toString(),
       type: event.type,
       at: event.at,
-      actor: { id: event.actor.id, name: event.actor.displayName, role: event.actor.role },
+      actor: event.actor ? { id: event.actor.id, name: event.actor.displayName, role: event.actor.role } : null,
+      actorLabel: event.actorLabel,
       fromStatus: event.fromStatus,
       toStatus: event.toStatus,
       reason: event.reason,

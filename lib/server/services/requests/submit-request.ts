@@ -94,6 +94,7 @@ function toColumns(input: SubmitRequest) {
     patientSex: input.patient.sex,
     sitePatientId: input.patient.sitePatientId,
     patientIns: input.patient.ins ?? null,
+    siteAccessionNumber: input.siteAccessionNumber ?? null,
     modality: input.modality,
     bodyRegion: input.bodyRegion,
     clinicalContext: input.clinicalContext,

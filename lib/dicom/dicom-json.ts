@@ -1,0 +1,77 @@
+import type { DcmjsDataset, DcmjsElement } from "dcmjs";
+import { DicomRejection } from "./dicom-rejection";
+
+// The DICOM JSON model (PS3.18 F.2) the archive keeps per instance and serves as WADO-RS
+// metadata. Pixel data is never in it: it is served as a BulkDataURI. Other binary values are
+// kept inline when small and left out when large (overlays, private blobs).
+
+export interface DicomJsonElement {
+  vr: string;
+  Value?: unknown[];
+  InlineBinary?: string;
+  BulkDataURI?: string;
+}
+export type DicomJsonDataset = Record<string, DicomJsonElement>;
+
+export const PIXEL_DATA_TAG = "7FE00010";
+const BINARY_VRS = new Set(["OB", "OD", "OF", "OL", "OV", "OW", "UN"]);
+const MAX_INLINE_BINARY = 4096;
+const MAX_SEQUENCE_DEPTH = 16;
+
+/** dcmjs' reading, cleaned into plain DICOM JSON: no raw values, no group lengths, no pixel data. */
+export function toDicomJson(dataset: DcmjsDataset, depth = 0): DicomJsonDataset {
+  if (depth > MAX_SEQUENCE_DEPTH) throw new DicomRejection("MALFORMED", `sequences nested deeper than ${MAX_SEQUENCE_DEPTH} levels`);
+  const result: DicomJsonDataset = {};
+  for (const [tag, element] of Object.entries(dataset)) {
+    if (tag === PIXEL_DATA_TAG || tag.endsWith("0000")) continue;
+    const clean = cleanElement(element, depth);
+    if (clean) result[tag] = clean;
+  }
+  return result;
+}
+
+function cleanElement(element: DcmjsElement, depth: number): DicomJsonElement | null {
+  const { vr } = element;
+  if (element.Value === undefined || element.Value.length === 0) return { vr };
+  if (vr === "SQ") {
+    return { vr, Value: element.Value.map((item) => toDicomJson(item as DcmjsDataset, depth + 1)) };
+  }
+  if (BINARY_VRS.has(vr)) {
+    const bytes = concatBinary(element.Value);
+    if (bytes === null || bytes.length > MAX_INLINE_BINARY) return null;
+    return { vr, InlineBinary: Buffer.from(bytes).toString("base64") };
+  }
+  return { vr, Value: element.Value.map(cleanValue) };
+}
+
+/** JSON has no NaN: a number that did not parse is an empty value. */
+function cleanValue(value: unknown): unknown {
+  if (typeof value === "number" && !Number.isFinite(value)) return null;
+  return value;
+}
+
+function concatBinary(values: unknown[]): Uint8Array | null {
+  const parts: Uint8Array[] = [];
+  for (const value of values) {
+    if (value instanceof ArrayBuffer) parts.push(new Uint8Array(value));
+    else if (ArrayBuffer.isView(value)) parts.push(new Uint8Array(value.buffer, value.byteOffset, value.byteLength));
+    else return null;
+  }
+  return Buffer.concat(parts);
+}
+
+/** The first value of an attribute as text, or null. Person names come as their alphabetic form. */
+export function textValue(dataset: DicomJsonDataset, tag: string): string | null {
+  const first = dataset[tag]?.Value?.[0];
+  if (first === undefined || first === null) return null;
+  if (typeof first === "object" && "Alphabetic" in first) return String((first as { Alphabetic: unknown }).Alphabetic ?? "").trim() || null;
+  const text = String(first).trim();
+  return text === "" ? null : text;
+}
+
+export function integerValue(dataset: DicomJsonDataset, tag: string): number | null {
+  const text = textValue(dataset, tag);
+  if (text === null) return null;
+  const value = Number(text);
+  return Number.isInteger(value) ? value : null;
+}

@@ -1,0 +1,140 @@
+import dcmjs from "dcmjs";
+import { DicomRejection, isDicomRejection } from "./dicom-rejection";
+import { integerValue, PIXEL_DATA_TAG, textValue, toDicomJson, type DicomJsonDataset } from "./dicom-json";
+import { locateFrames, type FrameRanges, type ImageGeometry } from "./locate-frames";
+import { readMetaHeader } from "./read-meta-header";
+import { transferSyntax } from "./transfer-syntaxes";
+import { isValidUid } from "./uid";
+
+// Everything the archive needs from one Part 10 file, read once at ingest: the identifiers,
+// the attributes QIDO-RS searches on, the DICOM JSON metadata and where each frame lies.
+// Runs in a worker with time and memory limits (lib/server/dicom/parse-pool.ts): untrusted
+// files can make any parser slow or greedy.
+
+export interface ParsedInstance {
+  transferSyntaxUid: string;
+  sopClassUid: string;
+  sopInstanceUid: string;
+  studyInstanceUid: string;
+  seriesInstanceUid: string;
+  patient: { id: string; name: string; birthDate: string | null; sex: string | null };
+  study: {
+    date: string | null;
+    time: string | null;
+    accessionNumber: string | null;
+    studyId: string | null;
+    description: string | null;
+    referringPhysicianName: string | null;
+  };
+  series: { modality: string; number: number | null; description: string | null; bodyPartExamined: string | null };
+  instance: { number: number | null; rows: number | null; columns: number | null; numberOfFrames: number };
+  metadata: DicomJsonDataset;
+  frames: FrameRanges;
+}
+
+const TAG = {
+  transferSyntaxUid: "00020010",
+  sopClassUid: "00080016",
+  sopInstanceUid: "00080018",
+  studyDate: "00080020",
+  studyTime: "00080030",
+  accessionNumber: "00080050",
+  modality: "00080060",
+  referringPhysicianName: "00080090",
+  studyDescription: "00081030",
+  seriesDescription: "0008103E",
+  patientName: "00100010",
+  patientId: "00100020",
+  patientBirthDate: "00100030",
+  patientSex: "00100040",
+  bodyPartExamined: "00180015",
+  studyInstanceUid: "0020000D",
+  seriesInstanceUid: "0020000E",
+  studyId: "00200010",
+  seriesNumber: "00200011",
+  instanceNumber: "00200013",
+  samplesPerPixel: "00280002",
+  numberOfFrames: "00280008",
+  rows: "00280010",
+  columns: "00280011",
+  bitsAllocated: "00280100",
+} as const;
+
+export function parseInstance(bytes: Uint8Array): ParsedInstance {
+  const meta = readMetaHeader(bytes);
+  const syntax = transferSyntax(meta.transferSyntaxUid);
+  if (!syntax) throw new DicomRejection("UNSUPPORTED_TRANSFER_SYNTAX", `transfer syntax ${meta.transferSyntaxUid}`);
+
+  const metadata = readMetadata(bytes);
+  metadata[TAG.transferSyntaxUid] = { vr: "UI", Value: [meta.transferSyntaxUid] };
+  const uid = (tag: string, name: string): string => {
+    const value = textValue(metadata, tag);
+    if (value === null) throw new DicomRejection("MISSING_ATTRIBUTE", `${name} (${tag.slice(0, 4)},${tag.slice(4)}) is missing`);
+    if (!isValidUid(value)) throw new DicomRejection("INVALID_UID", `${name} is not a valid UID: "${value.slice(0, 80)}"`);
+    return value;
+  };
+  const sopInstanceUid = uid(TAG.sopInstanceUid, "SOP Instance UID");
+  const sopClassUid = uid(TAG.sopClassUid, "SOP Class UID");
+  const studyInstanceUid = uid(TAG.studyInstanceUid, "Study Instance UID");
+  const seriesInstanceUid = uid(TAG.seriesInstanceUid, "Series Instance UID");
+  if (sopInstanceUid !== meta.mediaStorageSopInstanceUid) {
+    throw new DicomRejection("UID_MISMATCH", "SOP Instance UID differs from the File Meta Information's Media Storage SOP Instance UID");
+  }
+
+  const numberOfFrames = integerValue(metadata, TAG.numberOfFrames) ?? 1;
+  const rows = integerValue(metadata, TAG.rows);
+  const columns = integerValue(metadata, TAG.columns);
+  const bitsAllocated = integerValue(metadata, TAG.bitsAllocated);
+  const geometry: ImageGeometry | null =
+    rows !== null && columns !== null && bitsAllocated !== null
+      ? { rows, columns, bitsAllocated, samplesPerPixel: integerValue(metadata, TAG.samplesPerPixel) ?? 1, numberOfFrames }
+      : null;
+  const frames = locateFrames(bytes, geometry, syntax.encapsulated);
+  // Pixel data is served as bulk data; its URI is filled in when the metadata is served.
+  if (frames.length > 0) metadata[PIXEL_DATA_TAG] = { vr: bitsAllocated === 8 ? "OB" : "OW" };
+
+  const text = (tag: string) => textValue(metadata, tag);
+  return {
+    transferSyntaxUid: meta.transferSyntaxUid,
+    sopClassUid,
+    sopInstanceUid,
+    studyInstanceUid,
+    seriesInstanceUid,
+    patient: {
+      id: text(TAG.patientId) ?? "",
+      name: text(TAG.patientName) ?? "",
+      birthDate: text(TAG.patientBirthDate),
+      sex: text(TAG.patientSex),
+    },
+    study: {
+      date: text(TAG.studyDate),
+      time: text(TAG.studyTime),
+      accessionNumber: text(TAG.accessionNumber),
+      studyId: text(TAG.studyId),
+      description: text(TAG.studyDescription),
+      referringPhysicianName: text(TAG.referringPhysicianName),
+    },
+    series: {
+      modality: text(TAG.modality) ?? "OT",
+      number: integerValue(metadata, TAG.seriesNumber),
+      description: text(TAG.seriesDescription),
+      bodyPartExamined: text(TAG.bodyPartExamined),
+    },
+    instance: { number: integerValue(metadata, TAG.instanceNumber), rows, columns, numberOfFrames: frames.length },
+    metadata,
+    frames,
+  };
+}
+
+function readMetadata(bytes: Uint8Array): DicomJsonDataset {
+  const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+  const buffer = (whole ? bytes.buffer : bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)) as ArrayBuffer;
+  try {
+    const dict = dcmjs.data.DicomMessage.readFile(buffer, { untilTag: PIXEL_DATA_TAG, includeUntilTagValue: false, noCopy: true }).dict;
+    return toDicomJson(dict);
+  } catch (error) {
+    if (isDicomRejection(error)) throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    throw new DicomRejection(/offset|bounds|beyond|length/i.test(message) ? "TRUNCATED" : "MALFORMED", `unreadable dataset: ${message.slice(0, 200)}`);
+  }
+}

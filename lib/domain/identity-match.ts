@@ -1,0 +1,62 @@
+import type { Sex } from "./enums";
+
+// Does the patient named in the DICOM headers look like the request's patient? A mismatch
+// does not block the link, but it must be confirmed by a person with a reason (a wrong
+// patient's images read and reported is the error teleradiology fears most).
+
+export interface RequestIdentity {
+  familyName: string;
+  givenName: string;
+  /** YYYY-MM-DD */
+  birthDate: string;
+  sex: Sex;
+}
+
+export interface DicomIdentity {
+  /** PN, "Family^Given^Middle^Prefix^Suffix" */
+  name: string;
+  /** DA, YYYYMMDD */
+  birthDate: string | null;
+  /** CS: M, F, O or empty */
+  sex: string | null;
+}
+
+export type IdentityField = "familyName" | "givenName" | "birthDate" | "sex";
+
+export interface IdentityMismatch {
+  field: IdentityField;
+  request: string;
+  dicom: string;
+}
+
+const DICOM_SEX: Record<Sex, string | null> = { FEMALE: "F", MALE: "M", OTHER: "O", UNKNOWN: null };
+
+/** The fields that differ. Names compare without case, accents, spaces or hyphens. */
+export function compareIdentity(request: RequestIdentity, dicom: DicomIdentity): IdentityMismatch[] {
+  const [family = "", given = ""] = dicom.name.split("^");
+  const mismatches: IdentityMismatch[] = [];
+  if (normalizeName(family) !== normalizeName(request.familyName)) {
+    mismatches.push({ field: "familyName", request: request.familyName, dicom: family });
+  }
+  if (normalizeName(given) !== normalizeName(request.givenName)) {
+    mismatches.push({ field: "givenName", request: request.givenName, dicom: given });
+  }
+  const requestBirth = request.birthDate.replaceAll("-", "");
+  if ((dicom.birthDate ?? "") !== requestBirth) {
+    mismatches.push({ field: "birthDate", request: request.birthDate, dicom: dicom.birthDate ?? "" });
+  }
+  const expectedSex = DICOM_SEX[request.sex];
+  const dicomSex = (dicom.sex ?? "").trim().toUpperCase();
+  if (expectedSex !== null && dicomSex !== expectedSex) {
+    mismatches.push({ field: "sex", request: request.sex, dicom: dicomSex });
+  }
+  return mismatches;
+}
+
+export function normalizeName(name: string): string {
+  return name
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toUpperCase()
+    .replace(/[^A-Z0-9]/g, "");
+}

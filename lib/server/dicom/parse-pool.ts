@@ -1,0 +1,131 @@
+import "server-only";
+import { Worker } from "node:worker_threads";
+import { DicomRejection } from "@/lib/dicom/dicom-rejection";
+import type { ParsedInstance } from "@/lib/dicom/parse-instance";
+import type { ParseReply, ParseTask } from "./parse-messages";
+
+// A few worker threads parsing untrusted DICOM. Each parse has a deadline and each worker a
+// heap ceiling: a file that exceeds either is refused (PARSE_TIMEOUT / PARSE_MEMORY), its
+// worker is replaced, and the server carries on. Parses queue when every worker is busy.
+
+export interface InstanceParser {
+  /** Resolves with the parse and the same bytes (moved through the worker), or rejects with a DicomRejection. */
+  parse(bytes: Uint8Array): Promise<{ parsed: ParsedInstance; bytes: Uint8Array }>;
+  close(): Promise<void>;
+}
+
+export interface ParsePoolOptions {
+  workers: number;
+  timeoutMs: number;
+  maxHeapMb: number;
+}
+
+interface Job {
+  task: ParseTask;
+  resolve: (value: { parsed: ParsedInstance; bytes: Uint8Array }) => void;
+  reject: (reason: DicomRejection) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  job: Job | null;
+  timer: NodeJS.Timeout | null;
+  /** Set once the worker is being replaced: it takes no new job. */
+  retiring: boolean;
+}
+
+const WORKER_FILE = new URL("./parse-worker.ts", import.meta.url).href;
+// The server runs TypeScript through tsx; a worker starts bare, so it registers tsx first.
+const BOOTSTRAP = `import("tsx/esm/api").then((api) => { api.register(); return import(${JSON.stringify(WORKER_FILE)}); });`;
+
+export function createParsePool(options: ParsePoolOptions): InstanceParser {
+  const queue: Job[] = [];
+  const slots: Slot[] = [];
+  let nextId = 1;
+  let closed = false;
+
+  const spawn = (): Slot => {
+    const slot: Slot = {
+      worker: new Worker(BOOTSTRAP, { eval: true, resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb, maxYoungGenerationSizeMb: 32 } }),
+      job: null,
+      timer: null,
+      retiring: false,
+    };
+    slot.worker.on("message", (reply: ParseReply) => settle(slot, reply));
+    slot.worker.on("error", (error: Error & { code?: string }) => {
+      const outOfMemory = error.code === "ERR_WORKER_OUT_OF_MEMORY";
+      slot.retiring = true;
+      fail(slot, new DicomRejection(outOfMemory ? "PARSE_MEMORY" : "MALFORMED", outOfMemory ? `parsing needed more than ${options.maxHeapMb} MB` : `parser failure: ${error.message}`));
+    });
+    slot.worker.on("exit", () => {
+      if (slot.job) fail(slot, new DicomRejection("MALFORMED", "parser stopped unexpectedly"));
+      replace(slot);
+    });
+    slot.worker.unref();
+    return slot;
+  };
+
+  const replace = (slot: Slot): void => {
+    const index = slots.indexOf(slot);
+    if (index < 0 || closed) return;
+    slots[index] = spawn();
+    pump();
+  };
+
+  const settle = (slot: Slot, reply: ParseReply): void => {
+    const job = slot.job;
+    if (!job || job.task.id !== reply.id) return;
+    clear(slot);
+    if (reply.ok) job.resolve({ parsed: reply.parsed, bytes: new Uint8Array(reply.buffer) });
+    else job.reject(new DicomRejection(reply.code, reply.message));
+    pump();
+  };
+
+  const fail = (slot: Slot, reason: DicomRejection): void => {
+    const job = slot.job;
+    clear(slot);
+    job?.reject(reason);
+  };
+
+  const clear = (slot: Slot): void => {
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer = null;
+    slot.job = null;
+  };
+
+  const pump = (): void => {
+    for (const slot of slots) {
+      if (slot.job || slot.retiring) continue;
+      const job = queue.shift();
+      if (!job) return;
+      slot.job = job;
+      slot.timer = setTimeout(() => {
+        slot.retiring = true;
+        fail(slot, new DicomRejection("PARSE_TIMEOUT", `parsing took longer than ${options.timeoutMs} ms`));
+        // terminate() makes the worker exit; the exit handler replaces it.
+        void slot.worker.terminate();
+      }, options.timeoutMs);
+      slot.worker.postMessage(job.task, [job.task.buffer]);
+    }
+  };
+
+  for (let i = 0; i < options.workers; i++) slots.push(spawn());
+
+  return {
+    parse(bytes) {
+      if (closed) return Promise.reject(new DicomRejection("MALFORMED", "the parser is shut down"));
+      // A private copy: the caller's buffer may be a slice of a larger pooled one.
+      const buffer = new ArrayBuffer(bytes.byteLength);
+      new Uint8Array(buffer).set(bytes);
+      return new Promise((resolve, reject) => {
+        queue.push({ task: { id: nextId++, buffer }, resolve, reject });
+        pump();
+      });
+    },
+    async close() {
+      closed = true;
+      for (const job of queue.splice(0)) job.reject(new DicomRejection("MALFORMED", "the parser is shut down"));
+      await Promise.all(slots.map((slot) => slot.worker.terminate()));
+    },
+  };
+}

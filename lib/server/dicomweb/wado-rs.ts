@@ -1,0 +1,158 @@
+import "server-only";
+import type { ServerResponse } from "node:http";
+import type { Actor } from "@/lib/domain/access";
+import { PIXEL_DATA_TAG } from "@/lib/dicom/dicom-json";
+import { CannotRender, renderThumbnail } from "@/lib/dicom/render/render-thumbnail";
+import { EXPLICIT_VR_LITTLE_ENDIAN, transferSyntax } from "@/lib/dicom/transfer-syntaxes";
+import { findRetrievableInstances, type RetrievableInstance } from "../services/images/find-retrievable-instances";
+import type { ImageDeps } from "../services/images/image-deps";
+import { sendError, sendJson } from "./http-replies";
+import { closingDelimiter, newBoundary, parseContentType, partHeader, splitOutsideQuotes } from "./multipart-related";
+
+// WADO-RS (PS3.18 10.4): metadata as DICOM JSON with BulkDataURIs, whole instances as
+// multipart/related application/dicom, frames in their stored transfer syntax, thumbnails.
+// Bytes are read from the archive by the ranges recorded at ingest: nothing is parsed here.
+
+interface WadoContext {
+  deps: ImageDeps;
+  actor: Actor;
+  baseUrl: string;
+  accept: string | undefined;
+}
+
+const NOT_FOUND = "no such study, series or instance (or not yours to see)";
+
+export async function handleMetadata(res: ServerResponse, context: WadoContext, uids: { studyUid: string; seriesUid: string | null; sopUid: string | null }): Promise<void> {
+  const instances = await findRetrievableInstances({ db: context.deps.db, actor: context.actor, ...uids, withMetadata: true, resource: "metadata" });
+  if (instances.length === 0) return sendError(res, 404, NOT_FOUND);
+  sendJson(
+    res,
+    200,
+    instances.map((instance) => {
+      const metadata = { ...instance.metadata };
+      if (metadata[PIXEL_DATA_TAG]) {
+        const frames = Array.from({ length: instance.frames.length }, (_, i) => i + 1).join(",");
+        metadata[PIXEL_DATA_TAG] = { vr: metadata[PIXEL_DATA_TAG].vr, BulkDataURI: `${instanceUrl(context.baseUrl, instance)}/frames/${frames}` };
+      }
+      return metadata;
+    }),
+  );
+}
+
+export async function handleRetrieve(res: ServerResponse, context: WadoContext, uids: { studyUid: string; seriesUid: string | null; sopUid: string | null }): Promise<void> {
+  if (!acceptsMultipart(context.accept, "application/dicom")) {
+    return sendError(res, 406, 'whole instances are served as multipart/related; type="application/dicom"');
+  }
+  const instances = await findRetrievableInstances({ db: context.deps.db, actor: context.actor, ...uids, withMetadata: false, resource: "instances" });
+  if (instances.length === 0) return sendError(res, 404, NOT_FOUND);
+  const boundary = newBoundary();
+  res.writeHead(200, { "Content-Type": `multipart/related; type="application/dicom"; boundary=${boundary}`, "Cache-Control": "no-store" });
+  for (const instance of instances) {
+    const bytes = await context.deps.archive.get(instance.storageKey);
+    if (!write(res, partHeader(boundary, "application/dicom", { "Content-Length": String(bytes.length) }))) await drained(res);
+    if (!write(res, bytes)) await drained(res);
+    write(res, Buffer.from("\r\n"));
+  }
+  res.end(closingDelimiter(boundary));
+}
+
+export async function handleFrames(
+  res: ServerResponse,
+  context: WadoContext,
+  uids: { studyUid: string; seriesUid: string; sopUid: string },
+  frameNumbers: number[],
+): Promise<void> {
+  const [instance] = await findRetrievableInstances({ db: context.deps.db, actor: context.actor, ...uids, withMetadata: false, resource: "frames" });
+  if (!instance) return sendError(res, 404, NOT_FOUND);
+  const missing = frameNumbers.find((n) => n > instance.frames.length);
+  if (missing !== undefined) return sendError(res, 404, `frame ${missing} does not exist: the instance has ${instance.frames.length}`);
+  const served = negotiateFrameSyntax(context.accept, instance.transferSyntaxUid);
+  if (!served) {
+    return sendError(res, 406, `frames are stored as ${instance.transferSyntaxUid}; ask for it with transfer-syntax=* or that UID`);
+  }
+  const boundary = newBoundary();
+  const partType = `application/octet-stream; transfer-syntax=${served}`;
+  res.writeHead(200, { "Content-Type": `multipart/related; type="application/octet-stream"; boundary=${boundary}`, "Cache-Control": "private, max-age=3600" });
+  for (const number of frameNumbers) {
+    const ranges = instance.frames[number - 1] ?? [];
+    const fragments = await context.deps.archive.readRanges(instance.storageKey, ranges);
+    const length = fragments.reduce((sum, f) => sum + f.length, 0);
+    write(res, partHeader(boundary, partType, { "Content-Length": String(length) }));
+    for (const fragment of fragments) if (!write(res, fragment)) await drained(res);
+    write(res, Buffer.from("\r\n"));
+  }
+  res.end(closingDelimiter(boundary));
+}
+
+export async function handleThumbnail(res: ServerResponse, context: WadoContext, uids: { studyUid: string; seriesUid: string; sopUid: string | null }): Promise<void> {
+  const instances = await findRetrievableInstances({ db: context.deps.db, actor: context.actor, ...uids, withMetadata: true, resource: "thumbnail" });
+  const withPixels = instances.filter((i) => i.frames.length > 0);
+  // The middle image of a series shows it best (the middle of a head CT, not its vertex).
+  const instance = withPixels[Math.floor(withPixels.length / 2)];
+  if (!instance?.metadata) return sendError(res, 404, NOT_FOUND);
+  const frame = Buffer.concat(await context.deps.archive.readRanges(instance.storageKey, instance.frames[Math.floor(instance.frames.length / 2)] ?? []));
+  try {
+    const png = renderThumbnail(instance.metadata, instance.transferSyntaxUid, frame);
+    res.writeHead(200, { "Content-Type": "image/png", "Content-Length": png.length, "Cache-Control": "private, max-age=3600" });
+    res.end(png);
+  } catch (error) {
+    if (error instanceof CannotRender) return sendError(res, 406, error.message);
+    return sendError(res, 422, `the image could not be rendered: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+function instanceUrl(baseUrl: string, instance: RetrievableInstance): string {
+  return `${baseUrl}/studies/${instance.studyInstanceUid}/series/${instance.seriesInstanceUid}/instances/${instance.sopInstanceUid}`;
+}
+
+/** Accept lists media ranges; a multipart/related one must name the part type (or none), or the client accepts anything. */
+function acceptsMultipart(accept: string | undefined, partType: string): boolean {
+  if (!accept) return true;
+  return splitOutsideQuotes(accept, ",").some((range) => {
+    const parsed = parseContentType(range.trim());
+    if (!parsed) return range.trim().startsWith("*/*");
+    if (parsed.mediaType === "*/*") return true;
+    if (parsed.mediaType !== "multipart/related") return false;
+    const type = parsed.params.type?.toLowerCase();
+    return !type || type === partType;
+  });
+}
+
+/**
+ * The transfer syntax frames are served in: the stored one when the client accepts it
+ * (transfer-syntax=* or that UID), or null (406). Without a transfer-syntax parameter the
+ * client asks for Explicit VR Little Endian, which native little-endian pixels already are.
+ */
+function negotiateFrameSyntax(accept: string | undefined, stored: string): string | null {
+  const native = transferSyntax(stored)?.encapsulated === false;
+  if (!accept) return stored;
+  for (const range of splitOutsideQuotes(accept, ",")) {
+    const parsed = parseContentType(range.trim());
+    if (!parsed) continue;
+    if (parsed.mediaType === "*/*") return stored;
+    if (parsed.mediaType !== "multipart/related") continue;
+    const type = parsed.params.type?.toLowerCase();
+    if (type && type !== "application/octet-stream" && !type.startsWith("image/")) continue;
+    const wanted = parsed.params["transfer-syntax"];
+    if (wanted === "*" || wanted === stored) return stored;
+    if (wanted === undefined && native) return EXPLICIT_VR_LITTLE_ENDIAN;
+    if (wanted === EXPLICIT_VR_LITTLE_ENDIAN && native) return EXPLICIT_VR_LITTLE_ENDIAN;
+  }
+  return null;
+}
+
+function write(res: ServerResponse, chunk: Buffer): boolean {
+  return res.write(chunk);
+}
+
+function drained(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off("drain", done);
+      res.off("close", done);
+      resolve();
+    };
+    res.once("drain", done);
+    res.once("close", done);
+  });
+}

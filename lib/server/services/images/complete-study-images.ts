@@ -1,0 +1,59 @@
+import "server-only";
+import type { Actor } from "@/lib/domain/access";
+import { AppError } from "@/lib/domain/errors";
+import { writeAudit } from "../../audit/write-audit";
+import type { Db, Tx } from "../../db/client";
+import { publishRequestChanged, publishStudyChanged } from "../../realtime/publish";
+import { isSiteStaffOf } from "./list-request-images";
+import { recordImageMilestone } from "./request-image-milestone";
+
+/** The radiographer (or referrer) says the acquisition is complete: the request moves on. */
+export async function markStudyComplete(args: { db: Db; actor: Actor; studyId: string }): Promise<void> {
+  const { db, actor } = args;
+  const result = await db.$transaction(async (tx) => {
+    const study = await tx.dicomStudy.findUnique({ where: { id: args.studyId }, select: { id: true, siteId: true, imagesCompleteAt: true } });
+    if (!study || !isSiteStaffOf(actor, study.siteId)) throw new AppError("NOT_FOUND", "Study not found");
+    const requestId = await completeInTx(tx, study.id, { actorId: actor.id, actorLabel: null }, null);
+    await writeAudit(tx, { actorId: actor.id, action: "IMAGES_MARKED_COMPLETE", entityType: "DicomStudy", entityId: study.id, siteId: study.siteId });
+    return { requestId, siteId: study.siteId };
+  });
+  if (result.requestId) publishRequestChanged(result.requestId, result.siteId);
+  publishStudyChanged(result.siteId);
+}
+
+/**
+ * Studies whose last instance is older than quietSeconds are complete. Run periodically by
+ * the server; returns how many were completed.
+ */
+export async function completeQuietStudies(args: { db: Db; quietSeconds: number; now?: Date }): Promise<number> {
+  const { db } = args;
+  const cutoff = new Date((args.now ?? new Date()).getTime() - args.quietSeconds * 1000);
+  const quiet = await db.dicomStudy.findMany({ where: { imagesCompleteAt: null, lastInstanceAt: { lt: cutoff } }, select: { id: true, siteId: true }, take: 100 });
+  for (const study of quiet) {
+    const requestId = await db.$transaction(async (tx) => {
+      const id = await completeInTx(tx, study.id, { actorId: null, actorLabel: null }, `no new image for ${args.quietSeconds} s`, cutoff);
+      await writeAudit(tx, { actorId: null, action: "IMAGES_COMPLETED_AUTOMATICALLY", entityType: "DicomStudy", entityId: study.id, siteId: study.siteId });
+      return id;
+    });
+    if (requestId) publishRequestChanged(requestId, study.siteId);
+    publishStudyChanged(study.siteId);
+  }
+  return quiet.length;
+}
+
+/** Sets the study complete (once) and moves its linked request on. Returns the request touched, if any. */
+async function completeInTx(tx: Tx, studyId: string, by: { actorId: string | null; actorLabel: string | null }, reason: string | null, quietBefore?: Date): Promise<string | null> {
+  // Conditional update: concurrent completions (the sweeper and a radiographer) complete once.
+  const { count } = await tx.dicomStudy.updateMany({
+    where: { id: studyId, imagesCompleteAt: null, ...(quietBefore ? { lastInstanceAt: { lt: quietBefore } } : {}) },
+    data: { imagesCompleteAt: new Date() },
+  });
+  if (count === 0) {
+    if (quietBefore) return null;
+    throw new AppError("INVALID_TRANSITION", "The images of this study are already complete", { action: "COMPLETE_IMAGES", from: "IMAGES_COMPLETE" });
+  }
+  const study = await tx.dicomStudy.findUniqueOrThrow({ where: { id: studyId }, select: { requestId: true, linkState: true } });
+  if (!study.requestId || study.linkState !== "LINKED") return null;
+  await recordImageMilestone(tx, study.requestId, "complete", by, reason);
+  return study.requestId;
+}

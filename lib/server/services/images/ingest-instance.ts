@@ -1,0 +1,248 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { DicomRejection, isDicomRejection, type DicomRejectionCode } from "@/lib/dicom/dicom-rejection";
+import type { ParsedInstance } from "@/lib/dicom/parse-instance";
+import { readMetaHeader } from "@/lib/dicom/read-meta-header";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { instanceKey } from "../../archive/archive-storage";
+import { writeAudit } from "../../audit/write-audit";
+import type { Tx } from "../../db/client";
+import { publishRequestChanged, publishStudyChanged } from "../../realtime/publish";
+import type { ImageDeps, IngestSource } from "./image-deps";
+import { linkStudyInTx } from "./link-study-in-tx";
+import { recordImageMilestone } from "./request-image-milestone";
+
+export interface StoredInstance {
+  status: "stored" | "already-stored";
+  sopInstanceUid: string;
+  sopClassUid: string;
+  studyInstanceUid: string;
+  seriesInstanceUid: string;
+}
+
+export interface RefusedInstance {
+  status: "refused";
+  code: DicomRejectionCode;
+  message: string;
+  sopInstanceUid: string | null;
+  sopClassUid: string | null;
+}
+
+export type IngestOutcome = StoredInstance | RefusedInstance;
+
+/**
+ * One DICOM instance into the archive, whichever way it came (upload, STOW-RS, C-STORE):
+ * structural checks, a parse in a worker, the file stored under its content hash, then the
+ * index rows, the link to a request by accession number and the request's timeline in one
+ * transaction. Idempotent on SOP Instance UID: the same bytes again are "already stored",
+ * other bytes under the same UID are refused and audited. Never throws for bad input.
+ */
+export async function ingestInstance(deps: ImageDeps, source: IngestSource, input: Uint8Array): Promise<IngestOutcome> {
+  let parsed: ParsedInstance;
+  let bytes: Uint8Array;
+  try {
+    if (input.byteLength > deps.maxInstanceBytes) {
+      throw new DicomRejection("TOO_LARGE", `instance of ${input.byteLength} bytes exceeds the ${deps.maxInstanceBytes}-byte limit`);
+    }
+    readMetaHeader(input);
+    ({ parsed, bytes } = await deps.parser.parse(input));
+  } catch (error) {
+    if (!isDicomRejection(error)) throw error;
+    return refuse(deps, source, error, null);
+  }
+
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  const previous = await compareWithStored(deps, source, parsed, sha256);
+  if (previous) return previous;
+
+  const key = instanceKey(sha256);
+  await deps.archive.put(key, bytes);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const changed = await deps.db.$transaction((tx) => indexInstance(tx, source, parsed, { sha256, key, size: bytes.byteLength }), {
+        timeout: 20_000,
+      });
+      if (changed.requestId) publishRequestChanged(changed.requestId, source.siteId);
+      publishStudyChanged(source.siteId);
+      return stored("stored", parsed);
+    } catch (error) {
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+        // A concurrent sender stored the same UID first: answer as if it had come first.
+        const raced = await compareWithStored(deps, source, parsed, sha256);
+        if (raced) return raced;
+        // Two first instances of one study or series met: the second attempt finds the rows.
+        if (attempt < 3) continue;
+      }
+      await removeUnreferenced(deps, key, sha256);
+      if (isDicomRejection(error)) return refuse(deps, source, error, parsed);
+      throw error;
+    }
+  }
+}
+
+async function compareWithStored(deps: ImageDeps, source: IngestSource, parsed: ParsedInstance, sha256: string): Promise<IngestOutcome | null> {
+  const existing = await deps.db.dicomInstance.findUnique({
+    where: { sopInstanceUid: parsed.sopInstanceUid },
+    select: { contentSha256: true },
+  });
+  if (!existing) return null;
+  if (existing.contentSha256 === sha256) return stored("already-stored", parsed);
+  await writeAudit(deps.db, {
+    actorId: source.actorId,
+    action: "DICOM_INSTANCE_CONFLICT",
+    entityType: "DicomInstance",
+    entityId: parsed.sopInstanceUid,
+    siteId: source.siteId,
+    detail: { channel: source.channel, sender: source.senderLabel, storedSha256: existing.contentSha256, receivedSha256: sha256 },
+  });
+  return {
+    status: "refused",
+    code: "CONFLICT",
+    message: `SOP Instance UID ${parsed.sopInstanceUid} is already stored with different content`,
+    sopInstanceUid: parsed.sopInstanceUid,
+    sopClassUid: parsed.sopClassUid,
+  };
+}
+
+async function indexInstance(
+  tx: Tx,
+  source: IngestSource,
+  parsed: ParsedInstance,
+  file: { sha256: string; key: string; size: number },
+): Promise<{ requestId: string | null }> {
+  const now = new Date();
+  const patient = await tx.dicomPatient.upsert({
+    where: { siteId_patientId: { siteId: source.siteId, patientId: parsed.patient.id } },
+    create: { siteId: source.siteId, patientId: parsed.patient.id, name: parsed.patient.name, birthDate: parsed.patient.birthDate, sex: parsed.patient.sex },
+    update: {},
+    select: { id: true },
+  });
+  // The upsert's row lock orders concurrent instances of one study for the rest of the transaction.
+  const study = await tx.dicomStudy.upsert({
+    where: { studyInstanceUid: parsed.studyInstanceUid },
+    create: {
+      studyInstanceUid: parsed.studyInstanceUid,
+      siteId: source.siteId,
+      patientRef: patient.id,
+      studyDate: parsed.study.date,
+      studyTime: parsed.study.time,
+      accessionNumber: parsed.study.accessionNumber,
+      studyId: parsed.study.studyId,
+      studyDescription: parsed.study.description,
+      referringPhysicianName: parsed.study.referringPhysicianName,
+      receivedAt: now,
+      lastInstanceAt: now,
+    },
+    update: { lastInstanceAt: now },
+    select: { id: true, siteId: true, requestId: true, linkState: true, accessionNumber: true },
+  });
+  if (study.siteId !== source.siteId) {
+    throw new DicomRejection("FOREIGN_STUDY", `study ${parsed.studyInstanceUid} was received from another site`);
+  }
+  const series = await tx.dicomSeries.upsert({
+    where: { seriesInstanceUid: parsed.seriesInstanceUid },
+    create: {
+      seriesInstanceUid: parsed.seriesInstanceUid,
+      studyRef: study.id,
+      modality: parsed.series.modality,
+      seriesNumber: parsed.series.number,
+      seriesDescription: parsed.series.description,
+      bodyPartExamined: parsed.series.bodyPartExamined,
+    },
+    update: {},
+    select: { id: true, studyRef: true },
+  });
+  if (series.studyRef !== study.id) {
+    throw new DicomRejection("MALFORMED", `series ${parsed.seriesInstanceUid} already belongs to another study`);
+  }
+  await tx.dicomInstance.create({
+    data: {
+      sopInstanceUid: parsed.sopInstanceUid,
+      sopClassUid: parsed.sopClassUid,
+      seriesRef: series.id,
+      instanceNumber: parsed.instance.number,
+      transferSyntaxUid: parsed.transferSyntaxUid,
+      rows: parsed.instance.rows,
+      columns: parsed.instance.columns,
+      numberOfFrames: parsed.instance.numberOfFrames,
+      contentSha256: file.sha256,
+      sizeBytes: file.size,
+      storageKey: file.key,
+      metadata: parsed.metadata as unknown as Prisma.InputJsonObject,
+      frames: parsed.frames,
+      channel: source.channel,
+      senderLabel: source.senderLabel,
+      receivedAt: now,
+    },
+  });
+  await writeAudit(tx, {
+    actorId: source.actorId,
+    action: "DICOM_INSTANCE_STORED",
+    entityType: "DicomInstance",
+    entityId: parsed.sopInstanceUid,
+    siteId: source.siteId,
+    detail: { channel: source.channel, sender: source.senderLabel, study: parsed.studyInstanceUid, bytes: file.size },
+  });
+
+  const by = { actorId: source.actorId, actorLabel: source.actorId ? null : source.senderLabel };
+  if (study.requestId === null) {
+    const requestId = await requestByAccession(tx, source.siteId, study.accessionNumber);
+    if (!requestId) return { requestId: null };
+    await linkStudyInTx(tx, { studyId: study.id, requestId, method: "ACCESSION", by, confirmation: null });
+    return { requestId };
+  }
+  // Already linked: only images after signing change the request.
+  if (study.linkState === "LINKED" && (await recordAfterSigning(tx, study.requestId, by))) return { requestId: study.requestId };
+  return { requestId: null };
+}
+
+/** The request of this site whose accession (ours or the site's own) the study carries. */
+async function requestByAccession(tx: Tx, siteId: string, accessionNumber: string | null): Promise<string | null> {
+  if (!accessionNumber) return null;
+  const request = await tx.readingRequest.findFirst({
+    where: { siteId, OR: [{ accessionNumber }, { siteAccessionNumber: accessionNumber }] },
+    orderBy: { submittedAt: "desc" },
+    select: { id: true },
+  });
+  return request?.id ?? null;
+}
+
+async function recordAfterSigning(tx: Tx, requestId: string, by: { actorId: string | null; actorLabel: string | null }): Promise<boolean> {
+  const request = await tx.readingRequest.findUniqueOrThrow({ where: { id: requestId }, select: { status: true, imagesAfterSigningAt: true } });
+  if (request.imagesAfterSigningAt || !["SIGNED", "DELIVERED", "ACKNOWLEDGED"].includes(request.status)) return false;
+  return recordImageMilestone(tx, requestId, "received", by);
+}
+
+async function refuse(deps: ImageDeps, source: IngestSource, rejection: DicomRejection, parsed: ParsedInstance | null): Promise<RefusedInstance> {
+  await writeAudit(deps.db, {
+    actorId: source.actorId,
+    action: "DICOM_INSTANCE_REFUSED",
+    entityType: "DicomInstance",
+    entityId: parsed?.sopInstanceUid ?? null,
+    siteId: source.siteId,
+    detail: { channel: source.channel, sender: source.senderLabel, code: rejection.code, message: rejection.message.slice(0, 500) },
+  });
+  return {
+    status: "refused",
+    code: rejection.code,
+    message: rejection.message,
+    sopInstanceUid: parsed?.sopInstanceUid ?? null,
+    sopClassUid: parsed?.sopClassUid ?? null,
+  };
+}
+
+/** After a failed index, the file goes unless another instance row stores the same bytes. */
+async function removeUnreferenced(deps: ImageDeps, key: string, sha256: string): Promise<void> {
+  const used = await deps.db.dicomInstance.count({ where: { contentSha256: sha256 } });
+  if (used === 0) await deps.archive.delete(key);
+}
+
+function stored(status: StoredInstance["status"], parsed: ParsedInstance): StoredInstance {
+  return {
+    status,
+    sopInstanceUid: parsed.sopInstanceUid,
+    sopClassUid: parsed.sopClassUid,
+    studyInstanceUid: parsed.studyInstanceUid,
+    seriesInstanceUid: parsed.seriesInstanceUid,
+  };
+}

@@ -1,0 +1,18 @@
+import "server-only";
+import { linkStudySchema, studyIdSchema } from "@/lib/domain/image-link-schema";
+import { requestIdSchema } from "@/lib/domain/worklist-filter-schema";
+import { markStudyComplete } from "../../services/images/complete-study-images";
+import { linkStudy } from "../../services/images/link-study";
+import { listRequestImages } from "../../services/images/list-request-images";
+import { roleProcedure, router } from "../init";
+
+const readers = roleProcedure("REFERRER", "RADIOGRAPHER", "RADIOLOGIST", "DEPARTMENT_HEAD");
+const siteStaff = roleProcedure("REFERRER", "RADIOGRAPHER");
+
+export const imagesRouter = router({
+  forRequest: readers.input(requestIdSchema).query(({ ctx, input }) => listRequestImages({ db: ctx.db, actor: ctx.actor, requestId: input.requestId })),
+
+  link: siteStaff.input(linkStudySchema).mutation(({ ctx, input }) => linkStudy({ db: ctx.db, actor: ctx.actor, ...input })),
+
+  markComplete: siteStaff.input(studyIdSchema).mutation(({ ctx, input }) => markStudyComplete({ db: ctx.db, actor: ctx.actor, studyId: input.studyId })),
+});
