@@ -1,5 +1,7 @@
 import type { PrismaClient } from "../lib/generated/prisma/client";
 import { hashPassword } from "../lib/server/auth/password";
+import { hashSenderToken } from "../lib/server/dicomweb/dicomweb-principal";
+import { DEMO_SENDERS } from "./demo-senders";
 import { DEMO_PASSWORD, DEMO_SITES, DEMO_USERS } from "./demo-territory";
 
 /** Idempotent: upserts the demo sites, users and reading privileges. */
@@ -34,6 +36,22 @@ export async function seedDemoTerritory(db: PrismaClient): Promise<void> {
       });
     }
   }
+
+  for (const sender of DEMO_SENDERS) {
+    const siteId = siteIds.get(sender.siteCode);
+    if (!siteId) continue;
+    await db.dicomSender.upsert({
+      where: { aeTitle: sender.aeTitle },
+      create: { siteId, kind: "AE_TITLE", label: sender.label, aeTitle: sender.aeTitle },
+      update: {},
+    });
+    const tokenHash = hashSenderToken(sender.stowToken);
+    await db.dicomSender.upsert({
+      where: { tokenHash },
+      create: { siteId, kind: "STOW_TOKEN", label: sender.label, tokenHash },
+      update: {},
+    });
+  }
 }
 
 export async function isEmptyDatabase(db: PrismaClient): Promise<boolean> {
@@ -42,5 +60,6 @@ export async function isEmptyDatabase(db: PrismaClient): Promise<boolean> {
 
 export function demoAccountsText(): string {
   const lines = DEMO_USERS.map((user) => `  ${user.role.padEnd(16)} ${user.email.padEnd(36)} ${user.displayName}`);
-  return [`Demo accounts (password for all: ${DEMO_PASSWORD}):`, ...lines].join("\n");
+  const senders = DEMO_SENDERS.map((sender) => `  ${sender.siteCode.padEnd(5)} C-STORE calling AE ${sender.aeTitle.padEnd(10)} STOW-RS token ${sender.stowToken}`);
+  return [`Demo accounts (password for all: ${DEMO_PASSWORD}):`, ...lines, "Demo image senders:", ...senders].join("\n");
 }

@@ -44,10 +44,21 @@ function cleanElement(element: DcmjsElement, depth: number): DicomJsonElement | 
   return { vr, Value: element.Value.map(cleanValue) };
 }
 
-/** JSON has no NaN: a number that did not parse is an empty value. */
+/**
+ * JSON has no NaN (a number that did not parse is an empty value), and PostgreSQL's jsonb
+ * refuses NUL characters, which padding and damaged files put in strings.
+ */
 function cleanValue(value: unknown): unknown {
   if (typeof value === "number" && !Number.isFinite(value)) return null;
+  if (typeof value === "string") return stripNul(value);
+  if (typeof value === "object" && value !== null && !ArrayBuffer.isView(value) && !(value instanceof ArrayBuffer)) {
+    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, cleanValue(inner)]));
+  }
   return value;
+}
+
+export function stripNul(text: string): string {
+  return text.includes("\0") ? text.replaceAll("\0", "") : text;
 }
 
 function concatBinary(values: unknown[]): Uint8Array | null {

@@ -24,7 +24,8 @@ export function locateFrames(bytes: Uint8Array, geometry: ImageGeometry | null, 
   try {
     dataSet = dicomParser.parseDicom(bytes);
   } catch (error) {
-    throw new DicomRejection("MALFORMED", `unreadable dataset: ${describe(error)}`);
+    const reason = describe(error);
+    throw new DicomRejection(/overrun|beyond|end of/i.test(reason) ? "TRUNCATED" : "MALFORMED", `unreadable dataset: ${reason}`);
   }
   const pixelData = dataSet.elements.x7fe00010;
   if (!pixelData) return [];

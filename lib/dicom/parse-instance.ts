@@ -93,7 +93,14 @@ export function parseInstance(bytes: Uint8Array): ParsedInstance {
   // Pixel data is served as bulk data; its URI is filled in when the metadata is served.
   if (frames.length > 0) metadata[PIXEL_DATA_TAG] = { vr: bitsAllocated === 8 ? "OB" : "OW" };
 
-  const text = (tag: string) => textValue(metadata, tag);
+  // Values longer than their VR allows are not DICOM, and would not fit the index either.
+  const text = (tag: string, maxLength: number, name: string) => {
+    const value = textValue(metadata, tag);
+    if (value !== null && value.length > maxLength) {
+      throw new DicomRejection("MALFORMED", `${name} (${tag.slice(0, 4)},${tag.slice(4)}) is longer than ${maxLength} characters`);
+    }
+    return value;
+  };
   return {
     transferSyntaxUid: meta.transferSyntaxUid,
     sopClassUid,
@@ -101,24 +108,24 @@ export function parseInstance(bytes: Uint8Array): ParsedInstance {
     studyInstanceUid,
     seriesInstanceUid,
     patient: {
-      id: text(TAG.patientId) ?? "",
-      name: text(TAG.patientName) ?? "",
-      birthDate: text(TAG.patientBirthDate),
-      sex: text(TAG.patientSex),
+      id: text(TAG.patientId, 64, "Patient ID") ?? "",
+      name: text(TAG.patientName, 324, "Patient's Name") ?? "",
+      birthDate: text(TAG.patientBirthDate, 8, "Patient's Birth Date"),
+      sex: text(TAG.patientSex, 16, "Patient's Sex"),
     },
     study: {
-      date: text(TAG.studyDate),
-      time: text(TAG.studyTime),
-      accessionNumber: text(TAG.accessionNumber),
-      studyId: text(TAG.studyId),
-      description: text(TAG.studyDescription),
-      referringPhysicianName: text(TAG.referringPhysicianName),
+      date: text(TAG.studyDate, 8, "Study Date"),
+      time: text(TAG.studyTime, 16, "Study Time"),
+      accessionNumber: text(TAG.accessionNumber, 16, "Accession Number"),
+      studyId: text(TAG.studyId, 16, "Study ID"),
+      description: text(TAG.studyDescription, 64, "Study Description"),
+      referringPhysicianName: text(TAG.referringPhysicianName, 324, "Referring Physician's Name"),
     },
     series: {
-      modality: text(TAG.modality) ?? "OT",
+      modality: text(TAG.modality, 16, "Modality") ?? "OT",
       number: integerValue(metadata, TAG.seriesNumber),
-      description: text(TAG.seriesDescription),
-      bodyPartExamined: text(TAG.bodyPartExamined),
+      description: text(TAG.seriesDescription, 64, "Series Description"),
+      bodyPartExamined: text(TAG.bodyPartExamined, 16, "Body Part Examined"),
     },
     instance: { number: integerValue(metadata, TAG.instanceNumber), rows, columns, numberOfFrames: frames.length },
     metadata,

@@ -3,6 +3,7 @@
 import { createServer } from "node:http";
 import next from "next";
 import { seedDemoTerritory, isEmptyDatabase, demoAccountsText } from "@/prisma/seed-demo";
+import { seedDemoImages } from "@/prisma/seed-demo-images";
 import { createActorBatchLoader } from "./auth/actor-batch-loader";
 import { createDicomwebHandler, DICOMWEB_BASE_PATH } from "./dicomweb/dicomweb-handler";
 import { startImageRuntime } from "./images/image-runtime";
@@ -28,10 +29,12 @@ async function main(): Promise<void> {
   process.env.NEXTAUTH_URL ??= `http://${env.HOST}:${env.PORT}`;
 
   const db = getDb();
+  const images = startImageRuntime(db, env);
   if (isDemoMode(env)) {
     if (await isEmptyDatabase(db)) {
       log("Seeding the demo territory");
       await seedDemoTerritory(db);
+      await seedDemoImages(db, images, log);
     }
     log(demoAccountsText());
   }
@@ -45,7 +48,6 @@ async function main(): Promise<void> {
   // Requests arriving together (every worklist refetching after a change) share one query.
   const resolveActor = createActorBatchLoader(db);
   const trpc = createTrpcHttpHandler({ db, secret, resolveActor });
-  const images = startImageRuntime(db, env);
   const dicomweb = createDicomwebHandler({ deps: images, secret, resolveActor, maxRequestBytes: env.DICOM_MAX_REQUEST_MB * 1024 * 1024, publicUrl: process.env.NEXTAUTH_URL });
   const httpServer = createServer((req, res) => {
     if (req.url?.startsWith(TRPC_BASE_PATH)) trpc(req, res);

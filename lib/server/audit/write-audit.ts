@@ -39,7 +39,7 @@ export function toAuditRow(entry: AuditEntry, at?: Date): Prisma.AuditLogCreateM
     entityType: entry.entityType,
     entityId: entry.entityId ?? null,
     siteId: entry.siteId ?? null,
-    detail: entry.detail,
+    detail: entry.detail === undefined ? undefined : jsonbSafe(entry.detail),
     ...(at ? { at } : {}),
   };
 }
@@ -47,4 +47,14 @@ export function toAuditRow(entry: AuditEntry, at?: Date): Prisma.AuditLogCreateM
 /** Writes one audit row. Call it with the transaction that makes the change it records. */
 export async function writeAudit(tx: Tx, entry: AuditEntry): Promise<void> {
   await tx.auditLog.create({ data: toAuditRow(entry) });
+}
+
+/** PostgreSQL's jsonb refuses NUL characters; audit details quote untrusted input (file names, parser messages). */
+function jsonbSafe(value: Prisma.InputJsonValue): Prisma.InputJsonValue {
+  if (typeof value === "string") return value.replaceAll("\0", "");
+  if (Array.isArray(value)) return value.map((item) => (item === null ? item : jsonbSafe(item as Prisma.InputJsonValue)));
+  if (typeof value === "object" && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, item === null || item === undefined ? item : jsonbSafe(item as Prisma.InputJsonValue)]));
+  }
+  return value;
 }

@@ -7,6 +7,10 @@ import { parseInstance } from "../../dicom/parse-instance";
 import type { ParseReply, ParseTask } from "./parse-messages";
 
 dcmjs.log.setLevel("error");
+// dcmjs also writes straight to the console about every oddity of a damaged file; the
+// outcome goes back to the caller as a refusal reason, so the server log stays readable.
+console.warn = () => undefined;
+console.log = () => undefined;
 
 parentPort?.on("message", (task: ParseTask) => {
   const bytes = new Uint8Array(task.buffer);

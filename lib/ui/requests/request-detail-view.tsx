@@ -5,6 +5,7 @@ import { useI18n } from "@/lib/i18n/i18n-provider";
 import type { MessageKey } from "@/lib/i18n/types";
 import { errorMessage } from "@/lib/trpc/error-message";
 import { useTRPC } from "@/lib/trpc/react";
+import { RequestImagesPanel } from "../images/request-images-panel";
 import { HoldActions } from "./hold-actions";
 import { RequestTimeline } from "./request-timeline";
 
@@ -87,6 +88,15 @@ export function RequestDetailView(props: { requestId: string; actorId: string; c
             </dl>
           </>
         )}
+      </section>
+      <section className="panel" style={{ marginTop: "1rem" }}>
+        <h2>{t("images.title")}</h2>
+        {request.imagesAfterSigningAt && (
+          <p className="warning" role="alert" data-testid="images-after-signing">
+            {t("detail.imagesAfterSigning")}
+          </p>
+        )}
+        <RequestImagesPanel requestId={request.id} />
       </section>
       <section className="panel" style={{ marginTop: "1rem" }}>
         <h2>{t("detail.timeline")}</h2>
