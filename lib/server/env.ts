@@ -22,6 +22,17 @@ const envSchema = z.object({
   DICOM_PARSE_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2000),
   DICOM_PARSE_MAX_HEAP_MB: z.coerce.number().int().min(32).max(4096).default(256),
   IMAGES_QUIET_SECONDS: z.coerce.number().int().min(1).max(86_400).default(120),
+  // An S3-compatible object store for the archive; unset = the filesystem under DATA_DIR.
+  ARCHIVE_S3_ENDPOINT: z.url().optional(),
+  ARCHIVE_S3_BUCKET: z.string().min(3).max(63).optional(),
+  ARCHIVE_S3_REGION: z.string().default("us-east-1"),
+  ARCHIVE_S3_ACCESS_KEY_ID: z.string().optional(),
+  ARCHIVE_S3_SECRET_ACCESS_KEY: z.string().optional(),
+  ARCHIVE_S3_FORCE_PATH_STYLE: z.enum(["true", "false"]).default("true"),
+  ARCHIVE_S3_PREFIX: z.string().max(200).default(""),
+}).refine((env) => !env.ARCHIVE_S3_ENDPOINT || (env.ARCHIVE_S3_BUCKET && env.ARCHIVE_S3_ACCESS_KEY_ID && env.ARCHIVE_S3_SECRET_ACCESS_KEY), {
+  message: "ARCHIVE_S3_ENDPOINT needs ARCHIVE_S3_BUCKET, ARCHIVE_S3_ACCESS_KEY_ID and ARCHIVE_S3_SECRET_ACCESS_KEY",
+  path: ["ARCHIVE_S3_ENDPOINT"],
 });
 
 export type Env = z.output<typeof envSchema>;
