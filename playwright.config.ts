@@ -46,6 +46,7 @@ export default defineConfig({
       HOST: "127.0.0.1",
       DATA_DIR: dataDir,
       EMBEDDED_PG_PORT: String(PORT + 51000),
+      DICOM_PORT: String(PORT + 11000),
       DEMO_MODE: "on",
     },
   },

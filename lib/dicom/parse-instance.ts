@@ -110,11 +110,11 @@ export function parseInstance(bytes: Uint8Array): ParsedInstance {
     patient: {
       id: text(TAG.patientId, 64, "Patient ID") ?? "",
       name: text(TAG.patientName, 324, "Patient's Name") ?? "",
-      birthDate: text(TAG.patientBirthDate, 8, "Patient's Birth Date"),
+      birthDate: date(text(TAG.patientBirthDate, 10, "Patient's Birth Date")),
       sex: text(TAG.patientSex, 16, "Patient's Sex"),
     },
     study: {
-      date: text(TAG.studyDate, 8, "Study Date"),
+      date: date(text(TAG.studyDate, 10, "Study Date")),
       time: text(TAG.studyTime, 16, "Study Time"),
       accessionNumber: text(TAG.accessionNumber, 16, "Accession Number"),
       studyId: text(TAG.studyId, 16, "Study ID"),
@@ -144,4 +144,11 @@ function readMetadata(bytes: Uint8Array): DicomJsonDataset {
     const message = error instanceof Error ? error.message : String(error);
     throw new DicomRejection(/offset|bounds|beyond|length/i.test(message) ? "TRUNCATED" : "MALFORMED", `unreadable dataset: ${message.slice(0, 200)}`);
   }
+}
+
+/** DA is YYYYMMDD; old ACR-NEMA style files write YYYY.MM.DD. Anything else is not a date to index. */
+function date(value: string | null): string | null {
+  if (value === null) return null;
+  const compact = /^\d{4}\.\d{2}\.\d{2}$/.test(value) ? value.replaceAll(".", "") : value;
+  return /^\d{8}$/.test(compact) ? compact : null;
 }

@@ -8,6 +8,7 @@ import { createActorBatchLoader } from "./auth/actor-batch-loader";
 import { createDicomwebHandler, DICOMWEB_BASE_PATH } from "./dicomweb/dicomweb-handler";
 import { startImageRuntime } from "./images/image-runtime";
 import { startImageCompletionSweeper } from "./images/image-completion-sweeper";
+import { startDicomListener } from "./dicom/dimse/start-dicom-listener";
 import { flushReadAudits } from "./audit/read-audit-buffer";
 import { getDb } from "./db/client";
 import { getEnv, isDemoMode } from "./env";
@@ -64,15 +65,18 @@ async function main(): Promise<void> {
   });
 
   await new Promise<void>((resolve) => httpServer.listen(env.PORT, env.HOST, resolve));
-  log(`Ready on http://${env.HOST}:${env.PORT} (${dev ? "development" : "production"})`);
+  const dicom = env.DICOM_PORT > 0 ? await startDicomListener({ port: env.DICOM_PORT, aeTitle: env.DICOM_AE_TITLE, deps: images, log }) : null;
+  log(`Ready on http://${env.HOST}:${env.PORT} (${dev ? "development" : "production"})${dicom ? `; DICOM C-STORE ${env.DICOM_AE_TITLE} on port ${dicom.port}` : ""}`);
 
   const shutdown = (signal: string) => {
     log(`${signal}: shutting down`);
     void io.close();
     sweeper.stop();
     httpServer.close();
-    void images.parser.close();
-    void flushReadAudits()
+    // Stores under way finish first (the listener waits for them), then the parse workers go.
+    void (dicom?.close() ?? Promise.resolve())
+      .then(() => images.parser.close())
+      .then(() => flushReadAudits())
       .then(() => db.$disconnect())
       .then(() => database.stop())
       .finally(() => process.exit(0));

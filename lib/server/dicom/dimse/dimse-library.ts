@@ -1,0 +1,20 @@
+import "server-only";
+import dimse from "dcmjs-dimse";
+
+// The one place that loads dcmjs-dimse and sets its process-wide defaults. The package is a
+// CommonJS bundle: Node's ESM loader only exposes it as a default export.
+
+/** Names this implementation in A-ASSOCIATE-AC and in the meta header of every file it writes. */
+export const IMPLEMENTATION_CLASS_UID = "2.25.273302024481876603437186195617002564513";
+/** SH, at most 16 characters. */
+export const IMPLEMENTATION_VERSION_NAME = "TELERAD_DIMSE_1";
+
+// At its default level the library logs every PDU (and can log whole datasets) on the event loop.
+dimse.log.setLevel("error");
+dimse.Implementation.setImplementationClassUid(IMPLEMENTATION_CLASS_UID);
+dimse.Implementation.setImplementationVersion(IMPLEMENTATION_VERSION_NAME);
+
+export const { Scp, Dataset } = dimse;
+export const { CEchoResponse, CStoreResponse } = dimse.responses;
+export const { PresentationContextResult, RejectReason, RejectResult, RejectSource, Status } = dimse.constants;
+export type { association, requests, responses } from "dcmjs-dimse";
