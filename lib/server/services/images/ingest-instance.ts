@@ -62,6 +62,9 @@ export async function ingestInstance(deps: ImageDeps, source: IngestSource, inpu
       const changed = await deps.db.$transaction((tx) => indexInstance(tx, source, parsed, { sha256, key, size: bytes.byteLength }), {
         timeout: 20_000,
       });
+      // Remembered only once committed: a rolled-back series row must be created again.
+      if (knownSeries.size >= KNOWN_SERIES_LIMIT) knownSeries.clear();
+      knownSeries.set(parsed.seriesInstanceUid, changed.placed);
       if (changed.requestId) publishRequestChanged(changed.requestId, source.siteId);
       publishStudyChanged(source.siteId);
       return stored("stored", parsed);
@@ -109,57 +112,15 @@ async function indexInstance(
   source: IngestSource,
   parsed: ParsedInstance,
   file: { sha256: string; key: string; size: number },
-): Promise<{ requestId: string | null }> {
+): Promise<{ requestId: string | null; placed: { seriesId: string; studyId: string } }> {
   const now = new Date();
-  const patient = await tx.dicomPatient.upsert({
-    where: { siteId_patientId: { siteId: source.siteId, patientId: parsed.patient.id } },
-    create: { siteId: source.siteId, patientId: parsed.patient.id, name: parsed.patient.name, birthDate: parsed.patient.birthDate, sex: parsed.patient.sex },
-    update: {},
-    select: { id: true },
-  });
-  // The upsert's row lock orders concurrent instances of one study for the rest of the transaction.
-  const study = await tx.dicomStudy.upsert({
-    where: { studyInstanceUid: parsed.studyInstanceUid },
-    create: {
-      studyInstanceUid: parsed.studyInstanceUid,
-      siteId: source.siteId,
-      patientRef: patient.id,
-      studyDate: parsed.study.date,
-      studyTime: parsed.study.time,
-      accessionNumber: parsed.study.accessionNumber,
-      studyId: parsed.study.studyId,
-      studyDescription: parsed.study.description,
-      referringPhysicianName: parsed.study.referringPhysicianName,
-      receivedAt: now,
-      lastInstanceAt: now,
-    },
-    update: { lastInstanceAt: now },
-    select: { id: true, siteId: true, requestId: true, linkState: true, accessionNumber: true },
-  });
-  if (study.siteId !== source.siteId) {
-    throw new DicomRejection("FOREIGN_STUDY", `study ${parsed.studyInstanceUid} was received from another site`);
-  }
-  const series = await tx.dicomSeries.upsert({
-    where: { seriesInstanceUid: parsed.seriesInstanceUid },
-    create: {
-      seriesInstanceUid: parsed.seriesInstanceUid,
-      studyRef: study.id,
-      modality: parsed.series.modality,
-      seriesNumber: parsed.series.number,
-      seriesDescription: parsed.series.description,
-      bodyPartExamined: parsed.series.bodyPartExamined,
-    },
-    update: {},
-    select: { id: true, studyRef: true },
-  });
-  if (series.studyRef !== study.id) {
-    throw new DicomRejection("MALFORMED", `series ${parsed.seriesInstanceUid} already belongs to another study`);
-  }
+  const { study, seriesId } = await placeInSeries(tx, source, parsed, now);
+  const placed = { seriesId, studyId: study.id };
   await tx.dicomInstance.create({
     data: {
       sopInstanceUid: parsed.sopInstanceUid,
       sopClassUid: parsed.sopClassUid,
-      seriesRef: series.id,
+      seriesRef: seriesId,
       instanceNumber: parsed.instance.number,
       transferSyntaxUid: parsed.transferSyntaxUid,
       rows: parsed.instance.rows,
@@ -187,13 +148,84 @@ async function indexInstance(
   const by = { actorId: source.actorId, actorLabel: source.actorId ? null : source.senderLabel };
   if (study.requestId === null) {
     const requestId = await requestByAccession(tx, source.siteId, study.accessionNumber);
-    if (!requestId) return { requestId: null };
+    if (!requestId) return { requestId: null, placed };
     await linkStudyInTx(tx, { studyId: study.id, requestId, method: "ACCESSION", by, confirmation: null });
-    return { requestId };
+    return { requestId, placed };
   }
   // Already linked: only images after signing change the request.
-  if (study.linkState === "LINKED" && (await recordAfterSigning(tx, study.requestId, by))) return { requestId: study.requestId };
-  return { requestId: null };
+  if (study.linkState === "LINKED" && (await recordAfterSigning(tx, study.requestId, by))) return { requestId: study.requestId, placed };
+  return { requestId: null, placed };
+}
+
+interface StudyRow {
+  id: string;
+  siteId: string;
+  requestId: string | null;
+  linkState: "LINKED" | "NEEDS_CONFIRMATION" | null;
+  accessionNumber: string | null;
+}
+
+// Series already indexed, so that the hundreds of instances of a series that follow the
+// first need one statement (the study's lastInstanceAt, which also takes its row lock) rather
+// than three upserts. Rows are never deleted, so an entry never goes stale.
+const knownSeries = new Map<string, { seriesId: string; studyId: string }>();
+const KNOWN_SERIES_LIMIT = 10_000;
+const studyRowSelect = { id: true, siteId: true, requestId: true, linkState: true, accessionNumber: true } as const;
+
+async function placeInSeries(tx: Tx, source: IngestSource, parsed: ParsedInstance, now: Date): Promise<{ study: StudyRow; seriesId: string }> {
+  const known = knownSeries.get(parsed.seriesInstanceUid);
+  if (known) {
+    const study = await tx.dicomStudy.update({ where: { id: known.studyId }, data: { lastInstanceAt: now }, select: studyRowSelect });
+    if (study.siteId !== source.siteId) throw foreignStudy(parsed);
+    return { study, seriesId: known.seriesId };
+  }
+  const patient = await tx.dicomPatient.upsert({
+    where: { siteId_patientId: { siteId: source.siteId, patientId: parsed.patient.id } },
+    create: { siteId: source.siteId, patientId: parsed.patient.id, name: parsed.patient.name, birthDate: parsed.patient.birthDate, sex: parsed.patient.sex },
+    update: {},
+    select: { id: true },
+  });
+  // The upsert's row lock orders concurrent instances of one study for the rest of the transaction.
+  const study = await tx.dicomStudy.upsert({
+    where: { studyInstanceUid: parsed.studyInstanceUid },
+    create: {
+      studyInstanceUid: parsed.studyInstanceUid,
+      siteId: source.siteId,
+      patientRef: patient.id,
+      studyDate: parsed.study.date,
+      studyTime: parsed.study.time,
+      accessionNumber: parsed.study.accessionNumber,
+      studyId: parsed.study.studyId,
+      studyDescription: parsed.study.description,
+      referringPhysicianName: parsed.study.referringPhysicianName,
+      receivedAt: now,
+      lastInstanceAt: now,
+    },
+    update: { lastInstanceAt: now },
+    select: studyRowSelect,
+  });
+  if (study.siteId !== source.siteId) throw foreignStudy(parsed);
+  const series = await tx.dicomSeries.upsert({
+    where: { seriesInstanceUid: parsed.seriesInstanceUid },
+    create: {
+      seriesInstanceUid: parsed.seriesInstanceUid,
+      studyRef: study.id,
+      modality: parsed.series.modality,
+      seriesNumber: parsed.series.number,
+      seriesDescription: parsed.series.description,
+      bodyPartExamined: parsed.series.bodyPartExamined,
+    },
+    update: {},
+    select: { id: true, studyRef: true },
+  });
+  if (series.studyRef !== study.id) {
+    throw new DicomRejection("MALFORMED", `series ${parsed.seriesInstanceUid} already belongs to another study`);
+  }
+  return { study, seriesId: series.id };
+}
+
+function foreignStudy(parsed: ParsedInstance): DicomRejection {
+  return new DicomRejection("FOREIGN_STUDY", `study ${parsed.studyInstanceUid} was received from another site`);
 }
 
 /** The request of this site whose accession (ours or the site's own) the study carries. */
