@@ -118,6 +118,7 @@ export const en: Messages = {
     ins: "INS (national health identifier, optional)",
     modality: "Modality",
     bodyRegion: "Body region",
+    siteAccessionNumber: "Site accession number (optional, when your RIS gave one)",
     clinicalContext: "Clinical context",
     clinicalQuestion: "Clinical question",
     expertQuestion: "Question for the expert",

@@ -122,6 +122,7 @@ export const fr = {
     ins: "INS (matricule, facultatif)",
     modality: "Modalité",
     bodyRegion: "Région anatomique",
+    siteAccessionNumber: "N° d'accession du site (facultatif, si votre RIS en a donné un)",
     clinicalContext: "Contexte clinique",
     clinicalQuestion: "Question clinique",
     expertQuestion: "Question posée à l'expert",

@@ -21,6 +21,7 @@ export function toSubmitInput(values: FormValues, idempotencyKey: string): Submi
     },
     modality: v("modality"),
     bodyRegion: v("bodyRegion"),
+    siteAccessionNumber: v("siteAccessionNumber"),
     clinicalContext: v("clinicalContext"),
     clinicalQuestion: v("clinicalQuestion"),
   };

@@ -111,6 +111,7 @@ export function SubmitRequestForm() {
         <div className="grid">
           {select("modality", "form.modality", MODALITIES, "modality")}
           {text("bodyRegion", "form.bodyRegion")}
+          {text("siteAccessionNumber", "form.siteAccessionNumber")}
         </div>
       </fieldset>
       <fieldset>
