@@ -11,3 +11,8 @@ export interface ParseTask {
 export type ParseReply =
   | { id: number; ok: true; parsed: ParsedInstance; buffer: ArrayBuffer }
   | { id: number; ok: false; code: DicomRejectionCode; message: string; buffer: ArrayBuffer };
+
+/** Sent once by a worker when it can take jobs. */
+export interface WorkerReady {
+  ready: true;
+}

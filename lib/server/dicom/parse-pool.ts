@@ -2,11 +2,13 @@ import "server-only";
 import { Worker } from "node:worker_threads";
 import { DicomRejection } from "@/lib/dicom/dicom-rejection";
 import type { ParsedInstance } from "@/lib/dicom/parse-instance";
-import type { ParseReply, ParseTask } from "./parse-messages";
+import type { ParseReply, ParseTask, WorkerReady } from "./parse-messages";
 
 // A few worker threads parsing untrusted DICOM. Each parse has a deadline and each worker a
 // heap ceiling: a file that exceeds either is refused (PARSE_TIMEOUT / PARSE_MEMORY), its
 // worker is replaced, and the server carries on. Parses queue when every worker is busy.
+// Workers start with the first parse and stop after a quiet minute: each is a V8 isolate of
+// tens of MB that an idle server should not keep.
 
 export interface InstanceParser {
   /** Resolves with the parse and the same bytes (moved through the worker), or rejects with a DicomRejection. */
@@ -30,9 +32,14 @@ interface Slot {
   worker: Worker;
   job: Job | null;
   timer: NodeJS.Timeout | null;
-  /** Set once the worker is being replaced: it takes no new job. */
+  /** Set once the worker is being replaced or stopped: it takes no new job. */
   retiring: boolean;
+  idleTimer: NodeJS.Timeout | null;
+  /** A worker takes jobs once it has loaded the parser: its start-up is not the file's parse time. */
+  ready: boolean;
 }
+
+const IDLE_MS = 60_000;
 
 const WORKER_FILE = new URL("./parse-worker.ts", import.meta.url).href;
 // The server runs TypeScript through tsx; a worker starts bare, so it registers tsx first.
@@ -40,7 +47,7 @@ const BOOTSTRAP = `import("tsx/esm/api").then((api) => { api.register(); return 
 
 export function createParsePool(options: ParsePoolOptions): InstanceParser {
   const queue: Job[] = [];
-  const slots: Slot[] = [];
+  const slots: (Slot | null)[] = Array.from({ length: options.workers }, () => null);
   let nextId = 1;
   let closed = false;
 
@@ -50,8 +57,15 @@ export function createParsePool(options: ParsePoolOptions): InstanceParser {
       job: null,
       timer: null,
       retiring: false,
+      idleTimer: null,
+      ready: false,
     };
-    slot.worker.on("message", (reply: ParseReply) => settle(slot, reply));
+    slot.worker.on("message", (message: ParseReply | WorkerReady) => {
+      if ("ready" in message) {
+        slot.ready = true;
+        pump();
+      } else settle(slot, message);
+    });
     slot.worker.on("error", (error: Error & { code?: string }) => {
       const outOfMemory = error.code === "ERR_WORKER_OUT_OF_MEMORY";
       slot.retiring = true;
@@ -59,17 +73,23 @@ export function createParsePool(options: ParsePoolOptions): InstanceParser {
     });
     slot.worker.on("exit", () => {
       if (slot.job) fail(slot, new DicomRejection("MALFORMED", "parser stopped unexpectedly"));
-      replace(slot);
+      // Its place is free: the next parse starts a fresh worker there.
+      const index = slots.indexOf(slot);
+      if (index >= 0) slots[index] = null;
+      pump();
     });
     slot.worker.unref();
     return slot;
   };
 
-  const replace = (slot: Slot): void => {
-    const index = slots.indexOf(slot);
-    if (index < 0 || closed) return;
-    slots[index] = spawn();
-    pump();
+  const retireWhenIdle = (slot: Slot): void => {
+    if (slot.idleTimer) clearTimeout(slot.idleTimer);
+    slot.idleTimer = setTimeout(() => {
+      if (slot.job) return;
+      slot.retiring = true;
+      void slot.worker.terminate();
+    }, IDLE_MS);
+    slot.idleTimer.unref();
   };
 
   const settle = (slot: Slot, reply: ParseReply): void => {
@@ -78,6 +98,7 @@ export function createParsePool(options: ParsePoolOptions): InstanceParser {
     clear(slot);
     if (reply.ok) job.resolve({ parsed: reply.parsed, bytes: new Uint8Array(reply.buffer) });
     else job.reject(new DicomRejection(reply.code, reply.message));
+    retireWhenIdle(slot);
     pump();
   };
 
@@ -94,10 +115,12 @@ export function createParsePool(options: ParsePoolOptions): InstanceParser {
   };
 
   const pump = (): void => {
-    for (const slot of slots) {
-      if (slot.job || slot.retiring) continue;
+    for (let index = 0; index < slots.length && queue.length > 0 && !closed; index++) {
+      const slot = slots[index] ?? (slots[index] = spawn());
+      if (!slot.ready || slot.job || slot.retiring) continue;
       const job = queue.shift();
       if (!job) return;
+      if (slot.idleTimer) clearTimeout(slot.idleTimer);
       slot.job = job;
       slot.timer = setTimeout(() => {
         slot.retiring = true;
@@ -108,8 +131,6 @@ export function createParsePool(options: ParsePoolOptions): InstanceParser {
       slot.worker.postMessage(job.task, [job.task.buffer]);
     }
   };
-
-  for (let i = 0; i < options.workers; i++) slots.push(spawn());
 
   return {
     parse(bytes) {
@@ -125,7 +146,14 @@ export function createParsePool(options: ParsePoolOptions): InstanceParser {
     async close() {
       closed = true;
       for (const job of queue.splice(0)) job.reject(new DicomRejection("MALFORMED", "the parser is shut down"));
-      await Promise.all(slots.map((slot) => slot.worker.terminate()));
+      const running = slots.filter((slot): slot is Slot => slot !== null);
+      await Promise.all(
+        running.map((slot) => {
+          slot.retiring = true;
+          if (slot.idleTimer) clearTimeout(slot.idleTimer);
+          return slot.worker.terminate();
+        }),
+      );
     },
   };
 }

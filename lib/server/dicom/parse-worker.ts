@@ -4,7 +4,7 @@ import { parentPort } from "node:worker_threads";
 import dcmjs from "dcmjs";
 import { isDicomRejection } from "../../dicom/dicom-rejection";
 import { parseInstance } from "../../dicom/parse-instance";
-import type { ParseReply, ParseTask } from "./parse-messages";
+import type { ParseReply, ParseTask, WorkerReady } from "./parse-messages";
 
 dcmjs.log.setLevel("error");
 // dcmjs also writes straight to the console about every oddity of a damaged file; the
@@ -25,3 +25,6 @@ parentPort?.on("message", (task: ParseTask) => {
   // The bytes go back to the caller, who stores them: transferred both ways, never copied.
   parentPort?.postMessage(reply, [task.buffer]);
 });
+
+const ready: WorkerReady = { ready: true };
+parentPort?.postMessage(ready);
