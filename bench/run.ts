@@ -1,10 +1,12 @@
 // `npm run bench -- <name> [options]`: runs one benchmark by name. The npm script runs this
 // under tsx with lib/server/register-server-only.mjs, because benchmarks create their data
 // with the server's own modules (Prisma client, factories), which import "server-only".
+import { runDicomBench } from "./dicom";
 import { runRealtimeBench } from "./realtime";
 
 const BENCHES: Record<string, (argv: string[]) => Promise<void>> = {
   realtime: runRealtimeBench,
+  dicom: runDicomBench,
 };
 
 async function main(): Promise<void> {

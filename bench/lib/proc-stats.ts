@@ -77,3 +77,24 @@ export function totalRssBytes(pids: readonly number[]): number {
 export function totalCpuSeconds(pids: readonly number[]): number {
   return pids.reduce((sum, pid) => sum + cpuSeconds(pid), 0);
 }
+
+/** CPU seconds of a process's children that have exited and been waited for (e.g. storescu). */
+export function reapedChildrenCpuSeconds(pid: number): number {
+  const stat = readOrNull(`/proc/${pid}/stat`);
+  if (!stat) return 0;
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  // After the name: ... utime(11) stime(12) cutime(13) cstime(14)
+  return (Number(fields[13]) + Number(fields[14])) / CLOCK_TICKS;
+}
+
+/**
+ * CPU seconds of the whole machine, all cores, from the `cpu` line of /proc/stat: `busy` is what
+ * this machine's processes and kernel used; `steal` what the hypervisor gave other guests while
+ * this one wanted to run (a noisy neighbour: every figure measured meanwhile is slower).
+ */
+export function machineCpuSeconds(): { busy: number; steal: number } {
+  const line = readOrNull("/proc/stat")?.split("\n").find((l) => l.startsWith("cpu "));
+  if (!line) return { busy: 0, steal: 0 };
+  const [user = 0, nice = 0, system = 0, , , irq = 0, softirq = 0, steal = 0] = line.trim().split(/\s+/).slice(1).map(Number);
+  return { busy: (user + nice + system + irq + softirq) / CLOCK_TICKS, steal: steal / CLOCK_TICKS };
+}

@@ -6,7 +6,8 @@ import { cpus, totalmem } from "node:os";
 import path from "node:path";
 
 export interface Figure {
-  value: number;
+  /** null: the figure could not be measured in this run (printed as "unavailable"). */
+  value: number | null;
   unit: string;
   /** One line for the docs table: what the figure means. */
   description: string;
@@ -53,6 +54,8 @@ export function percentile(sorted: readonly number[], p: number): number {
 
 export const round = (value: number, digits = 1): number => Number(value.toFixed(digits));
 
+const shown = (value: number | null): string => (value === null ? "unavailable" : String(value));
+
 export const mebibytes = (bytes: number): number => round(bytes / 1024 ** 2);
 
 export interface BenchReport {
@@ -65,7 +68,7 @@ export interface BenchReport {
 }
 
 export function publish(report: BenchReport): void {
-  for (const [name, figure] of Object.entries(report.figures)) console.log(`${name}: ${figure.value} ${figure.unit}`);
+  for (const [name, figure] of Object.entries(report.figures)) console.log(`${name}: ${shown(figure.value)} ${figure.unit}`);
 
   const date = new Date().toISOString();
   const host = machine();
@@ -92,7 +95,7 @@ outside the markers is kept.
 function updateDocs(report: BenchReport, date: string, host: Machine, code: CodeVersion): void {
   const start = `<!-- bench:${report.bench}:start -->`;
   const end = `<!-- bench:${report.bench}:end -->`;
-  const rows = Object.entries(report.figures).map(([name, f]) => `| \`${name}\` | ${f.value} ${f.unit} | ${f.description} |`);
+  const rows = Object.entries(report.figures).map(([name, f]) => `| \`${name}\` | ${shown(f.value)} ${f.unit} | ${f.description} |`);
   const section = [
     start,
     `## ${report.title} (\`${report.bench}\`)`,

@@ -35,7 +35,7 @@ export function ensureProductionBuild(): void {
   console.log(`[bench] production build of ${statSync(buildId).mtime.toISOString()} (rebuild with \`npx next build\`)`);
 }
 
-async function assertPortFree(port: number): Promise<void> {
+export async function assertPortFree(port: number): Promise<void> {
   await new Promise<void>((resolve, reject) => {
     const probe = createServer();
     probe.once("error", () => reject(new Error(`port ${port} is in use: set another with --port / --pg-port`)));
@@ -43,7 +43,13 @@ async function assertPortFree(port: number): Promise<void> {
   });
 }
 
-export async function startServer(options: { port: number; pgPort: number; cpuProfileDir?: string }): Promise<BenchServer> {
+export async function startServer(options: {
+  port: number;
+  pgPort: number;
+  cpuProfileDir?: string;
+  /** Extra environment for the server (e.g. DICOM_PORT); the bench's own settings win. */
+  env?: Record<string, string>;
+}): Promise<BenchServer> {
   await assertPortFree(options.port);
   await assertPortFree(options.pgPort);
   const dataDir = mkdtempSync(path.join(tmpdir(), "teleradio-bench-"));
@@ -51,6 +57,7 @@ export async function startServer(options: { port: number; pgPort: number; cpuPr
   const baseUrl = `http://127.0.0.1:${options.port}`;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
+    ...options.env,
     NODE_ENV: "production",
     HOST: "127.0.0.1",
     PORT: String(options.port),
