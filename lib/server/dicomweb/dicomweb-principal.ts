@@ -33,6 +33,21 @@ export async function resolveDicomwebPrincipal(
     if (!sender || !sender.active || sender.kind !== "STOW_TOKEN") return { kind: "invalid-token" };
     return { kind: "sender", siteId: sender.siteId, label: sender.label };
   }
-  const actor = await actorFromCookieHeader(req.headers.cookie, options.secret, options.resolveActor);
-  return actor ? { kind: "user", actor } : { kind: "anonymous" };
+  const cookie = req.headers.cookie;
+  const remembered = cookie ? recentSessions.get(cookie) : undefined;
+  if (remembered && remembered.until > Date.now()) return { kind: "user", actor: remembered.actor };
+  const actor = await actorFromCookieHeader(cookie, options.secret, options.resolveActor);
+  if (!actor) return { kind: "anonymous" };
+  if (cookie) {
+    if (recentSessions.size >= SESSION_CACHE_LIMIT) recentSessions.clear();
+    recentSessions.set(cookie, { actor, until: Date.now() + SESSION_CACHE_MS });
+  }
+  return { kind: "user", actor };
 }
+
+// A viewer sends hundreds of frame requests a second with the same cookie: decoding it and
+// reloading the user each time was a quarter of the server's time per frame. The actor is
+// kept for two seconds, so a deactivated account or a revoked privilege applies within that.
+const SESSION_CACHE_MS = 2000;
+const SESSION_CACHE_LIMIT = 2000;
+const recentSessions = new Map<string, { actor: Actor; until: number }>();

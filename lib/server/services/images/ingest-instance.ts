@@ -65,6 +65,7 @@ export async function ingestInstance(deps: ImageDeps, source: IngestSource, inpu
       // Remembered only once committed: a rolled-back series row must be created again.
       if (knownSeries.size >= KNOWN_SERIES_LIMIT) knownSeries.clear();
       knownSeries.set(parsed.seriesInstanceUid, changed.placed);
+      await touchStudy(deps, changed.placed.studyId);
       if (changed.requestId) publishRequestChanged(changed.requestId, source.siteId);
       publishStudyChanged(source.siteId);
       return stored("stored", parsed);
@@ -149,6 +150,9 @@ async function indexInstance(
   if (study.requestId === null) {
     const requestId = await requestByAccession(tx, source.siteId, study.accessionNumber);
     if (!requestId) return { requestId: null, placed };
+    // Two instances of one study may both get here: the study's row lock lets one link it.
+    const locked = await tx.$queryRaw<{ requestId: string | null }[]>`SELECT "requestId" FROM "DicomStudy" WHERE "id" = ${study.id}::uuid FOR UPDATE`;
+    if (locked[0]?.requestId) return { requestId: null, placed };
     await linkStudyInTx(tx, { studyId: study.id, requestId, method: "ACCESSION", by, confirmation: null });
     return { requestId, placed };
   }
@@ -175,7 +179,9 @@ const studyRowSelect = { id: true, siteId: true, requestId: true, linkState: tru
 async function placeInSeries(tx: Tx, source: IngestSource, parsed: ParsedInstance, now: Date): Promise<{ study: StudyRow; seriesId: string }> {
   const known = knownSeries.get(parsed.seriesInstanceUid);
   if (known) {
-    const study = await tx.dicomStudy.update({ where: { id: known.studyId }, data: { lastInstanceAt: now }, select: studyRowSelect });
+    // A plain read, no row lock: the instances of a study are indexed side by side. The
+    // study's lastInstanceAt is touched after commit (touchStudy); linking locks (below).
+    const study = await tx.dicomStudy.findUniqueOrThrow({ where: { id: known.studyId }, select: studyRowSelect });
     if (study.siteId !== source.siteId) throw foreignStudy(parsed);
     return { study, seriesId: known.seriesId };
   }
@@ -222,6 +228,16 @@ async function placeInSeries(tx: Tx, source: IngestSource, parsed: ParsedInstanc
     throw new DicomRejection("MALFORMED", `series ${parsed.seriesInstanceUid} already belongs to another study`);
   }
   return { study, seriesId: series.id };
+}
+
+/**
+ * The study's last arrival, for the quiet-period completion. Outside the instance's transaction
+ * so that the study row is not a lock every instance of the study waits on; a later arrival
+ * never moves it back.
+ */
+async function touchStudy(deps: ImageDeps, studyId: string): Promise<void> {
+  const now = new Date();
+  await deps.db.dicomStudy.updateMany({ where: { id: studyId, lastInstanceAt: { lt: now } }, data: { lastInstanceAt: now } });
 }
 
 function foreignStudy(parsed: ParsedInstance): DicomRejection {
