@@ -2,7 +2,8 @@
 // disk for them to send, and AE senders registered like an administrator would.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { copyFileSync, mkdtempSync, writeFileSync } from "node:fs";
+import { afterAll } from "vitest";
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Db } from "../../db/client";
@@ -25,8 +26,16 @@ export function runTool(tool: "echoscu" | "storescu" | "dcmodify" | "dcmconv", a
   });
 }
 
+// Removed when the test file is done (registered once, when a test file imports this kit).
+const madeDirs: string[] = [];
+afterAll(() => {
+  for (const dir of madeDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
 export function tempDir(): string {
-  return mkdtempSync(path.join(tmpdir(), "teleradio-dimse-"));
+  const dir = mkdtempSync(path.join(tmpdir(), "teleradio-dimse-"));
+  madeDirs.push(dir);
+  return dir;
 }
 
 export function writeFiles(dir: string, files: readonly { fileName: string; bytes: Uint8Array }[]): string[] {
