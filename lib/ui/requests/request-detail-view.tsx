@@ -25,7 +25,7 @@ export function RequestDetailView(props: { requestId: string; actorId: string; c
         <span className={`badge priority-${request.priority}`}>{t(`priority.${request.priority}`)}</span>{" "}
         {t(`requestType.${request.type}`)} · {request.modality} {request.bodyRegion}
       </h1>
-      <div className="grid">
+      <div className="detail-grid">
         <section className="panel">
           <dl className="facts">
             <dt>{t("worklist.columns.status")}</dt>
