@@ -19,6 +19,9 @@ import { createTrpcHttpHandler, TRPC_BASE_PATH } from "./trpc/http-handler";
 const log = (line: string) => console.log(`[teleradio] ${line}`);
 
 async function main(): Promise<void> {
+  // tsx turns source maps on for the whole process, which keeps the maps of every Next server
+  // chunk in memory (tens of MB); production stack traces do without them.
+  if (process.env.NODE_ENV === "production") process.setSourceMapsEnabled(false);
   // A hospital server does not phone home.
   process.env.NEXT_TELEMETRY_DISABLED ??= "1";
   const env = getEnv();

@@ -3,12 +3,13 @@ import { Worker } from "node:worker_threads";
 import { DicomRejection } from "@/lib/dicom/dicom-rejection";
 import type { ParsedInstance } from "@/lib/dicom/parse-instance";
 import type { ParseReply, ParseTask, WorkerReady } from "./parse-messages";
+import { parseWorkerBundle } from "./parse-worker-bundle";
 
 // A few worker threads parsing untrusted DICOM. Each parse has a deadline and each worker a
 // heap ceiling: a file that exceeds either is refused (PARSE_TIMEOUT / PARSE_MEMORY), its
 // worker is replaced, and the server carries on. Parses queue when every worker is busy.
-// Workers start with the first parse and stop after a quiet minute: each is a V8 isolate of
-// tens of MB that an idle server should not keep.
+// Workers start with the first parse and stop after 15 quiet seconds: each is a V8 isolate of
+// tens of MB that an idle server should not keep, and starting one takes a few tens of ms.
 
 export interface InstanceParser {
   /** Resolves with the parse and the same bytes (moved through the worker), or rejects with a DicomRejection. */
@@ -39,13 +40,11 @@ interface Slot {
   ready: boolean;
 }
 
-const IDLE_MS = 60_000;
+const IDLE_MS = 15_000;
 
-const WORKER_FILE = new URL("./parse-worker.ts", import.meta.url).href;
-// The server runs TypeScript through tsx; a worker starts bare, so it registers tsx first.
-const BOOTSTRAP = `import("tsx/esm/api").then((api) => { api.register(); return import(${JSON.stringify(WORKER_FILE)}); });`;
 
 export function createParsePool(options: ParsePoolOptions): InstanceParser {
+  const workerFile = parseWorkerBundle();
   const queue: Job[] = [];
   const slots: (Slot | null)[] = Array.from({ length: options.workers }, () => null);
   let nextId = 1;
@@ -53,7 +52,7 @@ export function createParsePool(options: ParsePoolOptions): InstanceParser {
 
   const spawn = (): Slot => {
     const slot: Slot = {
-      worker: new Worker(BOOTSTRAP, { eval: true, resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb, maxYoungGenerationSizeMb: 32 } }),
+      worker: new Worker(workerFile, { resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb, maxYoungGenerationSizeMb: 32 } }),
       job: null,
       timer: null,
       retiring: false,
