@@ -9,6 +9,7 @@ import { writeAudit } from "../../audit/write-audit";
 import type { Tx } from "../../db/client";
 import { publishRequestChanged, publishStudyChanged } from "../../realtime/publish";
 import type { ImageDeps, IngestSource } from "./image-deps";
+import { insertInstanceRow } from "./insert-instance-row";
 import { linkStudyInTx } from "./link-study-in-tx";
 import { recordImageMilestone } from "./request-image-milestone";
 
@@ -70,7 +71,7 @@ export async function ingestInstance(deps: ImageDeps, source: IngestSource, inpu
       publishStudyChanged(source.siteId);
       return stored("stored", parsed);
     } catch (error) {
-      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      if (isUniqueViolation(error)) {
         // A concurrent sender stored the same UID first: answer as if it had come first.
         const raced = await compareWithStored(deps, source, parsed, sha256);
         if (raced) return raced;
@@ -117,34 +118,7 @@ async function indexInstance(
   const now = new Date();
   const { study, seriesId } = await placeInSeries(tx, source, parsed, now);
   const placed = { seriesId, studyId: study.id };
-  await tx.dicomInstance.create({
-    data: {
-      sopInstanceUid: parsed.sopInstanceUid,
-      sopClassUid: parsed.sopClassUid,
-      seriesRef: seriesId,
-      instanceNumber: parsed.instance.number,
-      transferSyntaxUid: parsed.transferSyntaxUid,
-      rows: parsed.instance.rows,
-      columns: parsed.instance.columns,
-      numberOfFrames: parsed.instance.numberOfFrames,
-      contentSha256: file.sha256,
-      sizeBytes: file.size,
-      storageKey: file.key,
-      metadata: parsed.metadata as unknown as Prisma.InputJsonObject,
-      frames: parsed.frames,
-      channel: source.channel,
-      senderLabel: source.senderLabel,
-      receivedAt: now,
-    },
-  });
-  await writeAudit(tx, {
-    actorId: source.actorId,
-    action: "DICOM_INSTANCE_STORED",
-    entityType: "DicomInstance",
-    entityId: parsed.sopInstanceUid,
-    siteId: source.siteId,
-    detail: { channel: source.channel, sender: source.senderLabel, study: parsed.studyInstanceUid, bytes: file.size },
-  });
+  await insertInstanceRow(tx, { source, parsed, seriesId, file, at: now });
 
   const by = { actorId: source.actorId, actorLabel: source.actorId ? null : source.senderLabel };
   if (study.requestId === null) {
@@ -293,4 +267,11 @@ function stored(status: StoredInstance["status"], parsed: ParsedInstance): Store
     studyInstanceUid: parsed.studyInstanceUid,
     seriesInstanceUid: parsed.seriesInstanceUid,
   };
+}
+
+/** A unique constraint refused a row: P2002 from Prisma's queries, SQLSTATE 23505 from a raw one. */
+function isUniqueViolation(error: unknown): boolean {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
+  if (error.code === "P2002") return true;
+  return error.code === "P2010" && JSON.stringify(error.meta ?? {}).includes("23505");
 }
