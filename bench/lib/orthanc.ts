@@ -5,6 +5,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { superviseChild } from "./supervised-child";
 
 export interface OrthancServer {
   pid: number;
@@ -65,23 +66,12 @@ export async function startOrthanc(options: {
   writeFileSync(configFile, JSON.stringify(config, null, 2));
 
   const child = spawn(binary, [configFile], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...options.env } });
-  const lines: string[] = [];
-  const keep = (chunk: Buffer) => {
-    lines.push(...chunk.toString("utf8").split("\n").filter(Boolean));
-    if (lines.length > 200) lines.splice(0, lines.length - 200);
-  };
-  child.stdout?.on("data", keep);
-  child.stderr?.on("data", keep);
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  const killOnExit = () => child.kill("SIGTERM");
-  process.once("exit", killOnExit);
-
+  const supervised = superviseChild(child, STOP_TIMEOUT_MS);
   let stopped = false;
   const stop = async () => {
     if (stopped) return;
     stopped = true;
-    process.off("exit", killOnExit);
-    await stopChild(child, exited);
+    await supervised.stop();
     rmSync(dir, { recursive: true, force: true });
   };
   const base = `http://127.0.0.1:${options.httpPort}`;
@@ -94,11 +84,11 @@ export async function startOrthanc(options: {
       dicomwebUrl: `${base}/dicom-web`,
       dicomPort: options.dicomPort,
       aeTitle,
-      logTail: () => lines.slice(-40).join("\n"),
+      logTail: supervised.logTail,
       stop,
     };
   } catch (error) {
-    console.error(lines.slice(-40).join("\n"));
+    console.error(supervised.logTail());
     await stop();
     throw error;
   }
@@ -125,15 +115,3 @@ async function waitForSystem(base: string, child: ChildProcess): Promise<string>
   throw new Error(`Orthanc's /system did not answer within ${START_TIMEOUT_MS / 1000} s`);
 }
 
-async function stopChild(child: ChildProcess, exited: Promise<void>): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  child.kill("SIGTERM");
-  const timedOut = await Promise.race([
-    exited.then(() => false),
-    new Promise<boolean>((resolve) => setTimeout(() => resolve(true), STOP_TIMEOUT_MS).unref()),
-  ]);
-  if (timedOut) {
-    child.kill("SIGKILL");
-    await exited;
-  }
-}

@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { superviseChild } from "./supervised-child";
 
 export interface BenchServer {
   pid: number;
@@ -78,26 +79,15 @@ export async function startServer(options: {
     [...profile, "--import", "tsx", "--import", "./lib/server/register-server-only.mjs", "lib/server/main.ts"],
     { env, stdio: ["ignore", "pipe", "pipe"] },
   );
-  const lines: string[] = [];
-  const keep = (chunk: Buffer) => {
-    lines.push(...chunk.toString("utf8").split("\n").filter(Boolean));
-    if (lines.length > 200) lines.splice(0, lines.length - 200);
-  };
-  child.stdout?.on("data", keep);
-  child.stderr?.on("data", keep);
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  // If the bench dies abruptly (uncaught error, EPIPE on stdout), its finally blocks never run:
-  // the synchronous "exit" hook still asks the server to stop (it stops its PostgreSQL itself;
-  // the temporary data directory stays behind in that case).
-  const killOnExit = () => child.kill("SIGTERM");
-  process.once("exit", killOnExit);
-
+  // If the bench dies abruptly, the server is still asked to stop (it stops its PostgreSQL
+  // itself; the temporary data directory stays behind in that case).
+  const supervised = superviseChild(child, STOP_TIMEOUT_MS);
   let stopped = false;
   const stop = async () => {
     if (stopped) return;
     stopped = true;
-    process.off("exit", killOnExit);
-    await stopChild(child, exited, dataDir);
+    await supervised.stop();
+    await stopOrphanPostgres(dataDir);
     rmSync(dataDir, { recursive: true, force: true });
   };
 
@@ -106,9 +96,9 @@ export async function startServer(options: {
     await waitForHealth(baseUrl, child);
     const settings = JSON.parse(readFileSync(path.join(dataDir, "pg-settings.json"), "utf8")) as { password: string };
     const databaseUrl = `postgresql://postgres:${encodeURIComponent(settings.password)}@127.0.0.1:${options.pgPort}/teleradio`;
-    return { pid: child.pid, baseUrl, secret, databaseUrl, logTail: () => lines.slice(-40).join("\n"), stop };
+    return { pid: child.pid, baseUrl, secret, databaseUrl, logTail: supervised.logTail, stop };
   } catch (error) {
-    console.error(lines.slice(-40).join("\n"));
+    console.error(supervised.logTail());
     await stop();
     throw error;
   }
@@ -129,19 +119,6 @@ async function waitForHealth(baseUrl: string, child: ChildProcess): Promise<void
   throw new Error(`GET /api/health did not answer 200 within ${HEALTH_TIMEOUT_MS / 1000} s`);
 }
 
-async function stopChild(child: ChildProcess, exited: Promise<void>, dataDir: string): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return stopOrphanPostgres(dataDir);
-  child.kill("SIGTERM");
-  const timedOut = await Promise.race([
-    exited.then(() => false),
-    new Promise<boolean>((resolve) => setTimeout(() => resolve(true), STOP_TIMEOUT_MS).unref()),
-  ]);
-  if (timedOut) {
-    child.kill("SIGKILL");
-    await exited;
-  }
-  await stopOrphanPostgres(dataDir);
-}
 
 /** If the server died without stopping its PostgreSQL, stop that postmaster (we started it). */
 async function stopOrphanPostgres(dataDir: string): Promise<void> {
