@@ -54,3 +54,13 @@ export function canClaimFor(actor: Actor, siteId: string): boolean {
 export function hasWorklist(actor: Actor): boolean {
   return actor.role !== "ADMIN";
 }
+
+/** The site whose staff the actor is (a referrer or radiographer bound to it), or null. */
+export function staffSiteOf(actor: Actor): string | null {
+  return actor.role === "REFERRER" || actor.role === "RADIOGRAPHER" ? actor.siteId : null;
+}
+
+/** The requesting site's staff send, link and complete its images. */
+export function isSiteStaffOf(actor: Actor, siteId: string): boolean {
+  return staffSiteOf(actor) === siteId;
+}

@@ -44,7 +44,6 @@ const IDLE_MS = 15_000;
 
 
 export function createParsePool(options: ParsePoolOptions): InstanceParser {
-  const workerFile = parseWorkerBundle();
   const queue: Job[] = [];
   const slots: (Slot | null)[] = Array.from({ length: options.workers }, () => null);
   let nextId = 1;
@@ -52,7 +51,8 @@ export function createParsePool(options: ParsePoolOptions): InstanceParser {
 
   const spawn = (): Slot => {
     const slot: Slot = {
-      worker: new Worker(workerFile, { resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb, maxYoungGenerationSizeMb: 32 } }),
+      // Built at the first parse, not at start-up: a server receiving no image never needs it.
+      worker: new Worker(parseWorkerBundle(), { resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb, maxYoungGenerationSizeMb: 32 } }),
       job: null,
       timer: null,
       retiring: false,

@@ -1,6 +1,7 @@
 import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { DicomRejectionCode } from "@/lib/dicom/dicom-rejection";
+import { staffSiteOf } from "@/lib/domain/access";
 import type { ImageDeps, IngestSource } from "../services/images/image-deps";
 import { ingestInstance, type IngestOutcome } from "../services/images/ingest-instance";
 import type { DicomwebPrincipal } from "./dicomweb-principal";
@@ -124,9 +125,8 @@ function ingestSourceOf(principal: DicomwebPrincipal): SourceResult {
     case "user": {
       const { actor } = principal;
       // Images come from the site: its referrers (a disc brought by the patient) and radiographers.
-      if ((actor.role === "REFERRER" || actor.role === "RADIOGRAPHER") && actor.siteId) {
-        return { ok: true, value: { channel: "UPLOAD", siteId: actor.siteId, senderLabel: actor.displayName, actorId: actor.id } };
-      }
+      const siteId = staffSiteOf(actor);
+      if (siteId) return { ok: true, value: { channel: "UPLOAD", siteId, senderLabel: actor.displayName, actorId: actor.id } };
       return { ok: false, status: 403, message: "only the staff of a requesting site send images" };
     }
     case "invalid-token":

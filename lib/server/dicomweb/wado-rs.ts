@@ -49,9 +49,9 @@ export async function handleRetrieve(res: ServerResponse, context: WadoContext, 
   res.writeHead(200, { "Content-Type": `multipart/related; type="application/dicom"; boundary=${boundary}`, "Cache-Control": "no-store" });
   for (const instance of instances) {
     const bytes = await context.deps.archive.get(instance.storageKey);
-    if (!write(res, partHeader(boundary, "application/dicom", { "Content-Length": String(bytes.length) }))) await drained(res);
-    if (!write(res, bytes)) await drained(res);
-    write(res, Buffer.from("\r\n"));
+    if (!res.write(partHeader(boundary, "application/dicom", { "Content-Length": String(bytes.length) }))) await drained(res);
+    if (!res.write(bytes)) await drained(res);
+    res.write(Buffer.from("\r\n"));
   }
   res.end(closingDelimiter(boundary));
 }
@@ -77,9 +77,9 @@ export async function handleFrames(
     const ranges = instance.frames[number - 1] ?? [];
     const fragments = await context.deps.archive.readRanges(instance.storageKey, ranges);
     const length = fragments.reduce((sum, f) => sum + f.length, 0);
-    write(res, partHeader(boundary, partType, { "Content-Length": String(length) }));
-    for (const fragment of fragments) if (!write(res, fragment)) await drained(res);
-    write(res, Buffer.from("\r\n"));
+    res.write(partHeader(boundary, partType, { "Content-Length": String(length) }));
+    for (const fragment of fragments) if (!res.write(fragment)) await drained(res);
+    res.write(Buffer.from("\r\n"));
   }
   res.end(closingDelimiter(boundary));
 }
@@ -139,10 +139,6 @@ function negotiateFrameSyntax(accept: string | undefined, stored: string): strin
     if (wanted === EXPLICIT_VR_LITTLE_ENDIAN && native) return EXPLICIT_VR_LITTLE_ENDIAN;
   }
   return null;
-}
-
-function write(res: ServerResponse, chunk: Buffer): boolean {
-  return res.write(chunk);
 }
 
 function drained(res: ServerResponse): Promise<void> {

@@ -2,7 +2,7 @@ import "server-only";
 import type { Server as HttpServer } from "node:http";
 import { Server } from "socket.io";
 import { rooms, SOCKET_EVENTS, type Hint, type SequencedHint, type Welcome } from "@/lib/domain/realtime-hints";
-import type { Actor } from "@/lib/domain/access";
+import { staffSiteOf, type Actor } from "@/lib/domain/access";
 import { actorFromCookieHeader, type ResolveActor } from "../auth/actor-from-cookie";
 import { setHintPublisher } from "./publish";
 
@@ -16,7 +16,8 @@ export interface RealtimeOptions {
 export function roomsForActor(actor: Actor): string[] {
   const joined = [rooms.user(actor.id)];
   if (actor.role === "DEPARTMENT_HEAD") joined.push(rooms.territory());
-  if (actor.siteId && (actor.role === "REFERRER" || actor.role === "RADIOGRAPHER")) joined.push(rooms.siteStaff(actor.siteId));
+  const staffSite = staffSiteOf(actor);
+  if (staffSite) joined.push(rooms.siteStaff(staffSite));
   if (actor.role === "RADIOLOGIST") joined.push(...actor.readableSiteIds.map(rooms.siteReaders));
   return joined;
 }

@@ -1,10 +1,9 @@
 import "server-only";
-import type { Actor } from "@/lib/domain/access";
+import { isSiteStaffOf, type Actor } from "@/lib/domain/access";
 import { AppError } from "@/lib/domain/errors";
 import { writeAudit } from "../../audit/write-audit";
 import type { Db, Tx } from "../../db/client";
 import { publishRequestChanged, publishStudyChanged } from "../../realtime/publish";
-import { isSiteStaffOf } from "./list-request-images";
 import { recordImageMilestone } from "./request-image-milestone";
 
 /** The radiographer (or referrer) says the acquisition is complete: the request moves on. */

@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { DicomRejection, isDicomRejection, type DicomRejectionCode } from "@/lib/dicom/dicom-rejection";
 import type { ParsedInstance } from "@/lib/dicom/parse-instance";
 import { readMetaHeader } from "@/lib/dicom/read-meta-header";
+import { isAfterSigning } from "@/lib/domain/image-arrival";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { instanceKey } from "../../archive/archive-storage";
 import { writeAudit } from "../../audit/write-audit";
@@ -130,25 +131,30 @@ async function indexInstance(
     await linkStudyInTx(tx, { studyId: study.id, requestId, method: "ACCESSION", by, confirmation: null });
     return { requestId, placed };
   }
-  // Already linked: only images after signing change the request.
-  if (study.linkState === "LINKED" && (await recordAfterSigning(tx, study.requestId, by))) return { requestId: study.requestId, placed };
+  // Already linked: only images after signing change the request (re-checked under its lock).
+  const request = study.request;
+  if (study.linkState === "LINKED" && request && isAfterSigning(request.status) && !request.imagesAfterSigningAt) {
+    await recordImageMilestone(tx, study.requestId, "received", by);
+    return { requestId: study.requestId, placed };
+  }
   return { requestId: null, placed };
 }
 
-interface StudyRow {
-  id: string;
-  siteId: string;
-  requestId: string | null;
-  linkState: "LINKED" | "NEEDS_CONFIRMATION" | null;
-  accessionNumber: string | null;
-}
-
 // Series already indexed, so that the hundreds of instances of a series that follow the
-// first need one statement (the study's lastInstanceAt, which also takes its row lock) rather
-// than three upserts. Rows are never deleted, so an entry never goes stale.
+// first need one plain read of their study rather than three upserts. Rows are never deleted,
+// so an entry never goes stale.
 const knownSeries = new Map<string, { seriesId: string; studyId: string }>();
 const KNOWN_SERIES_LIMIT = 10_000;
-const studyRowSelect = { id: true, siteId: true, requestId: true, linkState: true, accessionNumber: true } as const;
+// With the linked request's status: whether an instance flags it is known without another query.
+const studyRowSelect = {
+  id: true,
+  siteId: true,
+  requestId: true,
+  linkState: true,
+  accessionNumber: true,
+  request: { select: { status: true, imagesAfterSigningAt: true } },
+} satisfies Prisma.DicomStudySelect;
+type StudyRow = Prisma.DicomStudyGetPayload<{ select: typeof studyRowSelect }>;
 
 async function placeInSeries(tx: Tx, source: IngestSource, parsed: ParsedInstance, now: Date): Promise<{ study: StudyRow; seriesId: string }> {
   const known = knownSeries.get(parsed.seriesInstanceUid);
@@ -227,12 +233,6 @@ async function requestByAccession(tx: Tx, siteId: string, accessionNumber: strin
     select: { id: true },
   });
   return request?.id ?? null;
-}
-
-async function recordAfterSigning(tx: Tx, requestId: string, by: { actorId: string | null; actorLabel: string | null }): Promise<boolean> {
-  const request = await tx.readingRequest.findUniqueOrThrow({ where: { id: requestId }, select: { status: true, imagesAfterSigningAt: true } });
-  if (request.imagesAfterSigningAt || !["SIGNED", "DELIVERED", "ACKNOWLEDGED"].includes(request.status)) return false;
-  return recordImageMilestone(tx, requestId, "received", by);
 }
 
 async function refuse(deps: ImageDeps, source: IngestSource, rejection: DicomRejection, parsed: ParsedInstance | null): Promise<RefusedInstance> {

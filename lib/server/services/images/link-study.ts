@@ -1,12 +1,11 @@
 import "server-only";
-import type { Actor } from "@/lib/domain/access";
+import { isSiteStaffOf, type Actor } from "@/lib/domain/access";
 import { AppError } from "@/lib/domain/errors";
 import { writeAudit } from "../../audit/write-audit";
 import type { Db } from "../../db/client";
 import { publishRequestChanged, publishStudyChanged } from "../../realtime/publish";
 import { visibleRequestsWhere } from "../requests/request-scope";
 import { linkStudyInTx, type LinkOutcome } from "./link-study-in-tx";
-import { isSiteStaffOf } from "./list-request-images";
 
 /**
  * The site's staff link a study to a request by hand (no accession number at the scanner),

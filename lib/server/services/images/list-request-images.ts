@@ -1,5 +1,5 @@
 import "server-only";
-import type { Actor } from "@/lib/domain/access";
+import { isSiteStaffOf, type Actor } from "@/lib/domain/access";
 import type { IdentityMismatch } from "@/lib/domain/identity-match";
 import { AppError } from "@/lib/domain/errors";
 import type { Db } from "../../db/client";
@@ -73,10 +73,6 @@ export async function listRequestImages(args: { db: Db; actor: Actor; requestId:
     unlinked: unlinked?.map(toSummary) ?? null,
     canManage,
   };
-}
-
-export function isSiteStaffOf(actor: Actor, siteId: string): boolean {
-  return (actor.role === "REFERRER" || actor.role === "RADIOGRAPHER") && actor.siteId === siteId;
 }
 
 type StudyRow = {

@@ -3,12 +3,16 @@ import type { Actor } from "@/lib/domain/access";
 import type { DicomJsonDataset } from "@/lib/dicom/dicom-json";
 import { bufferReadAudit } from "../../audit/read-audit-buffer";
 import type { Db } from "../../db/client";
-import { dataset, element, withIncludedFields } from "../../dicomweb/qido-attributes";
+import { dataset, element } from "../../dicomweb/qido-attributes";
 import type { QidoQuery } from "../../dicomweb/qido-query";
 import { studyFilters } from "./qido-filters";
 import { visibleStudiesWhere } from "./study-scope";
 
-/** QIDO-RS /studies: the actor's visible studies matching the query, as DICOM JSON. The search is audited. */
+/**
+ * QIDO-RS /studies: the actor's visible studies matching the query, as DICOM JSON. The search is
+ * audited. Study-level results carry the attributes of docs/conformance.md; includefield adds
+ * attributes at instance level only (where the stored metadata is).
+ */
 export async function searchStudies(args: { db: Db; actor: Actor; query: QidoQuery; baseUrl: string }): Promise<DicomJsonDataset[]> {
   const { db, actor, query, baseUrl } = args;
   const studies = await db.dicomStudy.findMany({
@@ -37,7 +41,7 @@ export async function searchStudies(args: { db: Db; actor: Actor; query: QidoQue
   });
   return studies.map((study) => {
     const modalities = [...new Set(study.series.map((s) => s.modality))].sort();
-    const base = dataset({
+    return dataset({
       "00080020": element("DA", study.studyDate),
       "00080030": element("TM", study.studyTime),
       "00080050": element("SH", study.accessionNumber),
@@ -54,6 +58,5 @@ export async function searchStudies(args: { db: Db; actor: Actor; query: QidoQue
       "00201206": element("IS", study.series.length),
       "00201208": element("IS", study.series.reduce((sum, s) => sum + s._count.instances, 0)),
     });
-    return query.includeFields === "all" || query.includeFields.size > 0 ? withIncludedFields(base, null, query.includeFields) : base;
   });
 }

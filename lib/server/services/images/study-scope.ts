@@ -1,5 +1,5 @@
 import "server-only";
-import type { Actor } from "@/lib/domain/access";
+import { staffSiteOf, type Actor } from "@/lib/domain/access";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { visibleRequestsWhere } from "../requests/request-scope";
 
@@ -12,7 +12,6 @@ import { visibleRequestsWhere } from "../requests/request-scope";
  */
 export function visibleStudiesWhere(actor: Actor): Prisma.DicomStudyWhereInput {
   const linked: Prisma.DicomStudyWhereInput = { linkState: "LINKED", request: visibleRequestsWhere(actor) };
-  const isSiteStaff = (actor.role === "REFERRER" || actor.role === "RADIOGRAPHER") && actor.siteId !== null;
-  if (!isSiteStaff) return linked;
-  return { OR: [linked, { siteId: actor.siteId as string }] };
+  const siteId = staffSiteOf(actor);
+  return siteId ? { OR: [linked, { siteId }] } : linked;
 }
