@@ -44,7 +44,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["app/**", "lib/ui/**", "lib/trpc/**", "lib/realtime/**", "lib/i18n/**"],
+    files: ["app/**", "lib/ui/**", "lib/viewer/**", "lib/trpc/**", "lib/realtime/**", "lib/i18n/**"],
     ignores: ["app/api/**", "**/page.tsx", "app/layout.tsx", "app/not-found.tsx", "lib/i18n/server-locale.ts", "lib/trpc/server.tsx"],
     rules: { "no-restricted-imports": ["error", { patterns: [serverOnlyFromClient] }] },
   },

@@ -68,7 +68,7 @@ async function withDicomwebClient(page: Page): Promise<void> {
   await page.addScriptTag({ path: DICOMWEB_CLIENT });
 }
 
-test("a standard DICOMweb client stores, searches and retrieves through the server; other sites see nothing", async ({ browser }) => {
+test("a standard DICOMweb client stores, searches and retrieves through the server; only who may view retrieves; other sites see nothing", async ({ browser }) => {
   test.slow();
   const familyName = `Web${Date.now().toString(36)}`;
   const referrer = await signedInPage(browser, accounts.referrerSal);
@@ -91,10 +91,23 @@ test("a standard DICOMweb client stores, searches and retrieves through the serv
   );
   expect(JSON.stringify(stored)).toContain(instances[0]!.sopInstanceUid);
 
-  // QIDO and WADO from a radiologist reading for the site.
-  const radiologist = await signedInPage(browser, accounts.radiologistAllSites);
-  await withDicomwebClient(radiologist);
-  const read = await radiologist.evaluate(
+  // The referrer searches the study, but views its images only once the report is signed.
+  const early = await referrer.evaluate(
+    async ({ studyUid }) => {
+      const client = new (window as unknown as WithClient).DICOMwebClient.api.DICOMwebClient({ url: `${location.origin}/dicomweb` });
+      const studies = await client.searchForStudies({ queryParams: { StudyInstanceUID: studyUid } });
+      const metadata = await fetch(`/dicomweb/studies/${studyUid}/metadata`);
+      return { studies: studies.length, metadata: metadata.status, reason: ((await metadata.json()) as { error: string }).error };
+    },
+    { studyUid },
+  );
+  expect(early).toMatchObject({ studies: 1, metadata: 403 });
+  expect(early.reason).toContain("report is signed");
+
+  // QIDO and WADO from the site's radiographer, who checks the acquisition at any time.
+  const radiographer = await signedInPage(browser, accounts.radiographerSal);
+  await withDicomwebClient(radiographer);
+  const read = await radiographer.evaluate(
     async ({ studyUid }) => {
       const client = new (window as unknown as WithClient).DICOMwebClient.api.DICOMwebClient({ url: `${location.origin}/dicomweb` });
       const studies = await client.searchForStudies({ queryParams: { StudyInstanceUID: studyUid } });

@@ -28,12 +28,12 @@ const STOP_TIMEOUT_MS = 20_000;
 export function ensureProductionBuild(): void {
   const buildId = path.resolve(".next/BUILD_ID");
   if (!existsSync(buildId)) {
-    console.log("[bench] no production build: running `npx next build` first");
-    const result = spawnSync("npx", ["next", "build"], { stdio: "inherit" });
+    console.log("[bench] no production build: running `npm run build` first");
+    const result = spawnSync("npm", ["run", "build"], { stdio: "inherit" });
     if (result.status !== 0) throw new Error(`next build failed (exit ${result.status ?? result.signal})`);
   }
   // An existing build is used as is: say which, since it may predate the latest code changes.
-  console.log(`[bench] production build of ${statSync(buildId).mtime.toISOString()} (rebuild with \`npx next build\`)`);
+  console.log(`[bench] production build of ${statSync(buildId).mtime.toISOString()} (rebuild with \`npm run build\`)`);
 }
 
 export async function assertPortFree(port: number): Promise<void> {

@@ -32,7 +32,7 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.e
 
 if (needsBuild()) {
   console.log("[teleradio] building the production bundle (first start or sources changed)...");
-  run("npx", ["next", "build"]);
+  run("npm", ["run", "build"]);
 }
 run("npx", ["tsx", "--import", "./lib/server/register-server-only.mjs", "lib/server/main.ts"], {
   ...process.env,

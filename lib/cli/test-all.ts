@@ -60,7 +60,7 @@ step("unit and integration tests", "npx", ["vitest", "run"], { VITEST_JSON: vite
 readVitest(vitestJson);
 
 if (!skipE2e) {
-  if (step("production build", "npx", ["next", "build"])) {
+  if (step("production build", "npm", ["run", "build"])) {
     const playwrightJson = path.join(reportDir, "playwright.json");
     // The e2e server's embedded PostgreSQL lives in the report directory, removed below.
     const e2eData = path.join(reportDir, "e2e-data");

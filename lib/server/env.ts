@@ -22,6 +22,9 @@ const envSchema = z.object({
   DICOM_PARSE_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2000),
   DICOM_PARSE_MAX_HEAP_MB: z.coerce.number().int().min(32).max(4096).default(256),
   IMAGES_QUIET_SECONDS: z.coerce.number().int().min(1).max(86_400).default(120),
+  // Benchmarks only: lets the viewer page read pixels from another DICOMweb server
+  // (`?dicomweb=<url>`), to compare servers through the same viewer code. Never in production.
+  VIEWER_FOREIGN_DICOMWEB: z.enum(["on", "off"]).default("off"),
   // An S3-compatible object store for the archive; unset = the filesystem under DATA_DIR.
   ARCHIVE_S3_ENDPOINT: z.url().optional(),
   ARCHIVE_S3_BUCKET: z.string().min(3).max(63).optional(),

@@ -19,6 +19,8 @@ export const AUDIT_ACTIONS = [
   "IMAGES_MARKED_COMPLETE",
   "IMAGES_COMPLETED_AUTOMATICALLY",
   "DICOMWEB_READ",
+  "VIEWER_OPENED",
+  "PRIORS_LISTED",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

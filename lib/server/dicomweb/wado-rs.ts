@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/domain/access";
 import { PIXEL_DATA_TAG } from "@/lib/dicom/dicom-json";
 import { CannotRender, renderThumbnail } from "@/lib/dicom/render/render-thumbnail";
 import { EXPLICIT_VR_LITTLE_ENDIAN, transferSyntax } from "@/lib/dicom/transfer-syntaxes";
-import { findRetrievableInstances, type RetrievableInstance } from "../services/images/find-retrievable-instances";
+import { findRetrievableInstances, type RetrievableInstance, type Retrieval } from "../services/images/find-retrievable-instances";
 import type { ImageDeps } from "../services/images/image-deps";
 import { sendError, sendJson } from "./http-replies";
 import { closingDelimiter, newBoundary, parseContentType, partHeader, splitOutsideQuotes } from "./multipart-related";
@@ -22,9 +22,17 @@ interface WadoContext {
 
 const NOT_FOUND = "no such study, series or instance (or not yours to see)";
 
+/** The instances found, or null once a 403 (a study the actor sees but may not view) or a 404 is sent. */
+function foundOrRefuse(res: ServerResponse, retrieval: Retrieval): RetrievableInstance[] | null {
+  if (retrieval.kind === "found" && retrieval.instances.length > 0) return retrieval.instances;
+  if (retrieval.kind === "forbidden") sendError(res, 403, retrieval.message);
+  else sendError(res, 404, NOT_FOUND);
+  return null;
+}
+
 export async function handleMetadata(res: ServerResponse, context: WadoContext, uids: { studyUid: string; seriesUid: string | null; sopUid: string | null }): Promise<void> {
-  const instances = await findRetrievableInstances({ db: context.deps.db, actor: context.actor, ...uids, withMetadata: true, resource: "metadata" });
-  if (instances.length === 0) return sendError(res, 404, NOT_FOUND);
+  const instances = foundOrRefuse(res, await findRetrievableInstances({ db: context.deps.db, actor: context.actor, ...uids, withMetadata: true, resource: "metadata" }));
+  if (!instances) return;
   sendJson(
     res,
     200,
@@ -43,8 +51,8 @@ export async function handleRetrieve(res: ServerResponse, context: WadoContext, 
   if (!acceptsMultipart(context.accept, "application/dicom")) {
     return sendError(res, 406, 'whole instances are served as multipart/related; type="application/dicom"');
   }
-  const instances = await findRetrievableInstances({ db: context.deps.db, actor: context.actor, ...uids, withMetadata: false, resource: "instances" });
-  if (instances.length === 0) return sendError(res, 404, NOT_FOUND);
+  const instances = foundOrRefuse(res, await findRetrievableInstances({ db: context.deps.db, actor: context.actor, ...uids, withMetadata: false, resource: "instances" }));
+  if (!instances) return;
   const boundary = newBoundary();
   res.writeHead(200, { "Content-Type": `multipart/related; type="application/dicom"; boundary=${boundary}`, "Cache-Control": "no-store" });
   for (const instance of instances) {
@@ -62,8 +70,8 @@ export async function handleFrames(
   uids: { studyUid: string; seriesUid: string; sopUid: string },
   frameNumbers: number[],
 ): Promise<void> {
-  const [instance] = await findRetrievableInstances({ db: context.deps.db, actor: context.actor, ...uids, withMetadata: false, resource: "frames" });
-  if (!instance) return sendError(res, 404, NOT_FOUND);
+  const [instance] = foundOrRefuse(res, await findRetrievableInstances({ db: context.deps.db, actor: context.actor, ...uids, withMetadata: false, resource: "frames" })) ?? [];
+  if (!instance) return;
   const missing = frameNumbers.find((n) => n > instance.frames.length);
   if (missing !== undefined) return sendError(res, 404, `frame ${missing} does not exist: the instance has ${instance.frames.length}`);
   const served = negotiateFrameSyntax(context.accept, instance.transferSyntaxUid);
@@ -85,7 +93,8 @@ export async function handleFrames(
 }
 
 export async function handleThumbnail(res: ServerResponse, context: WadoContext, uids: { studyUid: string; seriesUid: string; sopUid: string | null }): Promise<void> {
-  const instances = await findRetrievableInstances({ db: context.deps.db, actor: context.actor, ...uids, withMetadata: true, resource: "thumbnail" });
+  const instances = foundOrRefuse(res, await findRetrievableInstances({ db: context.deps.db, actor: context.actor, ...uids, withMetadata: true, resource: "thumbnail" }));
+  if (!instances) return;
   const withPixels = instances.filter((i) => i.frames.length > 0);
   // The middle image of a series shows it best (the middle of a head CT, not its vertex).
   const instance = withPixels[Math.floor(withPixels.length / 2)];

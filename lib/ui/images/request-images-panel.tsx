@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
 import { useState } from "react";
 import { useI18n } from "@/lib/i18n/i18n-provider";
 import type { StudySummary } from "@/lib/server/services/images/list-request-images";
@@ -30,6 +31,14 @@ export function RequestImagesPanel({ requestId }: { requestId: string }) {
         )}
       </dl>
       {images.studies.length === 0 && <p className="muted">{t("images.none")}</p>}
+      {/* Seeing a request is not viewing its images (lib/domain/image-access.ts): the link only shows when the viewer would open. */}
+      {images.canView && images.studies.some((study) => study.linkState === "LINKED") && (
+        <p>
+          <Link className="button-like" href={`/requests/${requestId}/viewer`} data-testid="open-viewer">
+            {t("images.openViewer")}
+          </Link>
+        </p>
+      )}
       {images.studies.map((study) => (
         <StudyCard key={study.id} study={study} requestId={requestId} canManage={images.canManage} />
       ))}
@@ -81,7 +90,10 @@ function StudyCard(props: { study: StudySummary; requestId: string; canManage: b
       <ul className="series-strip">
         {study.series.map((series) => (
           <li key={series.seriesInstanceUid} data-testid="series">
-            <img src={`/dicomweb/studies/${study.studyInstanceUid}/series/${series.seriesInstanceUid}/thumbnail`} alt={series.description ?? series.modality} width={96} height={96} loading="lazy" />
+            {/* Without the right to view the images, a thumbnail would be a broken image (403): the list says what was sent. */}
+            {study.viewable && (
+              <img src={`/dicomweb/studies/${study.studyInstanceUid}/series/${series.seriesInstanceUid}/thumbnail`} alt={series.description ?? series.modality} width={96} height={96} loading="lazy" />
+            )}
             <div>
               {series.modality} {series.number ?? ""} · {series.description ?? ""} · {t("images.instances", { count: series.instanceCount })}
             </div>

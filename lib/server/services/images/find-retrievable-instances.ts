@@ -5,7 +5,7 @@ import type { FrameRanges } from "@/lib/dicom/locate-frames";
 import type { Db } from "../../db/client";
 import { dataVersion } from "../../realtime/data-version";
 import { auditStudyReadOnce } from "./audit-study-read";
-import { visibleStudiesWhere } from "./study-scope";
+import { actorKey, studyViewAccess, type StudyViewAccess } from "./study-view-access";
 
 export interface RetrievableInstance {
   studyInstanceUid: string;
@@ -18,12 +18,15 @@ export interface RetrievableInstance {
   metadata: DicomJsonDataset | null;
 }
 
+/** What a retrieval finds: the instances, or why not (403 for a study seen but not viewable, 404 otherwise). */
+export type Retrieval = { kind: "found"; instances: RetrievableInstance[] } | Exclude<StudyViewAccess, { kind: "viewable" }>;
+
 /**
- * The instances a WADO-RS request names (a study, a series or one instance), among the
- * studies the actor may see, in series then instance order. Empty means "not found": a
- * foreign study answers exactly like a missing one. Each retrieval is audited per study.
+ * The instances a WADO-RS request names (a study, a series or one instance), in series then
+ * instance order, when the actor may view the study's images (study-view-access.ts). An empty
+ * list means no such series or instance in it. Each retrieval is audited per study.
  */
-export async function findRetrievableInstances(args: FindArgs): Promise<RetrievableInstance[]> {
+export async function findRetrievableInstances(args: FindArgs): Promise<Retrieval> {
   // Frames are the hot path: a viewer asks for every slice of a series, one request each. The
   // whole series is looked up once and remembered briefly; each frame request picks its instance.
   if (args.resource !== "frames" || !args.seriesUid || !args.sopUid || args.withMetadata) return lookUp(args);
@@ -33,14 +36,16 @@ export async function findRetrievableInstances(args: FindArgs): Promise<Retrieva
   if (!cached || cached.version !== dataVersion() || Date.now() - cached.at >= CACHE_MS) {
     const version = dataVersion();
     const found = await lookUpWithStudy(seriesArgs);
+    // A refusal is not kept here: study-view-access remembers it for two seconds only.
+    if (found.access.kind !== "viewable") return found.access;
     if (recent.size >= CACHE_LIMIT) recent.clear();
-    cached = { rows: new Map(found.rows.map((row) => [row.sopInstanceUid, row])), audit: found.audit, at: Date.now(), version };
+    cached = { rows: new Map(found.rows.map((row) => [row.sopInstanceUid, row])), access: found.access, at: Date.now(), version };
     recent.set(key, cached);
   }
   const instance = cached.rows.get(args.sopUid);
-  if (!instance) return [];
-  auditOnce(args, [instance], cached.audit);
-  return [instance];
+  if (!instance) return { kind: "found", instances: [] };
+  auditOnce(args, [instance], cached.access);
+  return { kind: "found", instances: [instance] };
 }
 
 interface FindArgs {
@@ -53,38 +58,35 @@ interface FindArgs {
   resource: string;
 }
 
-type StudyRef = { id: string; siteId: string } | null;
-
-// Keyed by everything that decides visibility (role, site, privileges), so a revoked
-// privilege or a relink (which bumps the data version) is never served from memory.
+// Keyed by everything that decides access (role, site, privileges), so a revoked privilege,
+// a claim or a relink (which bump the data version) is never served from memory.
 const CACHE_MS = 10_000;
 const CACHE_LIMIT = 5000;
-const recent = new Map<string, { rows: Map<string, RetrievableInstance>; audit: StudyRef; at: number; version: number }>();
+const recent = new Map<string, { rows: Map<string, RetrievableInstance>; access: { studyId: string; siteId: string }; at: number; version: number }>();
 
 function cacheKey(args: FindArgs): string {
-  const { actor } = args;
-  return [actor.id, actor.role, actor.siteId ?? "", [...actor.readableSiteIds].sort().join(","), args.studyUid, args.seriesUid ?? "", args.sopUid ?? "", args.withMetadata].join("|");
+  return [actorKey(args.actor), args.studyUid, args.seriesUid ?? "", args.sopUid ?? "", args.withMetadata].join("|");
 }
 
-function auditOnce(args: FindArgs, rows: RetrievableInstance[], study: StudyRef): void {
-  if (study && rows.length > 0) auditStudyReadOnce(args.db, args.actor, { studyId: study.id, siteId: study.siteId, studyUid: args.studyUid, resource: args.resource });
+function auditOnce(args: FindArgs, rows: RetrievableInstance[], study: { studyId: string; siteId: string }): void {
+  if (rows.length > 0) auditStudyReadOnce(args.db, args.actor, { studyId: study.studyId, siteId: study.siteId, studyUid: args.studyUid, resource: args.resource });
 }
 
-async function lookUp(args: FindArgs): Promise<RetrievableInstance[]> {
-  const { rows, audit } = await lookUpWithStudy(args);
-  auditOnce(args, rows, audit);
-  return rows;
+async function lookUp(args: FindArgs): Promise<Retrieval> {
+  const { rows, access } = await lookUpWithStudy(args);
+  if (access.kind !== "viewable") return access;
+  auditOnce(args, rows, access);
+  return { kind: "found", instances: rows };
 }
 
-async function lookUpWithStudy(args: FindArgs): Promise<{ rows: RetrievableInstance[]; audit: StudyRef }> {
+async function lookUpWithStudy(args: FindArgs): Promise<{ rows: RetrievableInstance[]; access: StudyViewAccess }> {
   const { db, actor, studyUid, seriesUid, sopUid } = args;
+  const access = await studyViewAccess(db, actor, studyUid);
+  if (access.kind !== "viewable") return { rows: [], access };
   const rows = await db.dicomInstance.findMany({
     where: {
       ...(sopUid ? { sopInstanceUid: sopUid } : {}),
-      series: {
-        ...(seriesUid ? { seriesInstanceUid: seriesUid } : {}),
-        study: { AND: [{ studyInstanceUid: studyUid }, visibleStudiesWhere(actor)] },
-      },
+      series: { ...(seriesUid ? { seriesInstanceUid: seriesUid } : {}), studyRef: access.studyId },
     },
     orderBy: [{ series: { seriesNumber: "asc" } }, { instanceNumber: "asc" }, { sopInstanceUid: "asc" }],
     select: {
@@ -94,10 +96,9 @@ async function lookUpWithStudy(args: FindArgs): Promise<{ rows: RetrievableInsta
       storageKey: true,
       frames: true,
       metadata: args.withMetadata,
-      series: { select: { seriesInstanceUid: true, study: { select: { id: true, siteId: true } } } },
+      series: { select: { seriesInstanceUid: true } },
     },
   });
-  const study = rows[0]?.series.study ?? null;
   const found = rows.map((row) => ({
     studyInstanceUid: studyUid,
     seriesInstanceUid: row.series.seriesInstanceUid,
@@ -108,5 +109,5 @@ async function lookUpWithStudy(args: FindArgs): Promise<{ rows: RetrievableInsta
     frames: row.frames as FrameRanges,
     metadata: args.withMetadata ? (row.metadata as unknown as DicomJsonDataset) : null,
   }));
-  return { rows: found, audit: study };
+  return { rows: found, access };
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { isSiteStaffOf, type Actor } from "@/lib/domain/access";
+import { canViewRequestImages, canViewUnlinkedStudy } from "@/lib/domain/image-access";
 import type { IdentityMismatch } from "@/lib/domain/identity-match";
 import { AppError } from "@/lib/domain/errors";
 import type { Db } from "../../db/client";
@@ -20,6 +21,8 @@ export interface StudySummary {
   imagesCompleteAt: Date | null;
   linkState: "LINKED" | "NEEDS_CONFIRMATION" | null;
   linkMismatch: IdentityMismatch[];
+  /** The actor may look at this study's images (thumbnails, viewer): see lib/domain/image-access.ts. */
+  viewable: boolean;
   series: { seriesInstanceUid: string; modality: string; number: number | null; description: string | null; instanceCount: number }[];
 }
 
@@ -30,6 +33,8 @@ export interface RequestImages {
   /** Studies of the site not linked to any request, which the site's staff may link here. */
   unlinked: StudySummary[] | null;
   canManage: boolean;
+  /** The actor may open this request's images (the viewer); seeing the request is not enough. */
+  canView: boolean;
 }
 
 const studySelect = {
@@ -54,10 +59,13 @@ export async function listRequestImages(args: { db: Db; actor: Actor; requestId:
   const { db, actor, requestId } = args;
   const request = await db.readingRequest.findFirst({
     where: { AND: [{ id: requestId }, visibleRequestsWhere(actor)] },
-    select: { id: true, siteId: true, accessionNumber: true, siteAccessionNumber: true },
+    select: { id: true, siteId: true, holderId: true, status: true, accessionNumber: true, siteAccessionNumber: true },
   });
   if (!request) throw new AppError("NOT_FOUND", "Request not found");
   const canManage = isSiteStaffOf(actor, request.siteId);
+  const canView = canViewRequestImages(actor, request);
+  // A link still waiting for its identity confirmation is not this request's images yet.
+  const viewable = (study: StudyRow) => (study.linkState === "LINKED" ? canView : canViewUnlinkedStudy(actor, request));
   const studies = await db.dicomStudy.findMany({
     where: { AND: [{ requestId: request.id }, visibleStudiesWhere(actor)] },
     orderBy: { receivedAt: "asc" },
@@ -69,9 +77,10 @@ export async function listRequestImages(args: { db: Db; actor: Actor; requestId:
   return {
     accessionNumber: request.accessionNumber,
     siteAccessionNumber: request.siteAccessionNumber,
-    studies: studies.map(toSummary),
-    unlinked: unlinked?.map(toSummary) ?? null,
+    studies: studies.map((study) => toSummary(study, viewable(study))),
+    unlinked: unlinked?.map((study) => toSummary(study, canViewUnlinkedStudy(actor, request))) ?? null,
     canManage,
+    canView,
   };
 }
 
@@ -89,7 +98,7 @@ type StudyRow = {
   series: { seriesInstanceUid: string; modality: string; seriesNumber: number | null; seriesDescription: string | null; _count: { instances: number } }[];
 };
 
-function toSummary(study: StudyRow): StudySummary {
+function toSummary(study: StudyRow, viewable: boolean): StudySummary {
   return {
     id: study.id,
     studyInstanceUid: study.studyInstanceUid,
@@ -104,6 +113,7 @@ function toSummary(study: StudyRow): StudySummary {
     imagesCompleteAt: study.imagesCompleteAt,
     linkState: study.linkState,
     linkMismatch: Array.isArray(study.linkMismatch) ? (study.linkMismatch as IdentityMismatch[]) : [],
+    viewable,
     series: study.series.map((s) => ({
       seriesInstanceUid: s.seriesInstanceUid,
       modality: s.modality,

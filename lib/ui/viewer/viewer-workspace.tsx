@@ -1,0 +1,44 @@
+"use client";
+
+import { useRef } from "react";
+import "./viewer.css";
+import type { ViewerOpening } from "@/lib/domain/viewer-opening";
+import { useI18n } from "@/lib/i18n/i18n-provider";
+import { MeasurementsPanel } from "./measurements-panel";
+import { PriorsPanel } from "./priors-panel";
+import { SeriesPanel } from "./series-panel";
+import { ShortcutsHelp } from "./shortcuts-help";
+import { useViewerService } from "./use-viewer-service";
+import { ViewerToolbar } from "./viewer-toolbar";
+
+export function ViewerWorkspace({ opening, dicomwebRoot }: { opening: ViewerOpening; dicomwebRoot: string | null }) {
+  const { t } = useI18n();
+  const container = useRef<HTMLDivElement>(null);
+  const { service, snapshot } = useViewerService(container, opening, dicomwebRoot);
+  const error = snapshot.error;
+
+  return (
+    <div className="viewer" data-testid="viewer" data-status={snapshot.status}>
+      <ViewerToolbar service={service} snapshot={snapshot} />
+      <div className="viewer-body">
+        <aside className="viewer-side">
+          <SeriesPanel service={service} studies={opening.studies} snapshot={snapshot} />
+          <PriorsPanel service={service} opening={opening} snapshot={snapshot} />
+        </aside>
+        <div className="viewer-stage">
+          {error ? (
+            <p className="form-error viewer-error" role="alert" data-testid="viewer-error">
+              {error.status === 403 ? t("viewer.loadForbidden") : t("viewer.loadError", { message: error.message })}
+            </p>
+          ) : null}
+          {opening.studies.length === 0 ? <p className="muted">{t("viewer.noImages")}</p> : null}
+          <div ref={container} className="viewer-container" data-testid="viewer-container" />
+        </div>
+        <aside className="viewer-side viewer-side-right">
+          <MeasurementsPanel requestId={opening.requestId} measurements={snapshot.measurements} />
+        </aside>
+      </div>
+      {snapshot.helpOpen ? <ShortcutsHelp onClose={() => service?.setHelpOpen(false)} /> : null}
+    </div>
+  );
+}

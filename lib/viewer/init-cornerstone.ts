@@ -1,0 +1,51 @@
+import { init as initCore } from "@cornerstonejs/core";
+import { init as initDicomImageLoader } from "@cornerstonejs/dicom-image-loader";
+import {
+  addTool,
+  AngleTool,
+  CrosshairsTool,
+  EllipticalROITool,
+  init as initTools,
+  LengthTool,
+  PanTool,
+  PlanarRotateTool,
+  ProbeTool,
+  RectangleROITool,
+  StackScrollTool,
+  WindowLevelTool,
+  ZoomTool,
+} from "@cornerstonejs/tools";
+
+// Cornerstone is initialised once per page load, whatever the number of viewers mounted and
+// unmounted since (StrictMode mounts twice): the promise is kept and shared.
+let ready: Promise<void> | null = null;
+
+export const REGISTERED_TOOLS = [
+  WindowLevelTool,
+  PanTool,
+  ZoomTool,
+  StackScrollTool,
+  PlanarRotateTool,
+  LengthTool,
+  AngleTool,
+  EllipticalROITool,
+  RectangleROITool,
+  ProbeTool,
+  CrosshairsTool,
+] as const;
+
+/** Decode workers: two at most (the reading workstation also runs the rest of the page). */
+export function decodeWorkerCount(): number {
+  const cores = typeof navigator !== "undefined" ? navigator.hardwareConcurrency || 2 : 2;
+  return Math.max(1, Math.min(2, cores - 1));
+}
+
+export function initCornerstone(): Promise<void> {
+  ready ??= Promise.resolve().then(() => {
+    initCore();
+    initDicomImageLoader({ maxWebWorkers: decodeWorkerCount() });
+    initTools();
+    for (const tool of REGISTERED_TOOLS) addTool(tool);
+  });
+  return ready;
+}

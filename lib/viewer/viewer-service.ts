@@ -1,0 +1,629 @@
+import { cache, Enums, eventTarget, getEnabledElement, RenderingEngine, utilities as csUtilities, type StackViewport, type Types } from "@cornerstonejs/core";
+import { annotation, Enums as ToolEnums, ToolGroupManager, utilities as toolUtilities } from "@cornerstonejs/tools";
+import type { ViewerPrior } from "@/lib/domain/viewer-opening";
+import { ensureDecodeWorkers, releaseDecodeWorkers } from "./decode-workers";
+import { viewerDiagnostics, type ViewerDiagnostics } from "./viewer-diagnostics";
+import { numberValue, TAGS } from "./dicom-json";
+import { hangSeries, layoutById, matchingPriorSeries, viewportCount, type LayoutId } from "./hanging-protocol";
+import { initCornerstone } from "./init-cornerstone";
+import { readMeasurements, type AnnotationLike } from "./measurements";
+import { enterMpr, type MprSession } from "./mpr-mode";
+import { overlayCorners } from "./overlay-text";
+import { edgeMarkers, type Vector3 } from "./orientation-labels";
+import type { PresetId, WindowLevel } from "./presets";
+import { forgetSeriesMetadata, loadSeriesMetadata, seriesKey, ViewerHttpError, type LoadedSeries } from "./series-loader";
+import type { ToolId, ViewerAction } from "./shortcuts";
+import { applyPreset, currentWindow, flip, invert, resetView, rotate } from "./stack-view";
+import { INITIAL_SNAPSHOT, SERIES_DRAG_TYPE, type ViewerLabels, type ViewerSnapshot, type ViewerSource } from "./viewer-types";
+import { createToolGroup, setPrimaryTool } from "./tool-groups";
+import { createViewportCell, writeCorners, writeEdges, writeProgress, type ViewportCell } from "./viewport-cell";
+import { SnapshotStore } from "./snapshot-store";
+
+// The viewer as a service: it owns the rendering engine, the viewports, the tool groups and
+// every Cornerstone listener. React mounts its container (attach) and unmounts it (detach);
+// everything else goes through the methods below. A later open() supersedes an earlier one.
+
+interface StackSlot {
+  id: string;
+  cell: ViewportCell;
+  series: LoadedSeries | null;
+  fileWindow: WindowLevel | null;
+  renders: number;
+  /** Bumped on each showSeries(): a slower earlier load must not overwrite a later one. */
+  loadToken: number;
+}
+
+const MAX_STACKS = 4;
+
+/** Stops prefetching into a viewport; an element never enabled has nothing to stop. */
+function stopPrefetch(element: HTMLDivElement): void {
+  if (getEnabledElement(element)) toolUtilities.stackPrefetch.disable(element);
+}
+let engineSerial = 0;
+
+export class ViewerService {
+  readonly store = new SnapshotStore<ViewerSnapshot>(INITIAL_SNAPSHOT);
+  private readonly idPrefix = `teleradio-${++engineSerial}`;
+  private engine: RenderingEngine | null = null;
+  private grid: HTMLDivElement | null = null;
+  private mprGrid: HTMLDivElement | null = null;
+  private slots: StackSlot[] = [];
+  private mprCells: ViewportCell[] = [];
+  private mpr: MprSession | null = null;
+  private source: ViewerSource | null = null;
+  private metadata = new Map<string, Promise<LoadedSeries>>();
+  private loadedFrames = new Map<string, Set<string>>();
+  private frameSeries = new Map<string, string>();
+  private generation = 0;
+  private abort = new AbortController();
+  private scrollLink: { offset: number; syncing: boolean } | null = null;
+  private overlayFrame = 0;
+  private dirtySlots = new Set<number>();
+  private listeners: (() => void)[] = [];
+  private destroyed = false;
+
+  constructor(
+    private readonly labels: ViewerLabels,
+    private readonly dicomwebRoot: string,
+  ) {}
+
+  private attaching: Promise<void> | null = null;
+
+  attach(root: HTMLElement): Promise<void> {
+    this.attaching ??= this.mount(root);
+    return this.attaching;
+  }
+
+  /** Resolves once the viewports exist (open() waits for it). */
+  whenAttached(): Promise<void> {
+    return this.attaching ?? Promise.resolve();
+  }
+
+  private async mount(root: HTMLElement): Promise<void> {
+    await initCornerstone();
+    if (this.destroyed) return;
+    ensureDecodeWorkers();
+    this.grid = document.createElement("div");
+    this.grid.className = "viewer-grid";
+    this.mprGrid = document.createElement("div");
+    this.mprGrid.className = "viewer-grid viewer-grid-mpr";
+    this.mprGrid.hidden = true;
+    root.replaceChildren(this.grid, this.mprGrid);
+    this.engine = new RenderingEngine(`${this.idPrefix}-engine`);
+    const stackTools = createToolGroup(this.stackToolGroupId, { crosshairs: false });
+    for (let i = 0; i < MAX_STACKS; i++) {
+      const cell = createViewportCell(this.grid, `stack-${i}`);
+      const slot: StackSlot = { id: `${this.idPrefix}-stack-${i}`, cell, series: null, fileWindow: null, renders: 0, loadToken: 0 };
+      this.slots.push(slot);
+      this.listenToSlot(slot, i);
+    }
+    this.mprCells = ["axial", "sagittal", "coronal"].map((name) => createViewportCell(this.mprGrid!, `mpr-${name}`));
+    this.listenGlobally();
+    this.applyLayout(this.store.get().layout);
+    for (const slot of this.slots.slice(0, viewportCount(layoutById(this.store.get().layout)))) stackTools.addViewport(slot.id, this.engine.id);
+    const resize = new ResizeObserver(() => this.engine?.resize(true, true));
+    resize.observe(root);
+    this.listeners.push(() => resize.disconnect());
+  }
+
+  /** Releases everything this viewer created: viewports, caches, metadata, annotations, workers. */
+  detach(): void {
+    this.destroyed = true;
+    this.generation++;
+    this.abort.abort();
+    cancelAnimationFrame(this.overlayFrame);
+    // Each step runs even if an earlier one throws: a half-released viewer leaks the rest.
+    const steps: (() => void)[] = [
+      ...this.slots.map((slot) => () => {
+        this.stopCine(slot.cell.element);
+        stopPrefetch(slot.cell.element);
+      }),
+      () => this.mpr?.exit(),
+      ...this.listeners,
+      () => ToolGroupManager.destroyToolGroup(this.stackToolGroupId),
+      () => this.engine?.destroy(),
+      () => annotation.state.removeAllAnnotations(),
+      () => cache.purgeCache(),
+      () => releaseDecodeWorkers(),
+    ];
+    for (const step of steps) {
+      try {
+        step();
+      } catch (error) {
+        console.error("[viewer] release step failed", error);
+      }
+    }
+    void Promise.allSettled([...this.metadata.values()]).then((all) => {
+      for (const result of all) if (result.status === "fulfilled") forgetSeriesMetadata(result.value);
+    });
+    this.metadata.clear();
+    this.mpr = null;
+    this.engine = null;
+    this.listeners = [];
+    this.grid?.parentElement?.replaceChildren();
+    this.slots = [];
+  }
+
+  /** Opens a request's images. Last call wins: an earlier open still loading is abandoned. */
+  async open(source: ViewerSource): Promise<void> {
+    const generation = ++this.generation;
+    await this.whenAttached();
+    if (generation !== this.generation || this.destroyed) return;
+    this.abort.abort();
+    this.abort = new AbortController();
+    this.source = source;
+    this.scrollLink = null;
+    this.store.update({ status: "loading", error: null, measurements: [], priorShown: null });
+    const study = source.studies[0];
+    if (!study) {
+      this.store.update({ status: "ready" });
+      return;
+    }
+    const layout = layoutById(this.store.get().layout);
+    const hung = hangSeries(study.series, layout);
+    try {
+      await Promise.all(hung.map((seriesUid, i) => (seriesUid ? this.showSeries(i, study.studyInstanceUid, seriesUid) : Promise.resolve())));
+      if (generation === this.generation) this.store.update({ status: "ready" });
+    } catch (error) {
+      if (generation === this.generation && !this.destroyed) this.fail(error);
+    }
+  }
+
+  async showSeries(index: number, studyInstanceUid: string, seriesInstanceUid: string): Promise<void> {
+    const slot = this.slots[index];
+    if (!slot || !this.engine) return;
+    const token = ++slot.loadToken;
+    const series = await this.seriesMetadata(studyInstanceUid, seriesInstanceUid);
+    if (token !== slot.loadToken || !this.engine) return;
+    slot.series = series;
+    slot.renders = 0;
+    const viewport = this.engine.getViewport(slot.id) as StackViewport | undefined;
+    if (!viewport) return;
+    this.stopCine(slot.cell.element);
+    slot.cell.root.dataset.seriesUid = seriesInstanceUid;
+    slot.cell.root.dataset.studyUid = studyInstanceUid;
+    const first = series.datasets.get(series.imageIds[0] ?? "");
+    const center = first ? numberValue(first, TAGS.windowCenter) : null;
+    const width = first ? numberValue(first, TAGS.windowWidth) : null;
+    slot.fileWindow = center !== null && width !== null ? { center, width } : null;
+    this.updateProgress(series.key);
+    await viewport.setStack(series.imageIds, 0);
+    if (token !== slot.loadToken) return;
+    // Prefetch the whole stack, nearest slices first, so scrolling never waits.
+    toolUtilities.stackPrefetch.enable(slot.cell.element);
+    if ((slot.fileWindow?.width ?? 0) <= 1) applyPreset(viewport, "file", slot.fileWindow);
+    viewport.render();
+    this.publishViewports();
+  }
+
+  setLayout(layout: LayoutId): void {
+    this.exitMpr();
+    const previous = viewportCount(layoutById(this.store.get().layout));
+    this.store.update({ layout });
+    this.applyLayout(layout);
+    const count = viewportCount(layoutById(layout));
+    const group = ToolGroupManager.getToolGroup(this.stackToolGroupId);
+    for (let i = 0; i < count; i++) if (this.engine) group?.addViewport(this.slots[i]!.id, this.engine.id);
+    // Newly shown viewports get the next series of the study, as the hanging protocol says.
+    const study = this.source?.studies[0];
+    if (study && count > previous) {
+      const hung = hangSeries(study.series, layoutById(layout));
+      for (let i = previous; i < count; i++) {
+        const uid = hung[i];
+        if (uid) void this.showSeries(i, study.studyInstanceUid, uid).catch((error: unknown) => this.fail(error));
+      }
+    }
+    if (this.scrollLink && count < 2) this.scrollLink = null;
+    this.publishViewports();
+  }
+
+  selectViewport(index: number): void {
+    this.store.update({ activeViewport: index });
+    this.slots.forEach((slot, i) => (slot.cell.root.dataset.active = String(i === index)));
+  }
+
+  /** A thumbnail clicked (into the active viewport) or dropped (into the viewport under it). */
+  placeSeries(studyInstanceUid: string, seriesInstanceUid: string, index = this.store.get().activeViewport): void {
+    this.exitMpr();
+    void this.showSeries(index, studyInstanceUid, seriesInstanceUid).catch((error: unknown) => this.fail(error));
+  }
+
+  /** A prior beside the current study, on the series that best matches, scrolling together. */
+  async openPrior(prior: ViewerPrior): Promise<void> {
+    const current = this.slots[0]?.series;
+    const study = this.source?.studies.find((s) => s.studyInstanceUid === current?.studyInstanceUid);
+    const currentSeries = study?.series.find((s) => s.seriesInstanceUid === current?.seriesInstanceUid);
+    const match = currentSeries ? matchingPriorSeries(currentSeries, prior.series) : (prior.series[0] ?? null);
+    if (!match) return;
+    if (viewportCount(layoutById(this.store.get().layout)) < 2) this.setLayout("1x2");
+    this.store.update({ priorShown: prior.studyInstanceUid });
+    try {
+      await this.showSeries(1, prior.studyInstanceUid, match.seriesInstanceUid);
+      this.linkScrolling();
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  setScrollLink(on: boolean): void {
+    if (on) this.linkScrolling();
+    else this.scrollLink = null;
+    this.store.update({ scrollLinked: this.scrollLink !== null });
+  }
+
+  setTool(tool: ToolId): void {
+    const mpr = this.store.get().mpr;
+    const group = ToolGroupManager.getToolGroup(mpr ? `${this.idPrefix}-mpr-tools` : this.stackToolGroupId);
+    if (!group || (tool === "crosshairs" && !mpr)) return;
+    setPrimaryTool(group, tool);
+    this.store.update({ tool });
+  }
+
+  applyPreset(preset: PresetId): void {
+    for (const { viewport, slot } of this.targetViewports()) applyPreset(viewport, preset, slot?.fileWindow ?? null);
+    this.store.update({ preset });
+  }
+
+  /** Back from the reformats to the stack layout. */
+  exitMpr(): void {
+    if (!this.mpr || !this.engine || !this.grid || !this.mprGrid) return;
+    this.mpr.exit();
+    this.mpr = null;
+    this.grid.hidden = false;
+    this.mprGrid.hidden = true;
+    this.store.update({ mpr: false });
+    this.setTool("windowLevel");
+    this.engine.resize(true, true);
+  }
+
+  async toggleMpr(): Promise<void> {
+    if (!this.engine || !this.grid || !this.mprGrid) return;
+    if (this.mpr) return this.exitMpr();
+    const slot = this.activeSlot();
+    if (!slot?.series?.volumeCapable) return;
+    const viewport = this.engine.getViewport(slot.id) as StackViewport;
+    this.grid.hidden = true;
+    this.mprGrid.hidden = false;
+    this.mpr = await enterMpr({
+      engine: this.engine,
+      elements: this.mprCells.map((c) => c.element),
+      imageIds: slot.series.imageIds,
+      idPrefix: this.idPrefix,
+      window: currentWindow(viewport),
+    });
+    this.store.update({ mpr: true, tool: "crosshairs" });
+  }
+
+  handleAction(action: ViewerAction): void {
+    switch (action.kind) {
+      case "slice":
+        return this.scrollBy(action.delta);
+      case "sliceEdge":
+        return this.scrollToEdge(action.edge);
+      case "preset":
+        return this.applyPreset(action.preset);
+      case "tool":
+        return this.setTool(action.tool);
+      case "rotate":
+        return this.forEachTarget((v) => rotate(v, action.degrees));
+      case "flip":
+        return this.forEachTarget((v) => flip(v, action.axis));
+      case "invert":
+        return this.forEachTarget((v) => invert(v));
+      case "reset":
+        for (const { viewport, slot } of this.targetViewports()) resetView(viewport, slot?.fileWindow ?? null);
+        return;
+      case "cine":
+        return this.toggleCine();
+      case "cineSpeed":
+        return this.setCineFps(this.store.get().cine.fps + action.delta);
+      case "layout":
+        return this.setLayout(action.layout);
+      case "mpr":
+        void this.toggleMpr().catch((error: unknown) => this.fail(error));
+        return;
+      case "help":
+        this.store.update({ helpOpen: !this.store.get().helpOpen });
+        return;
+      default: {
+        const unreachable: never = action;
+        return unreachable;
+      }
+    }
+  }
+
+  scrollBy(delta: number): void {
+    for (const { viewport } of this.targetViewports()) csUtilities.scroll(viewport as Types.IViewport, { delta });
+  }
+
+  toggleCine(): void {
+    const slot = this.activeSlot();
+    if (!slot || this.store.get().mpr) return;
+    const playing = !this.store.get().cine.playing;
+    if (playing) toolUtilities.cine.playClip(slot.cell.element, { framesPerSecond: this.store.get().cine.fps, loop: true });
+    else this.stopCine(slot.cell.element);
+    this.store.update({ cine: { ...this.store.get().cine, playing } });
+  }
+
+  setCineFps(fps: number): void {
+    const clamped = Math.max(1, Math.min(60, Math.round(fps)));
+    const playing = this.store.get().cine.playing;
+    this.store.update({ cine: { playing, fps: clamped } });
+    const slot = this.activeSlot();
+    if (playing && slot) toolUtilities.cine.playClip(slot.cell.element, { framesPerSecond: clamped, loop: true });
+  }
+
+  setHelpOpen(open: boolean): void {
+    this.store.update({ helpOpen: open });
+  }
+
+  getMeasurements() {
+    return this.store.get().measurements;
+  }
+
+  /** World point → canvas pixel of a stack viewport (tests draw measurements on known geometry). */
+  worldToCanvas(index: number, world: Vector3): [number, number] | null {
+    const slot = this.slots[index];
+    const viewport = slot && this.engine?.getViewport(slot.id);
+    if (!viewport) return null;
+    const [x, y] = viewport.worldToCanvas([world[0], world[1], world[2]]);
+    return [x, y];
+  }
+
+  /** The view direction of each reformat (tests check the three orientations). */
+  mprViewPlaneNormals(): Record<string, number[]> {
+    const normals: Record<string, number[]> = {};
+    for (const id of this.mpr?.viewportIds ?? []) {
+      const viewport = this.engine?.getViewport(id);
+      if (viewport) normals[id.slice(id.lastIndexOf("-") + 1)] = [...(viewport.getCamera().viewPlaneNormal ?? [])];
+    }
+    return normals;
+  }
+
+  /** What Cornerstone holds now (the leak test checks it falls back after each study). */
+  diagnostics(): ViewerDiagnostics & { viewports: number; seriesMetadata: number } {
+    return { ...viewerDiagnostics(), viewports: this.engine?.getViewports().length ?? 0, seriesMetadata: this.metadata.size };
+  }
+
+  // ---- internals ----
+
+  private get stackToolGroupId(): string {
+    return `${this.idPrefix}-stack-tools`;
+  }
+
+  private seriesMetadata(studyInstanceUid: string, seriesInstanceUid: string): Promise<LoadedSeries> {
+    const key = seriesKey(studyInstanceUid, seriesInstanceUid);
+    let pending = this.metadata.get(key);
+    if (!pending) {
+      pending = loadSeriesMetadata({ dicomwebRoot: this.dicomwebRoot, studyInstanceUid, seriesInstanceUid, signal: this.abort.signal }).then((series) => {
+        for (const imageId of series.imageIds) this.frameSeries.set(imageId, series.key);
+        return series;
+      });
+      // A failed load is not remembered: the next attempt asks again.
+      pending.catch(() => this.metadata.delete(key));
+      this.metadata.set(key, pending);
+    }
+    return pending;
+  }
+
+  private applyLayout(layout: LayoutId): void {
+    const { rows, columns } = layoutById(layout);
+    const count = rows * columns;
+    if (!this.grid || !this.engine) return;
+    this.grid.style.gridTemplateColumns = `repeat(${columns}, 1fr)`;
+    this.grid.style.gridTemplateRows = `repeat(${rows}, 1fr)`;
+    this.slots.forEach((slot, i) => {
+      const visible = i < count;
+      slot.cell.root.hidden = !visible;
+      const enabled = this.engine!.getViewport(slot.id) !== undefined;
+      if (visible && !enabled) {
+        this.engine!.enableElement({ viewportId: slot.id, type: Enums.ViewportType.STACK, element: slot.cell.element, defaultOptions: { background: [0, 0, 0] as Types.Point3 } });
+      } else if (!visible && enabled) {
+        stopPrefetch(slot.cell.element);
+        this.stopCine(slot.cell.element);
+        this.engine!.disableElement(slot.id);
+        slot.series = null;
+        slot.loadToken++;
+        delete slot.cell.root.dataset.seriesUid;
+      }
+    });
+    this.engine.resize(true, true);
+    this.selectViewport(Math.min(this.store.get().activeViewport, count - 1));
+  }
+
+  private listenToSlot(slot: StackSlot, index: number): void {
+    const element = slot.cell.element;
+    const onRendered = () => {
+      slot.renders++;
+      slot.cell.root.dataset.renders = String(slot.renders);
+      if (index === 0 && slot.renders === 1) performance.mark("viewer:first-image");
+      this.scheduleOverlay(index);
+    };
+    const onNewImage = () => {
+      this.scheduleOverlay(index);
+      this.followLinkedScroll(index);
+    };
+    const onChange = () => this.scheduleOverlay(index);
+    const onPointer = () => this.selectViewport(index);
+    const onDragOver = (event: DragEvent) => event.preventDefault();
+    const onDrop = (event: DragEvent) => {
+      event.preventDefault();
+      const [study, series] = (event.dataTransfer?.getData(SERIES_DRAG_TYPE) ?? "").split("|");
+      if (study && series) this.placeSeries(study, series, index);
+    };
+    element.addEventListener(Enums.Events.IMAGE_RENDERED, onRendered);
+    element.addEventListener(Enums.Events.STACK_NEW_IMAGE, onNewImage);
+    element.addEventListener(Enums.Events.VOI_MODIFIED, onChange);
+    element.addEventListener(Enums.Events.CAMERA_MODIFIED, onChange);
+    slot.cell.root.addEventListener("pointerdown", onPointer);
+    slot.cell.root.addEventListener("dragover", onDragOver);
+    slot.cell.root.addEventListener("drop", onDrop);
+    this.listeners.push(() => {
+      element.removeEventListener(Enums.Events.IMAGE_RENDERED, onRendered);
+      element.removeEventListener(Enums.Events.STACK_NEW_IMAGE, onNewImage);
+      element.removeEventListener(Enums.Events.VOI_MODIFIED, onChange);
+      element.removeEventListener(Enums.Events.CAMERA_MODIFIED, onChange);
+      slot.cell.root.removeEventListener("pointerdown", onPointer);
+      slot.cell.root.removeEventListener("dragover", onDragOver);
+      slot.cell.root.removeEventListener("drop", onDrop);
+    });
+  }
+
+  private listenGlobally(): void {
+    const onImageLoaded = (event: Event) => {
+      const imageId = (event as CustomEvent<{ image?: { imageId?: string } }>).detail.image?.imageId;
+      const key = imageId ? this.frameSeries.get(imageId) : undefined;
+      if (!imageId || !key) return;
+      let loaded = this.loadedFrames.get(key);
+      if (!loaded) this.loadedFrames.set(key, (loaded = new Set()));
+      loaded.add(imageId);
+      this.updateProgress(key);
+    };
+    const onAnnotation = () => {
+      this.store.update({ measurements: readMeasurements(annotation.state.getAllAnnotations() as AnnotationLike[]) });
+    };
+    const onMprRendered = (event: Event) => {
+      const root = (event.currentTarget as HTMLElement | null)?.parentElement;
+      if (!root) return;
+      const renders = Number(root.dataset.renders ?? 0) + 1;
+      root.dataset.renders = String(renders);
+      if (renders === 1) performance.mark("viewer:mpr-render");
+    };
+    eventTarget.addEventListener(Enums.Events.IMAGE_LOADED, onImageLoaded);
+    const annotationEvents = [ToolEnums.Events.ANNOTATION_COMPLETED, ToolEnums.Events.ANNOTATION_MODIFIED, ToolEnums.Events.ANNOTATION_REMOVED];
+    for (const name of annotationEvents) eventTarget.addEventListener(name, onAnnotation);
+    for (const cell of this.mprCells) cell.element.addEventListener(Enums.Events.IMAGE_RENDERED, onMprRendered);
+    this.listeners.push(() => {
+      eventTarget.removeEventListener(Enums.Events.IMAGE_LOADED, onImageLoaded);
+      for (const name of annotationEvents) eventTarget.removeEventListener(name, onAnnotation);
+      for (const cell of this.mprCells) cell.element.removeEventListener(Enums.Events.IMAGE_RENDERED, onMprRendered);
+    });
+  }
+
+  private updateProgress(key: string): void {
+    const loaded = this.loadedFrames.get(key)?.size ?? 0;
+    this.slots.forEach((slot, i) => {
+      if (slot.series?.key !== key) return;
+      writeProgress(slot.cell, loaded, slot.series.imageIds.length);
+      if (i === 0 && loaded === slot.series.imageIds.length && loaded > 0) performance.mark("viewer:stack-loaded");
+    });
+    const first = this.slots[0]?.series;
+    if (first?.key === key) this.store.update({ progress: { loaded, total: first.imageIds.length } });
+  }
+
+  private scheduleOverlay(index: number): void {
+    this.dirtySlots.add(index);
+    if (this.overlayFrame) return;
+    this.overlayFrame = requestAnimationFrame(() => {
+      this.overlayFrame = 0;
+      for (const i of this.dirtySlots) this.drawOverlay(i);
+      this.dirtySlots.clear();
+    });
+  }
+
+  private drawOverlay(index: number): void {
+    const slot = this.slots[index];
+    const viewport = slot && (this.engine?.getViewport(slot.id) as StackViewport | undefined);
+    if (!slot?.series || !viewport) return;
+    const imageIndex = viewport.getCurrentImageIdIndex();
+    const dataset = slot.series.datasets.get(viewport.getCurrentImageId() ?? "");
+    if (!dataset) return;
+    const window = currentWindow(viewport);
+    slot.cell.root.dataset.imageIndex = String(imageIndex);
+    slot.cell.root.dataset.imageCount = String(slot.series.imageIds.length);
+    if (window) {
+      slot.cell.root.dataset.windowCenter = String(Math.round(window.center));
+      slot.cell.root.dataset.windowWidth = String(Math.round(window.width));
+    }
+    writeCorners(slot.cell, overlayCorners(dataset, { index: imageIndex, count: slot.series.imageIds.length, window, zoom: viewport.getZoom() }, this.labels.overlay));
+    const { clientWidth: w, clientHeight: h } = slot.cell.element;
+    if (w > 0 && h > 0) {
+      const sub = (a: Types.Point3, b: Types.Point3): Vector3 => [a[0] - b[0], a[1] - b[1], a[2] - b[2]];
+      const right = sub(viewport.canvasToWorld([w, h / 2]), viewport.canvasToWorld([0, h / 2]));
+      const up = sub(viewport.canvasToWorld([w / 2, 0]), viewport.canvasToWorld([w / 2, h]));
+      writeEdges(slot.cell, edgeMarkers(right, up, this.labels.directions));
+    }
+  }
+
+  private linkScrolling(): void {
+    const [a, b] = [this.slots[0], this.slots[1]];
+    const va = a && (this.engine?.getViewport(a.id) as StackViewport | undefined);
+    const vb = b && (this.engine?.getViewport(b.id) as StackViewport | undefined);
+    if (!a?.series || !b?.series || !va || !vb) return;
+    // Aligned on the same relative level at link time, then they move slice for slice.
+    const fraction = va.getCurrentImageIdIndex() / Math.max(1, a.series.imageIds.length - 1);
+    const target = Math.round(fraction * (b.series.imageIds.length - 1));
+    this.scrollLink = { offset: target - va.getCurrentImageIdIndex(), syncing: false };
+    void vb.setImageIdIndex(target);
+    this.store.update({ scrollLinked: true });
+  }
+
+  private followLinkedScroll(index: number): void {
+    const link = this.scrollLink;
+    if (!link || link.syncing || index > 1) return;
+    const source = this.engine?.getViewport(this.slots[index]!.id) as StackViewport | undefined;
+    const other = this.slots[1 - index];
+    const target = other && (this.engine?.getViewport(other.id) as StackViewport | undefined);
+    if (!source || !target || !other?.series) return;
+    const wanted = source.getCurrentImageIdIndex() + (index === 0 ? link.offset : -link.offset);
+    const clamped = Math.max(0, Math.min(other.series.imageIds.length - 1, wanted));
+    if (clamped === target.getCurrentImageIdIndex()) return;
+    link.syncing = true;
+    void target.setImageIdIndex(clamped).finally(() => (link.syncing = false));
+  }
+
+  private scrollToEdge(edge: "first" | "last"): void {
+    for (const { viewport, slot } of this.targetViewports()) {
+      if (!slot?.series) continue;
+      void (viewport as StackViewport).setImageIdIndex(edge === "first" ? 0 : slot.series.imageIds.length - 1);
+    }
+  }
+
+  private activeSlot(): StackSlot | undefined {
+    return this.slots[this.store.get().activeViewport];
+  }
+
+  /** The viewports an action applies to: the active stack, or all three reformats in MPR. */
+  private targetViewports(): { viewport: Types.IStackViewport | Types.IVolumeViewport; slot: StackSlot | null }[] {
+    if (!this.engine) return [];
+    if (this.mpr) {
+      return this.mpr.viewportIds.flatMap((id) => {
+        const viewport = this.engine!.getViewport(id) as Types.IVolumeViewport | undefined;
+        return viewport ? [{ viewport, slot: null }] : [];
+      });
+    }
+    const slot = this.activeSlot();
+    const viewport = slot?.series ? (this.engine.getViewport(slot.id) as Types.IStackViewport | undefined) : undefined;
+    return viewport && slot ? [{ viewport, slot }] : [];
+  }
+
+  private forEachTarget(apply: (viewport: Types.IStackViewport | Types.IVolumeViewport) => void): void {
+    for (const { viewport } of this.targetViewports()) apply(viewport);
+  }
+
+  private stopCine(element: HTMLDivElement): void {
+    try {
+      toolUtilities.cine.stopClip(element);
+    } catch {
+      // Not playing: nothing to stop.
+    }
+    if (this.store.get().cine.playing) this.store.update({ cine: { ...this.store.get().cine, playing: false } });
+  }
+
+  private publishViewports(): void {
+    const count = viewportCount(layoutById(this.store.get().layout));
+    this.store.update({
+      viewports: this.slots.slice(0, count).map((slot) => ({
+        studyInstanceUid: slot.series?.studyInstanceUid ?? null,
+        seriesInstanceUid: slot.series?.seriesInstanceUid ?? null,
+        volumeCapable: slot.series?.volumeCapable ?? false,
+      })),
+    });
+  }
+
+  private fail(error: unknown): void {
+    if (error instanceof DOMException && error.name === "AbortError") return;
+    const status = error instanceof ViewerHttpError ? error.status : null;
+    this.store.update({ status: "error", error: { status, message: error instanceof Error ? error.message : String(error) } });
+  }
+}
