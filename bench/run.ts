@@ -3,10 +3,12 @@
 // with the server's own modules (Prisma client, factories), which import "server-only".
 import { runDicomBench } from "./dicom";
 import { runRealtimeBench } from "./realtime";
+import { runViewerBench } from "./viewer";
 
 const BENCHES: Record<string, (argv: string[]) => Promise<void>> = {
   realtime: runRealtimeBench,
   dicom: runDicomBench,
+  viewer: runViewerBench,
 };
 
 async function main(): Promise<void> {

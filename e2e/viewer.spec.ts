@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
 import { ctHeadSeries, type SyntheticInstance } from "../lib/dicom/synthetic";
+import { compressWithDcmtk, type DcmtkCompression } from "./dcmtk-compress";
 import { accounts } from "./demo-accounts";
 import { signedInPage, submitTeleDiagnostic } from "./pages";
 import { stowInstances } from "./stow";
@@ -19,12 +20,12 @@ interface ReadableStudy {
   reader: Page;
 }
 
-async function readableStudy(browser: Browser, options: { transferSyntax?: "rle"; familyName?: string } = {}): Promise<ReadableStudy> {
+async function readableStudy(browser: Browser, options: { transferSyntax?: "rle"; compression?: DcmtkCompression; familyName?: string } = {}): Promise<ReadableStudy> {
   const familyName = options.familyName ?? `Vue${Date.now().toString(36)}${Math.floor(Math.random() * 1000)}`;
   const referrer = await signedInPage(browser, accounts.referrerSal);
   const requestId = await submitTeleDiagnostic(referrer, { familyName, priority: "URGENT" });
   const accession = (await referrer.getByTestId("accession-number").textContent())?.trim() ?? "";
-  const instances = [
+  const generated = [
     ...ctHeadSeries({
       seed: `e2e-viewer-${requestId}`,
       patient: { familyName: familyName.toUpperCase(), givenName: "JEANNE", birthDate: "19480714", sex: "F", patientId: `IPP-${familyName}` },
@@ -34,6 +35,7 @@ async function readableStudy(browser: Browser, options: { transferSyntax?: "rle"
       ...(options.transferSyntax ? { transferSyntax: options.transferSyntax } : {}),
     }),
   ];
+  const instances = options.compression ? compressWithDcmtk(generated, options.compression) : generated;
   await stowInstances(referrer, instances);
   await referrer.context().close();
 
@@ -178,6 +180,19 @@ test("an RLE-compressed CT renders, and MPR shows axial, sagittal and coronal re
   await expect.poll(async () => (await canvasStats(views[1]!)).distinct).toBeGreaterThan(8);
   await expect.poll(async () => (await canvasStats(views[2]!)).distinct).toBeGreaterThan(8);
 });
+
+// JPEG-LS and JPEG lossless decode in Cornerstone's WebAssembly codecs and JavaScript decoder:
+// this proves the production build serves the codecs and the decode workers.
+for (const compression of ["jpeg-ls", "jpeg-lossless"] as const) {
+  test(`a ${compression} CT made by DCMTK renders through the decode workers`, async ({ browser }) => {
+    test.slow();
+    const { requestId, reader: page } = await readableStudy(browser, { compression });
+    const stack = await openViewer(page, requestId);
+    expect((await canvasStats(stack)).distinct).toBeGreaterThan(8);
+    await expect(page.getByTestId("viewer-load")).toHaveAttribute("data-loaded", String(SLICES));
+    await expect(page.getByTestId("viewer-error")).toHaveCount(0);
+  });
+}
 
 test("a radiologist who does not hold the request gets an error page, and DICOMweb answers 403", async ({ browser }) => {
   test.slow();

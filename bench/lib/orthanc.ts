@@ -45,6 +45,8 @@ export async function startOrthanc(options: {
   aeTitle?: string;
   /** Extra environment, e.g. TCP_NODELAY=1, which DCMTK reads to disable Nagle on DICOM sockets. */
   env?: Record<string, string>;
+  /** Settings that differ from a default install, e.g. { HttpCompressionEnabled: false }. */
+  config?: Record<string, unknown>;
 }): Promise<OrthancServer> {
   const binary = ensureOrthanc();
   const aeTitle = options.aeTitle ?? "ORTHANC";
@@ -62,6 +64,7 @@ export async function startOrthanc(options: {
     AuthenticationEnabled: false,
     Plugins: [DICOMWEB_PLUGIN],
     DicomWeb: { Enable: true, Root: "/dicom-web/", EnableWado: true, Host: `127.0.0.1:${options.httpPort}`, Ssl: false },
+    ...options.config,
   };
   writeFileSync(configFile, JSON.stringify(config, null, 2));
 

@@ -434,6 +434,9 @@ export class ViewerService {
   private listenToSlot(slot: StackSlot, index: number): void {
     const element = slot.cell.element;
     const onRendered = () => {
+      // Enabling a viewport renders it black before any image: only renders of an image count.
+      const viewport = this.engine?.getViewport(slot.id) as StackViewport | undefined;
+      if (!viewport?.getCornerstoneImage()) return;
       slot.renders++;
       slot.cell.root.dataset.renders = String(slot.renders);
       if (index === 0 && slot.renders === 1) performance.mark("viewer:first-image");

@@ -31,7 +31,7 @@ export function SeriesPanel({ service, studies, snapshot }: { service: ViewerSer
                     onDragStart={(e) => e.dataTransfer.setData(SERIES_DRAG_TYPE, `${study.studyInstanceUid}|${series.seriesInstanceUid}`)}
                     onClick={() => service?.placeSeries(study.studyInstanceUid, series.seriesInstanceUid)}
                   >
-                    <img src={`/dicomweb/studies/${study.studyInstanceUid}/series/${series.seriesInstanceUid}/thumbnail`} alt="" width={72} height={72} loading="lazy" />
+                    <img src={`/dicomweb/studies/${study.studyInstanceUid}/series/${series.seriesInstanceUid}/thumbnail`} alt="" width={72} height={72} loading="lazy" onError={(e) => (e.currentTarget.style.visibility = "hidden")} />
                     <span>
                       <strong>{series.description ?? series.modality}</strong>
                       <br />
