@@ -33,7 +33,7 @@ export interface Shortcut {
   /** Message key suffix under viewer.shortcuts.* */
   id: string;
   chords: KeyChord[];
-  /** How the help panel writes the keys. */
+  /** How the help panel writes the keys; the words Home, End, Space and Shift are translated. */
   label: string;
   action: ViewerAction;
 }
@@ -48,8 +48,8 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { id: "previousSlice", chords: [{ key: "ArrowUp" }, { key: "ArrowLeft" }], label: "↑ ←", action: { kind: "slice", delta: -1 } },
   { id: "pageDown", chords: [{ key: "PageDown" }], label: "Page ↓", action: { kind: "slice", delta: 10 } },
   { id: "pageUp", chords: [{ key: "PageUp" }], label: "Page ↑", action: { kind: "slice", delta: -10 } },
-  { id: "firstSlice", chords: [{ key: "Home" }], label: "Début", action: { kind: "sliceEdge", edge: "first" } },
-  { id: "lastSlice", chords: [{ key: "End" }], label: "Fin", action: { kind: "sliceEdge", edge: "last" } },
+  { id: "firstSlice", chords: [{ key: "Home" }], label: "Home", action: { kind: "sliceEdge", edge: "first" } },
+  { id: "lastSlice", chords: [{ key: "End" }], label: "End", action: { kind: "sliceEdge", edge: "last" } },
   ...PRESETS.map((p): Shortcut => ({ id: `preset.${p.id}`, chords: digit(Number(p.key)), label: p.key, action: { kind: "preset", preset: p.id } })),
   { id: "tool.windowLevel", chords: [{ key: "w" }], label: "W", action: { kind: "tool", tool: "windowLevel" } },
   { id: "tool.scroll", chords: [{ key: "s" }], label: "S", action: { kind: "tool", tool: "scroll" } },
@@ -66,12 +66,12 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { id: "flipVertical", chords: [{ key: "v" }], label: "V", action: { kind: "flip", axis: "vertical" } },
   { id: "invert", chords: [{ key: "i" }], label: "I", action: { kind: "invert" } },
   { id: "reset", chords: [{ key: "r" }], label: "R", action: { kind: "reset" } },
-  { id: "cine", chords: [{ key: " " }], label: "Espace", action: { kind: "cine" } },
+  { id: "cine", chords: [{ key: " " }], label: "Space", action: { kind: "cine" } },
   { id: "cineFaster", chords: [{ key: "+" }], label: "+", action: { kind: "cineSpeed", delta: 5 } },
   { id: "cineSlower", chords: [{ key: "-" }], label: "-", action: { kind: "cineSpeed", delta: -5 } },
-  { id: "layout.1x1", chords: digit(1, true), label: "Maj+1", action: { kind: "layout", layout: "1x1" } },
-  { id: "layout.1x2", chords: digit(2, true), label: "Maj+2", action: { kind: "layout", layout: "1x2" } },
-  { id: "layout.2x2", chords: digit(3, true), label: "Maj+3", action: { kind: "layout", layout: "2x2" } },
+  { id: "layout.1x1", chords: digit(1, true), label: "Shift+1", action: { kind: "layout", layout: "1x1" } },
+  { id: "layout.1x2", chords: digit(2, true), label: "Shift+2", action: { kind: "layout", layout: "1x2" } },
+  { id: "layout.2x2", chords: digit(3, true), label: "Shift+3", action: { kind: "layout", layout: "2x2" } },
   { id: "mpr", chords: [{ key: "m" }], label: "M", action: { kind: "mpr" } },
   { id: "help", chords: [{ key: "?" }, { key: "F1" }], label: "? F1", action: { kind: "help" } },
 ];

@@ -248,6 +248,7 @@ export const en: Messages = {
     mprUnavailable: "Reformatting unavailable: not a volume series",
     help: "Shortcuts",
     close: "Close",
+    keys: { Home: "Home", End: "End", Space: "Space", Shift: "Shift" },
     helpTitle: "Keyboard shortcuts",
     shortcutKeys: "Keys",
     shortcutAction: "Action",

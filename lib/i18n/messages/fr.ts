@@ -252,6 +252,7 @@ export const fr = {
     mprUnavailable: "Reconstruction impossible : série non volumique",
     help: "Raccourcis",
     close: "Fermer",
+    keys: { Home: "Début", End: "Fin", Space: "Espace", Shift: "Maj" },
     helpTitle: "Raccourcis clavier",
     shortcutKeys: "Touches",
     shortcutAction: "Action",

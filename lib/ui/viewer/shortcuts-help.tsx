@@ -28,7 +28,7 @@ export function ShortcutsHelp({ onClose }: { onClose: () => void }) {
           {SHORTCUTS.map((shortcut) => (
             <tr key={shortcut.id} data-testid="shortcut-row">
               <td>
-                <kbd>{shortcut.label}</kbd>
+                <kbd>{shortcut.label.replace(/\b(Home|End|Space|Shift)\b/g, (word) => t(`viewer.keys.${word}` as MessageKey))}</kbd>
               </td>
               <td>{t(`viewer.shortcuts.${shortcut.id}` as MessageKey)}</td>
             </tr>
