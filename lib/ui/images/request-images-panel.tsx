@@ -2,8 +2,9 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { useI18n } from "@/lib/i18n/i18n-provider";
+import { LocalDateTime } from "../local-date-time";
 import type { StudySummary } from "@/lib/server/services/images/list-request-images";
 import { errorMessage } from "@/lib/trpc/error-message";
 import { useTRPC } from "@/lib/trpc/react";
@@ -61,7 +62,7 @@ export function RequestImagesPanel({ requestId }: { requestId: string }) {
 }
 
 function StudyCard(props: { study: StudySummary; requestId: string; canManage: boolean; unlinked?: boolean }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [reason, setReason] = useState("");
@@ -84,7 +85,7 @@ function StudyCard(props: { study: StudySummary; requestId: string; canManage: b
         {study.imagesCompleteAt ? (
           <span data-testid="study-complete">{t("images.complete")}</span>
         ) : (
-          <span>{t("images.arriving", { time: study.lastInstanceAt.toLocaleTimeString(locale === "fr" ? "fr-FR" : "en-GB") })}</span>
+          <span>{withTime(t("images.arriving", {}), <LocalDateTime date={study.lastInstanceAt} part="time" />)}</span>
         )}
       </p>
       <ul className="series-strip">
@@ -140,5 +141,17 @@ function StudyCard(props: { study: StudySummary; requestId: string; canManage: b
       )}
       {error && <p className="form-error" role="alert">{errorMessage(error, t)}</p>}
     </section>
+  );
+}
+
+/** A translated sentence with a {time} placeholder, the time being an element (local time). */
+function withTime(template: string, time: ReactNode): ReactNode {
+  const [before, after = ""] = template.split("{time}");
+  return (
+    <>
+      {before}
+      {time}
+      {after}
+    </>
   );
 }

@@ -6,18 +6,18 @@ import type { MessageKey } from "@/lib/i18n/types";
 import { errorMessage } from "@/lib/trpc/error-message";
 import { useTRPC } from "@/lib/trpc/react";
 import { RequestImagesPanel } from "../images/request-images-panel";
+import { LocalDateTime } from "../local-date-time";
 import { HoldActions } from "./hold-actions";
 import { RequestTimeline } from "./request-timeline";
 
 export function RequestDetailView(props: { requestId: string; actorId: string; canClaim: boolean }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const trpc = useTRPC();
   const query = useQuery(trpc.requests.byId.queryOptions({ requestId: props.requestId }));
   if (query.error) return <p className="form-error">{errorMessage(query.error, t)}</p>;
   const request = query.data;
   if (!request) return <p className="muted">{t("app.loading")}</p>;
 
-  const when = (date: Date) => date.toLocaleString(locale === "fr" ? "fr-FR" : "en-GB");
   const c = request.contrast;
   return (
     <article data-testid="request-detail">
@@ -35,7 +35,9 @@ export function RequestDetailView(props: { requestId: string; actorId: string; c
             <dt>{t("detail.requester")}</dt>
             <dd>{request.requester.name}</dd>
             <dt>{t("detail.submittedAt")}</dt>
-            <dd>{when(request.submittedAt)}</dd>
+            <dd>
+              <LocalDateTime date={request.submittedAt} />
+            </dd>
             <dt>{t("detail.holder")}</dt>
             <dd data-testid="holder">{request.holder?.name ?? t("worklist.unassigned")}</dd>
           </dl>

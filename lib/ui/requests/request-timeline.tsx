@@ -1,17 +1,18 @@
 "use client";
 
 import { useI18n } from "@/lib/i18n/i18n-provider";
+import { LocalDateTime } from "../local-date-time";
 import type { MessageKey } from "@/lib/i18n/types";
 import type { RequestEventDto } from "@/lib/server/services/requests/get-request";
 
 /** The append-only trace of a request: who did what, when, from which status to which, and why. */
 export function RequestTimeline({ events }: { events: RequestEventDto[] }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   return (
     <ol className="timeline" data-testid="timeline">
       {events.map((event) => (
         <li key={event.id} data-event-type={event.type}>
-          <time dateTime={event.at.toISOString()}>{event.at.toLocaleString(locale === "fr" ? "fr-FR" : "en-GB")}</time>
+          <LocalDateTime date={event.at} />
           <strong>{t(`detail.events.${event.type}`)}</strong> —{" "}
           {event.actor ? `${event.actor.name} (${t(`roles.${event.actor.role}` as MessageKey)})` : (event.actorLabel ?? t("detail.system"))}
           {event.fromStatus && event.toStatus && event.fromStatus !== event.toStatus && (
