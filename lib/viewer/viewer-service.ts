@@ -8,15 +8,19 @@ import { hangSeries, layoutById, matchingPriorSeries, viewportCount, type Layout
 import { initCornerstone } from "./init-cornerstone";
 import { readMeasurements, type AnnotationLike } from "./measurements";
 import { enterMpr, type MprSession } from "./mpr-mode";
-import { overlayCorners } from "./overlay-text";
-import { edgeMarkers, type Vector3 } from "./orientation-labels";
+import { LoadProgress } from "./load-progress";
+import type { Vector3 } from "./orientation-labels";
+import { paintOverlay } from "./overlay-painter";
+import { followIndex, linkStacks, type ScrollLink } from "./scroll-link";
+import { listenToCell } from "./slot-listeners";
 import type { PresetId, WindowLevel } from "./presets";
-import { forgetSeriesMetadata, loadSeriesMetadata, seriesKey, ViewerHttpError, type LoadedSeries } from "./series-loader";
+import { SeriesCache } from "./series-cache";
+import { ViewerHttpError, type LoadedSeries } from "./series-loader";
 import type { ToolId, ViewerAction } from "./shortcuts";
 import { applyPreset, currentWindow, flip, invert, resetView, rotate } from "./stack-view";
-import { INITIAL_SNAPSHOT, SERIES_DRAG_TYPE, type ViewerLabels, type ViewerSnapshot, type ViewerSource } from "./viewer-types";
+import { INITIAL_SNAPSHOT, type ViewerLabels, type ViewerSnapshot, type ViewerSource } from "./viewer-types";
 import { createToolGroup, setPrimaryTool } from "./tool-groups";
-import { createViewportCell, writeCorners, writeEdges, writeProgress, type ViewportCell } from "./viewport-cell";
+import { createViewportCell, writeProgress, type ViewportCell } from "./viewport-cell";
 import { SnapshotStore } from "./snapshot-store";
 
 // The viewer as a service: it owns the rendering engine, the viewports, the tool groups and
@@ -51,12 +55,11 @@ export class ViewerService {
   private mprCells: ViewportCell[] = [];
   private mpr: MprSession | null = null;
   private source: ViewerSource | null = null;
-  private metadata = new Map<string, Promise<LoadedSeries>>();
-  private loadedFrames = new Map<string, Set<string>>();
-  private frameSeries = new Map<string, string>();
+  private readonly metadata: SeriesCache;
+  private progress = new LoadProgress();
   private generation = 0;
   private abort = new AbortController();
-  private scrollLink: { offset: number; syncing: boolean } | null = null;
+  private scrollLink: (ScrollLink & { syncing: boolean }) | null = null;
   private overlayFrame = 0;
   private dirtySlots = new Set<number>();
   private listeners: (() => void)[] = [];
@@ -64,8 +67,10 @@ export class ViewerService {
 
   constructor(
     private readonly labels: ViewerLabels,
-    private readonly dicomwebRoot: string,
-  ) {}
+    dicomwebRoot: string,
+  ) {
+    this.metadata = new SeriesCache(dicomwebRoot, (series) => this.progress.register(series));
+  }
 
   private attaching: Promise<void> | null = null;
 
@@ -124,6 +129,7 @@ export class ViewerService {
       () => this.engine?.destroy(),
       () => annotation.state.removeAllAnnotations(),
       () => cache.purgeCache(),
+      () => this.progress.clear(),
       () => releaseDecodeWorkers(),
     ];
     for (const step of steps) {
@@ -133,9 +139,6 @@ export class ViewerService {
         console.error("[viewer] release step failed", error);
       }
     }
-    void Promise.allSettled([...this.metadata.values()]).then((all) => {
-      for (const result of all) if (result.status === "fulfilled") forgetSeriesMetadata(result.value);
-    });
     this.metadata.clear();
     this.mpr = null;
     this.engine = null;
@@ -173,7 +176,7 @@ export class ViewerService {
     const slot = this.slots[index];
     if (!slot || !this.engine) return;
     const token = ++slot.loadToken;
-    const series = await this.seriesMetadata(studyInstanceUid, seriesInstanceUid);
+    const series = await this.metadata.get(studyInstanceUid, seriesInstanceUid, this.abort.signal);
     if (token !== slot.loadToken || !this.engine) return;
     slot.series = series;
     slot.renders = 0;
@@ -391,21 +394,6 @@ export class ViewerService {
     return `${this.idPrefix}-stack-tools`;
   }
 
-  private seriesMetadata(studyInstanceUid: string, seriesInstanceUid: string): Promise<LoadedSeries> {
-    const key = seriesKey(studyInstanceUid, seriesInstanceUid);
-    let pending = this.metadata.get(key);
-    if (!pending) {
-      pending = loadSeriesMetadata({ dicomwebRoot: this.dicomwebRoot, studyInstanceUid, seriesInstanceUid, signal: this.abort.signal }).then((series) => {
-        for (const imageId of series.imageIds) this.frameSeries.set(imageId, series.key);
-        return series;
-      });
-      // A failed load is not remembered: the next attempt asks again.
-      pending.catch(() => this.metadata.delete(key));
-      this.metadata.set(key, pending);
-    }
-    return pending;
-  }
-
   private applyLayout(layout: LayoutId): void {
     const { rows, columns } = layoutById(layout);
     const count = rows * columns;
@@ -432,55 +420,32 @@ export class ViewerService {
   }
 
   private listenToSlot(slot: StackSlot, index: number): void {
-    const element = slot.cell.element;
-    const onRendered = () => {
-      // Enabling a viewport renders it black before any image: only renders of an image count.
-      const viewport = this.engine?.getViewport(slot.id) as StackViewport | undefined;
-      if (!viewport?.getCornerstoneImage()) return;
-      slot.renders++;
-      slot.cell.root.dataset.renders = String(slot.renders);
-      if (index === 0 && slot.renders === 1) performance.mark("viewer:first-image");
-      this.scheduleOverlay(index);
-    };
-    const onNewImage = () => {
-      this.scheduleOverlay(index);
-      this.followLinkedScroll(index);
-    };
-    const onChange = () => this.scheduleOverlay(index);
-    const onPointer = () => this.selectViewport(index);
-    const onDragOver = (event: DragEvent) => event.preventDefault();
-    const onDrop = (event: DragEvent) => {
-      event.preventDefault();
-      const [study, series] = (event.dataTransfer?.getData(SERIES_DRAG_TYPE) ?? "").split("|");
-      if (study && series) this.placeSeries(study, series, index);
-    };
-    element.addEventListener(Enums.Events.IMAGE_RENDERED, onRendered);
-    element.addEventListener(Enums.Events.STACK_NEW_IMAGE, onNewImage);
-    element.addEventListener(Enums.Events.VOI_MODIFIED, onChange);
-    element.addEventListener(Enums.Events.CAMERA_MODIFIED, onChange);
-    slot.cell.root.addEventListener("pointerdown", onPointer);
-    slot.cell.root.addEventListener("dragover", onDragOver);
-    slot.cell.root.addEventListener("drop", onDrop);
-    this.listeners.push(() => {
-      element.removeEventListener(Enums.Events.IMAGE_RENDERED, onRendered);
-      element.removeEventListener(Enums.Events.STACK_NEW_IMAGE, onNewImage);
-      element.removeEventListener(Enums.Events.VOI_MODIFIED, onChange);
-      element.removeEventListener(Enums.Events.CAMERA_MODIFIED, onChange);
-      slot.cell.root.removeEventListener("pointerdown", onPointer);
-      slot.cell.root.removeEventListener("dragover", onDragOver);
-      slot.cell.root.removeEventListener("drop", onDrop);
+    const off = listenToCell(slot.cell, {
+      rendered: () => {
+        // Enabling a viewport renders it black before any image: only renders of an image count.
+        const viewport = this.engine?.getViewport(slot.id) as StackViewport | undefined;
+        if (!viewport?.getCornerstoneImage()) return;
+        slot.renders++;
+        slot.cell.root.dataset.renders = String(slot.renders);
+        if (index === 0 && slot.renders === 1) performance.mark("viewer:first-image");
+        this.scheduleOverlay(index);
+      },
+      newImage: () => {
+        this.scheduleOverlay(index);
+        this.followLinkedScroll(index);
+      },
+      changed: () => this.scheduleOverlay(index),
+      selected: () => this.selectViewport(index),
+      seriesDropped: (study, series) => this.placeSeries(study, series, index),
     });
+    this.listeners.push(off);
   }
 
   private listenGlobally(): void {
     const onImageLoaded = (event: Event) => {
       const imageId = (event as CustomEvent<{ image?: { imageId?: string } }>).detail.image?.imageId;
-      const key = imageId ? this.frameSeries.get(imageId) : undefined;
-      if (!imageId || !key) return;
-      let loaded = this.loadedFrames.get(key);
-      if (!loaded) this.loadedFrames.set(key, (loaded = new Set()));
-      loaded.add(imageId);
-      this.updateProgress(key);
+      const key = imageId ? this.progress.record(imageId) : undefined;
+      if (key) this.updateProgress(key);
     };
     const onAnnotation = () => {
       this.store.update({ measurements: readMeasurements(annotation.state.getAllAnnotations() as AnnotationLike[]) });
@@ -504,7 +469,7 @@ export class ViewerService {
   }
 
   private updateProgress(key: string): void {
-    const loaded = this.loadedFrames.get(key)?.size ?? 0;
+    const loaded = this.progress.count(key);
     this.slots.forEach((slot, i) => {
       if (slot.series?.key !== key) return;
       writeProgress(slot.cell, loaded, slot.series.imageIds.length);
@@ -527,25 +492,7 @@ export class ViewerService {
   private drawOverlay(index: number): void {
     const slot = this.slots[index];
     const viewport = slot && (this.engine?.getViewport(slot.id) as StackViewport | undefined);
-    if (!slot?.series || !viewport) return;
-    const imageIndex = viewport.getCurrentImageIdIndex();
-    const dataset = slot.series.datasets.get(viewport.getCurrentImageId() ?? "");
-    if (!dataset) return;
-    const window = currentWindow(viewport);
-    slot.cell.root.dataset.imageIndex = String(imageIndex);
-    slot.cell.root.dataset.imageCount = String(slot.series.imageIds.length);
-    if (window) {
-      slot.cell.root.dataset.windowCenter = String(Math.round(window.center));
-      slot.cell.root.dataset.windowWidth = String(Math.round(window.width));
-    }
-    writeCorners(slot.cell, overlayCorners(dataset, { index: imageIndex, count: slot.series.imageIds.length, window, zoom: viewport.getZoom() }, this.labels.overlay));
-    const { clientWidth: w, clientHeight: h } = slot.cell.element;
-    if (w > 0 && h > 0) {
-      const sub = (a: Types.Point3, b: Types.Point3): Vector3 => [a[0] - b[0], a[1] - b[1], a[2] - b[2]];
-      const right = sub(viewport.canvasToWorld([w, h / 2]), viewport.canvasToWorld([0, h / 2]));
-      const up = sub(viewport.canvasToWorld([w / 2, 0]), viewport.canvasToWorld([w / 2, h]));
-      writeEdges(slot.cell, edgeMarkers(right, up, this.labels.directions));
-    }
+    if (slot?.series && viewport) paintOverlay(slot.cell, viewport, slot.series, this.labels);
   }
 
   private linkScrolling(): void {
@@ -553,26 +500,23 @@ export class ViewerService {
     const va = a && (this.engine?.getViewport(a.id) as StackViewport | undefined);
     const vb = b && (this.engine?.getViewport(b.id) as StackViewport | undefined);
     if (!a?.series || !b?.series || !va || !vb) return;
-    // Aligned on the same relative level at link time, then they move slice for slice.
-    const fraction = va.getCurrentImageIdIndex() / Math.max(1, a.series.imageIds.length - 1);
-    const target = Math.round(fraction * (b.series.imageIds.length - 1));
-    this.scrollLink = { offset: target - va.getCurrentImageIdIndex(), syncing: false };
-    void vb.setImageIdIndex(target);
+    const { link, secondIndex } = linkStacks(va.getCurrentImageIdIndex(), a.series.imageIds.length, b.series.imageIds.length);
+    this.scrollLink = { ...link, syncing: false };
+    void vb.setImageIdIndex(secondIndex);
     this.store.update({ scrollLinked: true });
   }
 
   private followLinkedScroll(index: number): void {
     const link = this.scrollLink;
-    if (!link || link.syncing || index > 1) return;
+    if (!link || link.syncing || (index !== 0 && index !== 1)) return;
     const source = this.engine?.getViewport(this.slots[index]!.id) as StackViewport | undefined;
     const other = this.slots[1 - index];
     const target = other && (this.engine?.getViewport(other.id) as StackViewport | undefined);
     if (!source || !target || !other?.series) return;
-    const wanted = source.getCurrentImageIdIndex() + (index === 0 ? link.offset : -link.offset);
-    const clamped = Math.max(0, Math.min(other.series.imageIds.length - 1, wanted));
-    if (clamped === target.getCurrentImageIdIndex()) return;
+    const wanted = followIndex(link, index, source.getCurrentImageIdIndex(), other.series.imageIds.length);
+    if (wanted === target.getCurrentImageIdIndex()) return;
     link.syncing = true;
-    void target.setImageIdIndex(clamped).finally(() => (link.syncing = false));
+    void target.setImageIdIndex(wanted).finally(() => (link.syncing = false));
   }
 
   private scrollToEdge(edge: "first" | "last"): void {

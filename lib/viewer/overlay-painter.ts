@@ -1,0 +1,33 @@
+import type { StackViewport, Types } from "@cornerstonejs/core";
+import { edgeMarkers, type Vector3 } from "./orientation-labels";
+import { overlayCorners } from "./overlay-text";
+import type { LoadedSeries } from "./series-loader";
+import { currentWindow } from "./stack-view";
+import type { ViewerLabels } from "./viewer-types";
+import { writeCorners, writeEdges, type ViewportCell } from "./viewport-cell";
+
+/**
+ * Writes a stack viewport's overlay: the four corners, the orientation markers, and data
+ * attributes tests and assistive tools read (slice index, window). The screen's right and up
+ * directions are measured in patient space, so rotations and flips are accounted for.
+ */
+export function paintOverlay(cell: ViewportCell, viewport: StackViewport, series: LoadedSeries, labels: ViewerLabels): void {
+  const imageIndex = viewport.getCurrentImageIdIndex();
+  const dataset = series.datasets.get(viewport.getCurrentImageId() ?? "");
+  if (!dataset) return;
+  const window = currentWindow(viewport);
+  cell.root.dataset.imageIndex = String(imageIndex);
+  cell.root.dataset.imageCount = String(series.imageIds.length);
+  if (window) {
+    cell.root.dataset.windowCenter = String(Math.round(window.center));
+    cell.root.dataset.windowWidth = String(Math.round(window.width));
+  }
+  writeCorners(cell, overlayCorners(dataset, { index: imageIndex, count: series.imageIds.length, window, zoom: viewport.getZoom() }, labels.overlay));
+  const { clientWidth: w, clientHeight: h } = cell.element;
+  if (w > 0 && h > 0) {
+    const sub = (a: Types.Point3, b: Types.Point3): Vector3 => [a[0] - b[0], a[1] - b[1], a[2] - b[2]];
+    const right = sub(viewport.canvasToWorld([w, h / 2]), viewport.canvasToWorld([0, h / 2]));
+    const up = sub(viewport.canvasToWorld([w / 2, 0]), viewport.canvasToWorld([w / 2, h]));
+    writeEdges(cell, edgeMarkers(right, up, labels.directions));
+  }
+}
