@@ -1,5 +1,6 @@
 import { wadors } from "@cornerstonejs/dicom-image-loader";
 import type { DicomJsonDataset } from "./dicom-json";
+import { initCornerstone } from "./init-cornerstone";
 import { isVolumeCapable, orderFrames } from "./order-instances";
 
 // Metadata first: one WADO-RS series metadata request gives every instance's header, which
@@ -41,6 +42,8 @@ export async function loadSeriesMetadata(args: {
   const response = await fetch(`${base}/metadata`, { headers: { Accept: "application/dicom+json" }, credentials: "same-origin", signal });
   if (!response.ok) throw new ViewerHttpError(response.status, `series metadata: HTTP ${response.status}`);
   const instances = (await response.json()) as DicomJsonDataset[];
+  // Initialising the image loader empties its metadata store: register only after it.
+  await initCornerstone();
   const frames = orderFrames(instances);
   const datasets = new Map<string, DicomJsonDataset>();
   const imageIds = frames.map(({ sopInstanceUid, frame, dataset }) => {

@@ -150,20 +150,21 @@ export class ViewerService {
   /** Opens a request's images. Last call wins: an earlier open still loading is abandoned. */
   async open(source: ViewerSource): Promise<void> {
     const generation = ++this.generation;
-    await this.whenAttached();
-    if (generation !== this.generation || this.destroyed) return;
     this.abort.abort();
     this.abort = new AbortController();
     this.source = source;
     this.scrollLink = null;
     this.store.update({ status: "loading", error: null, measurements: [], priorShown: null });
     const study = source.studies[0];
+    const hung = study ? hangSeries(study.series, layoutById(this.store.get().layout)) : [];
+    // The metadata is fetched while Cornerstone initialises and builds the viewports.
+    for (const uid of hung) if (study && uid) this.metadata.get(study.studyInstanceUid, uid, this.abort.signal).catch(() => undefined);
+    await this.whenAttached();
+    if (generation !== this.generation || this.destroyed) return;
     if (!study) {
       this.store.update({ status: "ready" });
       return;
     }
-    const layout = layoutById(this.store.get().layout);
-    const hung = hangSeries(study.series, layout);
     try {
       await Promise.all(hung.map((seriesUid, i) => (seriesUid ? this.showSeries(i, study.studyInstanceUid, seriesUid) : Promise.resolve())));
       if (generation === this.generation) this.store.update({ status: "ready" });
@@ -171,6 +172,7 @@ export class ViewerService {
       if (generation === this.generation && !this.destroyed) this.fail(error);
     }
   }
+
 
   async showSeries(index: number, studyInstanceUid: string, seriesInstanceUid: string): Promise<void> {
     const slot = this.slots[index];

@@ -62,7 +62,7 @@ export function useViewerService(container: RefObject<HTMLDivElement | null>, op
   }, [container, labels, dicomwebRoot]);
 
   useEffect(() => {
-    if (service) void service.whenAttached().then(() => service.open({ studies: opening.studies, priors: opening.priors }));
+    if (service) void service.open({ studies: opening.studies, priors: opening.priors });
   }, [service, opening]);
 
   const snapshot = useSyncExternalStore(
