@@ -1,48 +1,30 @@
-import { cache, Enums, eventTarget, getEnabledElement, RenderingEngine, utilities as csUtilities, type StackViewport, type Types } from "@cornerstonejs/core";
+import { cache, Enums, eventTarget, RenderingEngine, utilities as csUtilities, type StackViewport, type Types } from "@cornerstonejs/core";
 import { annotation, Enums as ToolEnums, ToolGroupManager, utilities as toolUtilities } from "@cornerstonejs/tools";
 import type { ViewerPrior } from "@/lib/domain/viewer-opening";
 import { ensureDecodeWorkers, releaseDecodeWorkers } from "./decode-workers";
 import { viewerDiagnostics, type ViewerDiagnostics } from "./viewer-diagnostics";
-import { numberValue, TAGS } from "./dicom-json";
 import { hangSeries, layoutById, matchingPriorSeries, viewportCount, type LayoutId } from "./hanging-protocol";
 import { initCornerstone } from "./init-cornerstone";
 import { readMeasurements, type AnnotationLike } from "./measurements";
 import { enterMpr, type MprSession } from "./mpr-mode";
 import { LoadProgress } from "./load-progress";
 import type { Vector3 } from "./orientation-labels";
-import { paintOverlay } from "./overlay-painter";
 import { followIndex, linkStacks, type ScrollLink } from "./scroll-link";
-import { listenToCell } from "./slot-listeners";
-import type { PresetId, WindowLevel } from "./presets";
+import type { PresetId } from "./presets";
 import { SeriesCache } from "./series-cache";
-import { ViewerHttpError, type LoadedSeries } from "./series-loader";
+import { ViewerHttpError } from "./series-loader";
 import type { ToolId, ViewerAction } from "./shortcuts";
 import { applyPreset, currentWindow, flip, invert, resetView, rotate } from "./stack-view";
 import { INITIAL_SNAPSHOT, type ViewerLabels, type ViewerSnapshot, type ViewerSource } from "./viewer-types";
 import { createToolGroup, setPrimaryTool } from "./tool-groups";
-import { createViewportCell, writeProgress, type ViewportCell } from "./viewport-cell";
+import { createViewportCell, type ViewportCell } from "./viewport-cell";
+import { StackSlots, stopCine, type StackSlot } from "./stack-slots";
 import { SnapshotStore } from "./snapshot-store";
 
 // The viewer as a service: it owns the rendering engine, the viewports, the tool groups and
 // every Cornerstone listener. React mounts its container (attach) and unmounts it (detach);
 // everything else goes through the methods below. A later open() supersedes an earlier one.
 
-interface StackSlot {
-  id: string;
-  cell: ViewportCell;
-  series: LoadedSeries | null;
-  fileWindow: WindowLevel | null;
-  renders: number;
-  /** Bumped on each showSeries(): a slower earlier load must not overwrite a later one. */
-  loadToken: number;
-}
-
-const MAX_STACKS = 4;
-
-/** Stops prefetching into a viewport; an element never enabled has nothing to stop. */
-function stopPrefetch(element: HTMLDivElement): void {
-  if (getEnabledElement(element)) toolUtilities.stackPrefetch.disable(element);
-}
 let engineSerial = 0;
 
 export class ViewerService {
@@ -51,7 +33,7 @@ export class ViewerService {
   private engine: RenderingEngine | null = null;
   private grid: HTMLDivElement | null = null;
   private mprGrid: HTMLDivElement | null = null;
-  private slots: StackSlot[] = [];
+  private stacks: StackSlots | null = null;
   private mprCells: ViewportCell[] = [];
   private mpr: MprSession | null = null;
   private source: ViewerSource | null = null;
@@ -60,8 +42,6 @@ export class ViewerService {
   private generation = 0;
   private abort = new AbortController();
   private scrollLink: (ScrollLink & { syncing: boolean }) | null = null;
-  private overlayFrame = 0;
-  private dirtySlots = new Set<number>();
   private listeners: (() => void)[] = [];
   private destroyed = false;
 
@@ -95,17 +75,15 @@ export class ViewerService {
     this.mprGrid.hidden = true;
     root.replaceChildren(this.grid, this.mprGrid);
     this.engine = new RenderingEngine(`${this.idPrefix}-engine`);
-    const stackTools = createToolGroup(this.stackToolGroupId, { crosshairs: false });
-    for (let i = 0; i < MAX_STACKS; i++) {
-      const cell = createViewportCell(this.grid, `stack-${i}`);
-      const slot: StackSlot = { id: `${this.idPrefix}-stack-${i}`, cell, series: null, fileWindow: null, renders: 0, loadToken: 0 };
-      this.slots.push(slot);
-      this.listenToSlot(slot, i);
-    }
+    createToolGroup(this.stackToolGroupId, { crosshairs: false });
+    this.stacks = new StackSlots(this.engine, this.grid, this.idPrefix, this.labels, {
+      selected: (index) => this.selectViewport(index),
+      seriesDropped: (index, study, series) => this.placeSeries(study, series, index),
+      newImage: (index) => this.followLinkedScroll(index),
+    });
     this.mprCells = ["axial", "sagittal", "coronal"].map((name) => createViewportCell(this.mprGrid!, `mpr-${name}`));
     this.listenGlobally();
     this.applyLayout(this.store.get().layout);
-    for (const slot of this.slots.slice(0, viewportCount(layoutById(this.store.get().layout)))) stackTools.addViewport(slot.id, this.engine.id);
     const resize = new ResizeObserver(() => this.engine?.resize(true, true));
     resize.observe(root);
     this.listeners.push(() => resize.disconnect());
@@ -116,13 +94,9 @@ export class ViewerService {
     this.destroyed = true;
     this.generation++;
     this.abort.abort();
-    cancelAnimationFrame(this.overlayFrame);
     // Each step runs even if an earlier one throws: a half-released viewer leaks the rest.
     const steps: (() => void)[] = [
-      ...this.slots.map((slot) => () => {
-        this.stopCine(slot.cell.element);
-        stopPrefetch(slot.cell.element);
-      }),
+      () => this.stacks?.dispose(),
       () => this.mpr?.exit(),
       ...this.listeners,
       () => ToolGroupManager.destroyToolGroup(this.stackToolGroupId),
@@ -144,7 +118,7 @@ export class ViewerService {
     this.engine = null;
     this.listeners = [];
     this.grid?.parentElement?.replaceChildren();
-    this.slots = [];
+    this.stacks = null;
   }
 
   /** Opens a request's images. Last call wins: an earlier open still loading is abandoned. */
@@ -175,29 +149,15 @@ export class ViewerService {
 
 
   async showSeries(index: number, studyInstanceUid: string, seriesInstanceUid: string): Promise<void> {
-    const slot = this.slots[index];
-    if (!slot || !this.engine) return;
-    const token = ++slot.loadToken;
+    const stacks = this.stacks;
+    if (!stacks) return;
+    const token = stacks.reserve(index);
     const series = await this.metadata.get(studyInstanceUid, seriesInstanceUid, this.abort.signal);
-    if (token !== slot.loadToken || !this.engine) return;
-    slot.series = series;
-    slot.renders = 0;
-    const viewport = this.engine.getViewport(slot.id) as StackViewport | undefined;
-    if (!viewport) return;
-    this.stopCine(slot.cell.element);
-    slot.cell.root.dataset.seriesUid = seriesInstanceUid;
-    slot.cell.root.dataset.studyUid = studyInstanceUid;
-    const first = series.datasets.get(series.imageIds[0] ?? "");
-    const center = first ? numberValue(first, TAGS.windowCenter) : null;
-    const width = first ? numberValue(first, TAGS.windowWidth) : null;
-    slot.fileWindow = center !== null && width !== null ? { center, width } : null;
+    if (this.stacks !== stacks) return;
+    this.stopCineState();
+    const shown = stacks.show(index, token, series);
     this.updateProgress(series.key);
-    await viewport.setStack(series.imageIds, 0);
-    if (token !== slot.loadToken) return;
-    // Prefetch the whole stack, nearest slices first, so scrolling never waits.
-    toolUtilities.stackPrefetch.enable(slot.cell.element);
-    if ((slot.fileWindow?.width ?? 0) <= 1) applyPreset(viewport, "file", slot.fileWindow);
-    viewport.render();
+    await shown;
     this.publishViewports();
   }
 
@@ -207,8 +167,6 @@ export class ViewerService {
     this.store.update({ layout });
     this.applyLayout(layout);
     const count = viewportCount(layoutById(layout));
-    const group = ToolGroupManager.getToolGroup(this.stackToolGroupId);
-    for (let i = 0; i < count; i++) if (this.engine) group?.addViewport(this.slots[i]!.id, this.engine.id);
     // Newly shown viewports get the next series of the study, as the hanging protocol says.
     const study = this.source?.studies[0];
     if (study && count > previous) {
@@ -224,7 +182,7 @@ export class ViewerService {
 
   selectViewport(index: number): void {
     this.store.update({ activeViewport: index });
-    this.slots.forEach((slot, i) => (slot.cell.root.dataset.active = String(i === index)));
+    this.stacks?.select(index);
   }
 
   /** A thumbnail clicked (into the active viewport) or dropped (into the viewport under it). */
@@ -235,7 +193,7 @@ export class ViewerService {
 
   /** A prior beside the current study, on the series that best matches, scrolling together. */
   async openPrior(prior: ViewerPrior): Promise<void> {
-    const current = this.slots[0]?.series;
+    const current = this.stacks?.slots[0]?.series;
     const study = this.source?.studies.find((s) => s.studyInstanceUid === current?.studyInstanceUid);
     const currentSeries = study?.series.find((s) => s.seriesInstanceUid === current?.seriesInstanceUid);
     const match = currentSeries ? matchingPriorSeries(currentSeries, prior.series) : (prior.series[0] ?? null);
@@ -285,8 +243,9 @@ export class ViewerService {
     if (!this.engine || !this.grid || !this.mprGrid) return;
     if (this.mpr) return this.exitMpr();
     const slot = this.activeSlot();
-    if (!slot?.series?.volumeCapable) return;
-    const viewport = this.engine.getViewport(slot.id) as StackViewport;
+    const viewport = this.stacks?.viewport(this.store.get().activeViewport);
+    if (!slot?.series?.volumeCapable || !viewport) return;
+    this.stopCineState();
     this.grid.hidden = true;
     this.mprGrid.hidden = false;
     this.mpr = await enterMpr({
@@ -346,7 +305,7 @@ export class ViewerService {
     if (!slot || this.store.get().mpr) return;
     const playing = !this.store.get().cine.playing;
     if (playing) toolUtilities.cine.playClip(slot.cell.element, { framesPerSecond: this.store.get().cine.fps, loop: true });
-    else this.stopCine(slot.cell.element);
+    else stopCine(slot.cell.element);
     this.store.update({ cine: { ...this.store.get().cine, playing } });
   }
 
@@ -368,8 +327,7 @@ export class ViewerService {
 
   /** World point → canvas pixel of a stack viewport (tests draw measurements on known geometry). */
   worldToCanvas(index: number, world: Vector3): [number, number] | null {
-    const slot = this.slots[index];
-    const viewport = slot && this.engine?.getViewport(slot.id);
+    const viewport = this.stacks?.viewport(index);
     if (!viewport) return null;
     const [x, y] = viewport.worldToCanvas([world[0], world[1], world[2]]);
     return [x, y];
@@ -399,49 +357,16 @@ export class ViewerService {
   private applyLayout(layout: LayoutId): void {
     const { rows, columns } = layoutById(layout);
     const count = rows * columns;
-    if (!this.grid || !this.engine) return;
+    if (!this.grid || !this.engine || !this.stacks) return;
     this.grid.style.gridTemplateColumns = `repeat(${columns}, 1fr)`;
     this.grid.style.gridTemplateRows = `repeat(${rows}, 1fr)`;
-    this.slots.forEach((slot, i) => {
-      const visible = i < count;
-      slot.cell.root.hidden = !visible;
-      const enabled = this.engine!.getViewport(slot.id) !== undefined;
-      if (visible && !enabled) {
-        this.engine!.enableElement({ viewportId: slot.id, type: Enums.ViewportType.STACK, element: slot.cell.element, defaultOptions: { background: [0, 0, 0] as Types.Point3 } });
-      } else if (!visible && enabled) {
-        stopPrefetch(slot.cell.element);
-        this.stopCine(slot.cell.element);
-        this.engine!.disableElement(slot.id);
-        slot.series = null;
-        slot.loadToken++;
-        delete slot.cell.root.dataset.seriesUid;
-      }
-    });
+    this.stacks.applyLayout(count);
+    const group = ToolGroupManager.getToolGroup(this.stackToolGroupId);
+    for (const slot of this.stacks.slots.slice(0, count)) group?.addViewport(slot.id, this.engine.id);
     this.engine.resize(true, true);
     this.selectViewport(Math.min(this.store.get().activeViewport, count - 1));
   }
 
-  private listenToSlot(slot: StackSlot, index: number): void {
-    const off = listenToCell(slot.cell, {
-      rendered: () => {
-        // Enabling a viewport renders it black before any image: only renders of an image count.
-        const viewport = this.engine?.getViewport(slot.id) as StackViewport | undefined;
-        if (!viewport?.getCornerstoneImage()) return;
-        slot.renders++;
-        slot.cell.root.dataset.renders = String(slot.renders);
-        if (index === 0 && slot.renders === 1) performance.mark("viewer:first-image");
-        this.scheduleOverlay(index);
-      },
-      newImage: () => {
-        this.scheduleOverlay(index);
-        this.followLinkedScroll(index);
-      },
-      changed: () => this.scheduleOverlay(index),
-      selected: () => this.selectViewport(index),
-      seriesDropped: (study, series) => this.placeSeries(study, series, index),
-    });
-    this.listeners.push(off);
-  }
 
   private listenGlobally(): void {
     const onImageLoaded = (event: Event) => {
@@ -472,35 +397,18 @@ export class ViewerService {
 
   private updateProgress(key: string): void {
     const loaded = this.progress.count(key);
-    this.slots.forEach((slot, i) => {
-      if (slot.series?.key !== key) return;
-      writeProgress(slot.cell, loaded, slot.series.imageIds.length);
-      if (i === 0 && loaded === slot.series.imageIds.length && loaded > 0) performance.mark("viewer:stack-loaded");
-    });
-    const first = this.slots[0]?.series;
-    if (first?.key === key) this.store.update({ progress: { loaded, total: first.imageIds.length } });
+    this.stacks?.writeProgress(key, loaded);
+    const first = this.stacks?.slots[0]?.series;
+    if (first?.key !== key) return;
+    if (loaded > 0 && loaded === first.imageIds.length) performance.mark("viewer:stack-loaded");
+    this.store.update({ progress: { loaded, total: first.imageIds.length } });
   }
 
-  private scheduleOverlay(index: number): void {
-    this.dirtySlots.add(index);
-    if (this.overlayFrame) return;
-    this.overlayFrame = requestAnimationFrame(() => {
-      this.overlayFrame = 0;
-      for (const i of this.dirtySlots) this.drawOverlay(i);
-      this.dirtySlots.clear();
-    });
-  }
 
-  private drawOverlay(index: number): void {
-    const slot = this.slots[index];
-    const viewport = slot && (this.engine?.getViewport(slot.id) as StackViewport | undefined);
-    if (slot?.series && viewport) paintOverlay(slot.cell, viewport, slot.series, this.labels);
-  }
 
   private linkScrolling(): void {
-    const [a, b] = [this.slots[0], this.slots[1]];
-    const va = a && (this.engine?.getViewport(a.id) as StackViewport | undefined);
-    const vb = b && (this.engine?.getViewport(b.id) as StackViewport | undefined);
+    const [a, b] = [this.stacks?.slots[0], this.stacks?.slots[1]];
+    const [va, vb] = [this.stacks?.viewport(0), this.stacks?.viewport(1)];
     if (!a?.series || !b?.series || !va || !vb) return;
     const { link, secondIndex } = linkStacks(va.getCurrentImageIdIndex(), a.series.imageIds.length, b.series.imageIds.length);
     this.scrollLink = { ...link, syncing: false };
@@ -511,9 +419,9 @@ export class ViewerService {
   private followLinkedScroll(index: number): void {
     const link = this.scrollLink;
     if (!link || link.syncing || (index !== 0 && index !== 1)) return;
-    const source = this.engine?.getViewport(this.slots[index]!.id) as StackViewport | undefined;
-    const other = this.slots[1 - index];
-    const target = other && (this.engine?.getViewport(other.id) as StackViewport | undefined);
+    const source = this.stacks?.viewport(index);
+    const other = this.stacks?.slots[1 - index];
+    const target = this.stacks?.viewport(1 - index);
     if (!source || !target || !other?.series) return;
     const wanted = followIndex(link, index, source.getCurrentImageIdIndex(), other.series.imageIds.length);
     if (wanted === target.getCurrentImageIdIndex()) return;
@@ -529,7 +437,7 @@ export class ViewerService {
   }
 
   private activeSlot(): StackSlot | undefined {
-    return this.slots[this.store.get().activeViewport];
+    return this.stacks?.slots[this.store.get().activeViewport];
   }
 
   /** The viewports an action applies to: the active stack, or all three reformats in MPR. */
@@ -542,7 +450,7 @@ export class ViewerService {
       });
     }
     const slot = this.activeSlot();
-    const viewport = slot?.series ? (this.engine.getViewport(slot.id) as Types.IStackViewport | undefined) : undefined;
+    const viewport = slot?.series ? this.stacks?.viewport(this.store.get().activeViewport) : undefined;
     return viewport && slot ? [{ viewport, slot }] : [];
   }
 
@@ -550,24 +458,16 @@ export class ViewerService {
     for (const { viewport } of this.targetViewports()) apply(viewport);
   }
 
-  private stopCine(element: HTMLDivElement): void {
-    try {
-      toolUtilities.cine.stopClip(element);
-    } catch {
-      // Not playing: nothing to stop.
-    }
+  /** Cine stops whenever what it plays changes (another series, the reformats, leaving). */
+  private stopCineState(): void {
+    const slot = this.activeSlot();
+    if (slot) stopCine(slot.cell.element);
     if (this.store.get().cine.playing) this.store.update({ cine: { ...this.store.get().cine, playing: false } });
   }
 
   private publishViewports(): void {
     const count = viewportCount(layoutById(this.store.get().layout));
-    this.store.update({
-      viewports: this.slots.slice(0, count).map((slot) => ({
-        studyInstanceUid: slot.series?.studyInstanceUid ?? null,
-        seriesInstanceUid: slot.series?.seriesInstanceUid ?? null,
-        volumeCapable: slot.series?.volumeCapable ?? false,
-      })),
-    });
+    this.store.update({ viewports: this.stacks?.summaries(count) ?? [] });
   }
 
   private fail(error: unknown): void {
