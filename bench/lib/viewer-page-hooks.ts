@@ -4,9 +4,10 @@
 
 /**
  * Installed before any page script. Besides the viewer's marks, it records when each viewport
- * first rendered *an image*: Cornerstone's IMAGE_RENDERED events (listened to in the capture
- * phase, since they do not bubble) carry the viewport's status, "noData" or "loading" while
- * it only paints its black background.
+ * first rendered with data: Cornerstone's IMAGE_RENDERED events (listened to in the capture
+ * phase, since they do not bubble) carry the viewport's status, "noData" while a reformat has
+ * no volume yet. (A stack viewport's empty first render says "needsRender": for the stack, the
+ * viewer's own mark, which checks for an image, is the reference.)
  */
 export const PAGE_HOOKS = `(() => {
   // 200 frames, a metadata request and the page's chunks exceed the default buffer of 250.
@@ -31,10 +32,8 @@ export const PAGE_HOOKS = `(() => {
   window.__benchMark = (name) => when(() => markTime(name));
 
   window.__benchImageRenders = {};
-  window.__benchRenderLog = [];
   document.addEventListener("CORNERSTONE_IMAGE_RENDERED", (event) => {
     const status = event.detail?.viewportStatus;
-    if (window.__benchRenderLog.length < 30) window.__benchRenderLog.push([Math.round(performance.now()), status, event.target?.closest?.("[data-viewport]")?.dataset.viewport]);
     if (status === "noData" || status === "loading") return;
     const cell = event.target instanceof Element ? event.target.closest("[data-viewport]") : null;
     const name = cell?.dataset.viewport;
@@ -43,7 +42,6 @@ export const PAGE_HOOKS = `(() => {
       settle();
     }
   }, true);
-  window.__benchImageRender = (name) => when(() => window.__benchImageRenders[name]);
   window.__benchMprImageRenders = (count) => when(() => {
     const times = Object.entries(window.__benchImageRenders).filter(([name]) => name.startsWith("mpr-")).map(([, time]) => time);
     return times.length >= count ? times.sort((a, b) => a - b)[count - 1] : undefined;
@@ -61,9 +59,6 @@ export const PAGE_HOOKS = `(() => {
 })();`;
 
 export const waitForMark = (name: string): string => `window.__benchMark(${JSON.stringify(name)})`;
-
-/** When viewport `name` (e.g. "stack-0") first rendered an image. */
-export const waitForImageRender = (name: string): string => `window.__benchImageRender(${JSON.stringify(name)})`;
 
 /** When `count` of the three reformats had rendered an image. */
 export const waitForMprImages = (count: number): string => `window.__benchMprImageRenders(${count})`;
@@ -83,34 +78,29 @@ export const PAGE_STATE = `(() => {
     errors: window.__benchErrors ?? [],
     marks: performance.getEntriesByType("mark").map((m) => m.name),
     imageRenders: window.__benchImageRenders ?? {},
-    renderLog: window.__benchRenderLog,
   });
 })()`;
 
 /** Where the time went up to the stack loaded: the viewer's marks and the resource timings. */
 export interface LoadTimeline {
-  /** Viewport 0's first render of an image (its first IMAGE_RENDERED with data). */
+  /** The viewer's own marks: viewer:first-image (viewport 0 rendered an image), viewer:stack-loaded. */
   firstImage: number | null;
-  /** The viewer's own marks: viewer:first-image (its first IMAGE_RENDERED, image or not), viewer:stack-loaded. */
-  firstImageMark: number | null;
   stackLoaded: number | null;
   /** The HTML's last byte (ms since navigation start). */
   htmlEnd: number | null;
   /** Last byte of the last script chunk fetched before the metadata request. */
   scriptsEnd: number | null;
-  /** Script bytes fetched (compressed as sent) and how many of them came over the network. */
-  scriptBytes: number;
-  scriptTransferBytes: number;
   metadataStart: number | null;
   metadataEnd: number | null;
   firstFrameStart: number | null;
   firstFrameEnd: number | null;
   lastFrameEnd: number | null;
   frames: number;
+  /** Most frame requests in flight at once, and the median time of one (request start → last byte). */
+  framesInFlightMax: number;
+  frameMedianMs: number | null;
   renders: number;
   imageCount: number;
-  /** Distinct grey levels on viewport 0's canvas (sampled): a few means nothing was drawn. */
-  greyLevels: number;
   diagnostics: { cacheBytes: number; decodeWorkers: number } | null;
   errors: string[];
 }
@@ -125,34 +115,54 @@ export const LOAD_TIMELINE = `(() => {
   const min = (values) => (values.length ? Math.min(...values) : null);
   const max = (values) => (values.length ? Math.max(...values) : null);
   const stack = document.querySelector('[data-viewport="stack-0"]');
-  const canvas = stack?.querySelector("canvas");
-  const levels = new Set();
-  const context = canvas?.getContext("2d");
-  if (context && canvas.width > 0 && canvas.height > 0) {
-    const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
-    for (let i = 0; i < data.length; i += 4 * 7) levels.add(data[i]);
-  }
   const diagnostics = window.teleradioViewerDiagnostics?.() ?? null;
   return {
-    firstImage: window.__benchImageRenders["stack-0"] ?? null,
-    firstImageMark: mark("viewer:first-image"),
+    firstImage: mark("viewer:first-image"),
     stackLoaded: mark("viewer:stack-loaded"),
     htmlEnd: nav?.responseEnd ?? null,
     scriptsEnd: max(scripts.map((r) => r.responseEnd)),
-    scriptBytes: scripts.reduce((sum, r) => sum + r.encodedBodySize, 0),
-    scriptTransferBytes: scripts.reduce((sum, r) => sum + r.transferSize, 0),
     metadataStart: metadata?.startTime ?? null,
     metadataEnd: metadata?.responseEnd ?? null,
     firstFrameStart: min(frames.map((r) => r.startTime)),
     firstFrameEnd: min(frames.map((r) => r.responseEnd)),
     lastFrameEnd: max(frames.map((r) => r.responseEnd)),
     frames: frames.length,
+    framesInFlightMax: (() => {
+      const edges = frames.flatMap((r) => [[r.startTime, 1], [r.responseEnd, -1]]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+      let now = 0;
+      let most = 0;
+      for (const [, step] of edges) most = Math.max(most, (now += step));
+      return most;
+    })(),
+    frameMedianMs: (() => {
+      const times = frames.map((r) => r.responseEnd - r.startTime).sort((a, b) => a - b);
+      return times.length ? times[Math.floor(times.length / 2)] : null;
+    })(),
     renders: Number(stack?.dataset.renders ?? 0),
     imageCount: Number(stack?.dataset.imageCount ?? 0),
-    greyLevels: levels.size,
     diagnostics: diagnostics && { cacheBytes: diagnostics.cacheBytes, decodeWorkers: diagnostics.decodeWorkers },
     errors: window.__benchErrors ?? [],
   };
 })()`;
 
 export const CACHE_BYTES = "window.teleradioViewerDiagnostics?.().cacheBytes ?? null";
+
+/**
+ * Distinct grey levels on a viewport's canvas (every 7th pixel): the stack opens on slice 1,
+ * air above the head (black in the brain window), so the check looks at a slice further in.
+ */
+export const greyLevels = (viewport: string): string => `(() => {
+  const canvas = document.querySelector('[data-viewport="${viewport}"] canvas');
+  const context = canvas?.getContext("2d");
+  if (!context || canvas.width === 0 || canvas.height === 0) return 0;
+  const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
+  const levels = new Set();
+  for (let i = 0; i < data.length; i += 4 * 7) levels.add(data[i]);
+  return levels.size;
+})()`;
+
+/** Moves viewport 0 to its middle slice, as the mouse wheel would. */
+export const SCROLL_TO_MIDDLE = `(() => {
+  const count = Number(document.querySelector('[data-viewport="stack-0"]')?.dataset.imageCount ?? 0);
+  window.teleradioViewer?.scrollBy(Math.floor(count / 2));
+})()`;

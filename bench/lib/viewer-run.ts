@@ -2,11 +2,12 @@
 // image → whole stack in memory (the viewer's own performance marks), memory at that point,
 // then MPR switched on by a click → first reformat rendered. Around it, the CPU time of every
 // process involved (Chromium's renderer and GPU processes, the image server) and checks that
-// the images really came from the server under test.
-import type { BrowserContext, Page } from "@playwright/test";
-import { machineCpuSeconds, cpuSeconds } from "./proc-stats";
-import { chromiumCpu, chromiumPss, cpuDelta, type ByRole } from "./viewer-browser";
-import { CACHE_BYTES, LOAD_TIMELINE, MPR_CLICK_AT, PAGE_STATE, waitForImageRender, waitForMark, waitForMprImages, type LoadTimeline } from "./viewer-page-hooks";
+// the images really came from the server under test and really render.
+import type { BrowserContext, CDPSession, Page } from "@playwright/test";
+import { cpuSeconds, machineCpuSeconds } from "./proc-stats";
+import { chromiumCpu, chromiumMemory, cpuDelta, waitForQuiet, type ByRole, type ChromiumMemory } from "./viewer-browser";
+import { startTrace, stopTrace } from "./viewer-trace";
+import { CACHE_BYTES, greyLevels, LOAD_TIMELINE, MPR_CLICK_AT, PAGE_STATE, SCROLL_TO_MIDDLE, waitForMark, waitForMprImages, type LoadTimeline } from "./viewer-page-hooks";
 
 export type ViewerTargetName = "ours" | "orthanc" | "orthanc_default";
 
@@ -18,39 +19,48 @@ export interface ViewerTarget {
   dicomwebRoot: string;
   /** The image server's process, for its CPU time. */
   serverPid: number;
+  /** Our server's process, which serves the page (and thumbnails) whatever the image server. */
+  pageServerPid: number;
 }
 
-export interface Memory {
-  /** V8 heap in use on the page's main thread (CDP Performance.getMetrics). */
+export interface Memory extends ChromiumMemory {
+  /** V8 heap in use on the page's main thread. */
   jsHeapBytes: number;
+  /** Backing stores of the main thread's ArrayBuffers (pixel data lives there, not in the heap). */
+  arrayBufferBytes: number;
   /** Cornerstone's image cache, as the viewer reports it. */
   cacheBytes: number | null;
-  /** Proportional set size of Chromium's processes by role (renderer: page + decode workers). */
-  pss: ByRole;
 }
 
 /** Milliseconds from the click on the MPR button. */
 export interface MprTimes {
-  /** The viewer's own mark, viewer:mpr-render (first IMAGE_RENDERED of a reformat, image or not). */
+  /** The viewer's own mark, viewer:mpr-render (first IMAGE_RENDERED of a reformat cell). */
   mark: number | null;
-  /** The first reformat showing an image. */
+  /** The first reformat rendered with its volume. */
   first: number;
-  /** All three reformats showing an image. */
+  /** All three reformats rendered with their volume. */
   all: number;
 }
 
 export interface ViewerRun {
   target: ViewerTargetName;
   cold: boolean;
+  /** The machine was nearly idle when the navigation started (false: it waited 10 s in vain). */
+  quiet: boolean;
   timeline: LoadTimeline;
   mpr: MprTimes | null;
+  /** Chromium's memory as the first image showed (page and code loaded, one frame). */
+  memoryAtFirstImage: ChromiumMemory;
   memory: Memory;
   memoryAfterMpr: Memory | null;
-  /** CPU seconds from navigation to the stack loaded: Chromium by role, the image server, the rest of the machine. */
-  cpu: ByRole & { server: number; machine: number; steal: number };
+  /** CPU seconds from navigation to the stack loaded: Chromium by role, the image server, our (page) server, the whole machine. */
+  cpu: ByRole & { server: number; pageServer: number; machine: number; steal: number };
   wallMs: number;
-  /** Main-thread time of the page during the load (CDP metrics), seconds. */
+  /** Main-thread time of the page during the load (CDP Performance metrics), seconds. */
   mainThread: { script: number; task: number };
+  /** JavaScript the page received over the network up to the stack loaded (encoded bytes), and from the HTTP cache (requests). */
+  scriptNetworkBytes: number;
+  scriptsFromCache: number;
   /** Image requests (metadata, frames) sent to the server under test, and to any other. */
   imageRequests: number;
   strayImageRequests: number;
@@ -60,9 +70,9 @@ export interface ViewerRun {
 
 const isImageRequest = (url: string) => /\/series\/[^/]+\/metadata$/.test(url) || url.includes("/frames/");
 
-async function metrics(cdp: Awaited<ReturnType<BrowserContext["newCDPSession"]>>): Promise<Record<string, number>> {
-  const { metrics: list } = (await cdp.send("Performance.getMetrics")) as { metrics: { name: string; value: number }[] };
-  return Object.fromEntries(list.map((m) => [m.name, m.value]));
+async function pageMemory(cdp: CDPSession, page: Page): Promise<Memory> {
+  const heap = await cdp.send("Runtime.getHeapUsage");
+  return { jsHeapBytes: heap.usedSize, arrayBufferBytes: heap.backingStorageSize, cacheBytes: (await page.evaluate(CACHE_BYTES)) as number | null, ...chromiumMemory() };
 }
 
 async function withTimeout<T>(work: Promise<T>, ms: number, page: Page, what: string): Promise<T> {
@@ -82,37 +92,74 @@ async function withTimeout<T>(work: Promise<T>, ms: number, page: Page, what: st
   }
 }
 
-export async function measureViewerLoad(context: BrowserContext, target: ViewerTarget, url: string, options: { cold: boolean; timeoutMs: number; mpr: boolean }): Promise<ViewerRun> {
+/** The frames must render, whichever server sent them: the middle slice must show the head. */
+async function checkPixels(page: Page, target: string, timeline: LoadTimeline, timeoutMs: number): Promise<void> {
+  if (timeline.renders < 1) throw new Error(`${target}: the stack loaded but viewport 0 never rendered an image`);
+  await page.evaluate(SCROLL_TO_MIDDLE);
+  try {
+    await page.waitForFunction(`${greyLevels("stack-0")} >= 8`, undefined, { timeout: Math.min(timeoutMs, 15_000), polling: 100 });
+  } catch {
+    throw new Error(`${target}: the middle slice shows ${String(await page.evaluate(greyLevels("stack-0")))} grey level(s): the frames did not render`);
+  }
+}
+
+/** Counts what the page fetched, from the browser's own network events. */
+function watchNetwork(page: Page, cdp: CDPSession, target: ViewerTarget) {
+  const counts = { imageRequests: 0, strayImageRequests: 0, cachedImageAnswers: 0, scriptNetworkBytes: 0, scriptsFromCache: 0 };
+  const scripts = new Set<string>();
+  page.on("request", (request) => {
+    const url = request.url();
+    if (!isImageRequest(url)) return;
+    if (url.startsWith(`${target.dicomwebRoot}/`)) counts.imageRequests++;
+    else counts.strayImageRequests++;
+  });
+  cdp.on("Network.responseReceived", ({ requestId, type, response }) => {
+    const cached = response.fromDiskCache === true || response.fromPrefetchCache === true;
+    if (isImageRequest(response.url) && cached) counts.cachedImageAnswers++;
+    if (type === "Script") {
+      if (cached) counts.scriptsFromCache++;
+      else scripts.add(requestId);
+    }
+  });
+  cdp.on("Network.requestServedFromCache", () => counts.cachedImageAnswers++);
+  cdp.on("Network.loadingFinished", ({ requestId, encodedDataLength }) => {
+    if (scripts.has(requestId)) counts.scriptNetworkBytes += encodedDataLength;
+  });
+  return counts;
+}
+
+export async function measureViewerLoad(
+  context: BrowserContext,
+  target: ViewerTarget,
+  url: string,
+  /** trace: a file to write a Chromium trace of the load to (diagnostics; slows the page). */
+  options: { cold: boolean; timeoutMs: number; mpr: boolean; trace?: string },
+): Promise<ViewerRun> {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   try {
     await cdp.send("Performance.enable");
     await cdp.send("Network.enable");
-    let imageRequests = 0;
-    let strayImageRequests = 0;
-    let cachedImageAnswers = 0;
-    page.on("request", (request) => {
-      const url = request.url();
-      if (!isImageRequest(url)) return;
-      if (url.startsWith(`${target.dicomwebRoot}/`)) imageRequests++;
-      else strayImageRequests++;
-    });
-    cdp.on("Network.responseReceived", (event: { response: { url: string; fromDiskCache?: boolean; fromPrefetchCache?: boolean } }) => {
-      if (isImageRequest(event.response.url) && (event.response.fromDiskCache || event.response.fromPrefetchCache)) cachedImageAnswers++;
-    });
-    cdp.on("Network.requestServedFromCache", () => cachedImageAnswers++);
+    const counts = watchNetwork(page, cdp, target);
+    const quiet = await waitForQuiet();
+    if (options.trace) await startTrace(cdp);
 
-    const before = { chromium: chromiumCpu(), server: cpuSeconds(target.serverPid), machine: machineCpuSeconds(), at: performance.now() };
+    const before = { chromium: chromiumCpu(), server: cpuSeconds(target.serverPid), pageServer: cpuSeconds(target.pageServerPid), machine: machineCpuSeconds(), at: performance.now() };
     await page.goto(url, { waitUntil: "commit", timeout: options.timeoutMs });
-    await withTimeout(Promise.all([page.evaluate(waitForImageRender("stack-0")), page.evaluate(waitForMark("viewer:stack-loaded"))]), options.timeoutMs, page, "the stack loading");
+    // Read as soon as the first image is reported (the page goes on loading meanwhile).
+    const firstImage = page.evaluate(waitForMark("viewer:first-image")).then(() => chromiumMemory());
+    const [memoryAtFirstImage] = await withTimeout(Promise.all([firstImage, page.evaluate(waitForMark("viewer:stack-loaded"))]), options.timeoutMs, page, "the stack loading");
     const wallMs = performance.now() - before.at;
     const chromium = cpuDelta(before.chromium, chromiumCpu());
     const serverCpu = cpuSeconds(target.serverPid) - before.server;
+    const pageServerCpu = cpuSeconds(target.pageServerPid) - before.pageServer;
     const machine = machineCpuSeconds();
-    const loadMetrics = await metrics(cdp);
+    const { metrics } = await cdp.send("Performance.getMetrics");
+    const metric = (name: string) => metrics.find((m) => m.name === name)?.value ?? 0;
+    const memory = await pageMemory(cdp, page);
+    if (options.trace) await stopTrace(cdp, options.trace);
     const timeline = (await page.evaluate(LOAD_TIMELINE)) as LoadTimeline;
-    if (timeline.renders < 1 || timeline.greyLevels < 8) throw new Error(`${target.name}: the stack loaded but viewport 0 shows no image (${timeline.renders} renders, ${timeline.greyLevels} grey levels): ${JSON.stringify(timeline)} ${String(await page.evaluate(PAGE_STATE))}`);
-    const memory: Memory = { jsHeapBytes: loadMetrics.JSHeapUsedSize ?? 0, cacheBytes: timeline.diagnostics?.cacheBytes ?? null, pss: chromiumPss() };
+    await checkPixels(page, target.name, timeline, options.timeoutMs);
 
     let mpr: MprTimes | null = null;
     let memoryAfterMpr: Memory | null = null;
@@ -128,22 +175,21 @@ export async function measureViewerLoad(context: BrowserContext, target: ViewerT
       if (clickedAt === null) throw new Error("the click on the MPR button was not seen in the page");
       mpr = { mark: mark - clickedAt, first: first - clickedAt, all: all - clickedAt };
       // Memory once all three reformats show the volume.
-      const mprMetrics = await metrics(cdp);
-      memoryAfterMpr = { jsHeapBytes: mprMetrics.JSHeapUsedSize ?? 0, cacheBytes: (await page.evaluate(CACHE_BYTES)) as number | null, pss: chromiumPss() };
+      memoryAfterMpr = await pageMemory(cdp, page);
     }
     return {
       target: target.name,
       cold: options.cold,
+      quiet,
       timeline,
       mpr,
+      memoryAtFirstImage,
       memory,
       memoryAfterMpr,
-      cpu: { ...chromium, server: serverCpu, machine: machine.busy - before.machine.busy, steal: machine.steal - before.machine.steal },
+      cpu: { ...chromium, server: serverCpu, pageServer: pageServerCpu, machine: machine.busy - before.machine.busy, steal: machine.steal - before.machine.steal },
       wallMs,
-      mainThread: { script: loadMetrics.ScriptDuration ?? 0, task: loadMetrics.TaskDuration ?? 0 },
-      imageRequests,
-      strayImageRequests,
-      cachedImageAnswers,
+      mainThread: { script: metric("ScriptDuration"), task: metric("TaskDuration") },
+      ...counts,
     };
   } finally {
     await cdp.detach().catch(() => undefined);
