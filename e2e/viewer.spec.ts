@@ -85,7 +85,10 @@ async function rendersOf(cell: Locator): Promise<number> {
 test("the holder opens a generated CT: it renders, presets change the pixels, scrolling and keys move through the slices", async ({ browser }) => {
   test.slow();
   const { requestId, familyName, reader: page } = await readableStudy(browser);
+  const frameAnswer = page.waitForResponse((response) => response.url().includes("/frames/"));
   const stack = await openViewer(page, requestId);
+  // Frames come from our server as bare bytes, one per request (no multipart to scan).
+  expect((await frameAnswer).headers()["content-type"]).toMatch(/^application\/octet-stream; transfer-syntax=/);
 
   const first = await canvasStats(stack);
   expect(first.distinct).toBeGreaterThan(8);

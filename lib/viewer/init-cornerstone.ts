@@ -15,6 +15,7 @@ import {
   WindowLevelTool,
   ZoomTool,
 } from "@cornerstonejs/tools";
+import { frameRequestHeaders } from "./frame-requests";
 
 // Cornerstone is initialised once per page load, whatever the number of viewers mounted and
 // unmounted since (StrictMode mounts twice): the promise is kept and shared.
@@ -43,7 +44,7 @@ export function decodeWorkerCount(): number {
 export function initCornerstone(): Promise<void> {
   ready ??= Promise.resolve().then(() => {
     initCore();
-    initDicomImageLoader({ maxWebWorkers: decodeWorkerCount() });
+    initDicomImageLoader({ maxWebWorkers: decodeWorkerCount(), beforeSend: (_xhr, imageId) => frameRequestHeaders(imageId) });
     initTools();
     for (const tool of REGISTERED_TOOLS) addTool(tool);
   });

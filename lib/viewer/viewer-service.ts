@@ -4,6 +4,7 @@ import type { ViewerPrior } from "@/lib/domain/viewer-opening";
 import { ensureDecodeWorkers, releaseDecodeWorkers } from "./decode-workers";
 import { viewerDiagnostics, type ViewerDiagnostics } from "./viewer-diagnostics";
 import { hangSeries, layoutById, matchingPriorSeries, viewportCount, type LayoutId } from "./hanging-protocol";
+import { preferSinglePartFrames } from "./frame-requests";
 import { initCornerstone } from "./init-cornerstone";
 import { readMeasurements, type AnnotationLike } from "./measurements";
 import { enterMpr, type MprSession } from "./mpr-mode";
@@ -45,9 +46,14 @@ export class ViewerService {
   private listeners: (() => void)[] = [];
   private destroyed = false;
 
+  /**
+   * `singlePartFrames`: the DICOMweb root is this product's server, which answers one frame as
+   * bare bytes (faster in the browser); other servers get the standard multipart request.
+   */
   constructor(
     private readonly labels: ViewerLabels,
-    dicomwebRoot: string,
+    private readonly dicomwebRoot: string,
+    private readonly options: { singlePartFrames: boolean },
   ) {
     this.metadata = new SeriesCache(dicomwebRoot, (series) => this.progress.register(series));
   }
@@ -68,6 +74,7 @@ export class ViewerService {
     await initCornerstone();
     if (this.destroyed) return;
     ensureDecodeWorkers();
+    if (this.options.singlePartFrames) this.listeners.push(preferSinglePartFrames(this.dicomwebRoot));
     this.grid = document.createElement("div");
     this.grid.className = "viewer-grid";
     this.mprGrid = document.createElement("div");

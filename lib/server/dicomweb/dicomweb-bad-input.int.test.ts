@@ -167,4 +167,22 @@ describe("DICOMweb bad input", () => {
     expect((await get(`${instancePath}/frames/1`, { Accept: 'multipart/related; type="application/octet-stream"; transfer-syntax=*' })).status).toBe(200);
     expect((await get(instancePath, { Accept: "application/json" })).status).toBe(406);
   });
+
+  it("serves one frame asked as application/octet-stream as the bare bytes, not in the browser's disk cache", async () => {
+    const get = (path: string, headers: Record<string, string> = {}) => fetch(`${base}${path}`, { headers: { Cookie: cookie, ...headers } });
+    const file = instance("single-part");
+    expect((await stow(multipart([{ body: file.bytes }]))).status).toBe(200);
+    const instancePath = `/studies/${file.studyInstanceUid}/series/${file.seriesInstanceUid}/instances/${file.sopInstanceUid}`;
+    const single = await get(`${instancePath}/frames/1`, { Accept: "application/octet-stream; transfer-syntax=*" });
+    expect(single.status).toBe(200);
+    expect(single.headers.get("content-type")).toBe("application/octet-stream; transfer-syntax=1.2.840.10008.1.2.1");
+    expect(single.headers.get("cache-control")).toBe("private, no-store");
+    const multi = await get(`${instancePath}/frames/1`, { Accept: 'multipart/related; type="application/octet-stream"; transfer-syntax=*' });
+    const bytes = Buffer.from(await single.arrayBuffer());
+    // The same pixels as the multipart answer's single part.
+    expect(Buffer.from(await multi.arrayBuffer()).includes(bytes)).toBe(true);
+    expect(bytes.length).toBeGreaterThan(0);
+    // Several frames cannot come as one part.
+    expect((await get(`${instancePath}/frames/1,1`, { Accept: "application/octet-stream; transfer-syntax=*" })).status).toBe(406);
+  });
 });

@@ -11,6 +11,7 @@ import { closingDelimiter, newBoundary, parseContentType, partHeader, splitOutsi
 
 // WADO-RS (PS3.18 10.4): metadata as DICOM JSON with BulkDataURIs, whole instances as
 // multipart/related application/dicom, frames in their stored transfer syntax, thumbnails.
+// Pixels are never kept in the browser's disk cache: reading workstations are shared.
 // Bytes are read from the archive by the ranges recorded at ingest: nothing is parsed here.
 
 interface WadoContext {
@@ -64,6 +65,8 @@ export async function handleRetrieve(res: ServerResponse, context: WadoContext, 
   res.end(closingDelimiter(boundary));
 }
 
+const PIXELS_CACHE_CONTROL = "private, no-store";
+
 export async function handleFrames(
   res: ServerResponse,
   context: WadoContext,
@@ -74,13 +77,23 @@ export async function handleFrames(
   if (!instance) return;
   const missing = frameNumbers.find((n) => n > instance.frames.length);
   if (missing !== undefined) return sendError(res, 404, `frame ${missing} does not exist: the instance has ${instance.frames.length}`);
-  const served = negotiateFrameSyntax(context.accept, instance.transferSyntaxUid);
+  const served = negotiateFrames(context.accept, instance.transferSyntaxUid, frameNumbers.length);
   if (!served) {
-    return sendError(res, 406, `frames are stored as ${instance.transferSyntaxUid}; ask for it with transfer-syntax=* or that UID`);
+    return sendError(res, 406, `frames are stored as ${instance.transferSyntaxUid}; ask for it with transfer-syntax=* or that UID (one frame may come as application/octet-stream, several need multipart/related)`);
+  }
+  const partType = `application/octet-stream; transfer-syntax=${served.syntax}`;
+  if (served.singlePart) {
+    // One frame, asked as application/octet-stream: the bytes alone, which a browser client
+    // takes as they are (no multipart to scan and copy frame by frame).
+    const fragments = await context.deps.archive.readRanges(instance.storageKey, instance.frames[frameNumbers[0]! - 1] ?? []);
+    const length = fragments.reduce((sum, f) => sum + f.length, 0);
+    res.writeHead(200, { "Content-Type": partType, "Content-Length": length, "Cache-Control": PIXELS_CACHE_CONTROL });
+    for (const fragment of fragments) if (!res.write(fragment)) await drained(res);
+    res.end();
+    return;
   }
   const boundary = newBoundary();
-  const partType = `application/octet-stream; transfer-syntax=${served}`;
-  res.writeHead(200, { "Content-Type": `multipart/related; type="application/octet-stream"; boundary=${boundary}`, "Cache-Control": "private, max-age=3600" });
+  res.writeHead(200, { "Content-Type": `multipart/related; type="application/octet-stream"; boundary=${boundary}`, "Cache-Control": PIXELS_CACHE_CONTROL });
   for (const number of frameNumbers) {
     const ranges = instance.frames[number - 1] ?? [];
     const fragments = await context.deps.archive.readRanges(instance.storageKey, ranges);
@@ -102,7 +115,7 @@ export async function handleThumbnail(res: ServerResponse, context: WadoContext,
   const frame = Buffer.concat(await context.deps.archive.readRanges(instance.storageKey, instance.frames[Math.floor(instance.frames.length / 2)] ?? []));
   try {
     const png = renderThumbnail(instance.metadata, instance.transferSyntaxUid, frame);
-    res.writeHead(200, { "Content-Type": "image/png", "Content-Length": png.length, "Cache-Control": "private, max-age=3600" });
+    res.writeHead(200, { "Content-Type": "image/png", "Content-Length": png.length, "Cache-Control": PIXELS_CACHE_CONTROL });
     res.end(png);
   } catch (error) {
     if (error instanceof CannotRender) return sendError(res, 406, error.message);
@@ -128,24 +141,29 @@ function acceptsMultipart(accept: string | undefined, partType: string): boolean
 }
 
 /**
- * The transfer syntax frames are served in: the stored one when the client accepts it
- * (transfer-syntax=* or that UID), or null (406). Without a transfer-syntax parameter the
- * client asks for Explicit VR Little Endian, which native little-endian pixels already are.
+ * How frames are served: in the stored transfer syntax when the client accepts it
+ * (transfer-syntax=* or that UID), as multipart/related, or as a single application/octet-stream
+ * part when exactly one frame is asked that way; null means 406. Without a transfer-syntax
+ * parameter the client asks for Explicit VR Little Endian, which native little-endian pixels
+ * already are.
  */
-function negotiateFrameSyntax(accept: string | undefined, stored: string): string | null {
+function negotiateFrames(accept: string | undefined, stored: string, frameCount: number): { syntax: string; singlePart: boolean } | null {
   const native = transferSyntax(stored)?.encapsulated === false;
-  if (!accept) return stored;
+  if (!accept) return { syntax: stored, singlePart: false };
   for (const range of splitOutsideQuotes(accept, ",")) {
     const parsed = parseContentType(range.trim());
     if (!parsed) continue;
-    if (parsed.mediaType === "*/*") return stored;
-    if (parsed.mediaType !== "multipart/related") continue;
-    const type = parsed.params.type?.toLowerCase();
-    if (type && type !== "application/octet-stream" && !type.startsWith("image/")) continue;
+    if (parsed.mediaType === "*/*") return { syntax: stored, singlePart: false };
+    const singlePart = parsed.mediaType === "application/octet-stream";
+    if (singlePart && frameCount !== 1) continue;
+    if (!singlePart) {
+      if (parsed.mediaType !== "multipart/related") continue;
+      const type = parsed.params.type?.toLowerCase();
+      if (type && type !== "application/octet-stream" && !type.startsWith("image/")) continue;
+    }
     const wanted = parsed.params["transfer-syntax"];
-    if (wanted === "*" || wanted === stored) return stored;
-    if (wanted === undefined && native) return EXPLICIT_VR_LITTLE_ENDIAN;
-    if (wanted === EXPLICIT_VR_LITTLE_ENDIAN && native) return EXPLICIT_VR_LITTLE_ENDIAN;
+    if (wanted === "*" || wanted === stored) return { syntax: stored, singlePart };
+    if ((wanted === undefined || wanted === EXPLICIT_VR_LITTLE_ENDIAN) && native) return { syntax: EXPLICIT_VR_LITTLE_ENDIAN, singlePart };
   }
   return null;
 }

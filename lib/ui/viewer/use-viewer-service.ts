@@ -41,7 +41,7 @@ export function useViewerService(container: RefObject<HTMLDivElement | null>, op
   useEffect(() => {
     const element = container.current;
     if (!element) return;
-    const viewer = new ViewerService(labels, dicomwebRoot ?? `${window.location.origin}/dicomweb`);
+    const viewer = new ViewerService(labels, dicomwebRoot ?? `${window.location.origin}/dicomweb`, { singlePartFrames: dicomwebRoot === null });
     window.teleradioViewer = viewer;
     setService(viewer);
     void viewer.attach(element);

@@ -40,7 +40,10 @@ export default async function ViewerPage(props: { params: Promise<{ id: string }
   return (
     <>
       <p className="viewer-header">
-        <Link href={`/requests/${id}`}>{t("viewer.backToRequest")}</Link>{" "}
+        {/* No prefetch: while images load, the page's bandwidth and the server's CPU go to them. */}
+        <Link href={`/requests/${id}`} prefetch={false}>
+          {t("viewer.backToRequest")}
+        </Link>{" "}
         <strong data-testid="viewer-patient">
           {opening.patient.familyName.toUpperCase()} {opening.patient.givenName}
         </strong>{" "}
