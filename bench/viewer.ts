@@ -232,7 +232,7 @@ and \`orthanc_default\` as installed, which gzips every frame for a browser (~45
   script, stores its compiled code at the next load, uses it from the third), then ${opts.warmRuns} rounds; each
   round opens a study the browser has never seen once per server, the order rotating, a new tab
   each time. Every frame therefore comes from the server (\`cached_image_answers\` = 0: our frames
-  are sent with `no-store` since 45bf381, cacheable for an hour before). Before each navigation the bench waits until the machine is nearly
+  are sent with \`no-store\` since 45bf381, cacheable for an hour before). Before each navigation the bench waits until the machine is nearly
   idle (a new tab starts Chromium's own WebUI renderers).
 - **Where the time goes**: the page's resource timings (metadata request, first and last frame)
   between the viewer's marks; CDP Performance metrics of the page's main thread; CPU time of
