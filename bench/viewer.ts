@@ -86,9 +86,10 @@ export async function runViewerBench(argv: string[]): Promise<void> {
       log(`starting Orthanc "${name}" (HTTP ${ports.httpPort}, ${JSON.stringify(ORTHANC_CONFIGS[name])})`);
       orthancs.set(name, await startOrthanc({ ...ports, config: ORTHANC_CONFIGS[name] }));
     }
-    log(`starting our server (port ${opts.port}, embedded PostgreSQL on ${opts.pgPort}) with VIEWER_FOREIGN_DICOMWEB=on`);
+    const benchRoots = [...orthancs.values()].map((o) => o.dicomwebUrl).join(",");
+    log(`starting our server (port ${opts.port}, embedded PostgreSQL on ${opts.pgPort}) with VIEWER_BENCH_DICOMWEB_ROOTS=${benchRoots}`);
     // No C-STORE listener: nothing here uses it, and its default port may be taken.
-    const ours = await startServer({ port: opts.port, pgPort: opts.pgPort, env: { DICOM_PORT: "0", VIEWER_FOREIGN_DICOMWEB: "on" } });
+    const ours = await startServer({ port: opts.port, pgPort: opts.pgPort, env: { DICOM_PORT: "0", VIEWER_BENCH_DICOMWEB_ROOTS: benchRoots } });
     server = ours;
 
     // One study for the cold openings, then one per warm round: never cached by the browser.
@@ -205,7 +206,7 @@ function about(opts: ViewerOptions, versions: { orthanc: string; chromium: strin
   const megabytes = (study.bytes / 1e6).toFixed(1);
   return `
 The viewer page of the production build (\`npm run serve\` code, fresh embedded PostgreSQL, demo
-mode, \`VIEWER_FOREIGN_DICOMWEB=on\`) in headless Chromium ${versions.chromium} on loopback, WebGL from
+mode, \`VIEWER_BENCH_DICOMWEB_ROOTS\` naming the Orthancs) in headless Chromium ${versions.chromium} on loopback, WebGL from
 SwiftShader (the flags of \`playwright.config.ts\`, plus \`--disable-web-security\` because Orthanc
 sends no CORS headers), window ${VIEWPORT.width} × ${VIEWPORT.height}, on a 2-core machine where the browser, its GPU process
 and the image server share the cores. Each study is a generated head CT (\`ctHeadSeries\`,

@@ -3,6 +3,8 @@ import { accounts } from "./demo-accounts";
 import { signedInPage, submitTeleDiagnostic, worklistRow } from "./pages";
 
 test("the worklist sorts by priority then age and filters by status, site, priority and type", async ({ browser }) => {
+  // Two referrer submissions and two sessions: over a minute when the viewer specs share the cores.
+  test.slow();
   const tag = Date.now().toString(36);
   const routine = `Routine${tag}`;
   const vital = `Vital${tag}`;

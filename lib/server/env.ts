@@ -22,9 +22,14 @@ const envSchema = z.object({
   DICOM_PARSE_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2000),
   DICOM_PARSE_MAX_HEAP_MB: z.coerce.number().int().min(32).max(4096).default(256),
   IMAGES_QUIET_SECONDS: z.coerce.number().int().min(1).max(86_400).default(120),
-  // Benchmarks only: lets the viewer page read pixels from another DICOMweb server
-  // (`?dicomweb=<url>`), to compare servers through the same viewer code. Never in production.
-  VIEWER_FOREIGN_DICOMWEB: z.enum(["on", "off"]).default("off"),
+  // Benchmarks only: DICOMweb roots (comma-separated, exact) the viewer page may read pixels
+  // from instead of ours (`?dicomweb=<root>`), to compare servers through the same viewer code.
+  // An allow-list, not a switch: an open switch would let any link show foreign pixels under a
+  // real patient's banner and send the study's UIDs to a third party.
+  VIEWER_BENCH_DICOMWEB_ROOTS: z
+    .string()
+    .default("")
+    .transform((value) => value.split(",").map((root) => root.trim().replace(/\/+$/, "")).filter(Boolean)),
   // An S3-compatible object store for the archive; unset = the filesystem under DATA_DIR.
   ARCHIVE_S3_ENDPOINT: z.url().optional(),
   ARCHIVE_S3_BUCKET: z.string().min(3).max(63).optional(),

@@ -36,26 +36,28 @@ export async function enterMpr(args: {
     });
   });
   const toolGroupId = `${idPrefix}-mpr-tools`;
-  const group = createToolGroup(toolGroupId, { crosshairs: true });
-  for (const id of viewportIds) group.addViewport(id, engine.id);
-
-  const volume = await volumeLoader.createAndCacheVolume(volumeId, { imageIds });
-  // Streams every slice in (the stack's cached frames are reused); views render as it fills.
-  volume.load();
-  await setVolumesForViewports(engine, [{ volumeId }], viewportIds);
-  for (const id of viewportIds) {
-    const viewport = engine.getViewport(id) as Types.IVolumeViewport;
-    if (window) applyWindow(viewport, window);
-  }
-  engine.renderViewports(viewportIds);
-
-  return {
-    viewportIds,
-    volumeId,
-    exit() {
-      ToolGroupManager.destroyToolGroup(toolGroupId);
-      for (const id of viewportIds) engine.disableElement(id);
-      cache.removeVolumeLoadObject(volumeId);
-    },
+  const exit = () => {
+    ToolGroupManager.destroyToolGroup(toolGroupId);
+    for (const id of viewportIds) if (engine.getViewport(id)) engine.disableElement(id);
+    if (cache.getVolumeLoadObject(volumeId)) cache.removeVolumeLoadObject(volumeId);
   };
+  try {
+    const group = createToolGroup(toolGroupId, { crosshairs: true });
+    for (const id of viewportIds) group.addViewport(id, engine.id);
+    const volume = await volumeLoader.createAndCacheVolume(volumeId, { imageIds });
+    // Streams every slice in (the stack's cached frames are reused); views render as it fills.
+    volume.load();
+    await setVolumesForViewports(engine, [{ volumeId }], viewportIds);
+    for (const id of viewportIds) {
+      const viewport = engine.getViewport(id) as Types.IVolumeViewport;
+      if (window) applyWindow(viewport, window);
+    }
+    engine.renderViewports(viewportIds);
+  } catch (error) {
+    // A half-built session is released whole: viewports, tool group, volume.
+    exit();
+    throw error;
+  }
+
+  return { viewportIds, volumeId, exit };
 }

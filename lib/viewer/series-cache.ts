@@ -4,6 +4,9 @@ import { forgetSeriesMetadata, loadSeriesMetadata, seriesKey, type LoadedSeries 
 // MPR, a prior) reuses it. A failed fetch is not remembered, so the next attempt asks again.
 export class SeriesCache {
   private pending = new Map<string, Promise<LoadedSeries>>();
+  // The cache's own: a fetch shared by several callers is only abandoned when the viewer is
+  // left, never because the caller that started it was superseded.
+  private abort = new AbortController();
 
   constructor(
     private readonly dicomwebRoot: string,
@@ -14,11 +17,11 @@ export class SeriesCache {
     return this.pending.size;
   }
 
-  get(studyInstanceUid: string, seriesInstanceUid: string, signal: AbortSignal): Promise<LoadedSeries> {
+  get(studyInstanceUid: string, seriesInstanceUid: string): Promise<LoadedSeries> {
     const key = seriesKey(studyInstanceUid, seriesInstanceUid);
     let series = this.pending.get(key);
     if (!series) {
-      series = loadSeriesMetadata({ dicomwebRoot: this.dicomwebRoot, studyInstanceUid, seriesInstanceUid, signal }).then((loaded) => {
+      series = loadSeriesMetadata({ dicomwebRoot: this.dicomwebRoot, studyInstanceUid, seriesInstanceUid, signal: this.abort.signal }).then((loaded) => {
         this.onLoaded(loaded);
         return loaded;
       });
@@ -30,6 +33,8 @@ export class SeriesCache {
 
   /** Forgets every series, including the image loader's copy of their metadata. */
   clear(): void {
+    this.abort.abort();
+    this.abort = new AbortController();
     void Promise.allSettled([...this.pending.values()]).then((all) => {
       for (const result of all) if (result.status === "fulfilled") forgetSeriesMetadata(result.value);
     });

@@ -100,6 +100,22 @@ export class StackSlots {
     });
   }
 
+  /** Shows nothing in a slot (a new study does not fill it): its viewport starts afresh. */
+  empty(index: number): void {
+    const slot = this.slots[index];
+    if (!slot?.series) return;
+    slot.loadToken++;
+    slot.series = null;
+    slot.renders = 0;
+    stopPrefetch(slot.cell.element);
+    stopCine(slot.cell.element);
+    this.engine.disableElement(slot.id);
+    this.engine.enableElement({ viewportId: slot.id, type: Enums.ViewportType.STACK, element: slot.cell.element, defaultOptions: { background: [0, 0, 0] as Types.Point3 } });
+    for (const key of ["seriesUid", "studyUid", "renders", "imageIndex", "imageCount", "windowCenter", "windowWidth"]) delete slot.cell.root.dataset[key];
+    for (const corner of Object.values(slot.cell.corners)) corner.textContent = "";
+    for (const edge of Object.values(slot.cell.edges)) edge.textContent = "";
+  }
+
   /** Marks the start of a load into a slot; show() only completes for the latest token. */
   reserve(index: number): number {
     const slot = this.slots[index];

@@ -37,12 +37,13 @@ export class ViewerService {
   private stacks: StackSlots | null = null;
   private mprCells: ViewportCell[] = [];
   private mpr: MprSession | null = null;
+  private mprEntering: Promise<MprSession> | null = null;
   private source: ViewerSource | null = null;
   private readonly metadata: SeriesCache;
   private progress = new LoadProgress();
   private generation = 0;
-  private abort = new AbortController();
-  private scrollLink: (ScrollLink & { syncing: boolean }) | null = null;
+  /** `expected`: the index a linked viewport was sent to, so its own event is not echoed back. */
+  private scrollLink: (ScrollLink & { expected: [number | null, number | null] }) | null = null;
   private listeners: (() => void)[] = [];
   private destroyed = false;
 
@@ -100,7 +101,6 @@ export class ViewerService {
   detach(): void {
     this.destroyed = true;
     this.generation++;
-    this.abort.abort();
     // Each step runs even if an earlier one throws: a half-released viewer leaks the rest.
     const steps: (() => void)[] = [
       () => this.stacks?.dispose(),
@@ -131,23 +131,28 @@ export class ViewerService {
   /** Opens a request's images. Last call wins: an earlier open still loading is abandoned. */
   async open(source: ViewerSource): Promise<void> {
     const generation = ++this.generation;
-    this.abort.abort();
-    this.abort = new AbortController();
     this.source = source;
     this.scrollLink = null;
     this.store.update({ status: "loading", error: null, measurements: [], priorShown: null });
     const study = source.studies[0];
     const hung = study ? hangSeries(study.series, layoutById(this.store.get().layout)) : [];
     // The metadata is fetched while Cornerstone initialises and builds the viewports.
-    for (const uid of hung) if (study && uid) this.metadata.get(study.studyInstanceUid, uid, this.abort.signal).catch(() => undefined);
-    await this.whenAttached();
-    if (generation !== this.generation || this.destroyed) return;
-    if (!study) {
-      this.store.update({ status: "ready" });
-      return;
-    }
+    for (const uid of hung) if (study && uid) this.metadata.get(study.studyInstanceUid, uid).catch(() => undefined);
     try {
-      await Promise.all(hung.map((seriesUid, i) => (seriesUid ? this.showSeries(i, study.studyInstanceUid, seriesUid) : Promise.resolve())));
+      await this.whenAttached();
+      if (generation !== this.generation || this.destroyed) return;
+      this.exitMpr();
+      // Viewports this study does not fill are emptied: nothing of an earlier study stays on screen.
+      hung.forEach((uid, i) => {
+        if (!uid) this.stacks?.empty(i);
+      });
+      this.applyLayout(this.store.get().layout);
+      if (!study) {
+        this.store.update({ status: "ready" });
+        this.publishViewports();
+        return;
+      }
+      await Promise.all(hung.map((seriesUid, i) => (seriesUid ? this.showSeries(i, study.studyInstanceUid, seriesUid, generation) : Promise.resolve())));
       if (generation === this.generation) this.store.update({ status: "ready" });
     } catch (error) {
       if (generation === this.generation && !this.destroyed) this.fail(error);
@@ -155,13 +160,15 @@ export class ViewerService {
   }
 
 
-  async showSeries(index: number, studyInstanceUid: string, seriesInstanceUid: string): Promise<void> {
+  /** `generation`: set by open(); the load is dropped if another open() came in the meantime. */
+  async showSeries(index: number, studyInstanceUid: string, seriesInstanceUid: string, generation?: number): Promise<void> {
     const stacks = this.stacks;
     if (!stacks) return;
     const token = stacks.reserve(index);
-    const series = await this.metadata.get(studyInstanceUid, seriesInstanceUid, this.abort.signal);
-    if (this.stacks !== stacks) return;
-    this.stopCineState();
+    if (index < 2) this.scrollLink = null;
+    const series = await this.metadata.get(studyInstanceUid, seriesInstanceUid);
+    if (this.stacks !== stacks || (generation !== undefined && generation !== this.generation)) return;
+    if (index === this.store.get().activeViewport) this.stopCineState();
     const shown = stacks.show(index, token, series);
     this.updateProgress(series.key);
     await shown;
@@ -183,7 +190,10 @@ export class ViewerService {
         if (uid) void this.showSeries(i, study.studyInstanceUid, uid).catch((error: unknown) => this.fail(error));
       }
     }
-    if (this.scrollLink && count < 2) this.scrollLink = null;
+    if (count < 2) {
+      this.scrollLink = null;
+      this.store.update({ priorShown: null, scrollLinked: false });
+    }
     this.publishViewports();
   }
 
@@ -205,6 +215,7 @@ export class ViewerService {
     const currentSeries = study?.series.find((s) => s.seriesInstanceUid === current?.seriesInstanceUid);
     const match = currentSeries ? matchingPriorSeries(currentSeries, prior.series) : (prior.series[0] ?? null);
     if (!match) return;
+    this.exitMpr();
     if (viewportCount(layoutById(this.store.get().layout)) < 2) this.setLayout("1x2");
     this.store.update({ priorShown: prior.studyInstanceUid });
     try {
@@ -247,22 +258,39 @@ export class ViewerService {
   }
 
   async toggleMpr(): Promise<void> {
-    if (!this.engine || !this.grid || !this.mprGrid) return;
+    if (!this.engine || !this.grid || !this.mprGrid || this.mprEntering) return;
     if (this.mpr) return this.exitMpr();
     const slot = this.activeSlot();
     const viewport = this.stacks?.viewport(this.store.get().activeViewport);
     if (!slot?.series?.volumeCapable || !viewport) return;
-    this.stopCineState();
-    this.grid.hidden = true;
-    this.mprGrid.hidden = false;
-    this.mpr = await enterMpr({
-      engine: this.engine,
+    if (this.store.get().cine.playing) this.stopCineState();
+    const [engine, grid, mprGrid] = [this.engine, this.grid, this.mprGrid];
+    grid.hidden = true;
+    mprGrid.hidden = false;
+    // One entry at a time; a detach or a new study during the volume's creation discards it.
+    const generation = this.generation;
+    this.mprEntering = enterMpr({
+      engine,
       elements: this.mprCells.map((c) => c.element),
       imageIds: slot.series.imageIds,
       idPrefix: this.idPrefix,
       window: currentWindow(viewport),
     });
-    this.store.update({ mpr: true, tool: "crosshairs" });
+    try {
+      const session = await this.mprEntering;
+      if (this.destroyed || generation !== this.generation) {
+        session.exit();
+        return;
+      }
+      this.mpr = session;
+      this.store.update({ mpr: true, tool: "crosshairs" });
+    } catch (error) {
+      grid.hidden = false;
+      mprGrid.hidden = true;
+      throw error;
+    } finally {
+      this.mprEntering = null;
+    }
   }
 
   handleAction(action: ViewerAction): void {
@@ -374,7 +402,6 @@ export class ViewerService {
     this.selectViewport(Math.min(this.store.get().activeViewport, count - 1));
   }
 
-
   private listenGlobally(): void {
     const onImageLoaded = (event: Event) => {
       const imageId = (event as CustomEvent<{ image?: { imageId?: string } }>).detail.image?.imageId;
@@ -412,28 +439,34 @@ export class ViewerService {
   }
 
 
-
   private linkScrolling(): void {
     const [a, b] = [this.stacks?.slots[0], this.stacks?.slots[1]];
     const [va, vb] = [this.stacks?.viewport(0), this.stacks?.viewport(1)];
     if (!a?.series || !b?.series || !va || !vb) return;
     const { link, secondIndex } = linkStacks(va.getCurrentImageIdIndex(), a.series.imageIds.length, b.series.imageIds.length);
-    this.scrollLink = { ...link, syncing: false };
+    this.scrollLink = { ...link, expected: [null, secondIndex] };
     void vb.setImageIdIndex(secondIndex);
     this.store.update({ scrollLinked: true });
   }
 
   private followLinkedScroll(index: number): void {
     const link = this.scrollLink;
-    if (!link || link.syncing || (index !== 0 && index !== 1)) return;
+    if (!link || (index !== 0 && index !== 1)) return;
     const source = this.stacks?.viewport(index);
     const other = this.stacks?.slots[1 - index];
     const target = this.stacks?.viewport(1 - index);
     if (!source || !target || !other?.series) return;
-    const wanted = followIndex(link, index, source.getCurrentImageIdIndex(), other.series.imageIds.length);
+    const at = source.getCurrentImageIdIndex();
+    // The viewport arriving where the link sent it: not a move of the reader's, nothing to follow.
+    if (link.expected[index] === at) {
+      link.expected[index] = null;
+      return;
+    }
+    link.expected[index] = null;
+    const wanted = followIndex(link, index, at, other.series.imageIds.length);
     if (wanted === target.getCurrentImageIdIndex()) return;
-    link.syncing = true;
-    void target.setImageIdIndex(wanted).finally(() => (link.syncing = false));
+    link.expected[1 - index] = wanted;
+    void target.setImageIdIndex(wanted);
   }
 
   private scrollToEdge(edge: "first" | "last"): void {

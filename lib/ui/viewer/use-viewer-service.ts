@@ -44,7 +44,8 @@ export function useViewerService(container: RefObject<HTMLDivElement | null>, op
     const viewer = new ViewerService(labels, dicomwebRoot ?? `${window.location.origin}/dicomweb`, { singlePartFrames: dicomwebRoot === null });
     window.teleradioViewer = viewer;
     setService(viewer);
-    void viewer.attach(element);
+    // A failed start (no WebGL, say) is reported by open(), which waits for it.
+    viewer.attach(element).catch(() => undefined);
     const onKey = (event: KeyboardEvent) => {
       if (isTyping(event.target)) return;
       const action = actionForKey(event);

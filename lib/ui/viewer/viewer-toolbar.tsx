@@ -37,7 +37,7 @@ export function ViewerToolbar({ service, snapshot }: { service: ViewerService | 
           data-testid="toggle-mpr"
           disabled={!snapshot.mpr && !active?.volumeCapable}
           title={active?.volumeCapable ? t("viewer.shortcuts.mpr") : t("viewer.mprUnavailable")}
-          onClick={() => void service?.toggleMpr()}
+          onClick={() => service?.handleAction({ kind: "mpr" })}
         >
           {t("viewer.mpr")}
         </button>

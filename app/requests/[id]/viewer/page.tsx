@@ -14,8 +14,9 @@ export default async function ViewerPage(props: { params: Promise<{ id: string }
   const actor = await requireActor(["REFERRER", "RADIOGRAPHER", "RADIOLOGIST", "DEPARTMENT_HEAD"]);
   const { id } = await props.params;
   const { dicomweb } = await props.searchParams;
-  // Our own DICOMweb, unless a benchmark compares servers (see VIEWER_FOREIGN_DICOMWEB).
-  const foreignRoot = getEnv().VIEWER_FOREIGN_DICOMWEB === "on" && typeof dicomweb === "string" && /^https?:\/\//.test(dicomweb) ? dicomweb.replace(/\/+$/, "") : null;
+  // Our own DICOMweb, unless a benchmark compares servers (see VIEWER_BENCH_DICOMWEB_ROOTS).
+  const asked = typeof dicomweb === "string" ? dicomweb.replace(/\/+$/, "") : null;
+  const foreignRoot = asked && getEnv().VIEWER_BENCH_DICOMWEB_ROOTS.includes(asked) ? asked : null;
   const { t } = await getTranslator();
   let opening: ViewerOpening;
   try {
