@@ -9,7 +9,8 @@ import { submitRequest } from "../server/services/requests/submit-request";
 
 // Requests with images for the viewer and image-access tests: a request submitted by a
 // referrer of its site, a CT study sent by the site's PACS with the request's accession number
-// (so it links itself), then the holder and status the test needs.
+// (so it links itself), then the holder and status the test needs. The request is dated as if
+// submitted on the study's day (priors are what came before a request: prior-access.ts).
 
 export interface TestPatient {
   familyName: string;
@@ -40,7 +41,7 @@ export interface RequestWithImages {
 
 export async function requestWithImages(
   deps: ImageDeps,
-  options: { referrer: Actor; patient: TestPatient; studyDate: string; holderId?: string; status?: RequestStatus; slices?: number },
+  options: { referrer: Actor; patient: TestPatient; studyDate: string; holderId?: string; status?: RequestStatus; slices?: number; submittedAt?: Date },
 ): Promise<RequestWithImages> {
   const { db } = deps;
   const { referrer, patient } = options;
@@ -67,9 +68,10 @@ export async function requestWithImages(
     const outcome = await ingestInstance(deps, source, instance.bytes);
     if (outcome.status === "refused") throw new Error(`test instance refused: ${outcome.code}`);
   }
-  if (options.holderId !== undefined || options.status) {
-    await db.readingRequest.update({ where: { id: requestId }, data: { holderId: options.holderId ?? null, status: options.status ?? "IN_READING" } });
-  }
+  const d = options.studyDate;
+  const submittedAt = options.submittedAt ?? new Date(`${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}T07:00:00Z`);
+  const assigned = options.holderId !== undefined || options.status ? { holderId: options.holderId ?? null, status: options.status ?? "IN_READING" } : {};
+  await db.readingRequest.update({ where: { id: requestId }, data: { submittedAt, ...assigned } });
   const first = instances[0]!;
   return { requestId, studyInstanceUid: first.studyInstanceUid, seriesInstanceUid: first.seriesInstanceUid, sopInstanceUids: instances.map((i) => i.sopInstanceUid) };
 }

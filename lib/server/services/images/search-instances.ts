@@ -7,6 +7,7 @@ import { dataset, element, withIncludedFields } from "../../dicomweb/qido-attrib
 import type { QidoQuery } from "../../dicomweb/qido-query";
 import { instanceFilters, seriesFilters, studyFilters } from "./qido-filters";
 import { visibleStudiesWhere } from "./study-scope";
+import { studyViewAccess } from "./study-view-access";
 
 /** QIDO-RS /instances, /studies/{s}/instances and /studies/{s}/series/{se}/instances. */
 export async function searchInstances(args: {
@@ -55,6 +56,11 @@ export async function searchInstances(args: {
     entityId: studyUid,
     detail: { resource: "qido-instances", series: seriesUid, results: instances.length },
   });
+  // Searching keeps the wider "may see" scope (linking, upload resume), but a stored header is
+  // the images' content (patient, acquisition, annotations): includefield beyond the default
+  // attributes answers only for studies the actor may VIEW, as WADO metadata would. Elsewhere the
+  // default attributes alone, silently, as PS3.18 lets a server do. One decision per study.
+  const viewable = wantsMetadata ? await viewableStudyUids(db, actor, instances.map((i) => i.series.study.studyInstanceUid)) : new Set<string>();
   return instances.map((i) => {
     const studyInstanceUid = i.series.study.studyInstanceUid;
     const base = dataset({
@@ -69,7 +75,13 @@ export async function searchInstances(args: {
       "00280010": element("US", i.rows),
       "00280011": element("US", i.columns),
     });
-    const metadata = wantsMetadata ? (i.metadata as unknown as DicomJsonDataset) : null;
+    const metadata = wantsMetadata && viewable.has(studyInstanceUid) ? (i.metadata as unknown as DicomJsonDataset) : null;
     return withIncludedFields(base, metadata, query.includeFields);
   });
+}
+
+async function viewableStudyUids(db: Db, actor: Actor, studyUids: string[]): Promise<Set<string>> {
+  const unique = [...new Set(studyUids)];
+  const decisions = await Promise.all(unique.map(async (uid) => ((await studyViewAccess(db, actor, uid)).kind === "viewable" ? [uid] : [])));
+  return new Set(decisions.flat());
 }

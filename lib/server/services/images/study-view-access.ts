@@ -3,8 +3,8 @@ import { canSeeSite, type Actor } from "@/lib/domain/access";
 import { canViewUnlinkedStudy, IMAGE_REFUSAL_MESSAGES, requestImageAccess, type ImageRefusal } from "@/lib/domain/image-access";
 import type { Db } from "../../db/client";
 import { dataVersion } from "../../realtime/data-version";
-import { isPriorOfHeldRequest } from "../viewer/is-prior-of-held-request";
-import { requestIdentitySelect } from "../viewer/patient-identity";
+import { isPriorOfHeldRequest } from "../patients/is-prior-of-held-request";
+import { requestIdentitySelect } from "../patients/patient-identity";
 import { visibleStudiesWhere } from "./study-scope";
 
 export type StudyViewAccess =
@@ -16,8 +16,9 @@ export type StudyViewAccess =
 
 /**
  * May the actor retrieve this study's images (WADO-RS)? Linked to a request they may view
- * (lib/domain/image-access.ts), a prior of a request the radiologist holds (even at a site
- * they do not read for: that is what priors are), or an unlinked study of the radiographer's site.
+ * (lib/domain/image-access.ts), an earlier study of the patient of a request the radiologist
+ * holds and is still reading (even at a site they do not read for: that is what priors are;
+ * lib/domain/prior-access.ts), or an unlinked study of the radiographer's site.
  */
 export async function studyViewAccess(db: Db, actor: Actor, studyUid: string): Promise<StudyViewAccess> {
   // Decided per actor and study rather than as the set of every request an actor may view:
@@ -48,7 +49,13 @@ export function actorKey(actor: Actor): string {
 async function decide(db: Db, actor: Actor, studyUid: string): Promise<StudyViewAccess> {
   const study = await db.dicomStudy.findUnique({
     where: { studyInstanceUid: studyUid },
-    select: { id: true, siteId: true, linkState: true, request: { select: { id: true, siteId: true, holderId: true, status: true, ...requestIdentitySelect } } },
+    select: {
+      id: true,
+      siteId: true,
+      linkState: true,
+      studyDate: true,
+      request: { select: { id: true, siteId: true, holderId: true, status: true, submittedAt: true, ...requestIdentitySelect } },
+    },
   });
   if (!study) return { kind: "not-found" };
   const viewable = { kind: "viewable", studyId: study.id, siteId: study.siteId } as const;
@@ -58,7 +65,7 @@ async function decide(db: Db, actor: Actor, studyUid: string): Promise<StudyView
     const access = requestImageAccess(actor, request);
     if (access.allowed && canSeeSite(actor, request.siteId)) return viewable;
     if (!access.allowed) reason = access.reason;
-    if (await isPriorOfHeldRequest(db, actor, request)) return viewable;
+    if (await isPriorOfHeldRequest(db, actor, { request, studyDate: study.studyDate })) return viewable;
   }
   if (!request && canViewUnlinkedStudy(actor, study)) return viewable;
   const visible = await db.dicomStudy.count({ where: { AND: [{ id: study.id }, visibleStudiesWhere(actor)] } });

@@ -61,17 +61,43 @@ describe("opening the viewer", () => {
     expect(opening.priors.map((p) => p.studyInstanceUid)).not.toContain(namesake.studyInstanceUid);
   });
 
-  it("says the identity is not qualified when the request has no INS; traits match both sides' namesakes then", async () => {
+  it("says the identity is not qualified when the request has no INS; traits match the namesake's earlier study then", async () => {
     const reader = await user("RADIOLOGIST", { readsFor: [siteB.id] });
-    await db.readingRequest.update({ where: { id: traitsPrior.requestId }, data: { holderId: reader.id } });
+    await db.readingRequest.update({ where: { id: traitsPrior.requestId }, data: { holderId: reader.id, status: "IN_READING" } });
     const opening = await openViewer({ db, actor: reader, requestId: traitsPrior.requestId });
     expect(opening.identityQualified).toBe(false);
     expect(opening.patient.ins).toBeNull();
     // Without an INS on this side, the namesake cannot be told apart: listed, flagged as traits only.
-    expect(opening.priors.map((p) => [p.studyInstanceUid, p.match])).toEqual([
-      [current.studyInstanceUid, "TRAITS"],
-      [namesake.studyInstanceUid, "TRAITS"],
-    ]);
+    // The patient's later studies (2025, 2026) are not priors of a 2024 request.
+    expect(opening.priors.map((p) => [p.studyInstanceUid, p.match])).toEqual([[namesake.studyInstanceUid, "TRAITS"]]);
+  });
+
+  it("does not list a later study of the same patient as a prior, nor images made after the request was sent", async () => {
+    const reader = await user("RADIOLOGIST", { readsFor: [siteA.id] });
+    const someone = uniquePatient({ ins: randomIns() });
+    const held = await requestWithImages(deps, { referrer: people.referrer, patient: someone, studyDate: "20260110", holderId: reader.id, status: "IN_READING" });
+    const earlier = await requestWithImages(deps, { referrer: people.referrerB, patient: someone, studyDate: "20250601", status: "SIGNED" });
+    await requestWithImages(deps, { referrer: people.referrerB, patient: someone, studyDate: "20260301", status: "SUBMITTED" });
+    // Sent before the held request, but its images were made after it: a later exam.
+    await requestWithImages(deps, { referrer: people.referrerB, patient: someone, studyDate: "20260115", submittedAt: new Date("2025-12-01T07:00:00Z"), status: "SIGNED" });
+    const opening = await openViewer({ db, actor: reader, requestId: held.requestId });
+    expect(opening.priors.map((p) => p.studyInstanceUid)).toEqual([earlier.studyInstanceUid]);
+  });
+
+  it("gives a radiologist holding a long-signed request of the patient no priors, only that request's images", async () => {
+    const reader = await user("RADIOLOGIST", { readsFor: [siteA.id] });
+    const someone = uniquePatient({ ins: randomIns() });
+    await requestWithImages(deps, { referrer: people.referrerB, patient: someone, studyDate: "20220301", status: "SIGNED" });
+    const old = await requestWithImages(deps, { referrer: people.referrer, patient: someone, studyDate: "20230105", holderId: reader.id, status: "IN_READING" });
+    await requestWithImages(deps, { referrer: people.referrerB, patient: someone, studyDate: "20260201", status: "IN_READING" });
+    // While it was being read, the 2022 study was a prior.
+    expect((await openViewer({ db, actor: reader, requestId: old.requestId })).priors).toHaveLength(1);
+    for (const status of ["SIGNED", "CANCELLED"] as const) {
+      await db.readingRequest.update({ where: { id: old.requestId }, data: { status } });
+      const opening = await openViewer({ db, actor: reader, requestId: old.requestId });
+      expect(opening.studies.map((s) => s.studyInstanceUid)).toEqual([old.studyInstanceUid]);
+      expect(opening.priors).toEqual([]);
+    }
   });
 
   it("audits one row per study opened, and the priors listed", async () => {

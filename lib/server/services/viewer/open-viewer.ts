@@ -6,15 +6,16 @@ import type { ViewerOpening } from "@/lib/domain/viewer-opening";
 import { bufferReadAudit } from "../../audit/read-audit-buffer";
 import type { Db } from "../../db/client";
 import { visibleRequestsWhere } from "../requests/request-scope";
+import { requestIdentitySelect, toPatientIdentity } from "../patients/patient-identity";
 import { findPriors } from "./find-priors";
-import { requestIdentitySelect, toPatientIdentity } from "./patient-identity";
 import { toViewerStudy, viewerStudySelect } from "./viewer-study-select";
 
 /**
  * Opens a request's images in the viewer: its linked studies, and for the radiologist holding
- * it the same patient's priors. A request outside the actor's scope is not found; one they see
- * but may not view (not holding it, report not signed yet...) is FORBIDDEN with the reason, so
- * the page explains instead of showing an empty viewer. Each opened study is audited.
+ * it, while it is being read, the same patient's earlier studies (priors). A request outside
+ * the actor's scope is not found; one they see but may not view (not holding it, report not
+ * signed yet...) is FORBIDDEN with the reason, so the page explains instead of showing an empty
+ * viewer. Each opened study is audited.
  */
 export async function openViewer(args: { db: Db; actor: Actor; requestId: string }): Promise<ViewerOpening> {
   const { db, actor, requestId } = args;
@@ -25,6 +26,7 @@ export async function openViewer(args: { db: Db; actor: Actor; requestId: string
       siteId: true,
       holderId: true,
       status: true,
+      submittedAt: true,
       accessionNumber: true,
       sitePatientId: true,
       ...requestIdentitySelect,
@@ -44,7 +46,8 @@ export async function openViewer(args: { db: Db; actor: Actor; requestId: string
     orderBy: { receivedAt: "asc" },
     select: { id: true, siteId: true, ...viewerStudySelect },
   });
-  const priors = request.holderId === actor.id ? await findPriors(db, request) : [];
+  // Only the holder, while the request is being worked on, and only earlier studies: see find-priors.ts.
+  const priors = await findPriors(db, actor, request);
 
   for (const study of studies) {
     bufferReadAudit(db, {
