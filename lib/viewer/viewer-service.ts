@@ -2,12 +2,13 @@ import { cache, Enums, eventTarget, RenderingEngine, utilities as csUtilities, t
 import { annotation, Enums as ToolEnums, ToolGroupManager, utilities as toolUtilities } from "@cornerstonejs/tools";
 import type { ViewerPrior } from "@/lib/domain/viewer-opening";
 import { ensureDecodeWorkers, releaseDecodeWorkers } from "./decode-workers";
-import { viewerDiagnostics, type ViewerDiagnostics } from "./viewer-diagnostics";
 import { hangSeries, layoutById, matchingPriorSeries, viewportCount, type LayoutId } from "./hanging-protocol";
 import { preferSinglePartFrames } from "./frame-requests";
 import { initCornerstone } from "./init-cornerstone";
 import { readMeasurements, type AnnotationLike } from "./measurements";
-import { enterMpr, type MprSession } from "./mpr-mode";
+import { MprController } from "./mpr-controller";
+// Installs window.teleradioViewerDiagnostics (what Cornerstone holds; read by the leak test).
+import "./viewer-diagnostics";
 import { LoadProgress } from "./load-progress";
 import type { Vector3 } from "./orientation-labels";
 import { followIndex, linkStacks, type ScrollLink } from "./scroll-link";
@@ -18,7 +19,6 @@ import type { ToolId, ViewerAction } from "./shortcuts";
 import { applyPreset, currentWindow, flip, invert, resetView, rotate } from "./stack-view";
 import { INITIAL_SNAPSHOT, type ViewerLabels, type ViewerSnapshot, type ViewerSource } from "./viewer-types";
 import { createToolGroup, setPrimaryTool } from "./tool-groups";
-import { createViewportCell, type ViewportCell } from "./viewport-cell";
 import { StackSlots, stopCine, type StackSlot } from "./stack-slots";
 import { SnapshotStore } from "./snapshot-store";
 
@@ -33,11 +33,8 @@ export class ViewerService {
   private readonly idPrefix = `teleradio-${++engineSerial}`;
   private engine: RenderingEngine | null = null;
   private grid: HTMLDivElement | null = null;
-  private mprGrid: HTMLDivElement | null = null;
   private stacks: StackSlots | null = null;
-  private mprCells: ViewportCell[] = [];
-  private mpr: MprSession | null = null;
-  private mprEntering: Promise<MprSession> | null = null;
+  private mpr: MprController | null = null;
   private source: ViewerSource | null = null;
   private readonly metadata: SeriesCache;
   private progress = new LoadProgress();
@@ -78,10 +75,10 @@ export class ViewerService {
     if (this.options.singlePartFrames) this.listeners.push(preferSinglePartFrames(this.dicomwebRoot));
     this.grid = document.createElement("div");
     this.grid.className = "viewer-grid";
-    this.mprGrid = document.createElement("div");
-    this.mprGrid.className = "viewer-grid viewer-grid-mpr";
-    this.mprGrid.hidden = true;
-    root.replaceChildren(this.grid, this.mprGrid);
+    const mprGrid = document.createElement("div");
+    mprGrid.className = "viewer-grid viewer-grid-mpr";
+    mprGrid.hidden = true;
+    root.replaceChildren(this.grid, mprGrid);
     this.engine = new RenderingEngine(`${this.idPrefix}-engine`);
     createToolGroup(this.stackToolGroupId, { crosshairs: false });
     this.stacks = new StackSlots(this.engine, this.grid, this.idPrefix, this.labels, {
@@ -89,7 +86,7 @@ export class ViewerService {
       seriesDropped: (index, study, series) => this.placeSeries(study, series, index),
       newImage: (index) => this.followLinkedScroll(index),
     });
-    this.mprCells = ["axial", "sagittal", "coronal"].map((name) => createViewportCell(this.mprGrid!, `mpr-${name}`));
+    this.mpr = new MprController(this.engine, this.grid, mprGrid, this.idPrefix);
     this.listenGlobally();
     this.applyLayout(this.store.get().layout);
     const resize = new ResizeObserver(() => this.engine?.resize(true, true));
@@ -104,7 +101,7 @@ export class ViewerService {
     // Each step runs even if an earlier one throws: a half-released viewer leaks the rest.
     const steps: (() => void)[] = [
       () => this.stacks?.dispose(),
-      () => this.mpr?.exit(),
+      () => this.mpr?.dispose(),
       ...this.listeners,
       () => ToolGroupManager.destroyToolGroup(this.stackToolGroupId),
       () => this.engine?.destroy(),
@@ -247,51 +244,26 @@ export class ViewerService {
 
   /** Back from the reformats to the stack layout. */
   exitMpr(): void {
-    if (!this.mpr || !this.engine || !this.grid || !this.mprGrid) return;
-    this.mpr.exit();
-    this.mpr = null;
-    this.grid.hidden = false;
-    this.mprGrid.hidden = true;
+    if (!this.mpr?.exit()) return;
     this.store.update({ mpr: false });
     this.setTool("windowLevel");
-    this.engine.resize(true, true);
+    this.engine?.resize(true, true);
   }
 
+
   async toggleMpr(): Promise<void> {
-    if (!this.engine || !this.grid || !this.mprGrid || this.mprEntering) return;
-    if (this.mpr) return this.exitMpr();
+    if (!this.mpr || this.mpr.busy) return;
+    if (this.mpr.active) return this.exitMpr();
     const slot = this.activeSlot();
     const viewport = this.stacks?.viewport(this.store.get().activeViewport);
     if (!slot?.series?.volumeCapable || !viewport) return;
     if (this.store.get().cine.playing) this.stopCineState();
-    const [engine, grid, mprGrid] = [this.engine, this.grid, this.mprGrid];
-    grid.hidden = true;
-    mprGrid.hidden = false;
-    // One entry at a time; a detach or a new study during the volume's creation discards it.
+    // A detach or a new study while the volume is built discards it.
     const generation = this.generation;
-    this.mprEntering = enterMpr({
-      engine,
-      elements: this.mprCells.map((c) => c.element),
-      imageIds: slot.series.imageIds,
-      idPrefix: this.idPrefix,
-      window: currentWindow(viewport),
-    });
-    try {
-      const session = await this.mprEntering;
-      if (this.destroyed || generation !== this.generation) {
-        session.exit();
-        return;
-      }
-      this.mpr = session;
-      this.store.update({ mpr: true, tool: "crosshairs" });
-    } catch (error) {
-      grid.hidden = false;
-      mprGrid.hidden = true;
-      throw error;
-    } finally {
-      this.mprEntering = null;
-    }
+    const entered = await this.mpr.enter({ imageIds: slot.series.imageIds, window: currentWindow(viewport), stillWanted: () => !this.destroyed && generation === this.generation });
+    if (entered) this.store.update({ mpr: true, tool: "crosshairs" });
   }
+
 
   handleAction(action: ViewerAction): void {
     switch (action.kind) {
@@ -370,18 +342,11 @@ export class ViewerService {
 
   /** The view direction of each reformat (tests check the three orientations). */
   mprViewPlaneNormals(): Record<string, number[]> {
-    const normals: Record<string, number[]> = {};
-    for (const id of this.mpr?.viewportIds ?? []) {
-      const viewport = this.engine?.getViewport(id);
-      if (viewport) normals[id.slice(id.lastIndexOf("-") + 1)] = [...(viewport.getCamera().viewPlaneNormal ?? [])];
-    }
-    return normals;
+    return this.mpr?.viewPlaneNormals() ?? {};
   }
 
-  /** What Cornerstone holds now (the leak test checks it falls back after each study). */
-  diagnostics(): ViewerDiagnostics & { viewports: number; seriesMetadata: number } {
-    return { ...viewerDiagnostics(), viewports: this.engine?.getViewports().length ?? 0, seriesMetadata: this.metadata.size };
-  }
+
+
 
   // ---- internals ----
 
@@ -411,21 +376,12 @@ export class ViewerService {
     const onAnnotation = () => {
       this.store.update({ measurements: readMeasurements(annotation.state.getAllAnnotations() as AnnotationLike[]) });
     };
-    const onMprRendered = (event: Event) => {
-      const root = (event.currentTarget as HTMLElement | null)?.parentElement;
-      if (!root) return;
-      const renders = Number(root.dataset.renders ?? 0) + 1;
-      root.dataset.renders = String(renders);
-      if (renders === 1) performance.mark("viewer:mpr-render");
-    };
     eventTarget.addEventListener(Enums.Events.IMAGE_LOADED, onImageLoaded);
     const annotationEvents = [ToolEnums.Events.ANNOTATION_COMPLETED, ToolEnums.Events.ANNOTATION_MODIFIED, ToolEnums.Events.ANNOTATION_REMOVED];
     for (const name of annotationEvents) eventTarget.addEventListener(name, onAnnotation);
-    for (const cell of this.mprCells) cell.element.addEventListener(Enums.Events.IMAGE_RENDERED, onMprRendered);
     this.listeners.push(() => {
       eventTarget.removeEventListener(Enums.Events.IMAGE_LOADED, onImageLoaded);
       for (const name of annotationEvents) eventTarget.removeEventListener(name, onAnnotation);
-      for (const cell of this.mprCells) cell.element.removeEventListener(Enums.Events.IMAGE_RENDERED, onMprRendered);
     });
   }
 
@@ -482,13 +438,7 @@ export class ViewerService {
 
   /** The viewports an action applies to: the active stack, or all three reformats in MPR. */
   private targetViewports(): { viewport: Types.IStackViewport | Types.IVolumeViewport; slot: StackSlot | null }[] {
-    if (!this.engine) return [];
-    if (this.mpr) {
-      return this.mpr.viewportIds.flatMap((id) => {
-        const viewport = this.engine!.getViewport(id) as Types.IVolumeViewport | undefined;
-        return viewport ? [{ viewport, slot: null }] : [];
-      });
-    }
+    if (this.mpr?.active) return this.mpr.viewports().map((viewport) => ({ viewport, slot: null }));
     const slot = this.activeSlot();
     const viewport = slot?.series ? this.stacks?.viewport(this.store.get().activeViewport) : undefined;
     return viewport && slot ? [{ viewport, slot }] : [];
