@@ -14,6 +14,7 @@ export const REQUEST_STATUSES = [
   "SUBMITTED",
   "INFO_REQUESTED",
   "INDICATION_ACCEPTED",
+  "INDICATION_MODIFIED",
   "INDICATION_REFUSED",
   "PROTOCOL_SENT",
   "IMAGES_ARRIVING",
@@ -50,5 +51,37 @@ export const EVENT_TYPES = [
   "IMAGES_RECEIVED",
   "IMAGES_COMPLETE",
   "IMAGES_AFTER_SIGNING",
+  "ASSIGNED",
+  "ASSIGNMENT_ACKNOWLEDGED",
+  "TAKEN_OVER",
+  "HANDED_OVER",
+  "RETURNED_TO_POOL",
+  "ESCALATED",
+  "PATIENT_INFORMED",
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
+
+export const SHIFT_ROLES = ["PRIMARY", "BACKUP"] as const;
+export type ShiftRole = (typeof SHIFT_ROLES)[number];
+
+export const SUBSPECIALTIES = ["NEURO", "MSK", "PAEDIATRIC", "CHEST", "ABDOMINAL", "VASCULAR"] as const;
+export type Subspecialty = (typeof SUBSPECIALTIES)[number];
+
+export const HOLD_KINDS = ["CLAIMED", "AUTO_ASSIGNED", "TAKEN_OVER", "HANDED_OVER"] as const;
+export type HoldKind = (typeof HOLD_KINDS)[number];
+
+export const PATIENT_INFORMATION_POLICIES = ["REQUIRED", "NOT_REQUIRED"] as const;
+export type PatientInformationPolicy = (typeof PATIENT_INFORMATION_POLICIES)[number];
+
+export const NOTIFICATION_KINDS = [
+  "NEW_REQUEST",
+  "VITAL_EMERGENCY",
+  "ASSIGNED_TO_ME",
+  "INFO_REQUESTED",
+  "INFO_PROVIDED",
+  "ESCALATED",
+  "TAKEN_OVER_FROM_ME",
+  "HANDED_OVER_TO_ME",
+  "THREAD_MESSAGE",
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

@@ -10,6 +10,10 @@ export const APP_ERROR_CODES = [
   "NOT_HOLDER",
   "INVALID_TRANSITION",
   "IDEMPOTENCY_KEY_REUSED",
+  "REASON_REQUIRED",
+  "CONTRAST_CONTRAINDICATED",
+  "PATIENT_NOT_INFORMED",
+  "NOT_ELIGIBLE",
 ] as const;
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
 

@@ -1,8 +1,17 @@
 // Socket payloads are invalidation hints: ids only, never patient data. The client refetches
 // through tRPC, so authorization stays in one place. Shared by the server and the browser.
 
-/** A request's row or timeline changed; or images of a site arrived or changed state. */
-export type Hint = { kind: "request.changed"; requestId: string } | { kind: "images.changed"; siteId: string };
+/**
+ * A request's row or timeline changed; images of a site arrived or changed state; a request's
+ * thread has a new message; who is looking at a request changed; the user's notifications
+ * changed (sent to the user's own room; `vital` asks for the sound and the browser notification).
+ */
+export type Hint =
+  | { kind: "request.changed"; requestId: string }
+  | { kind: "images.changed"; siteId: string }
+  | { kind: "thread.changed"; requestId: string }
+  | { kind: "presence.changed"; requestId: string }
+  | { kind: "notifications.changed"; vital: boolean };
 export type HintKind = Hint["kind"];
 
 /** What a client receives: the hint, the room it came through and that room's sequence number. */

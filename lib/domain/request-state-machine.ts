@@ -9,6 +9,7 @@ export const REQUEST_ACTIONS = [
   "REQUEST_INFO",
   "PROVIDE_INFO",
   "ACCEPT_INDICATION",
+  "MODIFY_INDICATION",
   "REFUSE_INDICATION",
   "SEND_PROTOCOL",
   "RECEIVE_IMAGES",
@@ -29,11 +30,14 @@ const TELEDIAGNOSTIC: TransitionTable = {
   SUBMITTED: {
     REQUEST_INFO: "INFO_REQUESTED",
     ACCEPT_INDICATION: "INDICATION_ACCEPTED",
+    // The radiologist proposes another exam or protocol, with a reason; the protocol follows.
+    MODIFY_INDICATION: "INDICATION_MODIFIED",
     REFUSE_INDICATION: "INDICATION_REFUSED",
     ...CANCEL,
   },
   INFO_REQUESTED: { PROVIDE_INFO: "SUBMITTED", ...CANCEL },
   INDICATION_ACCEPTED: { SEND_PROTOCOL: "PROTOCOL_SENT", ...CANCEL },
+  INDICATION_MODIFIED: { SEND_PROTOCOL: "PROTOCOL_SENT", ...CANCEL },
   PROTOCOL_SENT: { RECEIVE_IMAGES: "IMAGES_ARRIVING", ...CANCEL },
   IMAGES_ARRIVING: { COMPLETE_IMAGES: "IMAGES_COMPLETE", ...CANCEL },
   IMAGES_COMPLETE: { START_READING: "IN_READING", ...CANCEL },
@@ -55,6 +59,13 @@ const TABLES: Record<RequestType, TransitionTable> = { TELEDIAGNOSTIC, TELEEXPER
 /** The status an action leads to, or null when the action is not allowed from `from`. */
 export function transitionTarget(type: RequestType, from: RequestStatus, action: RequestAction): RequestStatus | null {
   return TABLES[type][from]?.[action] ?? null;
+}
+
+/** Actions that must say why: the reason is part of the legal trace. */
+const REASON_REQUIRED: ReadonlySet<RequestAction> = new Set(["REQUEST_INFO", "PROVIDE_INFO", "MODIFY_INDICATION", "REFUSE_INDICATION", "CANCEL"]);
+
+export function requiresReason(action: RequestAction): boolean {
+  return REASON_REQUIRED.has(action);
 }
 
 /** Like transitionTarget, but refuses an illegal transition with a typed error. */

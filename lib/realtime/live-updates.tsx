@@ -39,13 +39,29 @@ export function LiveUpdatesProvider({ children }: { children: ReactNode }) {
         void queryClient.invalidateQueries();
         return;
       }
-      if (hint.kind === "images.changed") {
-        void queryClient.invalidateQueries({ queryKey: trpc.images.pathKey() });
-        return;
+      switch (hint.kind) {
+        case "images.changed":
+          void queryClient.invalidateQueries({ queryKey: trpc.images.pathKey() });
+          return;
+        case "request.changed":
+          void queryClient.invalidateQueries({ queryKey: trpc.worklist.list.queryKey() });
+          void queryClient.invalidateQueries({ queryKey: trpc.requests.byId.queryKey({ requestId: hint.requestId }) });
+          void queryClient.invalidateQueries({ queryKey: trpc.images.pathKey() });
+          return;
+        case "thread.changed":
+          void queryClient.invalidateQueries({ queryKey: trpc.thread.pathKey() });
+          return;
+        case "presence.changed":
+          void queryClient.invalidateQueries({ queryKey: trpc.presence.pathKey() });
+          return;
+        case "notifications.changed":
+          void queryClient.invalidateQueries({ queryKey: trpc.notifications.pathKey() });
+          return;
+        default: {
+          const unreachable: never = hint;
+          return unreachable;
+        }
       }
-      void queryClient.invalidateQueries({ queryKey: trpc.worklist.list.queryKey() });
-      void queryClient.invalidateQueries({ queryKey: trpc.requests.byId.queryKey({ requestId: hint.requestId }) });
-      void queryClient.invalidateQueries({ queryKey: trpc.images.pathKey() });
     });
     socket.on("disconnect", () => setStatus("offline"));
     socket.on("connect_error", () => setStatus("offline"));

@@ -1,4 +1,11 @@
 import type { Messages } from "../types";
+import { workflowEn } from "./sections/workflow.en";
+import { rotaEn } from "./sections/rota.en";
+import { assignmentEn } from "./sections/assignment.en";
+import { notificationsEn } from "./sections/notifications.en";
+import { threadEn } from "./sections/thread.en";
+import { presenceEn } from "./sections/presence.en";
+
 
 export const en: Messages = {
   app: {
@@ -66,6 +73,7 @@ export const en: Messages = {
     SUBMITTED: "Submitted",
     INFO_REQUESTED: "More information asked",
     INDICATION_ACCEPTED: "Indication accepted",
+    INDICATION_MODIFIED: "Indication modified",
     INDICATION_REFUSED: "Indication refused",
     PROTOCOL_SENT: "Protocol sent",
     IMAGES_ARRIVING: "Images arriving",
@@ -166,6 +174,13 @@ export const en: Messages = {
       IMAGES_RECEIVED: "First images received",
       IMAGES_COMPLETE: "Images complete",
       IMAGES_AFTER_SIGNING: "Images received after signing",
+      ASSIGNED: "Assigned automatically",
+      ASSIGNMENT_ACKNOWLEDGED: "Assignment acknowledged",
+      TAKEN_OVER: "Taken over by another radiologist",
+      HANDED_OVER: "Handed over at shift change",
+      RETURNED_TO_POOL: "Returned to the pool (end of shift)",
+      ESCALATED: "Escalated",
+      PATIENT_INFORMED: "Patient informed of the remote act",
     },
     reason: "Reason: {reason}",
     imagesAfterSigning: "Images arrived after the report was signed: an addendum may be needed.",
@@ -209,6 +224,10 @@ export const en: Messages = {
     ALREADY_CLAIMED: "Already claimed by {holderName}.",
     NOT_HOLDER: "Only the radiologist holding the request can release it.",
     INVALID_TRANSITION: "This action is not possible in the request's current state.",
+    REASON_REQUIRED: "A reason is required for this action.",
+    CONTRAST_CONTRAINDICATED: "Contrast is contraindicated by the safety items: justify the injection or choose a protocol without contrast.",
+    PATIENT_NOT_INFORMED: "The patient's information about the remote act is not recorded yet.",
+    NOT_ELIGIBLE: "This radiologist has no privilege or is not on call for this site.",
     IDEMPOTENCY_KEY_REUSED: "This submission was already used for another request.",
     unknown: "Something went wrong. Please retry.",
     notFoundPage: "This page or request does not exist, or you have no access to it.",
@@ -363,4 +382,10 @@ export const en: Messages = {
       value: "Value",
     },
   },
+  workflow: workflowEn,
+  rota: rotaEn,
+  assignment: assignmentEn,
+  notifications: notificationsEn,
+  thread: threadEn,
+  presence: presenceEn,
 };

@@ -1,3 +1,10 @@
+import { workflowFr } from "./sections/workflow.fr";
+import { rotaFr } from "./sections/rota.fr";
+import { assignmentFr } from "./sections/assignment.fr";
+import { notificationsFr } from "./sections/notifications.fr";
+import { threadFr } from "./sections/thread.fr";
+import { presenceFr } from "./sections/presence.fr";
+
 // French catalogue: the reference. en.ts must have exactly the same keys (checked by types).
 export const fr = {
   app: {
@@ -65,6 +72,7 @@ export const fr = {
     SUBMITTED: "Soumise",
     INFO_REQUESTED: "Complément demandé",
     INDICATION_ACCEPTED: "Indication validée",
+    INDICATION_MODIFIED: "Indication modifiée",
     INDICATION_REFUSED: "Indication refusée",
     PROTOCOL_SENT: "Protocole transmis",
     IMAGES_ARRIVING: "Images en cours de réception",
@@ -170,6 +178,13 @@ export const fr = {
       IMAGES_RECEIVED: "Premières images reçues",
       IMAGES_COMPLETE: "Images complètes",
       IMAGES_AFTER_SIGNING: "Images reçues après signature",
+      ASSIGNED: "Attribuée automatiquement",
+      ASSIGNMENT_ACKNOWLEDGED: "Attribution acceptée",
+      TAKEN_OVER: "Reprise par un autre radiologue",
+      HANDED_OVER: "Transmise à la relève",
+      RETURNED_TO_POOL: "Rendue au pool (fin de garde)",
+      ESCALATED: "Escaladée",
+      PATIENT_INFORMED: "Patient informé de l'acte à distance",
     },
     reason: "Motif : {reason}",
     imagesAfterSigning: "Des images sont arrivées après la signature du compte rendu : un addendum peut être nécessaire.",
@@ -214,6 +229,10 @@ export const fr = {
     NOT_HOLDER: "Seul le radiologue qui a pris la demande peut la libérer.",
     INVALID_TRANSITION: "Cette action n'est pas possible dans l'état actuel de la demande.",
     IDEMPOTENCY_KEY_REUSED: "Cette soumission a déjà été utilisée pour une autre demande.",
+    REASON_REQUIRED: "Un motif est obligatoire pour cette action.",
+    CONTRAST_CONTRAINDICATED: "Injection contre-indiquée par la fiche de sécurité : justifiez l'injection ou choisissez un protocole sans produit de contraste.",
+    PATIENT_NOT_INFORMED: "L'information du patient sur l'acte à distance n'est pas encore enregistrée.",
+    NOT_ELIGIBLE: "Ce radiologue n'est pas habilité ou pas de garde pour ce site.",
     unknown: "Une erreur est survenue. Réessayez.",
     notFoundPage: "Cette page ou cette demande n'existe pas, ou vous n'y avez pas accès.",
   },
@@ -367,4 +386,10 @@ export const fr = {
       value: "Valeur",
     },
   },
+  workflow: workflowFr,
+  rota: rotaFr,
+  assignment: assignmentFr,
+  notifications: notificationsFr,
+  thread: threadFr,
+  presence: presenceFr,
 } as const;

@@ -21,13 +21,47 @@ export const AUDIT_ACTIONS = [
   "DICOMWEB_READ",
   "VIEWER_OPENED",
   "PRIORS_LISTED",
+  // Workflow: every transition of the request's life (the event row says from/to).
+  "REQUEST_TRANSITION",
+  "PATIENT_INFORMED",
+  "REQUEST_ASSIGNED",
+  "ASSIGNMENT_ACKNOWLEDGED",
+  "REQUEST_TAKEN_OVER",
+  "REQUEST_HANDED_OVER",
+  "REQUEST_RETURNED_TO_POOL",
+  "REQUEST_ESCALATED",
+  // Rota and settings.
+  "ROTA_READ",
+  "SHIFT_CREATED",
+  "SHIFT_UPDATED",
+  "SHIFT_DELETED",
+  "PRIVILEGE_CHANGED",
+  "SITE_SETTINGS_CHANGED",
+  "PRIORITY_TARGETS_CHANGED",
+  "PROTOCOL_CATALOGUE_CHANGED",
+  // Thread and notifications.
+  "THREAD_READ",
+  "THREAD_MESSAGE_POSTED",
+  "NOTIFICATIONS_MARKED_READ",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export interface AuditEntry {
   actorId: string | null;
   action: AuditAction;
-  entityType: "ReadingRequest" | "Worklist" | "User" | "DicomStudy" | "DicomInstance";
+  entityType:
+    | "ReadingRequest"
+    | "Worklist"
+    | "User"
+    | "DicomStudy"
+    | "DicomInstance"
+    | "Shift"
+    | "Site"
+    | "ReadingPrivilege"
+    | "PriorityTarget"
+    | "ProtocolCatalogueItem"
+    | "ThreadMessage"
+    | "Notification";
   entityId?: string | null;
   siteId?: string | null;
   detail?: Prisma.InputJsonValue;

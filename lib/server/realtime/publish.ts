@@ -1,6 +1,6 @@
 import "server-only";
 import { bumpDataVersion } from "./data-version";
-import { roomsForSite, type Hint } from "@/lib/domain/realtime-hints";
+import { rooms, roomsForSite, type Hint } from "@/lib/domain/realtime-hints";
 
 // Services run inside Next's bundle; the socket.io server lives in the custom server's
 // module graph. They meet through this globalThis slot, set by attach-realtime.ts.
@@ -36,4 +36,20 @@ export function publishStudyChanged(siteId: string): void {
   }, IMAGES_HINT_DELAY_MS);
   timer.unref();
   pendingImageSites.set(siteId, timer);
+}
+
+/** A request's thread has a new message: whoever sees the request refetches the thread. */
+export function publishThreadChanged(requestId: string, siteId: string): void {
+  slot.__teleradioPublisher?.publish(roomsForSite(siteId), { kind: "thread.changed", requestId });
+}
+
+/** Who is looking at a request changed (presence lives in the socket server's memory). */
+export function publishPresenceChanged(requestId: string, siteId: string): void {
+  slot.__teleradioPublisher?.publish(roomsForSite(siteId), { kind: "presence.changed", requestId });
+}
+
+/** New notifications for these users; after commit. */
+export function publishNotifications(userIds: Iterable<string>, vital: boolean): void {
+  const targets = [...new Set(userIds)].map(rooms.user);
+  if (targets.length > 0) slot.__teleradioPublisher?.publish(targets, { kind: "notifications.changed", vital });
 }

@@ -3,11 +3,24 @@ import { createCallerFactory, router } from "./init";
 import { imagesRouter } from "./routers/images-router";
 import { requestsRouter } from "./routers/requests-router";
 import { worklistRouter } from "./routers/worklist-router";
+import { assignmentRouter } from "./routers/assignment-router";
+import { notificationsRouter } from "./routers/notifications-router";
+import { presenceRouter } from "./routers/presence-router";
+import { rotaRouter } from "./routers/rota-router";
+import { threadRouter } from "./routers/thread-router";
+import { workflowRouter } from "./routers/workflow-router";
+
 
 export const appRouter = router({
   images: imagesRouter,
   requests: requestsRouter,
   worklist: worklistRouter,
+  assignment: assignmentRouter,
+  notifications: notificationsRouter,
+  presence: presenceRouter,
+  rota: rotaRouter,
+  thread: threadRouter,
+  workflow: workflowRouter,
 });
 
 export type AppRouter = typeof appRouter;

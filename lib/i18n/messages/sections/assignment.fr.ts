@@ -1,0 +1,4 @@
+// Auto-assignment explanation, take-over, escalation, handover. French, the reference.
+export const assignmentFr = {
+  title: "",
+} as const;

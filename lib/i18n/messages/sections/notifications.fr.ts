@@ -1,0 +1,4 @@
+// Notification centre. French, the reference.
+export const notificationsFr = {
+  title: "",
+} as const;

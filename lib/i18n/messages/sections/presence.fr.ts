@@ -1,0 +1,4 @@
+// Who is looking at a request now. French, the reference.
+export const presenceFr = {
+  title: "",
+} as const;

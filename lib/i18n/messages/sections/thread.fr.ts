@@ -1,0 +1,4 @@
+// Request thread and quick actions. French, the reference.
+export const threadFr = {
+  title: "",
+} as const;

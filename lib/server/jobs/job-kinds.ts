@@ -1,0 +1,15 @@
+// The durable jobs and their payloads. Handlers (lib/server/jobs/handlers) are re-entrant:
+// running one twice, or after a restart, changes nothing the first run did not.
+
+export interface JobPayloads {
+  /** A request needs a reader: choose one among the site's eligible on-call radiologists. */
+  "assignment.auto": { requestId: string };
+  /** The request's priority target passed: escalate one level if it is still not taken. */
+  "escalation.check": { requestId: string; level: number };
+  /** A shift ended: hand its radiologist's open requests over, or return them to the pool. */
+  "shift.ended": { shiftId: string };
+}
+
+export type JobKind = keyof JobPayloads;
+
+export const JOB_KINDS = ["assignment.auto", "escalation.check", "shift.ended"] as const satisfies readonly JobKind[];
