@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "./errors";
-import { allowedActions, isClaimable, isOpen, nextStatus, transitionTarget } from "./request-state-machine";
+import { REQUEST_STATUSES } from "./enums";
+import { allowedActions, isClaimable, isOpen, nextStatus, REQUEST_ACTIONS, requiresReason, transitionTarget } from "./request-state-machine";
 
 describe("télédiagnostic state machine", () => {
   it("walks the full life of a request, justification first", () => {
@@ -74,5 +75,61 @@ describe("claimability", () => {
     expect(isClaimable("IMAGES_COMPLETE")).toBe(true);
     expect(isClaimable("SIGNED")).toBe(false);
     expect(isClaimable("CANCELLED")).toBe(false);
+  });
+});
+
+describe("every transition, allowed or refused", () => {
+  // The complete list of allowed transitions; everything else must be refused.
+  const ALLOWED: Record<"TELEDIAGNOSTIC" | "TELEEXPERTISE", string[]> = {
+    TELEDIAGNOSTIC: [
+      "SUBMITTED REQUEST_INFO INFO_REQUESTED",
+      "SUBMITTED ACCEPT_INDICATION INDICATION_ACCEPTED",
+      "SUBMITTED MODIFY_INDICATION INDICATION_MODIFIED",
+      "SUBMITTED REFUSE_INDICATION INDICATION_REFUSED",
+      "SUBMITTED CANCEL CANCELLED",
+      "INFO_REQUESTED PROVIDE_INFO SUBMITTED",
+      "INFO_REQUESTED CANCEL CANCELLED",
+      "INDICATION_ACCEPTED SEND_PROTOCOL PROTOCOL_SENT",
+      "INDICATION_ACCEPTED CANCEL CANCELLED",
+      "INDICATION_MODIFIED SEND_PROTOCOL PROTOCOL_SENT",
+      "INDICATION_MODIFIED CANCEL CANCELLED",
+      "PROTOCOL_SENT RECEIVE_IMAGES IMAGES_ARRIVING",
+      "PROTOCOL_SENT CANCEL CANCELLED",
+      "IMAGES_ARRIVING COMPLETE_IMAGES IMAGES_COMPLETE",
+      "IMAGES_ARRIVING CANCEL CANCELLED",
+      "IMAGES_COMPLETE START_READING IN_READING",
+      "IMAGES_COMPLETE CANCEL CANCELLED",
+      "IN_READING SIGN SIGNED",
+      "SIGNED DELIVER DELIVERED",
+      "DELIVERED ACKNOWLEDGE ACKNOWLEDGED",
+    ],
+    TELEEXPERTISE: [
+      "SUBMITTED START_READING IN_READING",
+      "SUBMITTED CANCEL CANCELLED",
+      "IN_READING SIGN SIGNED",
+      "SIGNED DELIVER DELIVERED",
+      "DELIVERED ACKNOWLEDGE ACKNOWLEDGED",
+    ],
+  };
+
+  for (const type of ["TELEDIAGNOSTIC", "TELEEXPERTISE"] as const) {
+    it(`${type}: allows exactly the listed transitions and refuses the ${REQUEST_STATUSES.length * REQUEST_ACTIONS.length - ALLOWED[type].length} others`, () => {
+      const seen: string[] = [];
+      for (const from of REQUEST_STATUSES) {
+        for (const action of REQUEST_ACTIONS) {
+          const to = transitionTarget(type, from, action);
+          if (to === null) {
+            expect(() => nextStatus(type, from, action)).toThrow(AppError);
+          } else {
+            seen.push(`${from} ${action} ${to}`);
+          }
+        }
+      }
+      expect(seen.sort()).toEqual([...ALLOWED[type]].sort());
+    });
+  }
+
+  it("asks a reason for the acts that must say why", () => {
+    expect(REQUEST_ACTIONS.filter(requiresReason)).toEqual(["REQUEST_INFO", "PROVIDE_INFO", "MODIFY_INDICATION", "REFUSE_INDICATION", "CANCEL"]);
   });
 });

@@ -6,6 +6,7 @@ import {
   PRIORITIES,
   RENAL_FUNCTIONS,
   SEXES,
+  SUBSPECIALTIES,
   YES_NO_UNKNOWN,
 } from "./enums";
 
@@ -72,6 +73,8 @@ const common = {
   bodyRegion: text(LIMITS.bodyRegion),
   clinicalContext: text(LIMITS.clinicalContext),
   clinicalQuestion: text(LIMITS.clinicalQuestion),
+  // The exam needs a subspecialist on call (e.g. paediatric, neuro): assignment honours it.
+  requiredSubspecialty: z.preprocess(emptyToUndefined, choice(SUBSPECIALTIES).optional()),
 };
 
 export const contrastSafetySchema = z.object({

@@ -6,6 +6,7 @@ import { writeAudit } from "../../audit/write-audit";
 import type { Db } from "../../db/client";
 import { toWorklistRow, worklistRowSelect, type WorklistRow } from "./request-dto";
 import { visibleRequestsWhere } from "./request-scope";
+import { requestWorkflowSelect, toRequestWorkflow, type RequestWorkflow } from "./request-workflow-dto";
 
 export interface RequestEventDto {
   id: string;
@@ -38,6 +39,7 @@ export interface RequestDetail extends WorklistRow {
   claimedAt: Date | null;
   version: number;
   timeline: RequestEventDto[];
+  workflow: RequestWorkflow;
 }
 
 /** One request with its timeline. Outside the actor's scope it does not exist. The read is audited. */
@@ -47,6 +49,7 @@ export async function getRequest(args: { db: Db; actor: Actor; requestId: string
     where: { AND: [{ id: requestId }, visibleRequestsWhere(actor)] },
     select: {
       ...worklistRowSelect,
+      ...requestWorkflowSelect,
       sitePatientId: true,
       patientIns: true,
       clinicalContext: true,
@@ -110,6 +113,7 @@ export async function getRequest(args: { db: Db; actor: Actor; requestId: string
     accessionNumber: record.accessionNumber,
     siteAccessionNumber: record.siteAccessionNumber,
     imagesAfterSigningAt: record.imagesAfterSigningAt,
+    workflow: toRequestWorkflow(record, actor),
     timeline: record.events.map((event) => ({
       id: event.id.toString(),
       type: event.type,

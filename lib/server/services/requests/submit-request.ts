@@ -7,7 +7,10 @@ import type { SubmitRequest } from "@/lib/domain/submit-request-schema";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { writeAudit } from "../../audit/write-audit";
 import type { Db } from "../../db/client";
+import { wakeJobWorker } from "../../jobs/wake-job-worker";
 import { publishRequestChanged } from "../../realtime/publish";
+import { publishPendingNotifications } from "../notifications/notify";
+import { announceNewRequestInTx } from "./announce-new-request";
 
 export interface SubmitRequestResult {
   requestId: string;
@@ -32,10 +35,10 @@ export async function submitRequest(args: { db: Db; actor: Actor; input: SubmitR
   if (earlier) return earlier;
 
   try {
-    const requestId = await db.$transaction(async (tx) => {
+    const { requestId, pending } = await db.$transaction(async (tx) => {
       const created = await tx.readingRequest.create({
         data: { ...toColumns(input), siteId, requesterId: actor.id, payloadHash },
-        select: { id: true },
+        select: { id: true, submittedAt: true },
       });
       await tx.requestEvent.create({
         data: { requestId: created.id, actorId: actor.id, type: "SUBMITTED", toStatus: "SUBMITTED" },
@@ -47,9 +50,12 @@ export async function submitRequest(args: { db: Db; actor: Actor; input: SubmitR
         entityId: created.id,
         siteId,
       });
-      return created.id;
+      const pending = await announceNewRequestInTx(tx, { id: created.id, siteId, priority: input.priority, submittedAt: created.submittedAt });
+      return { requestId: created.id, pending };
     });
     publishRequestChanged(requestId, siteId);
+    publishPendingNotifications(pending);
+    wakeJobWorker();
     return { requestId, created: true };
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
@@ -95,6 +101,7 @@ function toColumns(input: SubmitRequest) {
     sitePatientId: input.patient.sitePatientId,
     patientIns: input.patient.ins ?? null,
     siteAccessionNumber: input.siteAccessionNumber ?? null,
+    requiredSubspecialty: input.requiredSubspecialty ?? null,
     modality: input.modality,
     bodyRegion: input.bodyRegion,
     clinicalContext: input.clinicalContext,

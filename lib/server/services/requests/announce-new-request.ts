@@ -1,0 +1,50 @@
+import "server-only";
+import type { Priority } from "@/lib/domain/enums";
+import type { Tx } from "../../db/client";
+import { enqueueJob } from "../../jobs/enqueue-job";
+import { findOnCall } from "../assignment/find-on-call";
+import { notifyInTx, type PendingNotifications } from "../notifications/notify";
+
+/** Used when a priority has no configured target (the migration inserts the defaults). */
+const FALLBACK_ESCALATE_AFTER_S: Record<Priority, number> = { VITAL: 600, URGENT: 1800, ROUTINE: 43_200 };
+
+/**
+ * A new request needs a reader from the moment it is submitted: in the submitting transaction,
+ * schedule its automatic assignment (when the site has it on) and its first escalation check
+ * at the priority's target, and notify the radiologists on call for the site (or, when nobody
+ * is, every radiologist reading for it). A vital emergency rings.
+ */
+export async function announceNewRequestInTx(
+  tx: Tx,
+  request: { id: string; siteId: string; priority: Priority; submittedAt: Date },
+): Promise<PendingNotifications> {
+  const [site, target] = await Promise.all([
+    tx.site.findUniqueOrThrow({ where: { id: request.siteId }, select: { autoAssign: true } }),
+    tx.priorityTarget.findUnique({ where: { priority: request.priority }, select: { escalateAfterS: true } }),
+  ]);
+  const escalateAfterS = target?.escalateAfterS ?? FALLBACK_ESCALATE_AFTER_S[request.priority];
+
+  if (site.autoAssign) {
+    await enqueueJob(tx, { kind: "assignment.auto", payload: { requestId: request.id }, runAt: request.submittedAt, dedupeKey: `assignment.auto:${request.id}` });
+  }
+  await enqueueJob(tx, {
+    kind: "escalation.check",
+    payload: { requestId: request.id, level: 1 },
+    runAt: new Date(request.submittedAt.getTime() + escalateAfterS * 1000),
+    dedupeKey: `escalation.check:${request.id}:1`,
+  });
+
+  const recipients = await recipientsFor(tx, request.siteId, request.submittedAt);
+  const kind = request.priority === "VITAL" ? "VITAL_EMERGENCY" : "NEW_REQUEST";
+  return notifyInTx(tx, recipients.map((userId) => ({ userId, kind, requestId: request.id })));
+}
+
+async function recipientsFor(tx: Tx, siteId: string, at: Date): Promise<string[]> {
+  const onCall = (await findOnCall({ db: tx, siteId, at })).filter((entry) => entry.hasPrivilege).map((entry) => entry.radiologistId);
+  if (onCall.length > 0) return [...new Set(onCall)];
+  const readers = await tx.user.findMany({
+    where: { role: "RADIOLOGIST", active: true, privileges: { some: { siteId, OR: [{ expiresAt: null }, { expiresAt: { gt: at } }] } } },
+    select: { id: true },
+  });
+  return readers.map((reader) => reader.id);
+}

@@ -1,0 +1,18 @@
+import "server-only";
+import type { Actor } from "@/lib/domain/access";
+import type { Db } from "../../db/client";
+import { publishRequestChanged } from "../../realtime/publish";
+import { loadSubjectFor } from "./load-workflow-subject";
+import { transitionInTx } from "./transition-in-tx";
+
+/** Cancellation, before reading only, with a reason (the requester, the holder or the head). */
+export async function cancelRequest(args: { db: Db; actor: Actor; requestId: string; reason: string }) {
+  const { db, actor } = args;
+  const result = await db.$transaction(async (tx) => {
+    const request = await loadSubjectFor(tx, actor, args.requestId, "CANCEL");
+    const status = await transitionInTx(tx, { request, actor, action: "CANCEL", reason: args.reason });
+    return { status, siteId: request.siteId };
+  });
+  publishRequestChanged(args.requestId, result.siteId);
+  return { requestId: args.requestId, status: result.status };
+}

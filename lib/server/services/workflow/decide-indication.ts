@@ -1,0 +1,43 @@
+import "server-only";
+import type { Actor } from "@/lib/domain/access";
+import type { RequestAction } from "@/lib/domain/request-state-machine";
+import type { DecideIndicationInput, IndicationDecision } from "@/lib/domain/workflow/workflow-schemas";
+import type { Db } from "../../db/client";
+import { publishRequestChanged } from "../../realtime/publish";
+import { notifyInTx, publishPendingNotifications } from "../notifications/notify";
+import { loadSubjectFor } from "./load-workflow-subject";
+import { transitionInTx } from "./transition-in-tx";
+
+const ACTION: Record<IndicationDecision, RequestAction> = {
+  ACCEPT: "ACCEPT_INDICATION",
+  MODIFY: "MODIFY_INDICATION",
+  REFUSE: "REFUSE_INDICATION",
+  REQUEST_INFO: "REQUEST_INFO",
+};
+
+/**
+ * The justification: the radiologist holding a submitted télédiagnostic accepts the
+ * indication, modifies it (proposes another exam), refuses it, or asks the requester for
+ * more information (who is alerted; their answer sends the request back to "submitted").
+ */
+export async function decideIndication(args: { db: Db; actor: Actor; input: DecideIndicationInput }) {
+  const { db, actor, input } = args;
+  const result = await db.$transaction(async (tx) => {
+    const request = await loadSubjectFor(tx, actor, input.requestId, "DECIDE_INDICATION");
+    const status = await transitionInTx(tx, {
+      request,
+      actor,
+      action: ACTION[input.decision],
+      reason: input.reason ?? null,
+      data: input.decision === "MODIFY" ? { proposedExam: input.proposedExam } : {},
+    });
+    const pending =
+      input.decision === "REQUEST_INFO"
+        ? await notifyInTx(tx, [{ userId: request.requesterId, kind: "INFO_REQUESTED", requestId: request.id }])
+        : null;
+    return { status, siteId: request.siteId, pending };
+  });
+  publishRequestChanged(input.requestId, result.siteId);
+  if (result.pending) publishPendingNotifications(result.pending);
+  return { requestId: input.requestId, status: result.status };
+}

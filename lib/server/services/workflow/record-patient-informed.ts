@@ -1,0 +1,28 @@
+import "server-only";
+import type { Actor } from "@/lib/domain/access";
+import { writeAudit } from "../../audit/write-audit";
+import type { Db } from "../../db/client";
+import { publishRequestChanged } from "../../realtime/publish";
+import { loadSubjectFor } from "./load-workflow-subject";
+
+/**
+ * The radiographer records that the patient was told the act is performed remotely and did
+ * not object. Recorded once: the conditional update makes a double click a no-op.
+ */
+export async function recordPatientInformed(args: { db: Db; actor: Actor; requestId: string }) {
+  const { db, actor } = args;
+  const result = await db.$transaction(async (tx) => {
+    const request = await loadSubjectFor(tx, actor, args.requestId, "RECORD_PATIENT_INFORMED");
+    const now = new Date();
+    const { count } = await tx.readingRequest.updateMany({
+      where: { id: request.id, patientInformedAt: null },
+      data: { patientInformedAt: now, patientInformedById: actor.id, version: { increment: 1 } },
+    });
+    if (count === 0) return { siteId: request.siteId, recorded: false };
+    await tx.requestEvent.create({ data: { requestId: request.id, actorId: actor.id, type: "PATIENT_INFORMED", at: now } });
+    await writeAudit(tx, { actorId: actor.id, action: "PATIENT_INFORMED", entityType: "ReadingRequest", entityId: request.id, siteId: request.siteId });
+    return { siteId: request.siteId, recorded: true };
+  });
+  if (result.recorded) publishRequestChanged(args.requestId, result.siteId);
+  return { requestId: args.requestId, recorded: result.recorded };
+}
