@@ -84,6 +84,14 @@ export const en: Messages = {
     ACKNOWLEDGED: "Read by requester",
     CANCELLED: "Cancelled",
   },
+  subspecialty: {
+    NEURO: "Neuroradiology",
+    MSK: "Musculoskeletal",
+    PAEDIATRIC: "Paediatric",
+    CHEST: "Chest",
+    ABDOMINAL: "Abdominal",
+    VASCULAR: "Vascular",
+  },
   sex: { FEMALE: "Female", MALE: "Male", OTHER: "Other", UNKNOWN: "Unknown" },
   modality: {
     CT: "CT",
@@ -127,6 +135,7 @@ export const en: Messages = {
     modality: "Modality",
     bodyRegion: "Body region",
     siteAccessionNumber: "Site accession number (optional, when your RIS gave one)",
+    requiredSubspecialty: "Subspecialty required (optional)",
     clinicalContext: "Clinical context",
     clinicalQuestion: "Clinical question",
     expertQuestion: "Question for the expert",
@@ -153,6 +162,7 @@ export const en: Messages = {
     idempotencyKey: "Invalid submission key.",
     accession: "Invalid accession number: at most 16 characters (letters, digits, . _ / -).",
     invalid: "Invalid value.",
+    protocolRequired: "Choose a protocol from the catalogue or describe it.",
   },
   detail: {
     title: "Request",

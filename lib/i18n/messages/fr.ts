@@ -83,6 +83,14 @@ export const fr = {
     ACKNOWLEDGED: "Lu par le demandeur",
     CANCELLED: "Annulée",
   },
+  subspecialty: {
+    NEURO: "Neuroradiologie",
+    MSK: "Ostéo-articulaire",
+    PAEDIATRIC: "Pédiatrie",
+    CHEST: "Thorax",
+    ABDOMINAL: "Abdomen",
+    VASCULAR: "Vasculaire",
+  },
   sex: { FEMALE: "Féminin", MALE: "Masculin", OTHER: "Autre", UNKNOWN: "Inconnu" },
   modality: {
     CT: "Scanner (TDM)",
@@ -131,6 +139,7 @@ export const fr = {
     modality: "Modalité",
     bodyRegion: "Région anatomique",
     siteAccessionNumber: "N° d'accession du site (facultatif, si votre RIS en a donné un)",
+    requiredSubspecialty: "Surspécialité requise (facultatif)",
     clinicalContext: "Contexte clinique",
     clinicalQuestion: "Question clinique",
     expertQuestion: "Question posée à l'expert",
@@ -157,6 +166,7 @@ export const fr = {
     idempotencyKey: "Clé de soumission invalide.",
     accession: "Numéro d'accession invalide : 16 caractères au plus (lettres, chiffres, . _ / -).",
     invalid: "Valeur invalide.",
+    protocolRequired: "Choisissez un protocole du catalogue ou décrivez-le.",
   },
   detail: {
     title: "Demande",

@@ -8,6 +8,7 @@ import { useTRPC } from "@/lib/trpc/react";
 import { RequestImagesPanel } from "../images/request-images-panel";
 import { LocalDateTime } from "../local-date-time";
 import { HoldActions } from "./hold-actions";
+import { WorkflowPanel } from "../workflow/workflow-panel";
 import { RequestTimeline } from "./request-timeline";
 
 export function RequestDetailView(props: { requestId: string; actorId: string; canClaim: boolean }) {
@@ -64,6 +65,7 @@ export function RequestDetailView(props: { requestId: string; actorId: string; c
           </dl>
         </section>
       </div>
+      <WorkflowPanel request={request} />
       <section className="panel" style={{ marginTop: "1rem" }}>
         <h2>{t("form.clinicalContext")}</h2>
         <p style={{ whiteSpace: "pre-wrap" }}>{request.clinicalContext}</p>

@@ -24,6 +24,7 @@ export function toSubmitInput(values: FormValues, idempotencyKey: string): Submi
     siteAccessionNumber: v("siteAccessionNumber"),
     clinicalContext: v("clinicalContext"),
     clinicalQuestion: v("clinicalQuestion"),
+    requiredSubspecialty: v("requiredSubspecialty"),
   };
   // Values are checked by the schema; the casts only hand raw strings to it.
   if (v("type") === "TELEEXPERTISE") {

@@ -10,6 +10,7 @@ import {
   RENAL_FUNCTIONS,
   REQUEST_TYPES,
   SEXES,
+  SUBSPECIALTIES,
   YES_NO_UNKNOWN,
 } from "@/lib/domain/enums";
 import { submitRequestSchema } from "@/lib/domain/submit-request-schema";
@@ -112,6 +113,7 @@ export function SubmitRequestForm() {
           {select("modality", "form.modality", MODALITIES, "modality")}
           {text("bodyRegion", "form.bodyRegion")}
           {text("siteAccessionNumber", "form.siteAccessionNumber")}
+          {select("requiredSubspecialty", "form.requiredSubspecialty", SUBSPECIALTIES, "subspecialty")}
         </div>
       </fieldset>
       <fieldset>
