@@ -3,9 +3,11 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
 import { io } from "socket.io-client";
+import { PRESENCE_EVENTS, type PresenceWatch } from "@/lib/domain/presence";
 import { SOCKET_EVENTS, type SequencedHint, type Welcome } from "@/lib/domain/realtime-hints";
 import { useTRPC } from "@/lib/trpc/react";
 import { HintSequenceTracker } from "./hint-sequence";
+import { LiveChannel } from "./live-channel";
 
 export type LiveStatus = "connecting" | "live" | "offline";
 
@@ -13,6 +15,13 @@ const LiveStatusContext = createContext<LiveStatus>("connecting");
 
 export function useLiveStatus(): LiveStatus {
   return useContext(LiveStatusContext);
+}
+
+const LiveChannelContext = createContext<LiveChannel | null>(null);
+
+/** The tab's one socket, for presence and vital alerts; null when live updates are off (signed out, admin). */
+export function useLiveChannel(): LiveChannel | null {
+  return useContext(LiveChannelContext);
 }
 
 /**
@@ -24,6 +33,7 @@ export function LiveUpdatesProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
   const trpc = useTRPC();
   const [status, setStatus] = useState<LiveStatus>("connecting");
+  const [channel] = useState(() => new LiveChannel());
 
   useEffect(() => {
     const socket = io({ path: "/socket.io", transports: ["websocket", "polling"] });
@@ -32,9 +42,15 @@ export function LiveUpdatesProvider({ children }: { children: ReactNode }) {
     socket.on(SOCKET_EVENTS.welcome, (welcome: Welcome) => {
       tracker.reset(welcome.rooms);
       setStatus("live");
+      channel.connected((requestIds) => {
+        const watch: PresenceWatch = { requestIds, mode: "viewing" };
+        socket.emit(PRESENCE_EVENTS.watch, watch);
+      });
       void queryClient.invalidateQueries();
     });
     socket.on(SOCKET_EVENTS.hint, (hint: SequencedHint) => {
+      // The alert rings even when this hint reveals a gap (everything is refetched then).
+      if (hint.kind === "notifications.changed" && hint.vital) channel.vitalAlert();
       if (!tracker.accept(hint)) {
         void queryClient.invalidateQueries();
         return;
@@ -49,7 +65,7 @@ export function LiveUpdatesProvider({ children }: { children: ReactNode }) {
           void queryClient.invalidateQueries({ queryKey: trpc.images.pathKey() });
           return;
         case "thread.changed":
-          void queryClient.invalidateQueries({ queryKey: trpc.thread.pathKey() });
+          void queryClient.invalidateQueries({ queryKey: trpc.thread.byRequest.queryKey({ requestId: hint.requestId }) });
           return;
         case "presence.changed":
           void queryClient.invalidateQueries({ queryKey: trpc.presence.pathKey() });
@@ -63,14 +79,22 @@ export function LiveUpdatesProvider({ children }: { children: ReactNode }) {
         }
       }
     });
-    socket.on("disconnect", () => setStatus("offline"));
+    socket.on("disconnect", () => {
+      channel.disconnected();
+      setStatus("offline");
+    });
     socket.on("connect_error", () => setStatus("offline"));
 
     return () => {
+      channel.disconnected();
       socket.removeAllListeners();
       socket.disconnect();
     };
-  }, [queryClient, trpc]);
+  }, [queryClient, trpc, channel]);
 
-  return <LiveStatusContext.Provider value={status}>{children}</LiveStatusContext.Provider>;
+  return (
+    <LiveChannelContext.Provider value={channel}>
+      <LiveStatusContext.Provider value={status}>{children}</LiveStatusContext.Provider>
+    </LiveChannelContext.Provider>
+  );
 }

@@ -6,6 +6,7 @@ import type { Role } from "@/lib/domain/enums";
 import { useI18n } from "@/lib/i18n/i18n-provider";
 import { useLiveStatus } from "@/lib/realtime/live-updates";
 import { LanguageSwitch } from "./language-switch";
+import { NotificationBell } from "./notifications/notification-bell";
 
 export function AppHeader({ user }: { user: { name: string; role: Role } | null }) {
   const { t } = useI18n();
@@ -14,6 +15,8 @@ export function AppHeader({ user }: { user: { name: string; role: Role } | null 
       <Link href="/">{t("app.name")}</Link>
       <span className="spacer" />
       {user && <LiveIndicator />}
+      {/* Administrators take no part in care: no live socket, no notifications. */}
+      {user && user.role !== "ADMIN" && <NotificationBell />}
       {user && (
         <span className="who" data-testid="current-user">
           {user.name} · {t(`roles.${user.role}`)}

@@ -4,12 +4,15 @@ import { Server } from "socket.io";
 import { rooms, SOCKET_EVENTS, type Hint, type SequencedHint, type Welcome } from "@/lib/domain/realtime-hints";
 import { staffSiteOf, type Actor } from "@/lib/domain/access";
 import { actorFromCookieHeader, type ResolveActor } from "../auth/actor-from-cookie";
+import { handlePresence, type FindWatchableRequest } from "./presence-socket";
 import { setHintPublisher } from "./publish";
 
 export interface RealtimeOptions {
   secret: string;
   /** Resolves a session's user to an actor; injected so that this module never touches the db. */
   resolveActor: ResolveActor;
+  /** Checks a request a tab says it is looking at (presence); without it, presence is off. */
+  findWatchableRequest?: FindWatchableRequest;
 }
 
 /** The rooms an actor listens to, derived from the same scope rules as the queries. */
@@ -48,6 +51,8 @@ export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions)
     const joined = roomsForActor(actor);
     void socket.join(joined);
     const welcome: Welcome = { rooms: Object.fromEntries(joined.map((room) => [room, sequences.get(room) ?? 0])) };
+    // Listening before the welcome: the tab declares what it looks at as soon as it is welcomed.
+    if (options.findWatchableRequest) handlePresence(socket, actor, options.findWatchableRequest);
     socket.emit(SOCKET_EVENTS.welcome, welcome);
   });
 

@@ -8,6 +8,8 @@ import { useTRPC } from "@/lib/trpc/react";
 import { RequestImagesPanel } from "../images/request-images-panel";
 import { LocalDateTime } from "../local-date-time";
 import { HoldActions } from "./hold-actions";
+import { RequestPresence } from "../presence/presence-badge";
+import { RequestThread } from "../thread/request-thread";
 import { WorkflowPanel } from "../workflow/workflow-panel";
 import { RequestTimeline } from "./request-timeline";
 
@@ -26,6 +28,7 @@ export function RequestDetailView(props: { requestId: string; actorId: string; c
         <span className={`badge priority-${request.priority}`}>{t(`priority.${request.priority}`)}</span>{" "}
         {t(`requestType.${request.type}`)} · {request.modality} {request.bodyRegion}
       </h1>
+      <RequestPresence requestId={request.id} actorId={props.actorId} />
       <div className="detail-grid">
         <section className="panel">
           <dl className="facts">
@@ -105,6 +108,9 @@ export function RequestDetailView(props: { requestId: string; actorId: string; c
       <section className="panel" style={{ marginTop: "1rem" }}>
         <h2>{t("detail.timeline")}</h2>
         <RequestTimeline events={request.timeline} />
+      </section>
+      <section className="panel" style={{ marginTop: "1rem" }}>
+        <RequestThread requestId={request.id} actorId={props.actorId} />
       </section>
     </article>
   );

@@ -4,12 +4,16 @@ import Link from "next/link";
 import { formatWaitingTime } from "@/lib/domain/waiting-time";
 import { useI18n } from "@/lib/i18n/i18n-provider";
 import type { WorklistRow } from "@/lib/server/services/requests/request-dto";
+import { PresenceBadge } from "../presence/presence-badge";
+import { useRequestsPresence } from "../presence/use-presence";
 import { HoldActions } from "../requests/hold-actions";
 import { useNow } from "../use-now";
 
 export function WorklistTable(props: { rows: WorklistRow[]; actorId: string; canClaim: boolean }) {
   const { t, locale } = useI18n();
   const now = useNow(1000);
+  // One query for the rows on screen: who has each request open right now.
+  const presence = useRequestsPresence(props.rows.map((row) => row.id));
   if (props.rows.length === 0) return <p className="panel muted">{t("worklist.empty")}</p>;
   return (
     <table className="worklist" data-testid="worklist">
@@ -46,6 +50,11 @@ export function WorklistTable(props: { rows: WorklistRow[]; actorId: string; can
             <td>
               <Link href={`/requests/${row.id}`}>{t("worklist.open")}</Link>{" "}
               {props.canClaim && <HoldActions requestId={row.id} holderId={row.holder?.id ?? null} actorId={props.actorId} />}
+              {presence.has(row.id) && (
+                <div>
+                  <PresenceBadge viewers={presence.get(row.id) ?? []} actorId={props.actorId} />
+                </div>
+              )}
             </td>
           </tr>
         ))}
