@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslator } from "@/lib/i18n/server-locale";
 import { requireActor } from "@/lib/server/auth/require-actor";
 import { getQueryClient, HydrateClient, serverTrpc } from "@/lib/trpc/server";
+import { EscalatedBoard } from "@/lib/ui/assignment/escalated-board";
 import { EMPTY_FILTERS, toWorklistQueryInput } from "@/lib/ui/worklist/worklist-query";
 import { WorklistView } from "@/lib/ui/worklist/worklist-view";
 
@@ -23,6 +24,8 @@ export default async function WorklistPage() {
           </Link>
         )}
       </div>
+      {/* The department head's board: what escalated and is still not taken. */}
+      {actor.role === "DEPARTMENT_HEAD" && <EscalatedBoard />}
       <WorklistView actorId={actor.id} canClaim={actor.role === "RADIOLOGIST"} />
     </HydrateClient>
   );

@@ -8,12 +8,15 @@ import { createActorBatchLoader } from "./auth/actor-batch-loader";
 import { createDicomwebHandler, DICOMWEB_BASE_PATH } from "./dicomweb/dicomweb-handler";
 import { startImageRuntime } from "./images/image-runtime";
 import { startImageCompletionSweeper } from "./images/image-completion-sweeper";
+import { startJobWorker } from "./jobs/start-job-worker";
+import { setJobWorkerWaker } from "./jobs/wake-job-worker";
 import { startDicomListener } from "./dicom/dimse/start-dicom-listener";
 import { flushReadAudits } from "./audit/read-audit-buffer";
 import { getDb } from "./db/client";
 import { getEnv, isDemoMode } from "./env";
 import { prepareDatabase, resolveAuthSecret } from "./prepare-database";
 import { attachRealtime } from "./realtime/attach-realtime";
+import { findWatchableRequest } from "./services/presence/find-watchable-request";
 import { createTrpcHttpHandler, TRPC_BASE_PATH } from "./trpc/http-handler";
 
 const log = (line: string) => console.log(`[teleradio] ${line}`);
@@ -61,7 +64,15 @@ async function main(): Promise<void> {
   // STOW-RS bodies can be large and slow to arrive from a site: no overall request deadline.
   httpServer.requestTimeout = 0;
   const sweeper = startImageCompletionSweeper(db, env.IMAGES_QUIET_SECONDS, log);
-  const io = attachRealtime(httpServer, { secret, resolveActor });
+  // Durable timers (automatic assignment, escalations, shift handovers): polled every second,
+  // and woken at once when a service schedules a job for now.
+  const jobs = startJobWorker({ db, log });
+  setJobWorkerWaker(jobs.wake);
+  const io = attachRealtime(httpServer, {
+    secret,
+    resolveActor,
+    findWatchableRequest: (actor, requestId) => findWatchableRequest({ db, actor, requestId }),
+  });
   // socket.io answers its own path; other upgrades (Next's dev reloader) go to Next.
   httpServer.on("upgrade", (req, socket, head) => {
     if (!req.url?.startsWith("/socket.io")) void upgrade(req, socket, head);
@@ -75,10 +86,13 @@ async function main(): Promise<void> {
     log(`${signal}: shutting down`);
     void io.close();
     sweeper.stop();
+    setJobWorkerWaker(undefined);
+    const jobsStopped = jobs.stop();
     httpServer.close();
     // Stores under way finish first (the listener waits for them), then the parse workers go.
     void (dicom?.close() ?? Promise.resolve())
       .then(() => images.parser.close())
+      .then(() => jobsStopped)
       .then(() => flushReadAudits())
       .then(() => db.$disconnect())
       .then(() => database.stop())

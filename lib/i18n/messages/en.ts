@@ -232,7 +232,7 @@ export const en: Messages = {
     NOT_FOUND: "Request not found.",
     BAD_INPUT: "Some values are invalid.",
     ALREADY_CLAIMED: "Already claimed by {holderName}.",
-    NOT_HOLDER: "Only the radiologist holding the request can release it.",
+    NOT_HOLDER: "Only the radiologist holding the request can do this: take it first.",
     INVALID_TRANSITION: "This action is not possible in the request's current state.",
     REASON_REQUIRED: "A reason is required for this action.",
     CONTRAST_CONTRAINDICATED: "Contrast is contraindicated by the safety items: justify the injection or choose a protocol without contrast.",

@@ -236,7 +236,7 @@ export const fr = {
     NOT_FOUND: "Demande introuvable.",
     BAD_INPUT: "Certaines valeurs sont invalides.",
     ALREADY_CLAIMED: "Déjà prise en charge par {holderName}.",
-    NOT_HOLDER: "Seul le radiologue qui a pris la demande peut la libérer.",
+    NOT_HOLDER: "Seul le radiologue qui porte la demande peut faire cette action : prenez-la d'abord.",
     INVALID_TRANSITION: "Cette action n'est pas possible dans l'état actuel de la demande.",
     IDEMPOTENCY_KEY_REUSED: "Cette soumission a déjà été utilisée pour une autre demande.",
     REASON_REQUIRED: "Un motif est obligatoire pour cette action.",

@@ -8,6 +8,7 @@ import { useTRPC } from "@/lib/trpc/react";
 import { RequestImagesPanel } from "../images/request-images-panel";
 import { LocalDateTime } from "../local-date-time";
 import { HoldActions } from "./hold-actions";
+import { AssignmentPanel } from "../assignment/assignment-panel";
 import { RequestPresence } from "../presence/presence-badge";
 import { RequestThread } from "../thread/request-thread";
 import { WorkflowPanel } from "../workflow/workflow-panel";
@@ -68,6 +69,7 @@ export function RequestDetailView(props: { requestId: string; actorId: string; c
           </dl>
         </section>
       </div>
+      <AssignmentPanel requestId={request.id} />
       <WorkflowPanel request={request} />
       <section className="panel" style={{ marginTop: "1rem" }}>
         <h2>{t("form.clinicalContext")}</h2>

@@ -1,5 +1,67 @@
 import type { Messages } from "../../types";
 
 export const assignmentEn: Messages["assignment"] = {
-  title: "",
+  title: "Assignment",
+  holder: "Radiologist",
+  inPool: "In the pool: nobody has taken it yet.",
+  holdKinds: {
+    CLAIMED: "Claimed",
+    AUTO_ASSIGNED: "Assigned automatically",
+    TAKEN_OVER: "Taken over",
+    HANDED_OVER: "Handed over at shift change",
+  },
+  since: "Since",
+  awaitingAcknowledgement: "Awaiting acknowledgement",
+  acknowledgedAt: "Acknowledged",
+  acknowledge: "Acknowledge",
+  acknowledgeDone: "Acknowledged.",
+  explanation: {
+    title: "Why this radiologist",
+    AUTO_ASSIGNMENT: "Automatic assignment",
+    SHIFT_HANDOVER: "End-of-shift handover",
+    chosen: "{name}, chosen: {rule}.",
+    noneChosen: "No eligible radiologist on call: the request stayed in the pool.",
+    candidates: "On-call radiologists considered",
+    load: "load {load}",
+    notConsidered: "excluded: {reason}",
+    loadHelp: "Load: open requests held, weighted by priority (vital 3, urgent 2, routine 1).",
+    roles: { PRIMARY: "primary", BACKUP: "backup" },
+    rules: {
+      ONLY_ELIGIBLE: "the only eligible radiologist on call",
+      PRIMARY_BEFORE_BACKUP: "primary on call, before the backups",
+      LOWEST_LOAD: "lowest load",
+      LEAST_RECENTLY_ASSIGNED: "equal load, least recently assigned",
+      TIE_BREAK: "exact tie, fixed tie-break",
+    },
+    excluded: {
+      NO_PRIVILEGE: "no privilege for this site",
+      PRIVILEGE_EXPIRED: "privilege expired",
+      OFF_SHIFT: "not on shift",
+      MISSING_SUBSPECIALTY: "lacks the required subspecialty",
+      LEAVING_SHIFT: "shift ending",
+    },
+  },
+  takeOver: {
+    title: "Take the request over",
+    reason: "Reason for taking over (required, sent to the current radiologist)",
+    submit: "Take the request over",
+    done: "Request taken over.",
+    by: "Taken over by {name}",
+    reasonLabel: "Reason",
+  },
+  escalation: {
+    badge: "Escalation level {level}",
+    levels: {
+      "1": "backup on call and department head notified",
+      "2": "every radiologist reading for the site and the department head notified",
+    },
+  },
+  board: {
+    title: "Escalated requests",
+    empty: "No escalated request waiting.",
+    level: "Level",
+    escalatedAt: "Escalated",
+    holder: "Radiologist",
+    unacknowledged: "not acknowledged",
+  },
 };

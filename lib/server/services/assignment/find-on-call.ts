@@ -1,4 +1,5 @@
 import "server-only";
+import type { AssignmentCandidate } from "@/lib/domain/assignment/eligibility";
 import type { ShiftRole, Subspecialty } from "@/lib/domain/enums";
 import type { Db, Tx } from "../../db/client";
 
@@ -13,6 +14,8 @@ export interface OnCallEntry {
   /** The reading privilege for the site: null when there is none or it has expired at `at`. */
   privilegeExpiresAt: Date | null;
   hasPrivilege: boolean;
+  /** The privilege for the site whatever its expiry (null when there is none). */
+  privilege: { expiresAt: Date | null } | null;
 }
 
 /**
@@ -40,7 +43,8 @@ export async function findOnCall(args: { db: Db | Tx; siteId: string; at: Date }
           id: true,
           displayName: true,
           privileges: {
-            where: { siteId, OR: [{ expiresAt: null }, { expiresAt: { gt: at } }] },
+            // Expired privileges too: assignment explains that one expired rather than "none".
+            where: { siteId },
             select: { expiresAt: true },
           },
         },
@@ -50,6 +54,7 @@ export async function findOnCall(args: { db: Db | Tx; siteId: string; at: Date }
   });
   return shifts.map((shift) => {
     const privilege = shift.radiologist.privileges[0];
+    const unexpired = privilege !== undefined && (privilege.expiresAt === null || privilege.expiresAt.getTime() > at.getTime());
     return {
       radiologistId: shift.radiologist.id,
       displayName: shift.radiologist.displayName,
@@ -58,8 +63,23 @@ export async function findOnCall(args: { db: Db | Tx; siteId: string; at: Date }
       subspecialties: shift.subspecialties,
       startsAt: shift.startsAt,
       endsAt: shift.endsAt,
-      privilegeExpiresAt: privilege?.expiresAt ?? null,
-      hasPrivilege: privilege !== undefined,
+      privilegeExpiresAt: unexpired ? privilege.expiresAt : null,
+      hasPrivilege: unexpired,
+      privilege: privilege ? { expiresAt: privilege.expiresAt } : null,
     };
   });
+}
+
+/** An on-call entry as the pure assignment policy sees it (lib/domain/assignment). */
+export function toCandidate(entry: OnCallEntry): AssignmentCandidate {
+  return {
+    id: entry.radiologistId,
+    name: entry.displayName,
+    shiftId: entry.shiftId,
+    shiftRole: entry.role,
+    shiftStartsAt: entry.startsAt,
+    shiftEndsAt: entry.endsAt,
+    subspecialties: entry.subspecialties,
+    privilege: entry.privilege,
+  };
 }

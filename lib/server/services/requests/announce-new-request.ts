@@ -2,11 +2,9 @@ import "server-only";
 import type { Priority } from "@/lib/domain/enums";
 import type { Tx } from "../../db/client";
 import { enqueueJob } from "../../jobs/enqueue-job";
+import { escalateAfterSeconds } from "../assignment/assignment-inputs";
 import { findOnCall } from "../assignment/find-on-call";
 import { notifyInTx, type PendingNotifications } from "../notifications/notify";
-
-/** Used when a priority has no configured target (the migration inserts the defaults). */
-const FALLBACK_ESCALATE_AFTER_S: Record<Priority, number> = { VITAL: 600, URGENT: 1800, ROUTINE: 43_200 };
 
 /**
  * A new request needs a reader from the moment it is submitted: in the submitting transaction,
@@ -18,11 +16,10 @@ export async function announceNewRequestInTx(
   tx: Tx,
   request: { id: string; siteId: string; priority: Priority; submittedAt: Date },
 ): Promise<PendingNotifications> {
-  const [site, target] = await Promise.all([
+  const [site, escalateAfterS] = await Promise.all([
     tx.site.findUniqueOrThrow({ where: { id: request.siteId }, select: { autoAssign: true } }),
-    tx.priorityTarget.findUnique({ where: { priority: request.priority }, select: { escalateAfterS: true } }),
+    escalateAfterSeconds(tx, request.priority),
   ]);
-  const escalateAfterS = target?.escalateAfterS ?? FALLBACK_ESCALATE_AFTER_S[request.priority];
 
   if (site.autoAssign) {
     await enqueueJob(tx, { kind: "assignment.auto", payload: { requestId: request.id }, runAt: request.submittedAt, dedupeKey: `assignment.auto:${request.id}` });

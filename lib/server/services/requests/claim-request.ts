@@ -2,6 +2,7 @@ import "server-only";
 import { canClaimFor, type Actor } from "@/lib/domain/access";
 import { AppError } from "@/lib/domain/errors";
 import { OPEN_STATUSES } from "@/lib/domain/request-state-machine";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { writeAudit } from "../../audit/write-audit";
 import type { Db, Tx } from "../../db/client";
 import { publishRequestChanged } from "../../realtime/publish";
@@ -32,7 +33,8 @@ export async function claimRequest(args: { db: Db; actor: Actor; requestId: stri
     const now = new Date();
     const { count } = await tx.readingRequest.updateMany({
       where: { id: request.id, holderId: null, status: { in: [...OPEN_STATUSES] } },
-      data: { holderId: actor.id, claimedAt: now, version: { increment: 1 } },
+      // A claim is its own acknowledgement: escalation stops watching the request.
+      data: { holderId: actor.id, claimedAt: now, holdKind: "CLAIMED", holdAcknowledgedAt: now, assignmentExplanation: Prisma.DbNull, version: { increment: 1 } },
     });
     if (count === 0) return explainLostClaim(tx, actor, request.id);
 

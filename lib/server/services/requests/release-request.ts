@@ -1,9 +1,11 @@
 import "server-only";
 import type { Actor } from "@/lib/domain/access";
 import { AppError } from "@/lib/domain/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { writeAudit } from "../../audit/write-audit";
 import type { Db } from "../../db/client";
 import { publishRequestChanged } from "../../realtime/publish";
+import { scheduleEscalationWatchInTx } from "../assignment/schedule-escalation-watch";
 import { visibleRequestsWhere } from "./request-scope";
 
 /** The holder gives a request back to the pool. Only the holder can; the release is conditional too. */
@@ -18,13 +20,13 @@ export async function releaseRequest(args: {
   const siteId = await db.$transaction(async (tx) => {
     const request = await tx.readingRequest.findFirst({
       where: { AND: [{ id: requestId }, visibleRequestsWhere(actor)] },
-      select: { id: true, siteId: true },
+      select: { id: true, siteId: true, priority: true, escalationLevel: true },
     });
     if (!request) throw new AppError("NOT_FOUND", "Request not found");
 
     const { count } = await tx.readingRequest.updateMany({
       where: { id: request.id, holderId: actor.id },
-      data: { holderId: null, claimedAt: null, version: { increment: 1 } },
+      data: { holderId: null, claimedAt: null, holdKind: null, holdAcknowledgedAt: null, assignmentExplanation: Prisma.DbNull, version: { increment: 1 } },
     });
     if (count === 0) throw new AppError("NOT_HOLDER", "Only the holder can release this request");
 
@@ -38,6 +40,8 @@ export async function releaseRequest(args: {
       entityId: request.id,
       siteId: request.siteId,
     });
+    // Back in the pool, the request waits again: the escalation ladder watches it anew.
+    await scheduleEscalationWatchInTx(tx, request, new Date());
     return request.siteId;
   });
 

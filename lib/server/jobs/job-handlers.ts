@@ -1,0 +1,12 @@
+import "server-only";
+import { autoAssignHandler } from "./handlers/auto-assign-handler";
+import { escalationCheckHandler } from "./handlers/escalation-check-handler";
+import { shiftEndedHandler } from "./handlers/shift-ended-handler";
+import type { JobHandlers } from "./job-handler";
+
+/** Every job kind has exactly one handler: the mapped type makes a missing one a compile error. */
+export const JOB_HANDLERS: JobHandlers = {
+  "assignment.auto": autoAssignHandler,
+  "escalation.check": escalationCheckHandler,
+  "shift.ended": shiftEndedHandler,
+};

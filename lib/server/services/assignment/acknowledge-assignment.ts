@@ -1,0 +1,48 @@
+import "server-only";
+import type { Actor } from "@/lib/domain/access";
+import { AppError } from "@/lib/domain/errors";
+import { writeAudit } from "../../audit/write-audit";
+import type { Db } from "../../db/client";
+import { publishRequestChanged } from "../../realtime/publish";
+import { visibleRequestsWhere } from "../requests/request-scope";
+
+export interface AcknowledgeResult {
+  requestId: string;
+  /** true when it was already acknowledged (or held by a claim): acknowledging twice is not an error. */
+  alreadyAcknowledged: boolean;
+}
+
+/**
+ * The holder of an automatic assignment or a handover says "I have it" ("Accuser réception"):
+ * from then on the request counts as taken and stops escalating. Only the holder can; the
+ * write is conditional on still holding it, unacknowledged.
+ */
+export async function acknowledgeAssignment(args: { db: Db; actor: Actor; requestId: string; now?: Date }): Promise<AcknowledgeResult> {
+  const { db, actor, requestId } = args;
+  const now = args.now ?? new Date();
+
+  const result = await db.$transaction(async (tx) => {
+    const request = await tx.readingRequest.findFirst({
+      where: { AND: [{ id: requestId }, visibleRequestsWhere(actor)] },
+      select: { id: true, siteId: true },
+    });
+    if (!request) throw new AppError("NOT_FOUND", "Request not found");
+
+    const { count } = await tx.readingRequest.updateMany({
+      where: { id: request.id, holderId: actor.id, holdAcknowledgedAt: null },
+      data: { holdAcknowledgedAt: now, version: { increment: 1 } },
+    });
+    if (count === 0) {
+      const current = await tx.readingRequest.findUniqueOrThrow({ where: { id: request.id }, select: { holderId: true } });
+      if (current.holderId !== actor.id) throw new AppError("NOT_HOLDER", "Only the holder acknowledges an assignment");
+      return { requestId: request.id, alreadyAcknowledged: true, siteId: request.siteId };
+    }
+
+    await tx.requestEvent.create({ data: { requestId: request.id, actorId: actor.id, type: "ASSIGNMENT_ACKNOWLEDGED", at: now } });
+    await writeAudit(tx, { actorId: actor.id, action: "ASSIGNMENT_ACKNOWLEDGED", entityType: "ReadingRequest", entityId: request.id, siteId: request.siteId });
+    return { requestId: request.id, alreadyAcknowledged: false, siteId: request.siteId };
+  });
+
+  if (!result.alreadyAcknowledged) publishRequestChanged(result.requestId, result.siteId);
+  return { requestId: result.requestId, alreadyAcknowledged: result.alreadyAcknowledged };
+}
