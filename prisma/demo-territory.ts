@@ -58,3 +58,48 @@ export const DEMO_USERS: DemoUser[] = [
   { email: "chef.service@demo.teleradio.fr", displayName: "Pr Marc Lefèvre", role: "DEPARTMENT_HEAD", siteCode: "HUB" },
   { email: "admin@demo.teleradio.fr", displayName: "Nadia Roux (DSI)", role: "ADMIN", siteCode: "HUB" },
 ];
+
+/** Sites whose on-call is shared: Nguyen reads for both valley hospitals. */
+export const DEMO_SITE_GROUPS: { name: string; siteCodes: string[] }[] = [{ name: "Vallée de la Brenne", siteCodes: ["SAL", "VRN"] }];
+
+export interface DemoProtocol {
+  code: string;
+  label: string;
+  modality: "CT" | "MR" | "CR";
+  contrast: boolean;
+}
+
+/** Every demo site's protocol catalogue. */
+export const DEMO_PROTOCOLS: DemoProtocol[] = [
+  { code: "TDM-CRANE", label: "TDM cérébrale sans injection", modality: "CT", contrast: false },
+  { code: "ANGIO-TSA", label: "Angio-TDM des TSA", modality: "CT", contrast: true },
+  { code: "TDM-TAP", label: "TDM thoraco-abdomino-pelvienne injectée", modality: "CT", contrast: true },
+  { code: "TDM-THORAX", label: "TDM thorax sans injection", modality: "CT", contrast: false },
+  { code: "IRM-ENC", label: "IRM encéphale", modality: "MR", contrast: false },
+  { code: "RX-THORAX", label: "Radiographie thorax", modality: "CR", contrast: false },
+];
+
+export interface DemoShift {
+  email: string;
+  role: "PRIMARY" | "BACKUP";
+  siteCodes: string[];
+  subspecialties: ("NEURO" | "MSK" | "PAEDIATRIC" | "CHEST" | "ABDOMINAL" | "VASCULAR")[];
+}
+
+/**
+ * The demo rota: 24 h shifts from 08:00 (Paris), days A and B alternating, from the day the
+ * demo is seeded for DEMO_ROTA_DAYS days. Every site has a primary and a backup at all times.
+ */
+export const DEMO_ROTA_DAYS = 57;
+export const DEMO_ROTA_PATTERN: DemoShift[][] = [
+  [
+    { email: "radio.dubois@demo.teleradio.fr", role: "PRIMARY", siteCodes: ["MTC", "SAL", "VRN", "BLR"], subspecialties: ["NEURO"] },
+    { email: "radio.nguyen@demo.teleradio.fr", role: "BACKUP", siteCodes: ["SAL", "VRN"], subspecialties: ["ABDOMINAL"] },
+    { email: "radio.petit@demo.teleradio.fr", role: "BACKUP", siteCodes: ["MTC", "BLR"], subspecialties: ["PAEDIATRIC", "MSK"] },
+  ],
+  [
+    { email: "radio.nguyen@demo.teleradio.fr", role: "PRIMARY", siteCodes: ["SAL", "VRN"], subspecialties: ["ABDOMINAL"] },
+    { email: "radio.petit@demo.teleradio.fr", role: "PRIMARY", siteCodes: ["MTC", "BLR"], subspecialties: ["PAEDIATRIC", "MSK"] },
+    { email: "radio.dubois@demo.teleradio.fr", role: "BACKUP", siteCodes: ["MTC", "SAL", "VRN", "BLR"], subspecialties: ["NEURO"] },
+  ],
+];

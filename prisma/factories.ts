@@ -63,3 +63,47 @@ export function teleDiagnosticInput(overrides: Partial<SubmitRequestInput> = {})
 export function teleDiagnosticRequest(overrides: Partial<SubmitRequestInput> = {}): SubmitRequest {
   return submitRequestSchema.parse(teleDiagnosticInput(overrides));
 }
+
+/** A shift of the rota covering `siteIds` (no end-of-shift job: tests that need one use the service). */
+export async function createShift(
+  db: PrismaClient,
+  options: { radiologistId: string; siteIds: string[]; startsAt: Date; endsAt: Date; role?: "PRIMARY" | "BACKUP"; subspecialties?: ("NEURO" | "MSK" | "PAEDIATRIC" | "CHEST" | "ABDOMINAL" | "VASCULAR")[] },
+): Promise<{ id: string }> {
+  return db.shift.create({
+    data: {
+      radiologistId: options.radiologistId,
+      startsAt: options.startsAt,
+      endsAt: options.endsAt,
+      role: options.role ?? "PRIMARY",
+      subspecialties: options.subspecialties ?? [],
+      sites: { createMany: { data: options.siteIds.map((siteId) => ({ siteId })) } },
+    },
+    select: { id: true },
+  });
+}
+
+/** A uniquely named group of sites (the sites join it). */
+export async function createSiteGroup(db: PrismaClient, siteIds: string[] = [], name = "Groupe de test"): Promise<{ id: string; name: string }> {
+  const group = await db.siteGroup.create({ data: { name: `${name} ${unique()}` }, select: { id: true, name: true } });
+  if (siteIds.length) await db.site.updateMany({ where: { id: { in: siteIds } }, data: { groupId: group.id } });
+  return group;
+}
+
+/** An item of a site's protocol catalogue. */
+export async function createProtocolItem(
+  db: PrismaClient,
+  siteId: string,
+  options: { code?: string; label?: string; modality?: "CT" | "MR" | "CR" | "DX" | "US"; contrast?: boolean; active?: boolean } = {},
+): Promise<{ id: string; code: string }> {
+  return db.protocolCatalogueItem.create({
+    data: {
+      siteId,
+      code: options.code ?? `P${unique()}`,
+      label: options.label ?? "TDM cérébrale sans injection",
+      modality: options.modality ?? "CT",
+      contrast: options.contrast ?? false,
+      active: options.active ?? true,
+    },
+    select: { id: true, code: true },
+  });
+}

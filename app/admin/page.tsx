@@ -1,13 +1,32 @@
+import { canEditSettings } from "@/lib/domain/rota/rota-access";
 import { getTranslator } from "@/lib/i18n/server-locale";
 import { requireActor } from "@/lib/server/auth/require-actor";
+import { getQueryClient, HydrateClient, serverTrpc } from "@/lib/trpc/server";
+import { PriorityTargetsEditor } from "@/lib/ui/admin/priority-targets-editor";
+import { PrivilegesEditor } from "@/lib/ui/admin/privileges-editor";
+import { ProtocolCatalogueEditor } from "@/lib/ui/admin/protocol-catalogue-editor";
+import { SiteSettingsEditor } from "@/lib/ui/admin/site-settings-editor";
 
+// The administrator manages privileges, site settings and catalogues; the department head
+// comes here for the escalation delays only.
 export default async function AdminPage() {
-  await requireActor(["ADMIN"]);
+  const actor = await requireActor(["ADMIN", "DEPARTMENT_HEAD"]);
   const { t } = await getTranslator();
+  const admin = canEditSettings(actor);
+  const queryClient = getQueryClient();
+  await Promise.all([
+    queryClient.prefetchQuery(serverTrpc.settings.targets.queryOptions()),
+    ...(admin ? [queryClient.prefetchQuery(serverTrpc.settings.privileges.queryOptions()), queryClient.prefetchQuery(serverTrpc.settings.sites.queryOptions())] : []),
+  ]);
   return (
-    <>
+    <HydrateClient>
       <h1>{t("admin.title")}</h1>
-      <p className="panel">{t("admin.intro")}</p>
-    </>
+      <div style={{ display: "grid", gap: "1rem" }}>
+        {admin && <PrivilegesEditor />}
+        {admin && <SiteSettingsEditor />}
+        <PriorityTargetsEditor />
+        {admin && <ProtocolCatalogueEditor />}
+      </div>
+    </HydrateClient>
   );
 }

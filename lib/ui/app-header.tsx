@@ -13,6 +13,7 @@ export function AppHeader({ user }: { user: { name: string; role: Role } | null 
   return (
     <header className="app-header">
       <Link href="/">{t("app.name")}</Link>
+      {user && <Navigation role={user.role} />}
       <span className="spacer" />
       {user && <LiveIndicator />}
       {/* Administrators take no part in care: no live socket, no notifications. */}
@@ -40,5 +41,17 @@ function LiveIndicator() {
     <span className={`live ${live ? "live-on" : "live-off"}`} data-testid="live-status" data-status={status}>
       {live ? t("app.live") : t("app.offline")}
     </span>
+  );
+}
+
+/** The sections a role works in; each page checks the role again on the server. */
+function Navigation({ role }: { role: Role }) {
+  const { t } = useI18n();
+  return (
+    <nav className="app-nav">
+      {role !== "ADMIN" && <Link href="/worklist">{t("admin.worklist")}</Link>}
+      <Link href="/rota">{t("admin.rota")}</Link>
+      {(role === "ADMIN" || role === "DEPARTMENT_HEAD") && <Link href="/admin">{t("admin.title")}</Link>}
+    </nav>
   );
 }

@@ -244,7 +244,8 @@ export const en: Messages = {
   },
   admin: {
     title: "Administration",
-    intro: "Managing sites, accounts and reading agreements comes with the next versions.",
+    rota: "On-call rota",
+    worklist: "Worklist",
   },
   viewer: {
     refusal: {

@@ -248,7 +248,8 @@ export const fr = {
   },
   admin: {
     title: "Administration",
-    intro: "La gestion des sites, des comptes et des conventions de lecture arrive avec les prochaines versions.",
+    rota: "Tableau de garde",
+    worklist: "Liste de travail",
   },
   viewer: {
     refusal: {

@@ -7,6 +7,7 @@ import { assignmentRouter } from "./routers/assignment-router";
 import { notificationsRouter } from "./routers/notifications-router";
 import { presenceRouter } from "./routers/presence-router";
 import { rotaRouter } from "./routers/rota-router";
+import { settingsRouter } from "./routers/settings-router";
 import { threadRouter } from "./routers/thread-router";
 import { workflowRouter } from "./routers/workflow-router";
 
@@ -19,6 +20,7 @@ export const appRouter = router({
   notifications: notificationsRouter,
   presence: presenceRouter,
   rota: rotaRouter,
+  settings: settingsRouter,
   thread: threadRouter,
   workflow: workflowRouter,
 });

@@ -38,9 +38,14 @@ export function errorShapeData(error: TRPCError): ErrorShapeData {
     const fieldErrors: Record<string, string> = {};
     for (const issue of cause.issues) {
       const path = issue.path.map(String).join(".");
-      fieldErrors[path] ??= issue.message.startsWith("validation.") ? issue.message : "validation.invalid";
+      fieldErrors[path] ??= isValidationKey(issue.message) ? issue.message : "validation.invalid";
     }
     return { appCode: "BAD_INPUT", details: null, fieldErrors };
   }
   return { appCode: null, details: null, fieldErrors: null };
+}
+
+/** Schema messages are catalogue keys: "validation.x" or a feature's "<section>.validation.x". */
+function isValidationKey(message: string): boolean {
+  return /^([a-z]+\.)?validation\.[A-Za-z]+$/.test(message);
 }
