@@ -2,11 +2,13 @@ import "server-only";
 import { autoAssignHandler } from "./handlers/auto-assign-handler";
 import { escalationCheckHandler } from "./handlers/escalation-check-handler";
 import { shiftEndedHandler } from "./handlers/shift-ended-handler";
+import { shiftStartedHandler } from "./handlers/shift-started-handler";
 import type { JobHandlers } from "./job-handler";
 
 /** Every job kind has exactly one handler: the mapped type makes a missing one a compile error. */
 export const JOB_HANDLERS: JobHandlers = {
   "assignment.auto": autoAssignHandler,
   "escalation.check": escalationCheckHandler,
+  "shift.started": shiftStartedHandler,
   "shift.ended": shiftEndedHandler,
 };

@@ -6,10 +6,12 @@ export interface JobPayloads {
   "assignment.auto": { requestId: string };
   /** The request's priority target passed: escalate one level if it is still not taken. */
   "escalation.check": { requestId: string; level: number };
+  /** A shift started: offer the requests waiting in its sites' pools to automatic assignment. */
+  "shift.started": { shiftId: string };
   /** A shift ended: hand its radiologist's open requests over, or return them to the pool. */
   "shift.ended": { shiftId: string };
 }
 
 export type JobKind = keyof JobPayloads;
 
-export const JOB_KINDS = ["assignment.auto", "escalation.check", "shift.ended"] as const satisfies readonly JobKind[];
+export const JOB_KINDS = ["assignment.auto", "escalation.check", "shift.started", "shift.ended"] as const satisfies readonly JobKind[];

@@ -111,6 +111,8 @@ async function dispatch(handlers: JobHandlers, job: TakenJob, context: JobContex
       return handlers[kind](job.payload as Parameters<JobHandlers[typeof kind]>[0], context);
     case "escalation.check":
       return handlers[kind](job.payload as Parameters<JobHandlers[typeof kind]>[0], context);
+    case "shift.started":
+      return handlers[kind](job.payload as Parameters<JobHandlers[typeof kind]>[0], context);
     case "shift.ended":
       return handlers[kind](job.payload as Parameters<JobHandlers[typeof kind]>[0], context);
     default: {

@@ -8,7 +8,7 @@ import type { CreateShift } from "@/lib/domain/rota/rota-schemas";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { toAuditRow } from "../../audit/write-audit";
 import type { Db } from "../../db/client";
-import { scheduleShiftEnd } from "./schedule-shift-end";
+import { scheduleShiftJobs } from "./schedule-shift-jobs";
 import { checkShiftReferences } from "./shift-references";
 
 export interface CreatedShifts {
@@ -54,7 +54,7 @@ export async function createShift(args: { db: Db; actor: Actor; input: CreateShi
         })),
       });
       await tx.shiftSite.createMany({ data: shifts.flatMap((shift) => input.siteIds.map((siteId) => ({ shiftId: shift.id, siteId }))) });
-      for (const shift of shifts) await scheduleShiftEnd(tx, shift);
+      for (const shift of shifts) await scheduleShiftJobs(tx, shift);
       await tx.auditLog.createMany({
         data: shifts.map((shift) =>
           toAuditRow({

@@ -6,7 +6,7 @@ import type { UpdateShift } from "@/lib/domain/rota/rota-schemas";
 import { wallClockToInstant } from "@/lib/domain/rota/wall-clock";
 import { writeAudit } from "../../audit/write-audit";
 import type { Db } from "../../db/client";
-import { scheduleShiftEnd } from "./schedule-shift-end";
+import { scheduleShiftJobs } from "./schedule-shift-jobs";
 import { shiftSelect, toShiftDto, type ShiftDto } from "./shift-dto";
 import { checkShiftReferences } from "./shift-references";
 
@@ -35,7 +35,7 @@ export async function updateShift(args: { db: Db; actor: Actor; input: UpdateShi
       },
       select: shiftSelect,
     });
-    await scheduleShiftEnd(tx, after);
+    await scheduleShiftJobs(tx, after);
     const summary = (dto: ShiftDto) => ({
       radiologistId: dto.radiologistId,
       startsAt: dto.startsAt.toISOString(),
