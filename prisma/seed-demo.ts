@@ -121,7 +121,7 @@ async function seedDemoRota(db: PrismaClient, siteIds: Map<string, string>, user
     db.job.createMany({
       data: shifts.map((shift) => ({
         kind: "shift.ended",
-        payload: { shiftId: shift.id } satisfies JobPayloads["shift.ended"],
+        payload: { shiftId: shift.id, endsAt: shift.endsAt.toISOString() } satisfies JobPayloads["shift.ended"],
         runAt: shift.endsAt,
         dedupeKey: `shift.ended:${shift.id}:${shift.endsAt.toISOString()}`,
       })),

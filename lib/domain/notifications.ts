@@ -4,7 +4,10 @@ import { z } from "zod";
 // cause them, through lib/server/services/notifications/notify.ts).
 
 /** Notification ids are bigint sequence values, sent as decimal strings. */
-const notificationId = z.string().regex(/^\d{1,19}$/, { message: "validation.id" });
+const notificationId = z
+  .string()
+  .regex(/^\d{1,19}$/, { message: "validation.id", abort: true })
+  .refine((value) => BigInt(value) <= 9_223_372_036_854_775_807n, { message: "validation.id" });
 
 export const NOTIFICATIONS_PAGE_MAX = 100;
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { autoAssignHandler } from "./handlers/auto-assign-handler";
 import { escalationCheckHandler } from "./handlers/escalation-check-handler";
+import { offCallHandler } from "./handlers/off-call-handler";
 import { shiftEndedHandler } from "./handlers/shift-ended-handler";
 import { shiftStartedHandler } from "./handlers/shift-started-handler";
 import type { JobHandlers } from "./job-handler";
@@ -11,4 +12,5 @@ export const JOB_HANDLERS: JobHandlers = {
   "escalation.check": escalationCheckHandler,
   "shift.started": shiftStartedHandler,
   "shift.ended": shiftEndedHandler,
+  "rota.offCall": offCallHandler,
 };

@@ -6,12 +6,18 @@ export interface JobPayloads {
   "assignment.auto": { requestId: string };
   /** The request's priority target passed: escalate one level if it is still not taken. */
   "escalation.check": { requestId: string; level: number };
-  /** A shift started: offer the requests waiting in its sites' pools to automatic assignment. */
-  "shift.started": { shiftId: string };
+  /**
+   * A shift started: offer the requests waiting in its sites' pools to automatic assignment.
+   * The payload holds the start as scheduled: a retried job still recognises its shift, and a
+   * moved shift's old job sees it is stale.
+   */
+  "shift.started": { shiftId: string; startsAt: string };
   /** A shift ended: hand its radiologist's open requests over, or return them to the pool. */
-  "shift.ended": { shiftId: string };
+  "shift.ended": { shiftId: string; endsAt: string };
+  /** A running shift was deleted or given to someone else: its radiologist leaves these sites' on-call now. */
+  "rota.offCall": { radiologistId: string; siteIds: string[]; shiftId: string };
 }
 
 export type JobKind = keyof JobPayloads;
 
-export const JOB_KINDS = ["assignment.auto", "escalation.check", "shift.started", "shift.ended"] as const satisfies readonly JobKind[];
+export const JOB_KINDS = ["assignment.auto", "escalation.check", "shift.started", "shift.ended", "rota.offCall"] as const satisfies readonly JobKind[];

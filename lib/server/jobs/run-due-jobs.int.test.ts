@@ -25,7 +25,7 @@ function recording(fail = false): { handlers: JobHandlers; seen: string[] } {
     seen.push(payload.requestId ?? payload.shiftId ?? "");
     return fail ? Promise.reject(new Error("PACS en panne")) : Promise.resolve();
   };
-  return { seen, handlers: { "assignment.auto": handle, "escalation.check": handle, "shift.started": handle, "shift.ended": handle } };
+  return { seen, handlers: { "assignment.auto": handle, "escalation.check": handle, "shift.started": handle, "shift.ended": handle, "rota.offCall": handle } };
 }
 
 describe("the durable job runner", () => {
@@ -107,7 +107,7 @@ describe("the durable job runner", () => {
       log: () => undefined,
       intervalMs: 60_000,
       clock: () => clock,
-      handlers: { "assignment.auto": handle, "escalation.check": handle, "shift.started": handle, "shift.ended": handle },
+      handlers: { "assignment.auto": handle, "escalation.check": handle, "shift.started": handle, "shift.ended": handle, "rota.offCall": handle },
     });
     const job = await schedule(clock);
     worker.wake();

@@ -3,6 +3,7 @@ import { TRPCError } from "@trpc/server";
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
 import { ZodError } from "zod";
 import { AppError, type AppErrorCode } from "@/lib/domain/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 // The one place where typed application errors become tRPC (and so HTTP) errors.
 const TRPC_CODE: Record<AppErrorCode, TRPC_ERROR_CODE_KEY> = {
@@ -19,6 +20,14 @@ const TRPC_CODE: Record<AppErrorCode, TRPC_ERROR_CODE_KEY> = {
   PATIENT_NOT_INFORMED: "CONFLICT",
   NOT_ELIGIBLE: "FORBIDDEN",
 };
+
+/** A concurrent change won: a unique key already taken (P2002) or a row gone (P2025). */
+export function raceError(cause: unknown): TRPCError | null {
+  if (!(cause instanceof Prisma.PrismaClientKnownRequestError)) return null;
+  if (cause.code === "P2002") return new TRPCError({ code: "CONFLICT", message: "Changed by someone else meanwhile: reload and try again", cause });
+  if (cause.code === "P2025") return new TRPCError({ code: "NOT_FOUND", message: "Not found", cause });
+  return null;
+}
 
 export function toTrpcError(error: AppError): TRPCError {
   return new TRPCError({ code: TRPC_CODE[error.code], message: error.message, cause: error });

@@ -4,7 +4,7 @@ import superjson from "superjson";
 import { isAppError } from "@/lib/domain/errors";
 import type { Role } from "@/lib/domain/enums";
 import type { TrpcContext } from "./context";
-import { errorShapeData, toTrpcError } from "./error-mapping";
+import { errorShapeData, raceError, toTrpcError } from "./error-mapping";
 
 const t = initTRPC.context<TrpcContext>().create({
   transformer: superjson,
@@ -15,10 +15,17 @@ const t = initTRPC.context<TrpcContext>().create({
   },
 });
 
-/** Turns typed AppErrors thrown by services into their tRPC codes (never a 500). */
+/**
+ * Turns typed AppErrors thrown by services into their tRPC codes (never a 500), and the
+ * database's answers to a lost race (a unique key taken, a row deleted meanwhile) into 409/404.
+ */
 const mapAppErrors = t.middleware(async ({ next }) => {
   const result = await next();
   if (!result.ok && isAppError(result.error.cause)) throw toTrpcError(result.error.cause);
+  if (!result.ok) {
+    const raced = raceError(result.error.cause);
+    if (raced) throw raced;
+  }
   return result;
 });
 

@@ -28,7 +28,8 @@ export function ShiftForm(props: { options: RotaOptionsDto; today: string; editi
       setMessage({ kind: "error", text: errorMessage(error, t) });
       setErrors(serverFieldErrors(error));
     },
-    onSettled: () => queryClient.invalidateQueries({ queryKey: trpc.rota.list.pathKey() }),
+    // The calendar, its coverage and "on call now" all change with a shift.
+    onSettled: () => queryClient.invalidateQueries({ queryKey: trpc.rota.pathKey() }),
   };
   const create = useMutation(trpc.rota.create.mutationOptions(callbacks));
   const update = useMutation(trpc.rota.update.mutationOptions(callbacks));

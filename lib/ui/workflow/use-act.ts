@@ -30,6 +30,7 @@ export function useActCallbacks(requestId: string, doneKey: MessageKey) {
         Promise.all([
           queryClient.invalidateQueries({ queryKey: trpc.requests.byId.queryKey({ requestId }) }),
           queryClient.invalidateQueries({ queryKey: trpc.worklist.list.queryKey() }),
+          queryClient.invalidateQueries({ queryKey: trpc.assignment.pathKey() }),
         ]),
     },
   };

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/domain/access";
 import { AppError } from "@/lib/domain/errors";
+import { isOpen, OPEN_STATUSES } from "@/lib/domain/request-state-machine";
 import { writeAudit } from "../../audit/write-audit";
 import type { Db } from "../../db/client";
 import { publishRequestChanged } from "../../realtime/publish";
@@ -29,12 +30,13 @@ export async function acknowledgeAssignment(args: { db: Db; actor: Actor; reques
     if (!request) throw new AppError("NOT_FOUND", "Request not found");
 
     const { count } = await tx.readingRequest.updateMany({
-      where: { id: request.id, holderId: actor.id, holdAcknowledgedAt: null },
+      where: { id: request.id, holderId: actor.id, holdAcknowledgedAt: null, status: { in: [...OPEN_STATUSES] } },
       data: { holdAcknowledgedAt: now, version: { increment: 1 } },
     });
     if (count === 0) {
-      const current = await tx.readingRequest.findUniqueOrThrow({ where: { id: request.id }, select: { holderId: true } });
+      const current = await tx.readingRequest.findUniqueOrThrow({ where: { id: request.id }, select: { holderId: true, status: true } });
       if (current.holderId !== actor.id) throw new AppError("NOT_HOLDER", "Only the holder acknowledges an assignment");
+      if (!isOpen(current.status)) throw new AppError("INVALID_TRANSITION", "A closed request has nothing to acknowledge", { action: "ACKNOWLEDGE_ASSIGNMENT", from: current.status });
       return { requestId: request.id, alreadyAcknowledged: true, siteId: request.siteId };
     }
 

@@ -23,7 +23,7 @@ async function endingShift() {
   /** The rota's job for the shift's end, run on the given clock. */
   const runShiftEnded = async (now: Date, shiftId = ending.id, runAt = end) => {
     const dedupeKey = `shift.ended:${shiftId}:${runAt.toISOString()}`;
-    await db.$transaction((tx) => enqueueJob(tx, { kind: "shift.ended", payload: { shiftId }, runAt, dedupeKey }));
+    await db.$transaction((tx) => enqueueJob(tx, { kind: "shift.ended", payload: { shiftId, endsAt: runAt.toISOString() }, runAt, dedupeKey }));
     const job = await db.job.findUniqueOrThrow({ where: { dedupeKey }, select: { id: true } });
     return runDueJobs({ db, now, jobIds: [job.id] });
   };
@@ -92,5 +92,20 @@ describe("handover at the end of a shift", () => {
     const gone = await shift(db, { radiologistId: t.leaving.id, siteIds: [t.site.id], startsAt: at(t.end, -HOUR), endsAt: t.end });
     await db.shift.delete({ where: { id: gone.id } });
     expect(await handOverShift({ db, shiftId: gone.id, scheduledEnd: t.end, now: t.end })).toEqual({ kind: "SKIPPED", reason: "SHIFT_NOT_FOUND" });
+  });
+
+  it("still hands over when the job is retried after a failed attempt (its runAt moved, its payload did not)", async () => {
+    const t = await endingShift();
+    const next = await radiologist(db, [t.site.id], { name: "Dr Reprise" });
+    await shift(db, { radiologistId: next.id, siteIds: [t.site.id], startsAt: t.end, endsAt: at(t.end, 12 * HOUR) });
+    const dedupeKey = `shift.ended:${t.ending.id}:${t.end.toISOString()}`;
+    await db.$transaction((tx) => enqueueJob(tx, { kind: "shift.ended", payload: { shiftId: t.ending.id, endsAt: t.end.toISOString() }, runAt: t.end, dedupeKey }));
+    // What the runner does after a failure: the job waits for its retry.
+    const retryAt = at(t.end, 20_000);
+    await db.job.update({ where: { dedupeKey }, data: { attempts: 1, runAt: retryAt, lastError: "deadlock detected" } });
+    const job = await db.job.findUniqueOrThrow({ where: { dedupeKey }, select: { id: true } });
+
+    expect(await runDueJobs({ db, now: retryAt, jobIds: [job.id] })).toMatchObject({ done: 1 });
+    expect((await holders(t.held)).every((row) => row.holderId === next.id)).toBe(true);
   });
 });

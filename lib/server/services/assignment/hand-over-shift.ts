@@ -12,11 +12,19 @@ import { scheduleEscalationWatchInTx } from "./schedule-escalation-watch";
 
 export type HandoverOutcome =
   | { kind: "SKIPPED"; reason: "SHIFT_NOT_FOUND" | "SHIFT_MOVED" | "NOT_ENDED" }
-  | { kind: "DONE"; handedOver: { requestId: string; toId: string }[]; returnedToPool: string[]; stayed: string[] };
+  | HandoverDone;
+
+export interface HandoverDone {
+  kind: "DONE";
+  handedOver: { requestId: string; toId: string }[];
+  returnedToPool: string[];
+  stayed: string[];
+}
 
 /**
- * The "shift.ended" job's use case. The job was scheduled for the shift's end as it was then:
- * a shift since moved or deleted is ignored (the rota schedules a new job for the new end).
+ * The "shift.ended" job's use case. The job carries the shift's end as it was when scheduled:
+ * a shift since moved or deleted is ignored (the rota schedules a new job for the new end, and
+ * hands a running shift's requests over when it is deleted or given to someone else).
  * Each open request the leaving radiologist holds for a site the shift covered goes to the
  * next eligible radiologist on call (handed over, to be acknowledged), or back to the pool,
  * unless the same radiologist is still on call for that site (back-to-back shifts). One
@@ -34,15 +42,30 @@ export async function handOverShift(args: { db: Db; shiftId: string; scheduledEn
   if (!shift) return { kind: "SKIPPED", reason: "SHIFT_NOT_FOUND" };
   if (shift.endsAt.getTime() !== scheduledEnd.getTime()) return { kind: "SKIPPED", reason: "SHIFT_MOVED" };
   if (shift.endsAt.getTime() > now.getTime()) return { kind: "SKIPPED", reason: "NOT_ENDED" };
+  return handOverHeldRequests({ db, leaving: shift.radiologist, siteIds: shift.sites.map((s) => s.siteId), reference: shiftId, now });
+}
 
-  const leaving = shift.radiologist;
+/**
+ * Hands over what a radiologist leaving the on-call of some sites holds there (see above).
+ * Also used when a running shift is deleted or reassigned in the rota.
+ */
+export async function handOverHeldRequests(args: {
+  db: Db;
+  leaving: { id: string; displayName: string };
+  siteIds: string[];
+  /** The shift that ended or changed, for the audit rows. */
+  reference: string;
+  now: Date;
+}): Promise<HandoverDone> {
+  const { db, leaving, now } = args;
+  const shiftId = args.reference;
   const held = await db.readingRequest.findMany({
-    where: { holderId: leaving.id, status: { in: [...OPEN_STATUSES] }, siteId: { in: shift.sites.map((s) => s.siteId) } },
+    where: { holderId: leaving.id, status: { in: [...OPEN_STATUSES] }, siteId: { in: args.siteIds } },
     select: { id: true },
     orderBy: [{ priority: "asc" }, { submittedAt: "asc" }],
   });
 
-  const outcome: Extract<HandoverOutcome, { kind: "DONE" }> = { kind: "DONE", handedOver: [], returnedToPool: [], stayed: [] };
+  const outcome: HandoverDone = { kind: "DONE", handedOver: [], returnedToPool: [], stayed: [] };
   for (const { id } of held) {
     const moved = await db.$transaction(async (tx) => {
       const request = await tx.readingRequest.findUnique({

@@ -33,6 +33,7 @@ export async function createShift(args: { db: Db; actor: Actor; input: CreateShi
   }
   if (occurrences.length === 0) throw new AppError("BAD_INPUT", "The pattern makes no shift", { field: "recurrence" });
 
+  const now = new Date();
   return db.$transaction(
     async (tx) => {
       await checkShiftReferences(tx, input.radiologistId, input.siteIds);
@@ -54,7 +55,7 @@ export async function createShift(args: { db: Db; actor: Actor; input: CreateShi
         })),
       });
       await tx.shiftSite.createMany({ data: shifts.flatMap((shift) => input.siteIds.map((siteId) => ({ shiftId: shift.id, siteId }))) });
-      for (const shift of shifts) await scheduleShiftJobs(tx, shift);
+      for (const shift of shifts) await scheduleShiftJobs(tx, shift, now);
       await tx.auditLog.createMany({
         data: shifts.map((shift) =>
           toAuditRow({

@@ -5,12 +5,13 @@ import { canEditRota } from "@/lib/domain/rota/rota-access";
 import type { DeleteShift } from "@/lib/domain/rota/rota-schemas";
 import { toAuditRow } from "../../audit/write-audit";
 import type { Db } from "../../db/client";
+import { scheduleOffCallIfRunning } from "./schedule-shift-jobs";
 import { shiftSelect, toShiftDto } from "./shift-dto";
 
 /**
  * Deletes a shift (and, if asked, the later shifts of its series). The rota is not the legal
- * trace, so rows go; what they said stays in the audit rows. Their pending end-of-shift jobs
- * find no shift and do nothing.
+ * trace, so rows go; what they said stays in the audit rows. Their pending boundary jobs find
+ * no shift and do nothing; a shift running now hands its radiologist's requests over.
  */
 export async function deleteShift(args: { db: Db; actor: Actor; input: DeleteShift }): Promise<{ deletedIds: string[] }> {
   const { db, actor, input } = args;
@@ -23,6 +24,8 @@ export async function deleteShift(args: { db: Db; actor: Actor; input: DeleteShi
       input.withFollowing && shift.seriesId ? { seriesId: shift.seriesId, startsAt: { gte: shift.startsAt } } : { id: shift.id };
     const rows = (await tx.shift.findMany({ where, select: shiftSelect })).map(toShiftDto);
     await tx.shift.deleteMany({ where: { id: { in: rows.map((row) => row.id) } } });
+    const now = new Date();
+    for (const row of rows) await scheduleOffCallIfRunning(tx, { ...row, siteIds: row.sites.map((site) => site.id) }, now);
     await tx.auditLog.createMany({
       data: rows.map((row) =>
         toAuditRow({

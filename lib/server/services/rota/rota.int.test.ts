@@ -176,3 +176,22 @@ describe("the on-call rota", () => {
     expect((await listOnCallNow({ db, actor: t.head, siteId: t.other.id })).entries).toEqual([]);
   });
 });
+
+describe("changing a running shift", () => {
+  it("schedules the handover of its radiologist's requests when it is deleted or given to someone else, not when a past shift is recorded", async () => {
+    const t = await territory();
+    const now = new Date();
+    const running = await db.shift.create({
+      data: { radiologistId: t.radiologistId, startsAt: new Date(now.getTime() - 3_600_000), endsAt: new Date(now.getTime() + 3_600_000), role: "PRIMARY", sites: { create: [{ siteId: t.site.id }] } },
+      select: { id: true },
+    });
+    await deleteShift({ db, actor: t.head, input: { shiftId: running.id, withFollowing: false } });
+    const offCall = await db.job.findMany({ where: { kind: "rota.offCall", dedupeKey: { startsWith: `rota.offCall:${running.id}:` } }, select: { payload: true, runAt: true } });
+    expect(offCall).toHaveLength(1);
+    expect(offCall[0]!.payload).toEqual({ radiologistId: t.radiologistId, siteIds: [t.site.id], shiftId: running.id });
+    expect(offCall[0]!.runAt.getTime()).toBeLessThanOrEqual(Date.now());
+
+    const past = await createShift({ db, actor: t.head, input: shiftInput({ radiologistId: t.radiologistId, siteIds: [t.site.id], start: "2020-03-03T08:00", end: "2020-03-03T20:00" }) });
+    expect(await db.job.count({ where: { dedupeKey: { contains: past.shiftIds[0]! } } })).toBe(0);
+  });
+});

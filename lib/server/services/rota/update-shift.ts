@@ -6,7 +6,7 @@ import type { UpdateShift } from "@/lib/domain/rota/rota-schemas";
 import { wallClockToInstant } from "@/lib/domain/rota/wall-clock";
 import { writeAudit } from "../../audit/write-audit";
 import type { Db } from "../../db/client";
-import { scheduleShiftJobs } from "./schedule-shift-jobs";
+import { scheduleOffCallIfRunning, scheduleShiftJobs } from "./schedule-shift-jobs";
 import { shiftSelect, toShiftDto, type ShiftDto } from "./shift-dto";
 import { checkShiftReferences } from "./shift-references";
 
@@ -18,9 +18,14 @@ export async function updateShift(args: { db: Db; actor: Actor; input: UpdateShi
   const endsAt = wallClockToInstant(input.end);
   if (endsAt <= startsAt) throw new AppError("BAD_INPUT", "A shift ends after it starts", { field: "end" });
 
+  const now = new Date();
   return db.$transaction(async (tx) => {
-    const before = await tx.shift.findUnique({ where: { id: input.shiftId }, select: shiftSelect });
+    // The row lock serialises concurrent edits (and an edit racing a delete) of this shift.
+    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Shift" WHERE "id" = ${input.shiftId}::uuid FOR UPDATE`;
+    const before = locked.length > 0 ? await tx.shift.findUnique({ where: { id: input.shiftId }, select: shiftSelect }) : null;
     if (!before) throw new AppError("NOT_FOUND", "Shift not found");
+    const previous = toShiftDto(before);
+    await scheduleOffCallIfRunning(tx, { ...previous, siteIds: previous.sites.map((site) => site.id) }, now);
     await checkShiftReferences(tx, input.radiologistId, input.siteIds);
     await tx.shiftSite.deleteMany({ where: { shiftId: input.shiftId } });
     const after = await tx.shift.update({
@@ -35,7 +40,7 @@ export async function updateShift(args: { db: Db; actor: Actor; input: UpdateShi
       },
       select: shiftSelect,
     });
-    await scheduleShiftJobs(tx, after);
+    await scheduleShiftJobs(tx, after, now);
     const summary = (dto: ShiftDto) => ({
       radiologistId: dto.radiologistId,
       startsAt: dto.startsAt.toISOString(),

@@ -26,11 +26,15 @@ export async function transitionInTx(
   const { request, actor, action, reason } = args;
   if (requiresReason(action) && !reason?.trim()) throw new AppError("REASON_REQUIRED", `${action} needs a reason`, { action });
   const to = nextStatus(request.type, request.status, action);
+  // Conditional on what the act was checked against: the status and the holder. A take-over
+  // or another act committed meanwhile makes it miss, and it is refused.
   const { count } = await tx.readingRequest.updateMany({
-    where: { id: request.id, status: request.status },
+    where: { id: request.id, status: request.status, holderId: request.holderId },
     data: { ...args.data, status: to, version: { increment: 1 } },
   });
   if (count === 0) {
+    const current = await tx.readingRequest.findUniqueOrThrow({ where: { id: request.id }, select: { holderId: true } });
+    if (current.holderId !== request.holderId && actor.id === request.holderId) throw new AppError("NOT_HOLDER", "The request was taken over meanwhile");
     throw new AppError("INVALID_TRANSITION", "The request changed meanwhile: reload it", { action, from: request.status });
   }
   await tx.requestEvent.create({

@@ -6,7 +6,10 @@ import { createSite, createUser, teleDiagnosticRequest } from "@/prisma/factorie
 import { claimRequest } from "../requests/claim-request";
 import { getRequest } from "../requests/get-request";
 import { submitRequest } from "../requests/submit-request";
+import { takeOverRequest } from "../assignment/take-over-request";
 import { cancelRequest } from "./cancel-request";
+import { loadSubjectFor } from "./load-workflow-subject";
+import { transitionInTx } from "./transition-in-tx";
 import { decideIndication } from "./decide-indication";
 import { provideInformation } from "./provide-information";
 import { recordPatientInformed } from "./record-patient-informed";
@@ -117,5 +120,18 @@ describe("télédiagnostic workflow", () => {
     expect((await getRequest({ db, actor: t.radiologist, requestId: t.requestId })).workflow.availableActs).toEqual(["DECIDE_INDICATION", "CANCEL"]);
     expect((await getRequest({ db, actor: t.colleague, requestId: t.requestId })).workflow.availableActs).toEqual([]);
     expect((await getRequest({ db, actor: t.referrer, requestId: t.requestId })).workflow.availableActs).toEqual(["CANCEL"]);
+  });
+
+  it("refuses the act of a radiologist whose request was taken over while they were deciding", async () => {
+    const t = await territory();
+    const lost = db.$transaction(async (tx) => {
+      const request = await loadSubjectFor(tx, t.radiologist, t.requestId, "DECIDE_INDICATION");
+      // Meanwhile, a colleague takes the request over (another connection, committed first).
+      await takeOverRequest({ db, actor: t.colleague, requestId: t.requestId, reason: "Relève de garde" });
+      return transitionInTx(tx, { request, actor: t.radiologist, action: "ACCEPT_INDICATION", reason: null });
+    });
+    await expectAppError(lost, "NOT_HOLDER");
+    const saved = await db.readingRequest.findUniqueOrThrow({ where: { id: t.requestId }, select: { status: true, holderId: true } });
+    expect(saved).toEqual({ status: "SUBMITTED", holderId: t.colleague.id });
   });
 });
