@@ -8,7 +8,8 @@ import { useTRPC } from "@/lib/trpc/react";
 import { LocalDateTime } from "../local-date-time";
 import { AssignmentExplanationView } from "./assignment-explanation";
 import { TakeOverForm } from "./take-over-form";
-import { FeedbackLine, useAssignmentAct } from "./use-assignment-act";
+import { ActMessage } from "../workflow/act-message";
+import { useActCallbacks } from "../workflow/use-act";
 
 /**
  * Who holds the request and how (claimed, assigned, taken over, handed over), why they were
@@ -19,7 +20,7 @@ export function AssignmentPanel({ requestId }: { requestId: string }) {
   const { t } = useI18n();
   const trpc = useTRPC();
   const query = useQuery(trpc.assignment.forRequest.queryOptions({ requestId }));
-  const { feedback, callbacks } = useAssignmentAct(requestId, "assignment.acknowledgeDone");
+  const { feedback, callbacks } = useActCallbacks(requestId, "assignment.acknowledgeDone");
   const acknowledge = useMutation(trpc.assignment.acknowledge.mutationOptions(callbacks));
 
   if (query.error) return <p className="form-error">{errorMessage(query.error, t)}</p>;
@@ -76,7 +77,7 @@ export function AssignmentPanel({ requestId }: { requestId: string }) {
           </button>
         </p>
       )}
-      <FeedbackLine feedback={feedback} />
+      <ActMessage feedback={feedback} />
       {data.can.takeOver && <TakeOverForm requestId={requestId} />}
     </section>
   );

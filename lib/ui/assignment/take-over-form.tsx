@@ -5,7 +5,8 @@ import { useState, type FormEvent } from "react";
 import { useI18n } from "@/lib/i18n/i18n-provider";
 import type { MessageKey } from "@/lib/i18n/types";
 import { useTRPC } from "@/lib/trpc/react";
-import { FeedbackLine, useAssignmentAct } from "./use-assignment-act";
+import { ActMessage } from "../workflow/act-message";
+import { useActCallbacks } from "../workflow/use-act";
 
 /**
  * Taking over a request someone else holds: folded away, with a mandatory reason (checked
@@ -16,7 +17,7 @@ export function TakeOverForm({ requestId }: { requestId: string }) {
   const trpc = useTRPC();
   const [reason, setReason] = useState("");
   const [blank, setBlank] = useState(false);
-  const { feedback, callbacks } = useAssignmentAct(requestId, "assignment.takeOver.done");
+  const { feedback, callbacks } = useActCallbacks(requestId, "assignment.takeOver.done");
   const mutation = useMutation(trpc.assignment.takeOver.mutationOptions(callbacks));
 
   function onSubmit(event: FormEvent) {
@@ -45,7 +46,7 @@ export function TakeOverForm({ requestId }: { requestId: string }) {
           {t("assignment.takeOver.submit")}
         </button>
       </form>
-      <FeedbackLine feedback={feedback} />
+      <ActMessage feedback={feedback} />
     </details>
   );
 }

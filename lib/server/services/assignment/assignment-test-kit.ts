@@ -2,7 +2,7 @@
 // rota, and requests inserted in bulk. Each call makes its own uniquely named records.
 import { randomUUID } from "node:crypto";
 import type { Priority, ShiftRole, Subspecialty } from "@/lib/domain/enums";
-import { createSite, createUser } from "@/prisma/factories";
+import { createShift, createSite, createUser } from "@/prisma/factories";
 import type { Db } from "../../db/client";
 
 export const HOUR = 3_600_000;
@@ -28,17 +28,7 @@ export async function shift(
   db: Db,
   options: { radiologistId: string; siteIds: string[]; startsAt: Date; endsAt: Date; role?: ShiftRole; subspecialties?: Subspecialty[] },
 ) {
-  return db.shift.create({
-    data: {
-      radiologistId: options.radiologistId,
-      startsAt: options.startsAt,
-      endsAt: options.endsAt,
-      role: options.role ?? "PRIMARY",
-      subspecialties: options.subspecialties ?? [],
-      sites: { create: options.siteIds.map((siteId) => ({ siteId })) },
-    },
-    select: { id: true, endsAt: true },
-  });
+  return { ...(await createShift(db, options)), endsAt: options.endsAt };
 }
 
 /** Requests inserted directly (no jobs, no notifications): `count` of them, optionally held. */
