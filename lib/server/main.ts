@@ -71,7 +71,11 @@ async function main(): Promise<void> {
   const io = attachRealtime(httpServer, {
     secret,
     resolveActor,
-    findWatchableRequest: (actor, requestId) => findWatchableRequest({ db, actor, requestId }),
+    // The actor is resolved again at each check: a privilege revoked since the socket connected counts.
+    findWatchableRequest: async (actor, requestId) => {
+      const current = await resolveActor(actor.id);
+      return current ? findWatchableRequest({ db, actor: current, requestId }) : null;
+    },
   });
   // socket.io answers its own path; other upgrades (Next's dev reloader) go to Next.
   httpServer.on("upgrade", (req, socket, head) => {
