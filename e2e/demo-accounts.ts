@@ -10,11 +10,13 @@ function account(email: string) {
 export const accounts = {
   referrerSal: account("urgences.sal@demo.teleradio.fr"),
   referrerVrn: account("urgences.vrn@demo.teleradio.fr"),
+  referrerBlr: account("urgences.blr@demo.teleradio.fr"),
   radiographerSal: account("manip.sal@demo.teleradio.fr"),
   radiologistAllSites: account("radio.dubois@demo.teleradio.fr"),
   radiologistSalVrn: account("radio.nguyen@demo.teleradio.fr"),
   radiologistMtcBlr: account("radio.petit@demo.teleradio.fr"),
   head: account("chef.service@demo.teleradio.fr"),
+  admin: account("admin@demo.teleradio.fr"),
 };
 
 export type DemoAccount = (typeof accounts)[keyof typeof accounts];
