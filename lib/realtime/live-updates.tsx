@@ -64,7 +64,8 @@ export function LiveUpdatesProvider({ children }: { children: ReactNode }) {
           void queryClient.invalidateQueries({ queryKey: trpc.requests.byId.queryKey({ requestId: hint.requestId }) });
           void queryClient.invalidateQueries({ queryKey: trpc.images.pathKey() });
           // Assignment, take-over, escalation and handover change the holder panel and the heads' board.
-          void queryClient.invalidateQueries({ queryKey: trpc.assignment.pathKey() });
+          void queryClient.invalidateQueries({ queryKey: trpc.assignment.forRequest.queryKey({ requestId: hint.requestId }) });
+          void queryClient.invalidateQueries({ queryKey: trpc.assignment.escalated.pathKey() });
           return;
         case "thread.changed":
           void queryClient.invalidateQueries({ queryKey: trpc.thread.byRequest.queryKey({ requestId: hint.requestId }) });

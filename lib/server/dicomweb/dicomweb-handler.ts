@@ -1,4 +1,5 @@
 import "server-only";
+import { isDatabaseBusy } from "../db/database-busy";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ResolveActor } from "../auth/actor-from-cookie";
 import { searchInstances } from "../services/images/search-instances";
@@ -25,7 +26,11 @@ export function createDicomwebHandler(options: { deps: ImageDeps; secret: string
       await handle(req, res);
     } catch (error) {
       console.error("[dicomweb]", req.method, req.url, error);
-      sendError(res, 500, "internal error");
+      if (isDatabaseBusy(error)) {
+        // A site PACS retries a 503 after Retry-After: nothing was half-written (one transaction per instance).
+        if (!res.headersSent) res.setHeader("Retry-After", "5");
+        sendError(res, 503, "server busy, retry later");
+      } else sendError(res, 500, "internal error");
     }
   };
 

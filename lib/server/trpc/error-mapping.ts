@@ -4,6 +4,7 @@ import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
 import { ZodError } from "zod";
 import { AppError, type AppErrorCode } from "@/lib/domain/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { isDatabaseBusy } from "../db/database-busy";
 
 // The one place where typed application errors become tRPC (and so HTTP) errors.
 const TRPC_CODE: Record<AppErrorCode, TRPC_ERROR_CODE_KEY> = {
@@ -23,6 +24,7 @@ const TRPC_CODE: Record<AppErrorCode, TRPC_ERROR_CODE_KEY> = {
 
 /** A concurrent change won: a unique key already taken (P2002) or a row gone (P2025). */
 export function raceError(cause: unknown): TRPCError | null {
+  if (isDatabaseBusy(cause)) return new TRPCError({ code: "SERVICE_UNAVAILABLE", message: "Server busy: try again in a moment", cause });
   if (!(cause instanceof Prisma.PrismaClientKnownRequestError)) return null;
   if (cause.code === "P2002") return new TRPCError({ code: "CONFLICT", message: "Changed by someone else meanwhile: reload and try again", cause });
   if (cause.code === "P2025") return new TRPCError({ code: "NOT_FOUND", message: "Not found", cause });

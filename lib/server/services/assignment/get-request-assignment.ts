@@ -4,7 +4,7 @@ import { parseExplanation, type AssignmentExplanation } from "@/lib/domain/assig
 import type { HoldKind, RequestStatus } from "@/lib/domain/enums";
 import { AppError } from "@/lib/domain/errors";
 import { isOpen } from "@/lib/domain/request-state-machine";
-import { writeAudit } from "../../audit/write-audit";
+import { bufferReadAudit } from "../../audit/read-audit-buffer";
 import type { Db } from "../../db/client";
 import { visibleRequestsWhere } from "../requests/request-scope";
 
@@ -50,7 +50,8 @@ export async function getRequestAssignment(args: { db: Db; actor: Actor; request
   });
   if (!record) throw new AppError("NOT_FOUND", "Request not found");
 
-  await writeAudit(db, {
+  // Every open request page refetches this on each change of its request: buffered like the thread.
+  bufferReadAudit(db, {
     actorId: actor.id,
     action: "REQUEST_READ",
     entityType: "ReadingRequest",

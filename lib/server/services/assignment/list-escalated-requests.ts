@@ -2,7 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/domain/access";
 import { AppError } from "@/lib/domain/errors";
 import { OPEN_STATUSES } from "@/lib/domain/request-state-machine";
-import { writeAudit } from "../../audit/write-audit";
+import { bufferReadAudit } from "../../audit/read-audit-buffer";
 import type { Db } from "../../db/client";
 import { toWorklistRow, worklistRowSelect, type WorklistRow } from "../requests/request-dto";
 import { visibleRequestsWhere } from "../requests/request-scope";
@@ -31,6 +31,6 @@ export async function listEscalatedRequests(args: { db: Db; actor: Actor; limit:
     orderBy: [{ escalationLevel: "desc" }, { escalatedAt: "asc" }],
     take: limit,
   });
-  await writeAudit(db, { actorId: actor.id, action: "WORKLIST_READ", entityType: "Worklist", detail: { view: "escalated", count: rows.length } });
+  bufferReadAudit(db, { actorId: actor.id, action: "WORKLIST_READ", entityType: "Worklist", detail: { view: "escalated", count: rows.length } });
   return rows.map((row) => ({ ...toWorklistRow(row), escalationLevel: row.escalationLevel, escalatedAt: row.escalatedAt, holdAcknowledgedAt: row.holdAcknowledgedAt }));
 }
