@@ -48,6 +48,9 @@ export default defineConfig({
       EMBEDDED_PG_PORT: String(PORT + 51000),
       DICOM_PORT: String(PORT + 11000),
       DEMO_MODE: "on",
+      // Two browsers with SwiftShader and the server share two cores here: the parse budget
+      // (2 s by default, against hostile files) is wall time, so it is widened for the suite.
+      DICOM_PARSE_TIMEOUT_MS: "10000",
     },
   },
 });
