@@ -12,6 +12,7 @@ function saturdayAfter(days: number): { saturday: string; plus: (n: number) => s
 }
 
 test("the department head creates an every-other-weekend shift in the calendar and sees who is on call now", async ({ browser }) => {
+  test.slow();
   const page = await signedInPage(browser, accounts.head);
   await page.goto("/rota");
   await expect(page.getByRole("heading", { name: "Tableau de garde" })).toBeVisible();
