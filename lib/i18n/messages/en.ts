@@ -5,6 +5,7 @@ import { assignmentEn } from "./sections/assignment.en";
 import { notificationsEn } from "./sections/notifications.en";
 import { threadEn } from "./sections/thread.en";
 import { presenceEn } from "./sections/presence.en";
+import { subspecialtyEn } from "./sections/subspecialty.en";
 
 
 export const en: Messages = {
@@ -84,14 +85,7 @@ export const en: Messages = {
     ACKNOWLEDGED: "Read by requester",
     CANCELLED: "Cancelled",
   },
-  subspecialty: {
-    NEURO: "Neuroradiology",
-    MSK: "Musculoskeletal",
-    PAEDIATRIC: "Paediatric",
-    CHEST: "Chest",
-    ABDOMINAL: "Abdominal",
-    VASCULAR: "Vascular",
-  },
+  subspecialty: subspecialtyEn,
   sex: { FEMALE: "Female", MALE: "Male", OTHER: "Other", UNKNOWN: "Unknown" },
   modality: {
     CT: "CT",

@@ -4,6 +4,7 @@ import { assignmentFr } from "./sections/assignment.fr";
 import { notificationsFr } from "./sections/notifications.fr";
 import { threadFr } from "./sections/thread.fr";
 import { presenceFr } from "./sections/presence.fr";
+import { subspecialtyFr } from "./sections/subspecialty.fr";
 
 // French catalogue: the reference. en.ts must have exactly the same keys (checked by types).
 export const fr = {
@@ -83,14 +84,7 @@ export const fr = {
     ACKNOWLEDGED: "Lu par le demandeur",
     CANCELLED: "Annulée",
   },
-  subspecialty: {
-    NEURO: "Neuroradiologie",
-    MSK: "Ostéo-articulaire",
-    PAEDIATRIC: "Pédiatrie",
-    CHEST: "Thorax",
-    ABDOMINAL: "Abdomen",
-    VASCULAR: "Vasculaire",
-  },
+  subspecialty: subspecialtyFr,
   sex: { FEMALE: "Féminin", MALE: "Masculin", OTHER: "Autre", UNKNOWN: "Inconnu" },
   modality: {
     CT: "Scanner (TDM)",
