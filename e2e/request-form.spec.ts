@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { accounts } from "./demo-accounts";
-import { signedInPage } from "./pages";
+import { signedInPage, waitUntilLive } from "./pages";
 
 test("a form with missing fields shows each field's error and sends nothing", async ({ browser }) => {
   const page = await signedInPage(browser, accounts.referrerSal);
@@ -33,6 +33,8 @@ test("a form with missing fields shows each field's error and sends nothing", as
 test("the interface is in French by default and switches to English", async ({ browser }) => {
   const page = await signedInPage(browser, accounts.radiologistAllSites);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Liste de travail");
+  // The switch works once the page is hydrated; the live socket says it is.
+  await waitUntilLive(page);
   await page.getByLabel("Langue").selectOption("en");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Worklist");
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
