@@ -20,9 +20,7 @@ export function IndicationDecisionForm({ requestId }: { requestId: string }) {
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    if (decision === "MODIFY") mutation.mutate({ requestId, decision, reason, proposedExam });
-    else if (decision === "ACCEPT") mutation.mutate({ requestId, decision, reason });
-    else mutation.mutate({ requestId, decision, reason });
+    mutation.mutate(decision === "MODIFY" ? { requestId, decision, reason, proposedExam } : { requestId, decision, reason });
   }
 
   return (

@@ -2,7 +2,7 @@ import "server-only";
 import type { Priority } from "@/lib/domain/enums";
 import type { Tx } from "../../db/client";
 import { enqueueJob } from "../../jobs/enqueue-job";
-import { escalateAfterSeconds } from "../assignment/assignment-inputs";
+import { scheduleEscalationWatchInTx } from "../assignment/schedule-escalation-watch";
 import { findOnCall } from "../assignment/find-on-call";
 import { notifyInTx, type PendingNotifications } from "../notifications/notify";
 
@@ -16,20 +16,12 @@ export async function announceNewRequestInTx(
   tx: Tx,
   request: { id: string; siteId: string; priority: Priority; submittedAt: Date },
 ): Promise<PendingNotifications> {
-  const [site, escalateAfterS] = await Promise.all([
-    tx.site.findUniqueOrThrow({ where: { id: request.siteId }, select: { autoAssign: true } }),
-    escalateAfterSeconds(tx, request.priority),
-  ]);
-
+  const site = await tx.site.findUniqueOrThrow({ where: { id: request.siteId }, select: { autoAssign: true } });
   if (site.autoAssign) {
     await enqueueJob(tx, { kind: "assignment.auto", payload: { requestId: request.id }, runAt: request.submittedAt, dedupeKey: `assignment.auto:${request.id}` });
   }
-  await enqueueJob(tx, {
-    kind: "escalation.check",
-    payload: { requestId: request.id, level: 1 },
-    runAt: new Date(request.submittedAt.getTime() + escalateAfterS * 1000),
-    dedupeKey: `escalation.check:${request.id}:1`,
-  });
+  // Waiting from submission: the same watch as a request returned to the pool, at level 1.
+  await scheduleEscalationWatchInTx(tx, { id: request.id, priority: request.priority, escalationLevel: 0 }, request.submittedAt);
 
   const recipients = await recipientsFor(tx, request.siteId, request.submittedAt);
   const kind = request.priority === "VITAL" ? "VITAL_EMERGENCY" : "NEW_REQUEST";
