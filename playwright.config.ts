@@ -57,6 +57,8 @@ export default defineConfig({
       // Two browsers with SwiftShader and the server share two cores here: the parse budget
       // (2 s by default, against hostile files) is wall time, so it is widened for the suite.
       DICOM_PARSE_TIMEOUT_MS: "10000",
+      // Lets a spec run due jobs on a clock moved ahead (lib/server/jobs/test-clock-handler.ts).
+      TELERADIO_TEST_CLOCK: "on",
     },
   },
 });

@@ -58,6 +58,13 @@ export const EVENT_TYPES = [
   "RETURNED_TO_POOL",
   "ESCALATED",
   "PATIENT_INFORMED",
+  "ADDENDUM_SIGNED",
+  "REPORT_OPENED",
+  "ADDENDUM_ACKNOWLEDGED",
+  "CRITICAL_FINDING_FLAGGED",
+  "CRITICAL_FINDING_COMMUNICATED",
+  "CRITICAL_FINDING_ACKNOWLEDGED",
+  "CRITICAL_FINDING_ESCALATED",
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -83,5 +90,23 @@ export const NOTIFICATION_KINDS = [
   "TAKEN_OVER_FROM_ME",
   "HANDED_OVER_TO_ME",
   "THREAD_MESSAGE",
+  "REPORT_DELIVERED",
+  "ADDENDUM_DELIVERED",
+  "CRITICAL_FINDING",
+  "CRITICAL_FINDING_ACKNOWLEDGED",
+  "CRITICAL_FINDING_ESCALATED",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+export const TEMPLATE_PURPOSES = ["REPORT", "OPINION"] as const;
+export type TemplatePurpose = (typeof TEMPLATE_PURPOSES)[number];
+
+export const REPORT_VERSION_KINDS = ["ORIGINAL", "ADDENDUM"] as const;
+export type ReportVersionKind = (typeof REPORT_VERSION_KINDS)[number];
+
+/** ACR's communication categories: within minutes (vital), hours, or days. */
+export const CRITICAL_CATEGORIES = ["MINUTES", "HOURS", "DAYS"] as const;
+export type CriticalCategory = (typeof CRITICAL_CATEGORIES)[number];
+
+export const COMMUNICATION_CHANNELS = ["PHONE", "IN_APP"] as const;
+export type CommunicationChannel = (typeof COMMUNICATION_CHANNELS)[number];

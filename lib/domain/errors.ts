@@ -14,6 +14,9 @@ export const APP_ERROR_CODES = [
   "CONTRAST_CONTRAINDICATED",
   "PATIENT_NOT_INFORMED",
   "NOT_ELIGIBLE",
+  "REPORT_CONFLICT",
+  "REPORT_INCOMPLETE",
+  "REAUTH_FAILED",
 ] as const;
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
 

@@ -10,6 +10,7 @@ import { startImageRuntime } from "./images/image-runtime";
 import { startImageCompletionSweeper } from "./images/image-completion-sweeper";
 import { startJobWorker } from "./jobs/start-job-worker";
 import { setJobWorkerWaker } from "./jobs/wake-job-worker";
+import { createTestClockHandler, isTestClockEnabled, TEST_CLOCK_PATH } from "./jobs/test-clock-handler";
 import { startDicomListener } from "./dicom/dimse/start-dicom-listener";
 import { flushReadAudits } from "./audit/read-audit-buffer";
 import { getDb } from "./db/client";
@@ -56,8 +57,10 @@ async function main(): Promise<void> {
   const resolveActor = createActorBatchLoader(db);
   const trpc = createTrpcHttpHandler({ db, secret, resolveActor });
   const dicomweb = createDicomwebHandler({ deps: images, secret, resolveActor, maxRequestBytes: env.DICOM_MAX_REQUEST_MB * 1024 * 1024, publicUrl: process.env.NEXTAUTH_URL });
+  const testClock = isTestClockEnabled() ? createTestClockHandler(db) : null;
   const httpServer = createServer((req, res) => {
     if (req.url?.startsWith(TRPC_BASE_PATH)) trpc(req, res);
+    else if (testClock && req.url === TEST_CLOCK_PATH) void testClock(req, res);
     else if (req.url === DICOMWEB_BASE_PATH || req.url?.startsWith(`${DICOMWEB_BASE_PATH}/`)) void dicomweb(req, res);
     else void handle(req, res);
   });

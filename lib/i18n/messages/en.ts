@@ -1,3 +1,7 @@
+import { reportEn } from "./sections/report.en";
+import { criticalEn } from "./sections/critical.en";
+import { templatesEn } from "./sections/templates.en";
+import { portalEn } from "./sections/portal.en";
 import type { Messages } from "../types";
 import { workflowEn } from "./sections/workflow.en";
 import { rotaEn } from "./sections/rota.en";
@@ -185,6 +189,13 @@ export const en: Messages = {
       RETURNED_TO_POOL: "Returned to the pool (end of shift)",
       ESCALATED: "Escalated",
       PATIENT_INFORMED: "Patient informed of the remote act",
+      ADDENDUM_SIGNED: "Addendum signed",
+      REPORT_OPENED: "Report opened by the requester",
+      ADDENDUM_ACKNOWLEDGED: "Addendum reading acknowledged",
+      CRITICAL_FINDING_FLAGGED: "Critical finding flagged",
+      CRITICAL_FINDING_COMMUNICATED: "Critical finding communicated",
+      CRITICAL_FINDING_ACKNOWLEDGED: "Critical finding acknowledged",
+      CRITICAL_FINDING_ESCALATED: "Critical finding escalated",
     },
     reason: "Reason: {reason}",
     imagesAfterSigning: "Images arrived after the report was signed: an addendum may be needed.",
@@ -232,6 +243,9 @@ export const en: Messages = {
     CONTRAST_CONTRAINDICATED: "Contrast is contraindicated by the safety items: justify the injection or choose a protocol without contrast.",
     PATIENT_NOT_INFORMED: "The patient's information about the remote act is not recorded yet.",
     NOT_ELIGIBLE: "This radiologist has no privilege or is not on call for this site.",
+    REPORT_CONFLICT: "The report was changed elsewhere meanwhile: merge or reload.",
+    REPORT_INCOMPLETE: "Required fields are missing: {missing}.",
+    REAUTH_FAILED: "Wrong password: the report was not signed.",
     IDEMPOTENCY_KEY_REUSED: "This submission was already used for another request.",
     unknown: "Something went wrong. Please retry.",
     notFoundPage: "This page or request does not exist, or you have no access to it.",
@@ -393,4 +407,8 @@ export const en: Messages = {
   notifications: notificationsEn,
   thread: threadEn,
   presence: presenceEn,
+  report: reportEn,
+  critical: criticalEn,
+  templates: templatesEn,
+  portal: portalEn,
 };

@@ -1,3 +1,7 @@
+import { reportFr } from "./sections/report.fr";
+import { criticalFr } from "./sections/critical.fr";
+import { templatesFr } from "./sections/templates.fr";
+import { portalFr } from "./sections/portal.fr";
 import { workflowFr } from "./sections/workflow.fr";
 import { rotaFr } from "./sections/rota.fr";
 import { assignmentFr } from "./sections/assignment.fr";
@@ -189,6 +193,13 @@ export const fr = {
       RETURNED_TO_POOL: "Rendue au pool (fin de garde)",
       ESCALATED: "Escaladée",
       PATIENT_INFORMED: "Patient informé de l'acte à distance",
+      ADDENDUM_SIGNED: "Addendum signé",
+      REPORT_OPENED: "Compte rendu ouvert par le demandeur",
+      ADDENDUM_ACKNOWLEDGED: "Lecture de l'addendum confirmée",
+      CRITICAL_FINDING_FLAGGED: "Résultat critique signalé",
+      CRITICAL_FINDING_COMMUNICATED: "Résultat critique communiqué",
+      CRITICAL_FINDING_ACKNOWLEDGED: "Résultat critique pris en compte",
+      CRITICAL_FINDING_ESCALATED: "Résultat critique escaladé",
     },
     reason: "Motif : {reason}",
     imagesAfterSigning: "Des images sont arrivées après la signature du compte rendu : un addendum peut être nécessaire.",
@@ -237,6 +248,9 @@ export const fr = {
     CONTRAST_CONTRAINDICATED: "Injection contre-indiquée par la fiche de sécurité : justifiez l'injection ou choisissez un protocole sans produit de contraste.",
     PATIENT_NOT_INFORMED: "L'information du patient sur l'acte à distance n'est pas encore enregistrée.",
     NOT_ELIGIBLE: "Ce radiologue n'est pas habilité ou pas de garde pour ce site.",
+    REPORT_CONFLICT: "Le compte rendu a été modifié ailleurs entre-temps : fusionnez ou rechargez.",
+    REPORT_INCOMPLETE: "Des champs obligatoires manquent : {missing}.",
+    REAUTH_FAILED: "Mot de passe incorrect : la signature n'a pas été faite.",
     unknown: "Une erreur est survenue. Réessayez.",
     notFoundPage: "Cette page ou cette demande n'existe pas, ou vous n'y avez pas accès.",
   },
@@ -397,4 +411,8 @@ export const fr = {
   notifications: notificationsFr,
   thread: threadFr,
   presence: presenceFr,
+  report: reportFr,
+  critical: criticalFr,
+  templates: templatesFr,
+  portal: portalFr,
 } as const;

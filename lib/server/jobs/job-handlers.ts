@@ -1,4 +1,5 @@
 import "server-only";
+import { criticalEscalationHandler } from "./handlers/critical-escalation-handler";
 import { autoAssignHandler } from "./handlers/auto-assign-handler";
 import { escalationCheckHandler } from "./handlers/escalation-check-handler";
 import { offCallHandler } from "./handlers/off-call-handler";
@@ -13,4 +14,5 @@ export const JOB_HANDLERS: JobHandlers = {
   "shift.started": shiftStartedHandler,
   "shift.ended": shiftEndedHandler,
   "rota.offCall": offCallHandler,
+  "critical.escalation": criticalEscalationHandler,
 };

@@ -16,8 +16,10 @@ export interface JobPayloads {
   "shift.ended": { shiftId: string; endsAt: string };
   /** A running shift was deleted or given to someone else: its radiologist leaves these sites' on-call now. */
   "rota.offCall": { radiologistId: string; siteIds: string[]; shiftId: string };
+  /** A vital (minutes) critical finding's acknowledgement delay passed: escalate if still unacknowledged. */
+  "critical.escalation": { findingId: string };
 }
 
 export type JobKind = keyof JobPayloads;
 
-export const JOB_KINDS = ["assignment.auto", "escalation.check", "shift.started", "shift.ended", "rota.offCall"] as const satisfies readonly JobKind[];
+export const JOB_KINDS = ["assignment.auto", "escalation.check", "shift.started", "shift.ended", "rota.offCall", "critical.escalation"] as const satisfies readonly JobKind[];

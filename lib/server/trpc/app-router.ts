@@ -10,6 +10,10 @@ import { rotaRouter } from "./routers/rota-router";
 import { settingsRouter } from "./routers/settings-router";
 import { threadRouter } from "./routers/thread-router";
 import { workflowRouter } from "./routers/workflow-router";
+import { reportsRouter } from "./routers/reports-router";
+import { criticalRouter } from "./routers/critical-router";
+import { templatesRouter } from "./routers/templates-router";
+import { portalRouter } from "./routers/portal-router";
 
 
 export const appRouter = router({
@@ -23,6 +27,10 @@ export const appRouter = router({
   settings: settingsRouter,
   thread: threadRouter,
   workflow: workflowRouter,
+  reports: reportsRouter,
+  critical: criticalRouter,
+  templates: templatesRouter,
+  portal: portalRouter,
 });
 
 export type AppRouter = typeof appRouter;

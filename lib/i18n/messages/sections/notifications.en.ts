@@ -27,6 +27,11 @@ export const notificationsEn: Messages["notifications"] = {
     TAKEN_OVER_FROM_ME: "Request taken over by a colleague",
     HANDED_OVER_TO_ME: "Request handed over to you",
     THREAD_MESSAGE: "New message",
+    REPORT_DELIVERED: "Signed report available",
+    ADDENDUM_DELIVERED: "Signed addendum available",
+    CRITICAL_FINDING: "Critical finding to acknowledge",
+    CRITICAL_FINDING_ACKNOWLEDGED: "Critical finding acknowledged",
+    CRITICAL_FINDING_ESCALATED: "Critical finding not acknowledged: escalated",
   },
   alerts: {
     enable: "Turn on browser alerts",

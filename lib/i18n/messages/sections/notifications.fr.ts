@@ -26,6 +26,11 @@ export const notificationsFr = {
     TAKEN_OVER_FROM_ME: "Demande reprise par un collègue",
     HANDED_OVER_TO_ME: "Demande transmise (relève)",
     THREAD_MESSAGE: "Nouveau message",
+    REPORT_DELIVERED: "Compte rendu signé disponible",
+    ADDENDUM_DELIVERED: "Addendum signé disponible",
+    CRITICAL_FINDING: "Résultat critique à prendre en compte",
+    CRITICAL_FINDING_ACKNOWLEDGED: "Résultat critique pris en compte",
+    CRITICAL_FINDING_ESCALATED: "Résultat critique non pris en compte : escaladé",
   },
   alerts: {
     enable: "Activer les alertes du navigateur",

@@ -1,0 +1,4 @@
+// critical section (en).
+export const criticalEn = {
+  title: "critical",
+} as const;

@@ -1,0 +1,4 @@
+// critical section (fr). French, the reference.
+export const criticalFr = {
+  title: "critical",
+} as const;

@@ -1,0 +1,4 @@
+// portal section (en).
+export const portalEn = {
+  title: "portal",
+} as const;

@@ -1,0 +1,4 @@
+// report section (en).
+export const reportEn = {
+  title: "report",
+} as const;

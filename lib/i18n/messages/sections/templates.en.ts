@@ -1,0 +1,4 @@
+// templates section (en).
+export const templatesEn = {
+  title: "templates",
+} as const;

@@ -1,0 +1,4 @@
+// templates section (fr). French, the reference.
+export const templatesFr = {
+  title: "templates",
+} as const;

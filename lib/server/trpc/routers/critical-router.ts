@@ -1,0 +1,4 @@
+import "server-only";
+import { router } from "../init";
+
+export const criticalRouter = router({});
