@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { canEditSettings } from "@/lib/domain/rota/rota-access";
 import { getTranslator } from "@/lib/i18n/server-locale";
 import { requireActor } from "@/lib/server/auth/require-actor";
@@ -21,6 +22,9 @@ export default async function AdminPage() {
   return (
     <HydrateClient>
       <h1>{t("admin.title")}</h1>
+      <p>
+        <Link href="/admin/templates">{t("templates.title")}</Link>
+      </p>
       <div style={{ display: "grid", gap: "1rem" }}>
         {admin && <PrivilegesEditor />}
         {admin && <SiteSettingsEditor />}

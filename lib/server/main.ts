@@ -17,6 +17,7 @@ import { getDb } from "./db/client";
 import { getEnv, isDemoMode } from "./env";
 import { prepareDatabase, resolveAuthSecret } from "./prepare-database";
 import { attachRealtime } from "./realtime/attach-realtime";
+import { ensureStarterTemplates } from "./services/reports/ensure-starter-templates";
 import { findWatchableRequest } from "./services/presence/find-watchable-request";
 import { createTrpcHttpHandler, TRPC_BASE_PATH } from "./trpc/http-handler";
 
@@ -37,6 +38,8 @@ async function main(): Promise<void> {
   process.env.NEXTAUTH_URL ??= `http://${env.HOST}:${env.PORT}`;
 
   const db = getDb();
+  // Report templates are product data: the French starter set exists from the first start.
+  await ensureStarterTemplates(db);
   const images = startImageRuntime(db, env);
   if (isDemoMode(env)) {
     if (await isEmptyDatabase(db)) {

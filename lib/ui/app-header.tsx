@@ -50,6 +50,7 @@ function Navigation({ role }: { role: Role }) {
   return (
     <nav className="app-nav">
       {role !== "ADMIN" && <Link href="/worklist">{t("admin.worklist")}</Link>}
+      {role === "REFERRER" && <Link href="/my-requests">{t("portal.nav")}</Link>}
       <Link href="/rota">{t("admin.rota")}</Link>
       {(role === "ADMIN" || role === "DEPARTMENT_HEAD") && <Link href="/admin">{t("admin.title")}</Link>}
     </nav>

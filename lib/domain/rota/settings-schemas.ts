@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { MODALITIES, PATIENT_INFORMATION_POLICIES, PRIORITIES } from "../enums";
+import { CRITICAL_ACK_MINUTES } from "../reports/critical-findings";
 import { parseLocalDate } from "./wall-clock";
 
 // Inputs of the settings procedures (privileges, site settings, escalation targets, the
@@ -23,6 +24,13 @@ export const updateSiteSettingsSchema = z.object({
   autoAssign: z.boolean(),
   patientInformationPolicy: z.enum(PATIENT_INFORMATION_POLICIES, { message: "validation.choose" }),
   groupId: id.nullable(),
+  /** Minutes a vital critical finding may wait for acknowledgement before it escalates; omitted: unchanged. */
+  criticalAckMinutes: z
+    .number({ message: "validation.number" })
+    .int({ message: "validation.integer" })
+    .min(CRITICAL_ACK_MINUTES.min, { message: "validation.range" })
+    .max(CRITICAL_ACK_MINUTES.max, { message: "validation.range" })
+    .optional(),
 });
 export type UpdateSiteSettings = z.output<typeof updateSiteSettingsSchema>;
 

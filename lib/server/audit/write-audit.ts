@@ -43,6 +43,25 @@ export const AUDIT_ACTIONS = [
   "THREAD_READ",
   "THREAD_MESSAGE_POSTED",
   "NOTIFICATIONS_MARKED_READ",
+  // Reports: drafts, signing, delivery, templates, critical findings.
+  "REPORT_READ",
+  "REPORT_DRAFT_CREATED",
+  "REPORT_DRAFT_SAVED",
+  "REPORT_TEMPLATE_CHANGED",
+  "REPORT_SIGNED",
+  "REPORT_ADDENDUM_STARTED",
+  "REPORT_OPENED",
+  "REPORT_ACKNOWLEDGED",
+  "REPORT_PDF_DOWNLOADED",
+  "MY_REQUESTS_READ",
+  "TEMPLATES_READ",
+  "TEMPLATE_VERSION_SAVED",
+  "TEMPLATE_ACTIVE_CHANGED",
+  "CRITICAL_FINDINGS_READ",
+  "CRITICAL_FINDING_FLAGGED",
+  "CRITICAL_FINDING_COMMUNICATED",
+  "CRITICAL_FINDING_ACKNOWLEDGED",
+  "CRITICAL_FINDING_ESCALATED",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -61,7 +80,10 @@ export interface AuditEntry {
     | "PriorityTarget"
     | "ProtocolCatalogueItem"
     | "ThreadMessage"
-    | "Notification";
+    | "Notification"
+    | "ReportVersion"
+    | "ReportTemplate"
+    | "CriticalFinding";
   entityId?: string | null;
   siteId?: string | null;
   detail?: Prisma.InputJsonValue;

@@ -3,6 +3,7 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { PATIENT_INFORMATION_POLICIES, type PatientInformationPolicy } from "@/lib/domain/enums";
+import { CRITICAL_ACK_MINUTES } from "@/lib/domain/reports/critical-findings";
 import { useI18n } from "@/lib/i18n/i18n-provider";
 import type { SiteSettingsDto } from "@/lib/server/services/settings/list-site-settings";
 import { useTRPC } from "@/lib/trpc/react";
@@ -11,7 +12,7 @@ import { useSettingsFeedback } from "./use-settings-mutation";
 
 type SiteRow = SiteSettingsDto["sites"][number];
 
-/** Per site: auto-assignment on/off, the patient information policy, the local group. */
+/** Per site: auto-assignment on/off, the patient information policy, the local group, the critical findings delay. */
 export function SiteSettingsEditor() {
   const { t } = useI18n();
   const trpc = useTRPC();
@@ -36,12 +37,13 @@ export function SiteSettingsEditor() {
             <th>{t("rota.admin.sites.autoAssign")}</th>
             <th>{t("rota.admin.sites.policy")}</th>
             <th>{t("rota.admin.sites.group")}</th>
+            <th title={t("critical.settings.ackMinutesHint")}>{t("critical.settings.ackMinutes")}</th>
             <th />
           </tr>
         </thead>
         <tbody>
           {settings.data?.sites.map((site) => (
-            <SiteSettingsRow key={`${site.id}-${site.autoAssign}-${site.patientInformationPolicy}-${site.groupId}`} site={site} groups={settings.data.groups} callbacks={callbacks} />
+            <SiteSettingsRow key={`${site.id}-${site.autoAssign}-${site.patientInformationPolicy}-${site.groupId}-${site.criticalAckMinutes}`} site={site} groups={settings.data.groups} callbacks={callbacks} />
           ))}
         </tbody>
       </table>
@@ -66,6 +68,7 @@ function SiteSettingsRow(props: { site: SiteRow; groups: SiteSettingsDto["groups
   const [autoAssign, setAutoAssign] = useState(props.site.autoAssign);
   const [policy, setPolicy] = useState<PatientInformationPolicy>(props.site.patientInformationPolicy);
   const [groupId, setGroupId] = useState(props.site.groupId ?? "");
+  const [ackMinutes, setAckMinutes] = useState(String(props.site.criticalAckMinutes));
   return (
     <tr data-testid="site-settings-row" data-site={props.site.code}>
       <td title={props.site.name}>{props.site.code}</td>
@@ -92,10 +95,24 @@ function SiteSettingsRow(props: { site: SiteRow; groups: SiteSettingsDto["groups
         </select>
       </td>
       <td>
+        <input
+          type="number"
+          data-testid="critical-ack-minutes"
+          aria-label={t("critical.settings.ackMinutes")}
+          title={t("critical.settings.ackMinutesHint")}
+          min={CRITICAL_ACK_MINUTES.min}
+          max={CRITICAL_ACK_MINUTES.max}
+          step={1}
+          style={{ width: "5rem" }}
+          value={ackMinutes}
+          onChange={(e) => setAckMinutes(e.target.value)}
+        />
+      </td>
+      <td>
         <button
           type="button"
           disabled={save.isPending}
-          onClick={() => save.mutate({ siteId: props.site.id, autoAssign, patientInformationPolicy: policy, groupId: groupId || null })}
+          onClick={() => save.mutate({ siteId: props.site.id, autoAssign, patientInformationPolicy: policy, groupId: groupId || null, criticalAckMinutes: Number(ackMinutes) })}
         >
           {t("rota.admin.sites.save")}
         </button>

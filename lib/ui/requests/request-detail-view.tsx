@@ -12,6 +12,8 @@ import { AssignmentPanel } from "../assignment/assignment-panel";
 import { RequestPresence } from "../presence/presence-badge";
 import { RequestThread } from "../thread/request-thread";
 import { WorkflowPanel } from "../workflow/workflow-panel";
+import { ReportPanel } from "../reports/report-panel";
+import { CriticalFindingsPanel } from "../critical/critical-findings-panel";
 import { RequestTimeline } from "./request-timeline";
 
 export function RequestDetailView(props: { requestId: string; actorId: string; canClaim: boolean }) {
@@ -71,6 +73,8 @@ export function RequestDetailView(props: { requestId: string; actorId: string; c
       </div>
       <AssignmentPanel requestId={request.id} />
       <WorkflowPanel request={request} />
+      <ReportPanel requestId={request.id} actorId={props.actorId} requesterId={request.requester.id} />
+      <CriticalFindingsPanel requestId={request.id} />
       <section className="panel" style={{ marginTop: "1rem" }}>
         <h2>{t("form.clinicalContext")}</h2>
         <p style={{ whiteSpace: "pre-wrap" }}>{request.clinicalContext}</p>

@@ -1,4 +1,82 @@
-// critical section (en).
-export const criticalEn = {
-  title: "critical",
-} as const;
+import type { Messages } from "../../types";
+
+// Critical findings: flagging, communication, acknowledgement, escalation.
+export const criticalEn: Messages["critical"] = {
+  title: "Critical findings",
+  explanation: "A critical finding is communicated to the requester and each communication is recorded: to whom, how, when, and whether they confirmed.",
+  none: "No critical finding flagged.",
+  categories: {
+    MINUTES: "Minutes (life-threatening)",
+    HOURS: "Hours",
+    DAYS: "Days",
+  },
+  categoryHints: {
+    MINUTES: "Immediate threat to life: call the requester now. Unacknowledged within {minutes} min, it escalates to the site's physicians and the department head.",
+    HOURS: "To communicate within hours: management must change soon.",
+    DAYS: "To communicate within days: an important finding, not an immediate emergency.",
+  },
+  states: {
+    open: "Awaiting acknowledgement",
+    acknowledged: "Acknowledged",
+    escalated: "Escalated",
+  },
+  channels: {
+    PHONE: "Phone",
+    IN_APP: "In app",
+  },
+  flag: {
+    title: "Flag a critical finding",
+    category: "Communication category",
+    description: "Finding to communicate",
+    placeholder: "E.g. diffuse subarachnoid haemorrhage, mass effect.",
+    submit: "Flag the critical finding",
+    submitting: "Flagging…",
+    done: "Critical finding flagged: the requester is told in the app.",
+    characters: "{count}/{max}",
+  },
+  trace: {
+    category: "Category",
+    flagged: "Flagged by {name} on",
+    deadline: "To acknowledge before",
+    overdue: "Overdue",
+    communications: "Communications",
+    noCommunication: "No communication recorded.",
+    communication: "{channel} · to {recipient}",
+    readBack: "read back",
+    noReadBack: "not confirmed",
+    recordedBy: "recorded by {name}",
+    acknowledged: "Acknowledged by {name} on",
+    escalated: "Escalated to the site's physicians and the department head on",
+  },
+  communicate: {
+    open: "Record a communication",
+    title: "Record a communication",
+    contact: "Recipient",
+    otherContact: "Someone else (type the name)",
+    requester: "requester",
+    recipientName: "Recipient's name",
+    channel: "Channel",
+    at: "Date and time",
+    readBack: "The recipient confirmed (read back)",
+    submit: "Save the communication",
+    cancel: "Cancel",
+    done: "Communication recorded.",
+    doneAcknowledged: "Communication recorded: the finding is acknowledged.",
+  },
+  banner: {
+    title: "Critical finding to acknowledge",
+    from: "Flagged by {name}",
+    before: "To acknowledge before",
+    acknowledge: "I have taken note",
+    acknowledging: "Saving…",
+    done: "Acknowledgement recorded: the radiologist is told.",
+    already: "This finding had already been acknowledged.",
+  },
+  settings: {
+    ackMinutes: "Vital critical finding (min)",
+    ackMinutesHint: "Minutes allowed to acknowledge a life-threatening critical finding before it escalates (1 to 240).",
+  },
+  validation: {
+    tooOld: "The communication is more than 7 days old.",
+  },
+};

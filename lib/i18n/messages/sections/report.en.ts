@@ -1,4 +1,43 @@
-// report section (en).
+// The report: writing, saving, signing (en).
 export const reportEn = {
-  title: "report",
+  title: "Report",
+  startReading: "Start reading",
+  startAddendum: "Write an addendum",
+  draftTitle: "Report draft",
+  addendumTitle: "Draft of addendum no. {n}",
+  template: "Template",
+  changeTemplate: "Change template",
+  choose: "— choose —",
+  yes: "Yes",
+  no: "No",
+  saved: "Saved",
+  unsaved: "Unsaved changes…",
+  saving: "Saving…",
+  saveFailed: "Saving failed: what you typed is kept on this page, try again.",
+  blockers: {
+    PATIENT_NOT_INFORMED: "Reading can start once the radiographer has recorded that the patient was informed.",
+  },
+  conflict: {
+    title: "Save conflict",
+    savedBy: "This draft was saved elsewhere by {name}, on",
+    signed: "This report was signed meanwhile: reload the page.",
+    merge: "Merge with my changes",
+    reload: "Reload their version",
+    merged: "Versions merged: no competing changes.",
+    mergedKeepingMine: "Versions merged. Fields changed on both sides kept your input: {fields}.",
+  },
+  measurements: {
+    none: "No measurement sent from the viewer.",
+    target: "Viewer measurements: insert into “{field}”",
+    pickField: "Viewer measurements: click into a text field first.",
+    insert: "Insert",
+  },
+  sign: {
+    title: "Signature",
+    missing: "Missing required fields:",
+    reauth: "Signing is a personal act: enter your password again.",
+    password: "Password (signature)",
+    submit: "Sign the report",
+    signing: "Signing…",
+  },
 } as const;

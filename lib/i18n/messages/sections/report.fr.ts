@@ -1,4 +1,43 @@
-// report section (fr). French, the reference.
+// The report: writing, saving, signing. French, the reference.
 export const reportFr = {
-  title: "report",
+  title: "Compte rendu",
+  startReading: "Commencer la lecture",
+  startAddendum: "Rédiger un addendum",
+  draftTitle: "Brouillon du compte rendu",
+  addendumTitle: "Brouillon de l'addendum n° {n}",
+  template: "Modèle",
+  changeTemplate: "Changer de modèle",
+  choose: "— choisir —",
+  yes: "Oui",
+  no: "Non",
+  saved: "Enregistré",
+  unsaved: "Modifications non enregistrées…",
+  saving: "Enregistrement…",
+  saveFailed: "L'enregistrement a échoué : vos saisies sont conservées dans cette page, réessayez.",
+  blockers: {
+    PATIENT_NOT_INFORMED: "La lecture pourra commencer quand le manipulateur aura enregistré l'information du patient.",
+  },
+  conflict: {
+    title: "Conflit d'enregistrement",
+    savedBy: "Ce brouillon a été enregistré ailleurs par {name}, le",
+    signed: "Ce compte rendu a été signé entre-temps : rechargez la page.",
+    merge: "Fusionner avec mes modifications",
+    reload: "Recharger leur version",
+    merged: "Versions fusionnées : aucune modification en concurrence.",
+    mergedKeepingMine: "Versions fusionnées. Champs modifiés des deux côtés, votre saisie a été gardée : {fields}.",
+  },
+  measurements: {
+    none: "Aucune mesure envoyée depuis le visualiseur.",
+    target: "Mesures du visualiseur : insérer dans « {field} »",
+    pickField: "Mesures du visualiseur : cliquez d'abord dans un champ texte.",
+    insert: "Insérer",
+  },
+  sign: {
+    title: "Signature",
+    missing: "Champs obligatoires manquants :",
+    reauth: "Signer est un acte personnel : saisissez à nouveau votre mot de passe.",
+    password: "Mot de passe (signature)",
+    submit: "Signer le compte rendu",
+    signing: "Signature…",
+  },
 } as const;

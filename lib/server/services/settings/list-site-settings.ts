@@ -13,6 +13,8 @@ export interface SiteSettingsDto {
     autoAssign: boolean;
     patientInformationPolicy: PatientInformationPolicy;
     groupId: string | null;
+    /** Minutes a vital critical finding may wait for acknowledgement before it escalates. */
+    criticalAckMinutes: number;
   }[];
   groups: { id: string; name: string }[];
 }
@@ -23,7 +25,7 @@ export async function listSiteSettings(args: { db: Db; actor: Actor }): Promise<
   const [sites, groups] = await Promise.all([
     db.site.findMany({
       where: { kind: "HOSPITAL" },
-      select: { id: true, code: true, name: true, autoAssign: true, patientInformationPolicy: true, groupId: true },
+      select: { id: true, code: true, name: true, autoAssign: true, patientInformationPolicy: true, groupId: true, criticalAckMinutes: true },
       orderBy: { code: "asc" },
     }),
     db.siteGroup.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),

@@ -6,11 +6,11 @@ import type { UpdateSiteSettings } from "@/lib/domain/rota/settings-schemas";
 import { writeAudit } from "../../audit/write-audit";
 import type { Db } from "../../db/client";
 
-/** Auto-assignment on/off, the patient information policy and the local group of a site. */
+/** Auto-assignment on/off, the patient information policy, the local group and the critical findings delay of a site. */
 export async function updateSiteSettings(args: { db: Db; actor: Actor; input: UpdateSiteSettings }) {
   const { db, actor, input } = args;
   if (!canEditSettings(actor)) throw new AppError("FORBIDDEN", "Only an administrator manages site settings");
-  const select = { autoAssign: true, patientInformationPolicy: true, groupId: true } as const;
+  const select = { autoAssign: true, patientInformationPolicy: true, groupId: true, criticalAckMinutes: true } as const;
   return db.$transaction(async (tx) => {
     const before = await tx.site.findUnique({ where: { id: input.siteId }, select });
     if (!before) throw new AppError("NOT_FOUND", "Site not found");
@@ -19,7 +19,13 @@ export async function updateSiteSettings(args: { db: Db; actor: Actor; input: Up
     }
     const after = await tx.site.update({
       where: { id: input.siteId },
-      data: { autoAssign: input.autoAssign, patientInformationPolicy: input.patientInformationPolicy, groupId: input.groupId },
+      data: {
+        autoAssign: input.autoAssign,
+        patientInformationPolicy: input.patientInformationPolicy,
+        groupId: input.groupId,
+        // Findings already flagged keep the deadline they were given; new ones take this delay.
+        ...(input.criticalAckMinutes !== undefined ? { criticalAckMinutes: input.criticalAckMinutes } : {}),
+      },
       select: { id: true, ...select },
     });
     await writeAudit(tx, {
@@ -28,7 +34,7 @@ export async function updateSiteSettings(args: { db: Db; actor: Actor; input: Up
       entityType: "Site",
       entityId: input.siteId,
       siteId: input.siteId,
-      detail: { before, after: { autoAssign: after.autoAssign, patientInformationPolicy: after.patientInformationPolicy, groupId: after.groupId } },
+      detail: { before, after: { autoAssign: after.autoAssign, patientInformationPolicy: after.patientInformationPolicy, groupId: after.groupId, criticalAckMinutes: after.criticalAckMinutes } },
     });
     return after;
   });

@@ -1,0 +1,66 @@
+import "server-only";
+import type { Actor } from "@/lib/domain/access";
+import { AppError } from "@/lib/domain/errors";
+import { acknowledgedReason, canAcknowledgeCritical } from "@/lib/domain/reports/critical-findings";
+import { acknowledgeCriticalFindingSchema, type AcknowledgeCriticalFindingInput } from "@/lib/domain/reports/critical-schemas";
+import { writeAudit } from "../../audit/write-audit";
+import type { Db } from "../../db/client";
+import { publishRequestChanged } from "../../realtime/publish";
+import { notifyInTx, publishPendingNotifications, type PendingNotifications } from "../notifications/notify";
+import { visibleRequestsWhere } from "../requests/request-scope";
+
+export type AcknowledgeCriticalResult = { findingId: string; acknowledged: true; alreadyAcknowledged: false } | { findingId: string; acknowledged: false; alreadyAcknowledged: true };
+
+/**
+ * A referring physician of the request's site (the requester or a colleague now caring for the
+ * patient) acknowledges a finding in the app. The update is conditional on "not yet
+ * acknowledged": a second click, another colleague, or a phone read-back recorded meanwhile
+ * makes it a no-op answer, not an error. The radiologist who flagged it is told.
+ */
+export async function acknowledgeCriticalFinding(args: { db: Db; actor: Actor; input: AcknowledgeCriticalFindingInput; now?: Date }): Promise<AcknowledgeCriticalResult> {
+  const { db, actor } = args;
+  const parsed = acknowledgeCriticalFindingSchema.safeParse(args.input);
+  if (!parsed.success) throw new AppError("BAD_INPUT", "Invalid critical finding id", { field: "findingId" });
+  const { findingId } = parsed.data;
+  const now = args.now ?? new Date();
+
+  const result = await db.$transaction(async (tx): Promise<{ acknowledged: boolean; siteId: string; requestId: string; pending: PendingNotifications }> => {
+    const finding = await tx.criticalFinding.findFirst({
+      where: { id: findingId, request: visibleRequestsWhere(actor) },
+      select: { id: true, category: true, flaggedBy: { select: { id: true, active: true } }, request: { select: { id: true, siteId: true } } },
+    });
+    if (!finding) throw new AppError("NOT_FOUND", "Critical finding not found");
+    const { request } = finding;
+    if (!canAcknowledgeCritical(actor, request)) throw new AppError("FORBIDDEN", "Only a referring physician of the request's site acknowledges a critical finding");
+
+    const { count } = await tx.criticalFinding.updateMany({
+      where: { id: finding.id, acknowledgedAt: null },
+      data: { acknowledgedAt: now, acknowledgedById: actor.id, acknowledgedByName: actor.displayName },
+    });
+    if (count === 0) return { acknowledged: false, siteId: request.siteId, requestId: request.id, pending: { userIds: [], vital: false } };
+
+    await tx.requestEvent.create({
+      data: { requestId: request.id, actorId: actor.id, type: "CRITICAL_FINDING_ACKNOWLEDGED", reason: acknowledgedReason({ byName: actor.displayName, channel: "IN_APP" }), at: now },
+    });
+    await writeAudit(tx, {
+      actorId: actor.id,
+      action: "CRITICAL_FINDING_ACKNOWLEDGED",
+      entityType: "CriticalFinding",
+      entityId: finding.id,
+      siteId: request.siteId,
+      detail: { requestId: request.id, channel: "IN_APP" },
+    });
+    const pending = await notifyInTx(
+      tx,
+      finding.flaggedBy.active
+        ? [{ userId: finding.flaggedBy.id, kind: "CRITICAL_FINDING_ACKNOWLEDGED", requestId: request.id, detail: { authorName: actor.displayName, findingId: finding.id, category: finding.category } }]
+        : [],
+    );
+    return { acknowledged: true, siteId: request.siteId, requestId: request.id, pending };
+  });
+
+  if (!result.acknowledged) return { findingId, acknowledged: false, alreadyAcknowledged: true };
+  publishRequestChanged(result.requestId, result.siteId);
+  publishPendingNotifications(result.pending);
+  return { findingId, acknowledged: true, alreadyAcknowledged: false };
+}

@@ -1,0 +1,39 @@
+import "server-only";
+import { doseFromDicom } from "@/lib/domain/reports/dose-from-dicom";
+import { defaultValues } from "@/lib/domain/reports/template-values";
+import type { ReportValues, TemplateDefinition } from "@/lib/domain/reports/template-definition";
+import type { Tx } from "../../db/client";
+import type { ReportSubject } from "./load-report-subject";
+
+// Instances read for the equipment and the dose: enough for a CT's slice extent, bounded so
+// that a 3,000-slice study does not load every header.
+const MAX_INSTANCES = 600;
+
+/**
+ * A new draft's first values: the template's defaults, then what the request and the images
+ * already say (justification, procedure, equipment, dose; the expert question), so that the
+ * radiologist checks rather than retypes.
+ */
+export async function prefillDraft(tx: Tx, request: ReportSubject, definition: TemplateDefinition): Promise<ReportValues> {
+  const values = defaultValues(definition);
+  const has = (id: string) => id in values;
+  if (has("question")) values.question = request.expertQuestion ?? request.clinicalQuestion;
+  if (has("reg_justification")) values.reg_justification = [request.clinicalQuestion, request.proposedExam ? `Examen proposé : ${request.proposedExam}` : null].filter(Boolean).join("\n");
+  if (has("reg_procedure")) {
+    const protocol = request.protocolItem?.label ?? request.protocolText;
+    const contrast = request.contrastInjection === true ? "avec injection de produit de contraste" : request.contrastInjection === false ? "sans injection" : null;
+    values.reg_procedure = [protocol, contrast].filter(Boolean).join(", ") || null;
+  }
+  if (has("reg_equipment") || has("reg_dose")) {
+    const instances = await tx.dicomInstance.findMany({
+      where: { series: { study: { requestId: request.id } } },
+      select: { metadata: true },
+      orderBy: { instanceNumber: "asc" },
+      take: MAX_INSTANCES,
+    });
+    const fromImages = doseFromDicom(request.modality, instances.map((instance) => instance.metadata));
+    if (has("reg_equipment") && fromImages.equipment) values.reg_equipment = fromImages.equipment;
+    if (has("reg_dose") && fromImages.dose) values.reg_dose = fromImages.dose.value;
+  }
+  return values;
+}

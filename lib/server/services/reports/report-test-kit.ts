@@ -1,0 +1,31 @@
+import { actorOf, type connectTestDb } from "@/lib/testing/test-db";
+import { createSite, createUser, teleDiagnosticRequest } from "@/prisma/factories";
+import { claimRequest } from "../requests/claim-request";
+import { submitRequest } from "../requests/submit-request";
+import { ensureStarterTemplates } from "./ensure-starter-templates";
+
+type TestDb = ReturnType<typeof connectTestDb>;
+
+/**
+ * A site, its referrer, a radiologist holding a télédiagnostic whose images are complete and
+ * whose patient was informed: the point where reading starts. Earlier steps have their own
+ * tests (workflow); here the status is set directly.
+ */
+export async function requestReadyToRead(db: TestDb, options: { informed?: boolean } = {}) {
+  await ensureStarterTemplates(db);
+  const site = await createSite(db);
+  const otherSite = await createSite(db, "Autre site");
+  const [referrer, radiologist, colleague, foreignRadiologist] = await Promise.all([
+    createUser(db, { role: "REFERRER", siteId: site.id }).then((u) => actorOf(db, u.id)),
+    createUser(db, { role: "RADIOLOGIST", readsFor: [site.id] }).then((u) => actorOf(db, u.id)),
+    createUser(db, { role: "RADIOLOGIST", readsFor: [site.id] }).then((u) => actorOf(db, u.id)),
+    createUser(db, { role: "RADIOLOGIST", readsFor: [otherSite.id] }).then((u) => actorOf(db, u.id)),
+  ]);
+  const { requestId } = await submitRequest({ db, actor: referrer, input: teleDiagnosticRequest() });
+  await claimRequest({ db, actor: radiologist, requestId });
+  await db.readingRequest.update({
+    where: { id: requestId },
+    data: { status: "IMAGES_COMPLETE", patientInformedAt: options.informed === false ? null : new Date(), protocolText: "TDM cérébrale sans injection", contrastInjection: false },
+  });
+  return { site, referrer, radiologist, colleague, foreignRadiologist, requestId };
+}

@@ -1,0 +1,62 @@
+import "server-only";
+import type { Modality, ReportVersionKind, RequestType } from "@/lib/domain/enums";
+import { AppError } from "@/lib/domain/errors";
+import { effectiveDefinition } from "@/lib/domain/reports/effective-definition";
+import { templateDefinitionSchema, type TemplateDefinition } from "@/lib/domain/reports/template-definition";
+import type { Db, Tx } from "../../db/client";
+
+export interface DraftTemplate {
+  id: string;
+  code: string;
+  version: number;
+  title: string;
+  purpose: "REPORT" | "OPINION";
+  definition: TemplateDefinition;
+}
+
+/** The purpose a request's report answers: a télédiagnostic's report, a téléexpertise's opinion. */
+export function purposeOf(type: RequestType): "REPORT" | "OPINION" {
+  return type === "TELEEXPERTISE" ? "OPINION" : "REPORT";
+}
+
+/** A template version with its definition as the radiologist fills it for this request. */
+export async function loadDraftTemplate(
+  tx: Tx | Db,
+  templateId: string,
+  context: { requestType: RequestType; modality: Modality; kind: ReportVersionKind },
+): Promise<DraftTemplate> {
+  const template = await tx.reportTemplate.findUnique({ where: { id: templateId } });
+  if (!template || template.purpose !== purposeOf(context.requestType)) throw new AppError("NOT_FOUND", "Template not found");
+  // Stored definitions were validated when saved; parsing again keeps a hand-edited row from
+  // reaching the editor half-valid.
+  const definition = effectiveDefinition(templateDefinitionSchema.parse(template.definition), context);
+  return { id: template.id, code: template.code, version: template.version, title: template.title, purpose: template.purpose, definition };
+}
+
+/** The template suggested when reading starts: the latest active one for the modality, else the free form. */
+export async function suggestTemplateId(tx: Tx, requestType: RequestType, modality: Modality, bodyRegion: string): Promise<string> {
+  const purpose = purposeOf(requestType);
+  const candidates = await tx.reportTemplate.findMany({
+    where: { purpose, active: true },
+    orderBy: [{ code: "asc" }, { version: "desc" }],
+    select: { id: true, code: true, modality: true, title: true },
+  });
+  // Ordered newest version first within a code: the first row of each code is its latest.
+  const latest = candidates.filter((c, i) => i === 0 || candidates[i - 1]!.code !== c.code);
+  const region = bodyRegion.toLowerCase();
+  const byModality = latest.filter((c) => c.modality === modality);
+  const byRegion = byModality.find((c) => regionWords(c.title).some((word) => region.includes(word)));
+  const chosen = byRegion ?? byModality[0] ?? latest.find((c) => c.modality === null) ?? latest[0];
+  if (!chosen) throw new AppError("NOT_FOUND", "No active report template");
+  return chosen.id;
+}
+
+/** Words of a template title that name a body region ("cérébral", "thoracique"...). */
+function regionWords(title: string): string[] {
+  const t = title.toLowerCase();
+  const words: string[] = [];
+  if (/c[ée]r[ée]br|cr[âa]n|t[êe]te|enc[ée]phal/.test(t)) words.push("céré", "cere", "crân", "cran", "tête", "tete", "encéph", "enceph", "neuro");
+  if (/thora|pulmon|poumon/.test(t)) words.push("thora", "pulmo", "poumon", "embol");
+  if (/abdo|pelv/.test(t)) words.push("abdo", "pelv");
+  return words;
+}

@@ -1,0 +1,100 @@
+"use client";
+
+import { useQueryClient } from "@tanstack/react-query";
+import { useMemo, useState } from "react";
+import { allFields, type FieldValue, type ReportValues } from "@/lib/domain/reports/template-definition";
+import { mergeValues } from "@/lib/domain/reports/merge-values";
+import { missingRequiredFields } from "@/lib/domain/reports/template-values";
+import { useI18n } from "@/lib/i18n/i18n-provider";
+import type { ReportDraftDto, TemplateSummary } from "@/lib/server/services/reports/report-dto";
+import { errorMessage } from "@/lib/trpc/error-message";
+import { useTRPC } from "@/lib/trpc/react";
+import { ConflictBanner } from "./conflict-banner";
+import { FieldInput } from "./field-input";
+import { MeasurementPicker } from "./measurement-picker";
+import { SaveStatus } from "./save-status";
+import { SignForm } from "./sign-form";
+import { TemplateSwitcher } from "./template-switcher";
+import { useDraftAutosave } from "./use-draft-autosave";
+
+/**
+ * The holder's draft: the template's sections as a form, saved as you type, measurements from
+ * the viewer insertable into the last focused text field, and signing at the bottom.
+ */
+export function ReportEditor(props: { requestId: string; draft: ReportDraftDto; templates: TemplateSummary[] }) {
+  const { t } = useI18n();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const { draft } = props;
+  const [values, setValues] = useState<ReportValues>(draft.values);
+  // What the server last acknowledged: the base of a three-way merge after a conflict.
+  const [base, setBase] = useState<ReportValues>(draft.values);
+  const [focused, setFocused] = useState<string | null>(null);
+  const [mergeNote, setMergeNote] = useState<string[] | null>(null);
+  const autosave = useDraftAutosave({ requestId: props.requestId, draftId: draft.id, initialVersion: draft.draftVersion, initialSavedAt: draft.updatedAt });
+  const fields = useMemo(() => allFields(draft.definition), [draft.definition]);
+  const missing = useMemo(() => missingRequiredFields(draft.definition, values), [draft.definition, values]);
+  const missingIds = new Set(missing.map((m) => m.fieldId));
+
+  const change = (fieldId: string, value: FieldValue) => {
+    const next = { ...values, [fieldId]: value };
+    setValues(next);
+    autosave.schedule(next);
+  };
+  const focusedText = fields.find(({ field }) => field.id === focused && field.kind === "text")?.field ?? null;
+  const insertMeasurement = (text: string) => {
+    if (!focusedText) return;
+    const current = values[focusedText.id];
+    change(focusedText.id, typeof current === "string" && current.trim() !== "" ? `${current}\n${text}` : text);
+  };
+
+  // The other editor's version, fetched when a conflict is found.
+  const theirs = queryClient.getQueryData(trpc.reports.forRequest.queryKey({ requestId: props.requestId }))?.draft ?? null;
+  const refetch = () => queryClient.invalidateQueries({ queryKey: trpc.reports.forRequest.queryKey({ requestId: props.requestId }) });
+  const merge = async () => {
+    await refetch();
+    const server = queryClient.getQueryData(trpc.reports.forRequest.queryKey({ requestId: props.requestId }))?.draft;
+    if (!server) return;
+    const result = mergeValues(base, values, server.values);
+    setValues(result.merged);
+    setBase(server.values);
+    setMergeNote(result.conflicts.map((id) => fields.find(({ field }) => field.id === id)?.field.label ?? id));
+    autosave.rebase(server.draftVersion, result.merged);
+  };
+  const reload = async () => {
+    await refetch();
+    const server = queryClient.getQueryData(trpc.reports.forRequest.queryKey({ requestId: props.requestId }))?.draft;
+    if (!server) return;
+    setValues(server.values);
+    setBase(server.values);
+    setMergeNote(null);
+    autosave.rebase(server.draftVersion, null);
+  };
+
+  return (
+    <div data-testid="report-editor" data-draft-kind={draft.kind}>
+      <p className="muted">
+        {draft.kind === "ADDENDUM" ? t("report.addendumTitle", { n: String(draft.sequence) }) : t("report.draftTitle")} · {draft.template.title} (v{draft.template.version})
+      </p>
+      {draft.kind === "ORIGINAL" && <TemplateSwitcher requestId={props.requestId} draft={draft} templates={props.templates} beforeChange={autosave.flush} version={autosave.version} />}
+      <SaveStatus state={autosave.state} />
+      {autosave.state.kind === "conflict" && <ConflictBanner theirs={theirs} onMerge={() => void merge()} onReload={() => void reload()} />}
+      {mergeNote && (
+        <p className="notice" role="status" data-testid="merge-note">
+          {mergeNote.length === 0 ? t("report.conflict.merged") : t("report.conflict.mergedKeepingMine", { fields: mergeNote.join(", ") })}
+        </p>
+      )}
+      <MeasurementPicker requestId={props.requestId} targetLabel={focusedText?.label ?? null} onInsert={insertMeasurement} />
+      {draft.definition.sections.map((section) => (
+        <fieldset key={section.id} className="report-section" data-section={section.id}>
+          <legend>{section.title}</legend>
+          {section.fields.map((field) => (
+            <FieldInput key={field.id} field={field} value={values[field.id] ?? null} missing={missingIds.has(field.id)} onChange={(v) => change(field.id, v)} onFocus={() => setFocused(field.id)} />
+          ))}
+        </fieldset>
+      ))}
+      <SignForm requestId={props.requestId} draftId={draft.id} missing={missing.map((m) => m.label)} flush={autosave.flush} version={autosave.version} />
+      {autosave.state.kind === "error" && <p className="action-error">{errorMessage(autosave.state.error, t)}</p>}
+    </div>
+  );
+}
