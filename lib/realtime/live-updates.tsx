@@ -63,8 +63,8 @@ export function LiveUpdatesProvider({ children }: { children: ReactNode }) {
           void queryClient.invalidateQueries({ queryKey: trpc.worklist.list.queryKey() });
           void queryClient.invalidateQueries({ queryKey: trpc.requests.byId.queryKey({ requestId: hint.requestId }) });
           void queryClient.invalidateQueries({ queryKey: trpc.images.pathKey() });
-          void queryClient.invalidateQueries({ queryKey: trpc.reports.pathKey() });
-          void queryClient.invalidateQueries({ queryKey: trpc.critical.pathKey() });
+          void queryClient.invalidateQueries({ queryKey: trpc.reports.forRequest.queryKey({ requestId: hint.requestId }) });
+          void queryClient.invalidateQueries({ queryKey: trpc.critical.forRequest.queryKey({ requestId: hint.requestId }) });
           void queryClient.invalidateQueries({ queryKey: trpc.portal.pathKey() });
           // Assignment, take-over, escalation and handover change the holder panel and the heads' board.
           void queryClient.invalidateQueries({ queryKey: trpc.assignment.forRequest.queryKey({ requestId: hint.requestId }) });

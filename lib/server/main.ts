@@ -63,7 +63,12 @@ async function main(): Promise<void> {
   const testClock = isTestClockEnabled() ? createTestClockHandler(db) : null;
   const httpServer = createServer((req, res) => {
     if (req.url?.startsWith(TRPC_BASE_PATH)) trpc(req, res);
-    else if (testClock && req.url === TEST_CLOCK_PATH) void testClock(req, res);
+    else if (testClock && req.url === TEST_CLOCK_PATH) {
+      testClock(req, res).catch((error: unknown) => {
+        log(`test clock: ${error instanceof Error ? error.message : String(error)}`);
+        if (!res.headersSent) res.writeHead(500).end();
+      });
+    }
     else if (req.url === DICOMWEB_BASE_PATH || req.url?.startsWith(`${DICOMWEB_BASE_PATH}/`)) void dicomweb(req, res);
     else void handle(req, res);
   });

@@ -21,6 +21,11 @@ export function errorMessage(error: unknown, t: Translate): string {
   return t(`errors.${appCode}`, params);
 }
 
+/** A role-level refusal: not worth retrying, and a panel the user may not see simply hides. */
+export function isForbiddenError(error: unknown): boolean {
+  return error instanceof TRPCClientError && (error.data as { code?: string } | undefined)?.code === "FORBIDDEN";
+}
+
 /** Field errors sent back by the server's validation (dotted path -> catalogue key). */
 export function serverFieldErrors(error: unknown): Record<string, string> {
   return errorData(error).fieldErrors ?? {};

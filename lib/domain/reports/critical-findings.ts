@@ -122,8 +122,12 @@ function clip(text: string): string {
   return text.length <= REASON_MAX ? text : `${text.slice(0, REASON_MAX - 1)}…`;
 }
 
-export function flaggedReason(category: CriticalCategory, description: string): string {
-  return clip(`${CATEGORY_FR[category]} — ${description}`);
+/**
+ * The event's reason names the category only: the timeline is read by radiographers too, who
+ * do not read findings; the description stays on the CriticalFinding row.
+ */
+export function flaggedReason(category: CriticalCategory): string {
+  return CATEGORY_FR[category];
 }
 
 export function communicatedReason(args: { channel: CommunicationChannel; recipientName: string; acknowledged: boolean }): string {

@@ -68,7 +68,7 @@ export type FieldValue = string | number | boolean | null;
 export type ReportValues = Record<string, FieldValue>;
 
 export const reportValuesSchema = z
-  .record(fieldId, z.union([z.string().max(20_000, { message: "validation.tooLong" }), z.number().finite(), z.boolean(), z.null()]))
+  .record(fieldId, z.union([z.string().max(20_000, { message: "validation.tooLong" }).refine((text) => !text.includes("\0"), { message: "validation.invalid" }), z.number().finite(), z.boolean(), z.null()]))
   .refine((values) => Object.keys(values).length <= 300, { message: "validation.tooLong" });
 
 /** Every field of a definition, in reading order, with its section. */

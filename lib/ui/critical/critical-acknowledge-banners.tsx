@@ -5,7 +5,7 @@ import { useI18n } from "@/lib/i18n/i18n-provider";
 import type { CriticalFindingDto } from "@/lib/server/services/critical/critical-dto";
 import { useTRPC } from "@/lib/trpc/react";
 import { LocalDateTime } from "../local-date-time";
-import { CriticalMessage } from "./critical-feedback";
+import { ActMessage } from "../workflow/act-message";
 import { useCriticalAct } from "./use-critical-act";
 
 /**
@@ -60,7 +60,7 @@ export function CriticalAcknowledgeBanners(props: { requestId: string; findings:
           </button>
         </div>
       ))}
-      <CriticalMessage feedback={act.feedback} testId="critical-acknowledge-message" />
+      <ActMessage feedback={act.feedback} testId="critical-acknowledge-message" />
     </>
   );
 }

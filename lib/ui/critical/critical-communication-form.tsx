@@ -7,7 +7,7 @@ import { RECIPIENT_NAME_MAX } from "@/lib/domain/reports/critical-findings";
 import { useI18n } from "@/lib/i18n/i18n-provider";
 import type { CriticalContactDto } from "@/lib/server/services/critical/critical-dto";
 import { useTRPC } from "@/lib/trpc/react";
-import { CriticalFieldError, CriticalMessage } from "./critical-feedback";
+import { ActMessage, FieldError } from "../workflow/act-message";
 import { useCriticalAct } from "./use-critical-act";
 
 const OTHER = "";
@@ -67,13 +67,13 @@ export function CriticalCommunicationForm(props: { requestId: string; findingId:
           ))}
           <option value={OTHER}>{t("critical.communicate.otherContact")}</option>
         </select>
-        <CriticalFieldError feedback={act.feedback} field="recipientId" />
+        <FieldError feedback={act.feedback} field="recipientId" />
       </div>
       {contactId === OTHER && (
         <div>
           <label htmlFor={idOf("name")}>{t("critical.communicate.recipientName")}</label>
           <input id={idOf("name")} data-testid="critical-recipient-name" value={recipientName} maxLength={RECIPIENT_NAME_MAX} onChange={(e) => setRecipientName(e.target.value)} />
-          <CriticalFieldError feedback={act.feedback} field="recipientName" />
+          <FieldError feedback={act.feedback} field="recipientName" />
         </div>
       )}
       <fieldset className="choices">
@@ -87,7 +87,7 @@ export function CriticalCommunicationForm(props: { requestId: string; findingId:
       <div>
         <label htmlFor={idOf("at")}>{t("critical.communicate.at")}</label>
         <input id={idOf("at")} type="datetime-local" value={at} max={localMinute(new Date())} onChange={(e) => setAt(e.target.value)} />
-        <CriticalFieldError feedback={act.feedback} field="communicatedAt" />
+        <FieldError feedback={act.feedback} field="communicatedAt" />
       </div>
       <label>
         <input type="checkbox" data-testid="critical-read-back" checked={readBack} onChange={(e) => setReadBack(e.target.checked)} style={{ width: "auto" }} /> {t("critical.communicate.readBack")}
@@ -100,7 +100,7 @@ export function CriticalCommunicationForm(props: { requestId: string; findingId:
           {t("critical.communicate.cancel")}
         </button>
       </div>
-      <CriticalMessage feedback={act.feedback} testId="critical-communication-message" />
+      <ActMessage feedback={act.feedback} testId="critical-communication-message" />
     </form>
   );
 }

@@ -2,16 +2,11 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useI18n } from "@/lib/i18n/i18n-provider";
-import { errorMessage } from "@/lib/trpc/error-message";
+import { errorMessage, isForbiddenError } from "@/lib/trpc/error-message";
 import { useTRPC } from "@/lib/trpc/react";
 import { CriticalAcknowledgeBanners } from "./critical-acknowledge-banners";
 import { CriticalFindingItem } from "./critical-finding-item";
 import { CriticalFlagForm } from "./critical-flag-form";
-
-/** Role-level refusals (radiographers, who do not read reports) are not retried. */
-function isForbidden(error: unknown): boolean {
-  return (error as { data?: { code?: string } | null } | null)?.data?.code === "FORBIDDEN";
-}
 
 /**
  * A request's critical findings: for the site's referrers a red banner per finding to
@@ -23,10 +18,10 @@ function isForbidden(error: unknown): boolean {
 export function CriticalFindingsPanel(props: { requestId: string }) {
   const { t } = useI18n();
   const trpc = useTRPC();
-  const query = useQuery(trpc.critical.forRequest.queryOptions({ requestId: props.requestId }, { retry: (failures, error) => !isForbidden(error) && failures < 1 }));
+  const query = useQuery(trpc.critical.forRequest.queryOptions({ requestId: props.requestId }, { retry: (failures, error) => !isForbiddenError(error) && failures < 1 }));
   const data = query.data;
 
-  if (query.error && isForbidden(query.error)) return null;
+  if (query.error && isForbiddenError(query.error)) return null;
   if (query.error) return <p className="form-error">{errorMessage(query.error, t)}</p>;
   if (!data || (data.findings.length === 0 && !data.can.flag)) return null;
 

@@ -6,7 +6,7 @@ import { CRITICAL_CATEGORIES, type CriticalCategory } from "@/lib/domain/enums";
 import { CRITICAL_DESCRIPTION_MAX } from "@/lib/domain/reports/critical-findings";
 import { useI18n } from "@/lib/i18n/i18n-provider";
 import { useTRPC } from "@/lib/trpc/react";
-import { CriticalFieldError, CriticalMessage } from "./critical-feedback";
+import { ActMessage, FieldError } from "../workflow/act-message";
 import { useCriticalAct } from "./use-critical-act";
 
 /** The holder flags a finding: its communication category (ACR), explained, and what it is. */
@@ -46,7 +46,7 @@ export function CriticalFlagForm(props: { requestId: string; ackMinutes: number 
         <p id="critical-category-hint" className={category === "MINUTES" ? "warning" : "muted"} style={{ margin: "0.3rem 0 0", fontSize: "0.85rem" }}>
           {t(`critical.categoryHints.${category}`, { minutes: props.ackMinutes })}
         </p>
-        <CriticalFieldError feedback={act.feedback} field="category" />
+        <FieldError feedback={act.feedback} field="category" />
       </div>
       <div>
         <label htmlFor="critical-description">{t("critical.flag.description")}</label>
@@ -61,12 +61,12 @@ export function CriticalFlagForm(props: { requestId: string; ackMinutes: number 
         <span className="muted" style={{ fontSize: "0.8rem" }}>
           {t("critical.flag.characters", { count: description.length, max: CRITICAL_DESCRIPTION_MAX })}
         </span>
-        <CriticalFieldError feedback={act.feedback} field="description" />
+        <FieldError feedback={act.feedback} field="description" />
       </div>
       <button type="submit" data-testid="critical-flag-submit" disabled={flag.isPending || description.trim().length === 0}>
         {flag.isPending ? t("critical.flag.submitting") : t("critical.flag.submit")}
       </button>
-      <CriticalMessage feedback={act.feedback} testId="critical-flag-message" />
+      <ActMessage feedback={act.feedback} testId="critical-flag-message" />
     </form>
   );
 }

@@ -6,11 +6,8 @@ import { useI18n } from "@/lib/i18n/i18n-provider";
 import type { MessageKey } from "@/lib/i18n/types";
 import { errorMessage, serverFieldErrors } from "@/lib/trpc/error-message";
 import { useTRPC } from "@/lib/trpc/react";
+import type { ActFeedback } from "../workflow/use-act";
 
-export interface CriticalFeedback {
-  message: { kind: "error" | "notice"; text: string } | null;
-  fieldErrors: Record<string, string>;
-}
 
 /**
  * What the critical findings acts share: refetch the findings and the request's timeline after
@@ -21,7 +18,7 @@ export function useCriticalAct(requestId: string) {
   const { t } = useI18n();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [feedback, setFeedback] = useState<CriticalFeedback>({ message: null, fieldErrors: {} });
+  const [feedback, setFeedback] = useState<ActFeedback>({ message: null, fieldErrors: {} });
   return {
     feedback,
     notice: (key: MessageKey) => setFeedback({ message: { kind: "notice", text: t(key) }, fieldErrors: {} }),

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { allFields, type FieldValue, type ReportValues } from "@/lib/domain/reports/template-definition";
 import { mergeValues } from "@/lib/domain/reports/merge-values";
 import { missingRequiredFields } from "@/lib/domain/reports/template-values";
@@ -27,11 +27,9 @@ export function ReportEditor(props: { requestId: string; draft: ReportDraftDto; 
   const queryClient = useQueryClient();
   const { draft } = props;
   const [values, setValues] = useState<ReportValues>(draft.values);
-  // What the server last acknowledged: the base of a three-way merge after a conflict.
-  const [base, setBase] = useState<ReportValues>(draft.values);
   const [focused, setFocused] = useState<string | null>(null);
   const [mergeNote, setMergeNote] = useState<string[] | null>(null);
-  const autosave = useDraftAutosave({ requestId: props.requestId, draftId: draft.id, initialVersion: draft.draftVersion, initialSavedAt: draft.updatedAt });
+  const autosave = useDraftAutosave({ requestId: props.requestId, draftId: draft.id, initialVersion: draft.draftVersion, initialSavedAt: draft.updatedAt, initialValues: draft.values });
   const fields = useMemo(() => allFields(draft.definition), [draft.definition]);
   const missing = useMemo(() => missingRequiredFields(draft.definition, values), [draft.definition, values]);
   const missingIds = new Set(missing.map((m) => m.fieldId));
@@ -48,27 +46,29 @@ export function ReportEditor(props: { requestId: string; draft: ReportDraftDto; 
     change(focusedText.id, typeof current === "string" && current.trim() !== "" ? `${current}\n${text}` : text);
   };
 
-  // The other editor's version, fetched when a conflict is found.
+  // The other editor's version, fetched as soon as a conflict is found (saves publish no hint).
+  const conflicted = autosave.state.kind === "conflict";
+  useEffect(() => {
+    if (conflicted) void queryClient.invalidateQueries({ queryKey: trpc.reports.forRequest.queryKey({ requestId: props.requestId }) });
+  }, [conflicted, queryClient, trpc, props.requestId]);
   const theirs = queryClient.getQueryData(trpc.reports.forRequest.queryKey({ requestId: props.requestId }))?.draft ?? null;
   const refetch = () => queryClient.invalidateQueries({ queryKey: trpc.reports.forRequest.queryKey({ requestId: props.requestId }) });
   const merge = async () => {
     await refetch();
     const server = queryClient.getQueryData(trpc.reports.forRequest.queryKey({ requestId: props.requestId }))?.draft;
     if (!server) return;
-    const result = mergeValues(base, values, server.values);
+    const result = mergeValues(autosave.acknowledged.current, values, server.values);
     setValues(result.merged);
-    setBase(server.values);
     setMergeNote(result.conflicts.map((id) => fields.find(({ field }) => field.id === id)?.field.label ?? id));
-    autosave.rebase(server.draftVersion, result.merged);
+    autosave.rebase(server.draftVersion, server.values, result.merged);
   };
   const reload = async () => {
     await refetch();
     const server = queryClient.getQueryData(trpc.reports.forRequest.queryKey({ requestId: props.requestId }))?.draft;
     if (!server) return;
     setValues(server.values);
-    setBase(server.values);
     setMergeNote(null);
-    autosave.rebase(server.draftVersion, null);
+    autosave.rebase(server.draftVersion, server.values, null);
   };
 
   return (

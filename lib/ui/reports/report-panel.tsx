@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useI18n } from "@/lib/i18n/i18n-provider";
 import type { MessageKey } from "@/lib/i18n/types";
-import { errorMessage } from "@/lib/trpc/error-message";
+import { errorMessage, isForbiddenError } from "@/lib/trpc/error-message";
 import { useTRPC } from "@/lib/trpc/react";
 import { ReportHistory } from "./report-history";
 import { ReportEditor } from "./report-editor";
@@ -16,7 +16,8 @@ export function ReportPanel(props: { requestId: string; actorId: string; request
   const { t } = useI18n();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const query = useQuery(trpc.reports.forRequest.queryOptions({ requestId: props.requestId }));
+  // Radiographers do not read reports: the refusal hides the panel and is not retried.
+  const query = useQuery(trpc.reports.forRequest.queryOptions({ requestId: props.requestId }, { retry: (failures, error) => !isForbiddenError(error) && failures < 1 }));
   const refresh = () =>
     Promise.all([
       queryClient.invalidateQueries({ queryKey: trpc.reports.forRequest.queryKey({ requestId: props.requestId }) }),
@@ -25,7 +26,7 @@ export function ReportPanel(props: { requestId: string; actorId: string; request
   const start = useMutation(trpc.reports.startReading.mutationOptions({ onSettled: refresh }));
   const addendum = useMutation(trpc.reports.startAddendum.mutationOptions({ onSettled: refresh }));
   const panel = query.data;
-  if (!panel) return query.error ? <p className="form-error">{errorMessage(query.error, t)}</p> : null;
+  if (!panel) return query.error && !isForbiddenError(query.error) ? <p className="form-error">{errorMessage(query.error, t)}</p> : null;
   const nothing = !panel.can.startReading && !panel.readingBlocker && !panel.draft && panel.signed.length === 0;
   if (nothing) return null;
   const failure = start.error ?? addendum.error;

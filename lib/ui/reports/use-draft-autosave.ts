@@ -15,11 +15,13 @@ export type SaveState = { kind: "saved"; at: Date } | { kind: "dirty" } | { kind
  * the draft version last acknowledged by the server. A conflict stops autosaving until the
  * radiologist merges or reloads (the server never overwrites the other editor's save).
  */
-export function useDraftAutosave(args: { requestId: string; draftId: string; initialVersion: number; initialSavedAt: Date }) {
+export function useDraftAutosave(args: { requestId: string; draftId: string; initialVersion: number; initialSavedAt: Date; initialValues: ReportValues }) {
   const trpc = useTRPC();
   const save = useMutation(trpc.reports.saveDraft.mutationOptions());
   const [state, setState] = useState<SaveState>({ kind: "saved", at: args.initialSavedAt });
   const version = useRef(args.initialVersion);
+  // The values the server holds at `version`: the base of a three-way merge after a conflict.
+  const acknowledged = useRef(args.initialValues);
   const pending = useRef<ReportValues | null>(null);
   const inFlight = useRef<Promise<void> | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -38,6 +40,7 @@ export function useDraftAutosave(args: { requestId: string; draftId: string; ini
     inFlight.current = mutateAsync({ requestId: args.requestId, draftId: args.draftId, draftVersion: version.current, values })
       .then((result) => {
         version.current = result.draftVersion;
+        acknowledged.current = values;
         setState(pending.current ? { kind: "dirty" } : { kind: "saved", at: result.updatedAt });
       })
       .catch((error: unknown) => {
@@ -67,9 +70,10 @@ export function useDraftAutosave(args: { requestId: string; draftId: string; ini
 
   /** After a merge or a reload: continue from the server's version with these values. */
   const rebase = useCallback(
-    (serverVersion: number, values: ReportValues | null) => {
+    (serverVersion: number, serverValues: ReportValues, values: ReportValues | null) => {
       conflicted.current = false;
       version.current = serverVersion;
+      acknowledged.current = serverValues;
       pending.current = values;
       if (values) void flush();
       else setState({ kind: "saved", at: new Date() });
@@ -83,5 +87,5 @@ export function useDraftAutosave(args: { requestId: string; draftId: string; ini
     flushRef.current = flush;
   }, [flush]);
   useEffect(() => () => void flushRef.current(), []);
-  return { state, schedule, flush, rebase, version };
+  return { state, schedule, flush, rebase, version, acknowledged };
 }

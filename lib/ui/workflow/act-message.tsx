@@ -5,11 +5,11 @@ import type { MessageKey } from "@/lib/i18n/types";
 import type { ActFeedback } from "./use-act";
 
 /** The outcome of an act, announced to screen readers. */
-export function ActMessage({ feedback }: { feedback: ActFeedback }) {
+export function ActMessage({ feedback, testId }: { feedback: ActFeedback; testId?: string }) {
   if (!feedback.message) return null;
   const error = feedback.message.kind === "error";
   return (
-    <p role={error ? "alert" : "status"} className={error ? "action-error" : "notice"} data-testid={error ? "act-error" : "act-notice"}>
+    <p role={error ? "alert" : "status"} className={error ? "action-error" : "notice"} data-testid={testId ?? (error ? "act-error" : "act-notice")}>
       {feedback.message.text}
     </p>
   );

@@ -100,7 +100,7 @@ describe("flagging a critical finding", () => {
     expect(await escalationJob(finding.id)).toMatchObject({ runAt: later(now, 15), state: "PENDING" });
     expect(await db.auditLog.count({ where: { action: "CRITICAL_FINDING_FLAGGED", entityId: finding.id, actorId: t.radiologist.id } })).toBe(1);
     expect(await criticalEvents(t.requestId)).toEqual([
-      { type: "CRITICAL_FINDING_FLAGGED", actorId: t.radiologist.id, actorLabel: null, reason: "Minutes (urgence vitale) — Hémorragie méningée diffuse", at: now },
+      { type: "CRITICAL_FINDING_FLAGGED", actorId: t.radiologist.id, actorLabel: null, reason: "Minutes (urgence vitale)", at: now },
     ]);
 
     // Hours and days do not escalate: no deadline, no job.

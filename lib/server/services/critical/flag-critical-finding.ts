@@ -64,7 +64,7 @@ export async function flagCriticalFinding(args: { db: Db; actor: Actor; input: F
       },
     });
     await tx.requestEvent.create({
-      data: { requestId: request.id, actorId: actor.id, type: "CRITICAL_FINDING_FLAGGED", reason: flaggedReason(input.category, input.description), at: now },
+      data: { requestId: request.id, actorId: actor.id, type: "CRITICAL_FINDING_FLAGGED", reason: flaggedReason(input.category), at: now },
     });
     await writeAudit(tx, {
       actorId: actor.id,

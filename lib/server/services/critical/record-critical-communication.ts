@@ -34,7 +34,7 @@ export async function recordCriticalCommunication(args: { db: Db; actor: Actor; 
   const result = await db.$transaction(async (tx) => {
     const finding = await tx.criticalFinding.findFirst({
       where: { id: input.findingId, request: visibleRequestsWhere(actor) },
-      select: { id: true, flaggedById: true, acknowledgedAt: true, request: { select: { id: true, siteId: true, holderId: true } } },
+      select: { id: true, flaggedById: true, flaggedAt: true, acknowledgedAt: true, request: { select: { id: true, siteId: true, holderId: true } } },
     });
     if (!finding) throw new AppError("NOT_FOUND", "Critical finding not found");
     const { request } = finding;
@@ -75,7 +75,7 @@ export async function recordCriticalCommunication(args: { db: Db; actor: Actor; 
       // The recipient acknowledged when they read it back, not when it was typed in.
       const { count } = await tx.criticalFinding.updateMany({
         where: { id: finding.id, acknowledgedAt: null },
-        data: { acknowledgedAt: communicatedAt, acknowledgedById: input.recipientId, acknowledgedByName: input.recipientName },
+        data: { acknowledgedAt: communicatedAt < finding.flaggedAt ? finding.flaggedAt : communicatedAt, acknowledgedById: input.recipientId, acknowledgedByName: input.recipientName },
       });
       acknowledged = count === 1;
       if (acknowledged) {

@@ -33,7 +33,10 @@ export async function prefillDraft(tx: Tx, request: ReportSubject, definition: T
     });
     const fromImages = doseFromDicom(request.modality, instances.map((instance) => instance.metadata));
     if (has("reg_equipment") && fromImages.equipment) values.reg_equipment = fromImages.equipment;
-    if (has("reg_dose") && fromImages.dose) values.reg_dose = fromImages.dose.value;
+    // A dose estimated from part of the study would be wrong in a regulatory field: when the
+    // read was capped, the radiologist enters the dose from the scanner's dose report.
+    const complete = instances.length < MAX_INSTANCES;
+    if (has("reg_dose") && fromImages.dose && complete) values.reg_dose = fromImages.dose.value;
   }
   return values;
 }

@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/domain/access";
 import { canReadDraft, canReadSignedReport, hasSignedReport } from "@/lib/domain/reports/report-access";
 import type { ReportValues } from "@/lib/domain/reports/template-definition";
 import { readingBlocker } from "@/lib/domain/workflow/reading-readiness";
-import { writeAudit } from "../../audit/write-audit";
+import { bufferReadAudit } from "../../audit/read-audit-buffer";
 import type { Db } from "../../db/client";
 import { loadSignedVersions } from "../delivery/load-signed-versions";
 import { listActiveTemplates } from "../templates/list-active-templates";
@@ -26,7 +26,7 @@ export async function getReportPanel(args: { db: Db; actor: Actor; requestId: st
   const requester = actor.id === request.requesterId;
 
   if (draft || signed.length > 0) {
-    await writeAudit(db, { actorId: actor.id, action: "REPORT_READ", entityType: "ReadingRequest", entityId: request.id, siteId: request.siteId, detail: { draft: draft !== null, signed: signed.length } });
+    bufferReadAudit(db, { actorId: actor.id, action: "REPORT_READ", entityType: "ReadingRequest", entityId: request.id, siteId: request.siteId, detail: { draft: draft !== null, signed: signed.length } });
   }
   return {
     requestId: request.id,

@@ -160,6 +160,7 @@ describe("signing", () => {
   it("refuses a wrong password, a missing required field, and a non-holder, writing nothing", async () => {
     const t = await draftReadyToSign();
     expect((await errorOf(sign(t, t.draftVersion, "mauvais"))).code).toBe("REAUTH_FAILED");
+    expect(await db.auditLog.count({ where: { actorId: t.radiologist.id, action: "REPORT_REAUTH_FAILED" } })).toBe(1);
     const emptied = await saveDraft({ db, actor: t.radiologist, input: { requestId: t.requestId, draftId: t.draft.id, draftVersion: t.draftVersion, values: { ...t.values, conclusion: "  " } } });
     const incomplete = await errorOf(sign(t, emptied.draftVersion));
     expect(incomplete.code).toBe("REPORT_INCOMPLETE");

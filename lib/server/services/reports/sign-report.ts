@@ -28,7 +28,7 @@ export type SignResult = { versionId: string; alreadySigned: boolean; fingerprin
  */
 export async function signReport(args: { db: Db; actor: Actor; input: SignReportInput; now?: Date }): Promise<SignResult> {
   const { db, actor, input } = args;
-  await assertPassword(db, actor, input.password);
+  await assertPassword(db, actor, input);
   const outcome = await db.$transaction(async (tx) => {
     const request = await loadReportSubject(tx, actor, input.requestId);
     const draft = await loadVersionOfRequest(tx, request.id, input.draftId);
@@ -89,9 +89,12 @@ export async function signReport(args: { db: Db; actor: Actor; input: SignReport
   return outcome.result;
 }
 
-async function assertPassword(db: Db, actor: Actor, password: string): Promise<void> {
+/** A failed re-authentication is traced like a failed sign-in: it may be someone else at the desk. */
+async function assertPassword(db: Db, actor: Actor, input: SignReportInput): Promise<void> {
   const user = await db.user.findUnique({ where: { id: actor.id }, select: { passwordHash: true, active: true } });
-  if (!user?.active || !(await verifyPassword(user.passwordHash, password))) throw new AppError("REAUTH_FAILED", "Re-authentication failed");
+  if (user?.active && (await verifyPassword(user.passwordHash, input.password))) return;
+  await writeAudit(db, { actorId: actor.id, action: "REPORT_REAUTH_FAILED", entityType: "ReportVersion", entityId: input.draftId, detail: { requestId: input.requestId } });
+  throw new AppError("REAUTH_FAILED", "Re-authentication failed");
 }
 
 function alreadySigned(version: { id: string; draftVersion: number; signedAt: Date | null; fingerprint: string | null }, reviewed: number): SignResult {

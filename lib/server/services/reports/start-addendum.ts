@@ -25,11 +25,13 @@ export async function startAddendum(args: { db: Db; actor: Actor; requestId: str
     if (!last) throw new AppError("INVALID_TRANSITION", "No signed report");
     if (!last.signedAt) return { siteId: request.siteId, created: false };
     const values: ReportValues = { ...(last.values as ReportValues), [ADDENDUM_NOTE_FIELD]: null };
-    const draft = await tx.reportVersion.create({
-      data: { requestId: request.id, sequence: last.sequence + 1, kind: "ADDENDUM", templateId: last.templateId, values: values as Prisma.InputJsonValue, createdById: actor.id, updatedById: actor.id },
-      select: { id: true },
+    // skipDuplicates: a concurrent click that created the same sequence first wins quietly.
+    const { count } = await tx.reportVersion.createMany({
+      data: [{ requestId: request.id, sequence: last.sequence + 1, kind: "ADDENDUM", templateId: last.templateId, values: values as Prisma.InputJsonValue, createdById: actor.id, updatedById: actor.id }],
+      skipDuplicates: true,
     });
-    await writeAudit(tx, { actorId: actor.id, action: "REPORT_ADDENDUM_STARTED", entityType: "ReportVersion", entityId: draft.id, siteId: request.siteId, detail: { sequence: last.sequence + 1 } });
+    if (count === 0) return { siteId: request.siteId, created: false };
+    await writeAudit(tx, { actorId: actor.id, action: "REPORT_ADDENDUM_STARTED", entityType: "ReadingRequest", entityId: request.id, siteId: request.siteId, detail: { sequence: last.sequence + 1 } });
     return { siteId: request.siteId, created: true };
   });
   if (result.created) publishRequestChanged(args.requestId, result.siteId);
