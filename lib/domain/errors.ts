@@ -17,6 +17,7 @@ export const APP_ERROR_CODES = [
   "REPORT_CONFLICT",
   "REPORT_INCOMPLETE",
   "REAUTH_FAILED",
+  "REAUTH_LOCKED",
 ] as const;
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
 

@@ -246,6 +246,7 @@ export const en: Messages = {
     REPORT_CONFLICT: "The report was changed elsewhere meanwhile: merge or reload.",
     REPORT_INCOMPLETE: "Required fields are missing: {missing}.",
     REAUTH_FAILED: "Wrong password: the report was not signed.",
+    REAUTH_LOCKED: "Too many password attempts: signing is blocked for {minutes} minutes.",
     IDEMPOTENCY_KEY_REUSED: "This submission was already used for another request.",
     unknown: "Something went wrong. Please retry.",
     notFoundPage: "This page or request does not exist, or you have no access to it.",

@@ -251,6 +251,7 @@ export const fr = {
     REPORT_CONFLICT: "Le compte rendu a été modifié ailleurs entre-temps : fusionnez ou rechargez.",
     REPORT_INCOMPLETE: "Des champs obligatoires manquent : {missing}.",
     REAUTH_FAILED: "Mot de passe incorrect : la signature n'a pas été faite.",
+    REAUTH_LOCKED: "Trop d'essais de mot de passe : la signature est bloquée {minutes} minutes.",
     unknown: "Une erreur est survenue. Réessayez.",
     notFoundPage: "Cette page ou cette demande n'existe pas, ou vous n'y avez pas accès.",
   },

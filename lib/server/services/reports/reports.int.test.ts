@@ -4,6 +4,7 @@ import { reportFingerprint } from "@/lib/domain/reports/report-fingerprint";
 import type { ReportValues } from "@/lib/domain/reports/template-definition";
 import { connectTestDb } from "@/lib/testing/test-db";
 import { FACTORY_PASSWORD } from "@/prisma/factories";
+import { changeTemplate } from "./change-template";
 import { getReportPanel } from "./get-report-panel";
 import { requestReadyToRead } from "./report-test-kit";
 import { saveDraft } from "./save-draft";
@@ -83,6 +84,23 @@ describe("report drafts", () => {
     // The loser rebases on the server's version and saves: both edits end up recorded in turn.
     await saveDraft({ db, actor: t.radiologist, input: { ...base, draftVersion: row.draftVersion, values: { ...t.values, findings: `${winner} + rattrapage` } } });
     expect(await db.auditLog.count({ where: { entityId: t.draft.id, action: "REPORT_DRAFT_SAVED" } })).toBe(3);
+  });
+
+  it("offers only the latest active templates: an old or deactivated one is refused, and a switch keeps shared fields", async () => {
+    const t = await requestReadyToRead(db);
+    const freeForm = await db.reportTemplate.findFirstOrThrow({ where: { code: "free-form" }, orderBy: { version: "desc" } });
+    const retired = await db.reportTemplate.create({
+      data: { code: `retired-${t.requestId.slice(0, 8)}`, version: 1, title: "Ancien modèle", purpose: "REPORT", modality: "CT", definition: freeForm.definition as object, active: false },
+    });
+    expect((await errorOf(startReading({ db, actor: t.radiologist, requestId: t.requestId, templateId: retired.id }))).code).toBe("NOT_FOUND");
+    await startReading({ db, actor: t.radiologist, requestId: t.requestId });
+    const draft = (await getReportPanel({ db, actor: t.radiologist, requestId: t.requestId })).draft!;
+    const saved = await saveDraft({ db, actor: t.radiologist, input: { requestId: t.requestId, draftId: draft.id, draftVersion: draft.draftVersion, values: { ...draft.values, findings: "Pas d'anomalie", conclusion: null } } });
+    expect((await errorOf(changeTemplate({ db, actor: t.radiologist, requestId: t.requestId, draftId: draft.id, draftVersion: saved.draftVersion, templateId: retired.id }))).code).toBe("NOT_FOUND");
+    await changeTemplate({ db, actor: t.radiologist, requestId: t.requestId, draftId: draft.id, draftVersion: saved.draftVersion, templateId: freeForm.id });
+    const switched = (await getReportPanel({ db, actor: t.radiologist, requestId: t.requestId })).draft!;
+    expect(switched.template.code).toBe("free-form");
+    expect(switched.values).toMatchObject({ findings: "Pas d'anomalie", conclusion: null });
   });
 
   it("refuses saves from a colleague who does not hold the request", async () => {
@@ -170,6 +188,13 @@ describe("signing", () => {
     const row = await db.reportVersion.findUniqueOrThrow({ where: { id: t.draft.id } });
     expect(row.signedAt).toBeNull();
     expect(await db.reportDelivery.count({ where: { requestId: t.requestId } })).toBe(0);
+  });
+
+  it("blocks signing after 5 wrong passwords within 15 minutes, even with the right one", async () => {
+    const t = await draftReadyToSign();
+    for (let i = 0; i < 5; i++) expect((await errorOf(sign(t, t.draftVersion, `essai-${i}`))).code).toBe("REAUTH_FAILED");
+    expect((await errorOf(sign(t))).code).toBe("REAUTH_LOCKED");
+    expect((await db.reportVersion.findUniqueOrThrow({ where: { id: t.draft.id } })).signedAt).toBeNull();
   });
 
   it("signs an addendum chained to the original, delivered without changing the status", async () => {

@@ -89,8 +89,17 @@ export async function signReport(args: { db: Db; actor: Actor; input: SignReport
   return outcome.result;
 }
 
+// Someone else at an unlocked workstation must not be able to guess the password by signing:
+// after 5 failures within 15 minutes, signing waits (the failures are audit rows, so the count
+// survives a restart and covers every server process).
+const REAUTH_MAX_FAILURES = 5;
+const REAUTH_WINDOW_MINUTES = 15;
+
 /** A failed re-authentication is traced like a failed sign-in: it may be someone else at the desk. */
 async function assertPassword(db: Db, actor: Actor, input: SignReportInput): Promise<void> {
+  const since = new Date(Date.now() - REAUTH_WINDOW_MINUTES * 60_000);
+  const failures = await db.auditLog.count({ where: { actorId: actor.id, action: "REPORT_REAUTH_FAILED", at: { gte: since } } });
+  if (failures >= REAUTH_MAX_FAILURES) throw new AppError("REAUTH_LOCKED", "Too many failed re-authentications", { minutes: REAUTH_WINDOW_MINUTES });
   const user = await db.user.findUnique({ where: { id: actor.id }, select: { passwordHash: true, active: true } });
   if (user?.active && (await verifyPassword(user.passwordHash, input.password))) return;
   await writeAudit(db, { actorId: actor.id, action: "REPORT_REAUTH_FAILED", entityType: "ReportVersion", entityId: input.draftId, detail: { requestId: input.requestId } });

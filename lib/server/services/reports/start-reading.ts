@@ -9,7 +9,7 @@ import { publishRequestChanged } from "../../realtime/publish";
 import { transitionInTx } from "../workflow/transition-in-tx";
 import { prefillDraft } from "./draft-prefill";
 import { assertHolder, loadReportSubject } from "./load-report-subject";
-import { loadDraftTemplate, suggestTemplateId } from "./template-for-draft";
+import { assertChoosableTemplate, loadDraftTemplate, suggestTemplateId } from "./template-for-draft";
 
 /**
  * The holder starts reading: the request moves to IN_READING (télédiagnostic once its images
@@ -26,6 +26,7 @@ export async function startReading(args: { db: Db; actor: Actor; requestId: stri
     const now = new Date();
     await transitionInTx(tx, { request, actor, action: "START_READING", reason: null, data: { readingStartedAt: now } });
 
+    if (args.templateId) await assertChoosableTemplate(tx, request.type, args.templateId);
     const templateId = args.templateId ?? (await suggestTemplateId(tx, request.type, request.modality, request.bodyRegion));
     const template = await loadDraftTemplate(tx, templateId, { requestType: request.type, modality: request.modality, kind: "ORIGINAL" });
     const values = await prefillDraft(tx, request, template.definition);

@@ -4,6 +4,7 @@ import { AppError } from "@/lib/domain/errors";
 import { effectiveDefinition } from "@/lib/domain/reports/effective-definition";
 import { templateDefinitionSchema, type TemplateDefinition } from "@/lib/domain/reports/template-definition";
 import type { Db, Tx } from "../../db/client";
+import { listActiveTemplates } from "../templates/list-active-templates";
 
 export interface DraftTemplate {
   id: string;
@@ -33,20 +34,19 @@ export async function loadDraftTemplate(
   return { id: template.id, code: template.code, version: template.version, title: template.title, purpose: template.purpose, definition };
 }
 
-/** The template suggested when reading starts: the latest active one for the modality, else the free form. */
+/** A template the radiologist picks must be offered now: the latest active version for the purpose. */
+export async function assertChoosableTemplate(tx: Tx, requestType: RequestType, templateId: string): Promise<void> {
+  const offered = await listActiveTemplates(tx, purposeOf(requestType));
+  if (!offered.some((template) => template.id === templateId)) throw new AppError("NOT_FOUND", "Template not offered");
+}
+
+/** The template suggested when reading starts: one for the modality and body region, else one for any modality. */
 export async function suggestTemplateId(tx: Tx, requestType: RequestType, modality: Modality, bodyRegion: string): Promise<string> {
-  const purpose = purposeOf(requestType);
-  const candidates = await tx.reportTemplate.findMany({
-    where: { purpose, active: true },
-    orderBy: [{ code: "asc" }, { version: "desc" }],
-    select: { id: true, code: true, modality: true, title: true },
-  });
-  // Ordered newest version first within a code: the first row of each code is its latest.
-  const latest = candidates.filter((c, i) => i === 0 || candidates[i - 1]!.code !== c.code);
+  const offered = await listActiveTemplates(tx, purposeOf(requestType));
   const region = bodyRegion.toLowerCase();
-  const byModality = latest.filter((c) => c.modality === modality);
+  const byModality = offered.filter((c) => c.modality === modality);
   const byRegion = byModality.find((c) => regionWords(c.title).some((word) => region.includes(word)));
-  const chosen = byRegion ?? byModality[0] ?? latest.find((c) => c.modality === null) ?? latest[0];
+  const chosen = byRegion ?? byModality[0] ?? offered.find((c) => c.modality === null) ?? offered[0];
   if (!chosen) throw new AppError("NOT_FOUND", "No active report template");
   return chosen.id;
 }

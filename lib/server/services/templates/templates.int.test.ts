@@ -144,8 +144,8 @@ describe("templates offered to the radiologist", () => {
     const avis = await asAdmin.templates.save(input(opinion, null, { purpose: "OPINION", title: "Avis de test" }));
     const mine = (summaries: { code: string }[]) => summaries.filter((s) => s.code === report || s.code === opinion);
 
-    expect(mine(await listActiveTemplates(db, "REPORT"))).toEqual([{ id: v2.id, code: report, version: 2, title: "Scanner v2", purpose: "REPORT" }]);
-    expect(mine(await listActiveTemplates(db, "OPINION"))).toEqual([{ id: avis.id, code: opinion, version: 1, title: "Avis de test", purpose: "OPINION" }]);
+    expect(mine(await listActiveTemplates(db, "REPORT"))).toEqual([{ id: v2.id, code: report, version: 2, title: "Scanner v2", purpose: "REPORT", modality: "CT" }]);
+    expect(mine(await listActiveTemplates(db, "OPINION"))).toEqual([{ id: avis.id, code: opinion, version: 1, title: "Avis de test", purpose: "OPINION", modality: "CT" }]);
 
     expect(await asAdmin.templates.setActive({ code: report, active: false })).toEqual({ code: report, active: false });
     expect(mine(await listActiveTemplates(db, "REPORT"))).toEqual([]);
@@ -155,7 +155,7 @@ describe("templates offered to the radiologist", () => {
     expect(mine(await listActiveTemplates(db, "REPORT"))).toEqual([]);
     expect((await asAdmin.templates.list()).find((t) => t.code === report)).toMatchObject({ active: false, latestVersion: 3 });
     await asAdmin.templates.setActive({ code: report, active: true });
-    expect(mine(await listActiveTemplates(db, "REPORT"))).toEqual([{ id: v3.id, code: report, version: 3, title: "Scanner v3", purpose: "REPORT" }]);
+    expect(mine(await listActiveTemplates(db, "REPORT"))).toEqual([{ id: v3.id, code: report, version: 3, title: "Scanner v3", purpose: "REPORT", modality: "CT" }]);
 
     const audit = await db.auditLog.findMany({ where: { action: "TEMPLATE_ACTIVE_CHANGED", actorId: admin.id }, orderBy: { id: "asc" } });
     expect(audit.map((row) => row.detail)).toEqual([
