@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { accounts } from "./demo-accounts";
 import { signedInPage } from "./pages";
 

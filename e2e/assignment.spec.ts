@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./test";
 import { accounts, type DemoAccount } from "./demo-accounts";
 import { signedInPage, submitTeleDiagnostic, waitUntilLive } from "./pages";
 

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./test";
 import { accounts } from "./demo-accounts";
 import { signedInPage, waitUntilLive } from "./pages";
 import { requestReadyToRead } from "./reading-ready";

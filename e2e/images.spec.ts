@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./test";
 import { ctHeadSeries } from "../lib/dicom/synthetic";
 import { accounts } from "./demo-accounts";
 import { signedInPage, submitTeleDiagnostic } from "./pages";

@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Locator, type Page } from "./test";
 import { ctHeadSeries, type SyntheticInstance } from "../lib/dicom/synthetic";
 import { compressWithDcmtk, type DcmtkCompression } from "./dcmtk-compress";
 import { accounts } from "./demo-accounts";

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./test";
 import { ctHeadSeries } from "../lib/dicom/synthetic";
 import { accounts } from "./demo-accounts";
 import { signedInPage, submitTeleDiagnostic, waitUntilLive, worklistRow } from "./pages";
