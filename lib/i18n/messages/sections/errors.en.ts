@@ -1,0 +1,21 @@
+// Error messages, by application error code (lib/domain/errors.ts).
+export const errorsEn = {
+  UNAUTHENTICATED: "Your session expired: sign in again.",
+  FORBIDDEN: "You are not allowed to do this.",
+  NOT_FOUND: "Request not found.",
+  BAD_INPUT: "Some values are invalid.",
+  ALREADY_CLAIMED: "Already claimed by {holderName}.",
+  NOT_HOLDER: "Only the radiologist holding the request can do this: take it first.",
+  INVALID_TRANSITION: "This action is not possible in the request's current state.",
+  REASON_REQUIRED: "A reason is required for this action.",
+  CONTRAST_CONTRAINDICATED: "Contrast is contraindicated by the safety items: justify the injection or choose a protocol without contrast.",
+  PATIENT_NOT_INFORMED: "The patient's information about the remote act is not recorded yet.",
+  NOT_ELIGIBLE: "This radiologist has no privilege or is not on call for this site.",
+  REPORT_CONFLICT: "The report was changed elsewhere meanwhile: merge or reload.",
+  REPORT_INCOMPLETE: "Required fields are missing: {missing}.",
+  REAUTH_FAILED: "Wrong password: the report was not signed.",
+  REAUTH_LOCKED: "Too many password attempts: signing is blocked for {minutes} minutes.",
+  IDEMPOTENCY_KEY_REUSED: "This submission was already used for another request.",
+  unknown: "Something went wrong. Please retry.",
+  notFoundPage: "This page or request does not exist, or you have no access to it.",
+};

@@ -1,0 +1,21 @@
+// Error messages, by application error code (lib/domain/errors.ts). French, the reference.
+export const errorsFr = {
+  UNAUTHENTICATED: "Votre session a expiré : reconnectez-vous.",
+  FORBIDDEN: "Vous n'avez pas accès à cette action.",
+  NOT_FOUND: "Demande introuvable.",
+  BAD_INPUT: "Certaines valeurs sont invalides.",
+  ALREADY_CLAIMED: "Déjà prise en charge par {holderName}.",
+  NOT_HOLDER: "Seul le radiologue qui porte la demande peut faire cette action : prenez-la d'abord.",
+  INVALID_TRANSITION: "Cette action n'est pas possible dans l'état actuel de la demande.",
+  IDEMPOTENCY_KEY_REUSED: "Cette soumission a déjà été utilisée pour une autre demande.",
+  REASON_REQUIRED: "Un motif est obligatoire pour cette action.",
+  CONTRAST_CONTRAINDICATED: "Injection contre-indiquée par la fiche de sécurité : justifiez l'injection ou choisissez un protocole sans produit de contraste.",
+  PATIENT_NOT_INFORMED: "L'information du patient sur l'acte à distance n'est pas encore enregistrée.",
+  NOT_ELIGIBLE: "Ce radiologue n'est pas habilité ou pas de garde pour ce site.",
+  REPORT_CONFLICT: "Le compte rendu a été modifié ailleurs entre-temps : fusionnez ou rechargez.",
+  REPORT_INCOMPLETE: "Des champs obligatoires manquent : {missing}.",
+  REAUTH_FAILED: "Mot de passe incorrect : la signature n'a pas été faite.",
+  REAUTH_LOCKED: "Trop d'essais de mot de passe : la signature est bloquée {minutes} minutes.",
+  unknown: "Une erreur est survenue. Réessayez.",
+  notFoundPage: "Cette page ou cette demande n'existe pas, ou vous n'y avez pas accès.",
+} as const;
