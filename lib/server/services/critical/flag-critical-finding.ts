@@ -1,4 +1,5 @@
 import "server-only";
+import { assertHolder } from "../reports/load-report-subject";
 import type { Actor } from "@/lib/domain/access";
 import { AppError } from "@/lib/domain/errors";
 import { acknowledgeDeadline, flaggedReason, isFlaggableStatus } from "@/lib/domain/reports/critical-findings";
@@ -39,8 +40,7 @@ export async function flagCriticalFinding(args: { db: Db; actor: Actor; input: F
       select: { id: true, siteId: true, status: true, holderId: true, site: { select: { criticalAckMinutes: true } }, requester: { select: { id: true, displayName: true, active: true } } },
     });
     if (!request) throw new AppError("NOT_FOUND", "Request not found");
-    if (actor.role !== "RADIOLOGIST") throw new AppError("FORBIDDEN", "Only the reading radiologist flags a critical finding");
-    if (request.holderId !== actor.id) throw new AppError("NOT_HOLDER", "Only the radiologist holding the request flags a critical finding");
+    assertHolder(actor, request);
     if (!isFlaggableStatus(request.status)) {
       throw new AppError("INVALID_TRANSITION", `A critical finding is flagged once reading has begun, not in status ${request.status}`, { action: "FLAG_CRITICAL", from: request.status });
     }

@@ -5,7 +5,7 @@ import { AppError } from "@/lib/domain/errors";
 import { writeAudit } from "../../audit/write-audit";
 import type { Db } from "../../db/client";
 import { publishRequestChanged } from "../../realtime/publish";
-import { visibleRequestsWhere } from "../requests/request-scope";
+import { loadReportSubject } from "../reports/load-report-subject";
 import { transitionInTx } from "../workflow/transition-in-tx";
 
 export interface AcknowledgeReportResult {
@@ -26,11 +26,7 @@ export interface AcknowledgeReportResult {
 export async function acknowledgeReport(args: { db: Db; actor: Actor; requestId: string; versionId: string }): Promise<AcknowledgeReportResult> {
   const { db, actor, versionId } = args;
   const result = await db.$transaction(async (tx) => {
-    const request = await tx.readingRequest.findFirst({
-      where: { AND: [{ id: args.requestId }, visibleRequestsWhere(actor)] },
-      select: { id: true, type: true, status: true, siteId: true, holderId: true, patientInformedAt: true, requesterId: true },
-    });
-    if (!request) throw new AppError("NOT_FOUND", "Request not found");
+    const request = await loadReportSubject(tx, actor, args.requestId);
     if (actor.role !== "REFERRER" || actor.id !== request.requesterId) throw new AppError("FORBIDDEN", "Only the requester acknowledges the report");
 
     // A version of another request (or not delivered) answers like a missing one.

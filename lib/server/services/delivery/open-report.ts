@@ -5,7 +5,7 @@ import { canReadSignedReport } from "@/lib/domain/reports/report-access";
 import { writeAudit } from "../../audit/write-audit";
 import type { Db, Tx } from "../../db/client";
 import { publishRequestChanged } from "../../realtime/publish";
-import { visibleRequestsWhere } from "../requests/request-scope";
+import { loadReportSubject } from "../reports/load-report-subject";
 
 /**
  * The signed report of a request is on someone's screen. When it is the requester, the first
@@ -17,11 +17,7 @@ import { visibleRequestsWhere } from "../requests/request-scope";
 export async function recordReportOpened(args: { db: Db; actor: Actor; requestId: string }): Promise<{ recorded: boolean }> {
   const { db, actor } = args;
   const result = await db.$transaction(async (tx) => {
-    const request = await tx.readingRequest.findFirst({
-      where: { AND: [{ id: args.requestId }, visibleRequestsWhere(actor)] },
-      select: { id: true, siteId: true, requesterId: true },
-    });
-    if (!request) throw new AppError("NOT_FOUND", "Request not found");
+    const request = await loadReportSubject(tx, actor, args.requestId);
     if (!canReadSignedReport(actor)) throw new AppError("FORBIDDEN", `${actor.role} does not read reports`);
 
     const opened = actor.id === request.requesterId ? await recordFirstOpenings(tx, actor, request.id) : [];

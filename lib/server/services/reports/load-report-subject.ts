@@ -34,7 +34,7 @@ export async function loadReportSubject(tx: Tx | Db, actor: Actor, requestId: st
 }
 
 /** Writing and signing are the holder's: anyone else is told to take the request first. */
-export function assertHolder(actor: Actor, request: ReportSubject): void {
+export function assertHolder(actor: Actor, request: { holderId: string | null }): void {
   if (actor.role !== "RADIOLOGIST") throw new AppError("FORBIDDEN", "Only radiologists write reports");
   if (request.holderId !== actor.id) throw new AppError("NOT_HOLDER", "Take the request before writing its report");
 }
