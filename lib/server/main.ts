@@ -4,6 +4,7 @@ import { createServer } from "node:http";
 import next from "next";
 import { seedDemoTerritory, isEmptyDatabase, demoAccountsText } from "@/prisma/seed-demo";
 import { seedDemoImages } from "@/prisma/seed-demo-images";
+import { seedDemoHistory } from "@/prisma/seed-demo-history";
 import { createActorBatchLoader } from "./auth/actor-batch-loader";
 import { createDicomwebHandler, DICOMWEB_BASE_PATH } from "./dicomweb/dicomweb-handler";
 import { startImageRuntime } from "./images/image-runtime";
@@ -46,6 +47,7 @@ async function main(): Promise<void> {
       log("Seeding the demo territory");
       await seedDemoTerritory(db);
       await seedDemoImages(db, images, log);
+      log(`Seeded ${await seedDemoHistory(db)} past requests for the dashboards`);
     }
     log(demoAccountsText());
   }

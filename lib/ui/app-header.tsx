@@ -51,6 +51,8 @@ function Navigation({ role }: { role: Role }) {
     <nav className="app-nav">
       {role !== "ADMIN" && <Link href="/worklist">{t("admin.worklist")}</Link>}
       {role === "REFERRER" && <Link href="/my-requests">{t("portal.nav")}</Link>}
+      {role === "DEPARTMENT_HEAD" && <Link href="/dashboard">{t("dashboard.nav")}</Link>}
+      {role === "DEPARTMENT_HEAD" && <Link href="/operations">{t("operations.nav")}</Link>}
       <Link href="/rota">{t("admin.rota")}</Link>
       {(role === "ADMIN" || role === "DEPARTMENT_HEAD") && <Link href="/admin">{t("admin.title")}</Link>}
     </nav>

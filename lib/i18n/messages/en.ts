@@ -1,4 +1,8 @@
 import { viewerEn } from "./sections/viewer.en";
+import { dashboardEn } from "./sections/dashboard.en";
+import { operationsEn } from "./sections/operations.en";
+import { exportsEn } from "./sections/exports.en";
+import { activityEn } from "./sections/activity.en";
 import { errorsEn } from "./sections/errors.en";
 import { reportEn } from "./sections/report.en";
 import { criticalEn } from "./sections/critical.en";
@@ -250,4 +254,8 @@ export const en: Messages = {
   critical: criticalEn,
   templates: templatesEn,
   portal: portalEn,
+  dashboard: dashboardEn,
+  operations: operationsEn,
+  exports: exportsEn,
+  activity: activityEn,
 };

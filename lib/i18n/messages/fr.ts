@@ -1,4 +1,8 @@
 import { viewerFr } from "./sections/viewer.fr";
+import { dashboardFr } from "./sections/dashboard.fr";
+import { operationsFr } from "./sections/operations.fr";
+import { exportsFr } from "./sections/exports.fr";
+import { activityFr } from "./sections/activity.fr";
 import { errorsFr } from "./sections/errors.fr";
 import { reportFr } from "./sections/report.fr";
 import { criticalFr } from "./sections/critical.fr";
@@ -254,4 +258,8 @@ export const fr = {
   critical: criticalFr,
   templates: templatesFr,
   portal: portalFr,
+  dashboard: dashboardFr,
+  operations: operationsFr,
+  exports: exportsFr,
+  activity: activityFr,
 } as const;

@@ -63,6 +63,12 @@ export const AUDIT_ACTIONS = [
   "CRITICAL_FINDING_COMMUNICATED",
   "CRITICAL_FINDING_ACKNOWLEDGED",
   "CRITICAL_FINDING_ESCALATED",
+  // Dashboards: figures, the requests behind them, exports (per-radiologist ones say so).
+  "DASHBOARD_READ",
+  "DASHBOARD_DRILLED_DOWN",
+  "DASHBOARD_EXPORTED",
+  "OPERATIONS_BOARD_READ",
+  "ACTIVITY_REPORT_DOWNLOADED",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -84,7 +90,9 @@ export interface AuditEntry {
     | "Notification"
     | "ReportVersion"
     | "ReportTemplate"
-    | "CriticalFinding";
+    | "CriticalFinding"
+    | "Dashboard"
+    | "SiteGroup";
   entityId?: string | null;
   siteId?: string | null;
   detail?: Prisma.InputJsonValue;

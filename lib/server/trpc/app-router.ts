@@ -14,6 +14,8 @@ import { reportsRouter } from "./routers/reports-router";
 import { criticalRouter } from "./routers/critical-router";
 import { templatesRouter } from "./routers/templates-router";
 import { portalRouter } from "./routers/portal-router";
+import { dashboardRouter } from "./routers/dashboard-router";
+import { operationsRouter } from "./routers/operations-router";
 
 
 export const appRouter = router({
@@ -31,6 +33,8 @@ export const appRouter = router({
   critical: criticalRouter,
   templates: templatesRouter,
   portal: portalRouter,
+  dashboard: dashboardRouter,
+  operations: operationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

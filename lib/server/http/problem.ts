@@ -1,0 +1,33 @@
+import "server-only";
+import { isAppError } from "@/lib/domain/errors";
+import { isDatabaseBusy } from "../db/database-busy";
+
+// Plain route handlers (downloads) answer errors as JSON problems, like tRPC does for the rest.
+
+export function problem(status: number, message: string, headers: Record<string, string> = {}): Response {
+  return Response.json({ error: message }, { status, headers: { "cache-control": "no-store", ...headers } });
+}
+
+const STATUS_OF_ERROR: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, BAD_INPUT: 400 };
+
+/** The problem for an error a use case threw, or null when it is not ours (let it be a 500). */
+export function problemOf(error: unknown): Response | null {
+  if (isAppError(error) && error.code in STATUS_OF_ERROR) return problem(STATUS_OF_ERROR[error.code]!, error.message);
+  if (isDatabaseBusy(error)) return problem(503, "Server busy: try again in a moment", { "retry-after": "2" });
+  return null;
+}
+
+/** A file to save: never cached (it holds figures or patient data). */
+export function download(body: Uint8Array | string, contentType: string, fileName: string): Response {
+  const bytes = typeof body === "string" ? Buffer.from(body, "utf8") : Buffer.from(body);
+  return new Response(bytes, {
+    status: 200,
+    headers: {
+      "content-type": contentType,
+      "content-disposition": `attachment; filename="${fileName}"`,
+      "content-length": String(bytes.byteLength),
+      "cache-control": "no-store",
+      "x-content-type-options": "nosniff",
+    },
+  });
+}

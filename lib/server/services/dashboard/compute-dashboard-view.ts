@@ -1,0 +1,28 @@
+import "server-only";
+import { computeView } from "@/lib/domain/dashboard/compute-view";
+import type { DashboardQuery } from "@/lib/domain/dashboard/dashboard-schemas";
+import type { DashboardView } from "@/lib/domain/dashboard/dashboard-view";
+import { dayNumber } from "@/lib/domain/dashboard/territory-time";
+import { addDays, wallClockToInstant } from "@/lib/domain/rota/wall-clock";
+import type { Db } from "../../db/client";
+import { loadOnCallCoverage } from "./load-coverage";
+import { loadDashboardLabels } from "./load-dashboard-labels";
+import { loadTurnaroundTargets } from "./load-turnaround-targets";
+import { turnaroundIndexFor } from "./turnaround-index";
+
+/**
+ * The dashboard's figures for a query, from the in-memory index of the requests' milestones.
+ * No role check and no audit: get-dashboard-view.ts and the exports do both.
+ */
+export async function computeDashboardView(args: { db: Db; query: DashboardQuery; now: Date }): Promise<DashboardView> {
+  const { db, query, now } = args;
+  const fromS = wallClockToInstant(`${query.filter.from}T00:00`).getTime() / 1000;
+  const toS = wallClockToInstant(`${addDays(query.filter.to, 1)}T00:00`).getTime() / 1000;
+  const [columns, targets, coverage, labels] = await Promise.all([
+    turnaroundIndexFor(db).catchUp(db),
+    loadTurnaroundTargets(db),
+    loadOnCallCoverage(db, { fromS, toS, fromDay: dayNumber(query.filter.from), toDay: dayNumber(query.filter.to), siteIds: query.filter.siteIds }),
+    loadDashboardLabels(db),
+  ]);
+  return computeView({ columns, query, targets, now: Math.floor(now.getTime() / 1000), onCall: coverage.onCall, occurrences: coverage.occurrences, labels });
+}

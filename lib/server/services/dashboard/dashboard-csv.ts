@@ -1,0 +1,139 @@
+import "server-only";
+import type { CsvCell, CsvTable } from "@/lib/domain/csv";
+import { dashboardQuerySchema, drillDownSchema, type BreakdownDimension } from "@/lib/domain/dashboard/dashboard-schemas";
+import type { BreakdownGroup, SegmentFigures } from "@/lib/domain/dashboard/dashboard-view";
+import { createTranslator, type Translate } from "@/lib/i18n/translate";
+import type { MessageKey } from "@/lib/i18n/types";
+import { exportTable, type ExportTable } from "../exports/export-table";
+import { isPerRadiologist } from "./assert-dashboard-access";
+import { drillDown } from "./drill-down";
+import { getDashboardView } from "./get-dashboard-view";
+
+// The dashboard's tables as CSV, built by the same use cases as the screen (so the role and
+// per-radiologist checks apply). Durations in minutes, shares in percent, for spreadsheets.
+
+const minutes = (seconds: number | null): CsvCell => (seconds === null ? null : Math.round((seconds / 60) * 100) / 100);
+const percent = (share: number | null): CsvCell => (share === null ? null : Math.round(share * 1000) / 10);
+
+function figureCells(figures: SegmentFigures): CsvCell[] {
+  return [figures.count, figures.open, minutes(figures.median), minutes(figures.p90), figures.within, figures.judged, percent(figures.share)];
+}
+
+function figureColumns(t: Translate): string[] {
+  return [t("exports.count"), t("exports.open"), t("exports.medianMin"), t("exports.p90Min"), t("exports.within"), t("exports.judged"), t("exports.sharePercent")];
+}
+
+function groupName(t: Translate, dimension: BreakdownDimension, group: BreakdownGroup): string {
+  switch (dimension) {
+    case "site":
+      return group.label;
+    case "radiologist":
+      return group.key === "none" ? t("exports.none") : group.label;
+    case "priority":
+      return t(`priority.${group.key}` as MessageKey);
+    case "type":
+      return t(`requestType.${group.key}` as MessageKey);
+    case "modality":
+      return t(`modality.${group.key}` as MessageKey);
+    case "hour":
+      return `${group.key.padStart(2, "0")} h`;
+    case "weekday":
+      return t(`dashboard.weekday.${group.key}` as MessageKey);
+    default: {
+      const unreachable: never = dimension;
+      return unreachable;
+    }
+  }
+}
+
+const summary = exportTable({
+  roles: ["DEPARTMENT_HEAD"],
+  input: dashboardQuerySchema,
+  perRadiologist: (query) => isPerRadiologist({ filter: query.filter, dimensions: [] }),
+  build: async ({ db, actor, input, now, locale }): Promise<CsvTable> => {
+    const t = createTranslator(locale);
+    const view = await getDashboardView({ db, actor, query: { ...input, breakdown: "priority" }, now });
+    const single = input.filter.priorities.length === 1 ? input.filter.priorities[0]! : null;
+    return {
+      columns: [t("exports.segment"), ...figureColumns(t), t("exports.targetMin")],
+      rows: view.summary.map((figures) => [
+        t(`dashboard.segment.${figures.segment}` as MessageKey),
+        ...figureCells(figures),
+        single ? minutes(view.targets.find((target) => target.priority === single && target.segment === figures.segment)?.targetS ?? null) : null,
+      ]),
+    };
+  },
+});
+
+const breakdown = exportTable({
+  roles: ["DEPARTMENT_HEAD"],
+  input: dashboardQuerySchema,
+  perRadiologist: (query) => isPerRadiologist({ filter: query.filter, dimensions: [query.breakdown] }),
+  build: async ({ db, actor, input, now, locale }): Promise<CsvTable> => {
+    const t = createTranslator(locale);
+    const view = await getDashboardView({ db, actor, query: input, now });
+    return {
+      columns: [t("exports.dimension"), t("exports.group"), t("exports.submitted"), t("exports.segment"), ...figureColumns(t)],
+      rows: view.breakdown.groups.flatMap((group) =>
+        group.figures.map((figures) => [
+          input.breakdown,
+          groupName(t, input.breakdown, group),
+          group.submitted,
+          t(`dashboard.segment.${figures.segment}` as MessageKey),
+          ...figureCells(figures),
+        ]),
+      ),
+    };
+  },
+});
+
+const drill = exportTable({
+  roles: ["DEPARTMENT_HEAD"],
+  input: drillDownSchema,
+  perRadiologist: (input) => isPerRadiologist({ filter: input.filter, dimensions: [input.group?.dimension ?? null] }),
+  build: async ({ db, actor, input, now, locale }): Promise<CsvTable> => {
+    const t = createTranslator(locale);
+    // Every row behind the figure, not only the page on screen (bounded by the schema's offset cap).
+    const page = await drillDown({ db, actor, input: { ...input, offset: 0, limit: 200 }, now });
+    const rows = [...page.rows];
+    for (let offset = 200; offset < page.total && offset < 20_000; offset += 200) {
+      rows.push(...(await drillDown({ db, actor, input: { ...input, offset, limit: 200 }, now })).rows);
+    }
+    return {
+      columns: [
+        t("exports.accession"),
+        t("exports.site"),
+        t("exports.priority"),
+        t("exports.type"),
+        t("exports.modality"),
+        t("exports.status"),
+        t("exports.submittedAt"),
+        t("exports.durationMin"),
+        t("exports.open"),
+        t("exports.targetMin"),
+        t("exports.within"),
+        t("exports.radiologist"),
+      ],
+      rows: rows.map((row) => [
+        row.accessionNumber,
+        row.siteCode,
+        t(`priority.${row.priority}` as MessageKey),
+        t(`requestType.${row.type}` as MessageKey),
+        row.modality,
+        t(`status.${row.status}` as MessageKey),
+        row.submittedAt,
+        minutes(row.durationS),
+        row.open ? t("exports.yes") : t("exports.no"),
+        minutes(row.targetS),
+        row.within === null ? null : row.within ? t("exports.yes") : t("exports.no"),
+        row.radiologistName,
+      ]),
+    };
+  },
+});
+
+export const dashboardExportTables: Record<string, ExportTable> = {
+  "dashboard-summary": summary,
+  "dashboard-breakdown": breakdown,
+  "dashboard-drilldown": drill,
+};

@@ -1,0 +1,26 @@
+import "server-only";
+import { hourOccurrences, onCallByHour } from "@/lib/domain/dashboard/coverage-by-hour";
+import type { Db } from "../../db/client";
+
+/**
+ * Radiologists on call per hour of the week over the period [fromS, toS) (epoch seconds), for
+ * the filtered sites (all when none): the coverage the arrivals heatmap is read against.
+ */
+export async function loadOnCallCoverage(db: Db, args: { fromS: number; toS: number; fromDay: number; toDay: number; siteIds: readonly string[] }) {
+  const shifts = await db.shift.findMany({
+    where: {
+      startsAt: { lt: new Date(args.toS * 1000) },
+      endsAt: { gt: new Date(args.fromS * 1000) },
+      ...(args.siteIds.length > 0 ? { sites: { some: { siteId: { in: [...args.siteIds] } } } } : {}),
+    },
+    select: { radiologistId: true, startsAt: true, endsAt: true },
+  });
+  const occurrences = hourOccurrences(args.fromDay, args.toDay);
+  const onCall = onCallByHour(
+    shifts.map((shift) => ({ radiologistId: shift.radiologistId, startsAt: shift.startsAt.getTime() / 1000, endsAt: shift.endsAt.getTime() / 1000 })),
+    args.fromS,
+    args.toS,
+    occurrences,
+  );
+  return { onCall, occurrences };
+}
