@@ -69,6 +69,8 @@ export function LiveUpdatesProvider({ children }: { children: ReactNode }) {
           // Assignment, take-over, escalation and handover change the holder panel and the heads' board.
           void queryClient.invalidateQueries({ queryKey: trpc.assignment.forRequest.queryKey({ requestId: hint.requestId }) });
           void queryClient.invalidateQueries({ queryKey: trpc.assignment.escalated.pathKey() });
+          // Any request's change may move the live operations board's figures (heads only see it).
+          void queryClient.invalidateQueries({ queryKey: trpc.operations.pathKey() });
           return;
         case "thread.changed":
           void queryClient.invalidateQueries({ queryKey: trpc.thread.byRequest.queryKey({ requestId: hint.requestId }) });

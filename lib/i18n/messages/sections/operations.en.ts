@@ -27,7 +27,7 @@ export const operationsEn: Messages["operations"] = {
     hint: "Age since submission.",
     status: "State",
     total: "Total",
-    byPriority: "By priority",
+    byPriority: "By priority:",
   },
   atRisk: {
     title: "At-risk requests",
@@ -43,7 +43,6 @@ export const operationsEn: Messages["operations"] = {
     remaining: "Time left",
     lateBy: "Late by {time}",
     escalation: "Escalation",
-    open: "Open",
   },
   onCall: {
     title: "On call now",

@@ -25,7 +25,7 @@ export const operationsFr = {
     hint: "Ancienneté depuis la soumission.",
     status: "État",
     total: "Total",
-    byPriority: "Par priorité",
+    byPriority: "Par priorité :",
   },
   atRisk: {
     title: "Demandes en risque",
@@ -41,7 +41,6 @@ export const operationsFr = {
     remaining: "Temps restant",
     lateBy: "Retard de {time}",
     escalation: "Escalade",
-    open: "Ouvrir",
   },
   onCall: {
     title: "De garde maintenant",

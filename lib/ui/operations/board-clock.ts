@@ -1,0 +1,22 @@
+"use client";
+
+import { useSyncExternalStore } from "react";
+import { useNow } from "../use-now";
+
+/** Ages and remaining times move on screen at this pace, without refetching. */
+export const BOARD_TICK_MS = 30_000;
+
+const noSubscription = () => () => undefined;
+
+/**
+ * The board's "now" in milliseconds: the server's instant of computation, plus the time
+ * elapsed since the data arrived (by the browser's clock, so a skewed clock does not shift
+ * deadlines). The server render and hydration show the server's instant exactly, so the
+ * markup matches; the browser then ticks every 30 s.
+ */
+export function useBoardClock(generatedAt: Date, receivedAt: number): number {
+  const inBrowser = useSyncExternalStore(noSubscription, () => true, () => false);
+  const now = useNow(BOARD_TICK_MS);
+  if (!inBrowser) return generatedAt.getTime();
+  return generatedAt.getTime() + Math.max(0, now - receivedAt);
+}
