@@ -154,6 +154,12 @@ describe("drill-down", () => {
     });
   });
 
+  it("lists the requests a count is made of: those that went through the segment", () => {
+    const completed = drill({ segment: "CLAIMED_TO_SIGNED", outcome: "completed" });
+    expect(completed.total).toBe(view().summary.find((row) => row.segment === "CLAIMED_TO_SIGNED")!.count);
+    expect(completed.hits.map((hit) => hit.ordinal)).toEqual([2, 1]);
+  });
+
   it("lists open requests with the time elapsed so far", () => {
     expect(drill({ segment: "CLAIMED_TO_SIGNED", outcome: "open" }).hits).toEqual([{ ordinal: 3, durationS: 150 * M, open: true, targetS: 43_200, within: null }]);
   });

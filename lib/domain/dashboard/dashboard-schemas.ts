@@ -42,7 +42,8 @@ export const dashboardQuerySchema = z.object({
 export type DashboardQuery = z.output<typeof dashboardQuerySchema>;
 export type DashboardQueryInput = z.input<typeof dashboardQuerySchema>;
 
-export const DRILL_OUTCOMES = ["all", "within", "missed", "open"] as const;
+// "completed": went through the segment (the count of a figure); "all" adds the open ones.
+export const DRILL_OUTCOMES = ["all", "completed", "within", "missed", "open"] as const;
 export type DrillOutcome = (typeof DRILL_OUTCOMES)[number];
 
 /** What a click on a figure selects: the filter, narrowed by the figure's coordinates. */

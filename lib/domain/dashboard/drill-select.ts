@@ -58,6 +58,8 @@ function outcomeMatches(outcome: DrillDown["outcome"], open: boolean, late: bool
   switch (outcome) {
     case "all":
       return true;
+    case "completed":
+      return !open;
     case "open":
       return open;
     case "within":

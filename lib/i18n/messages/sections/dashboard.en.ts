@@ -122,7 +122,7 @@ export const dashboardEn = {
     period: "from {from} to {to}",
     cell: "{weekday} {hour}:00",
     group: "{dimension}: {value}",
-    outcome: { all: "all", within: "within target", missed: "missed", open: "open" },
+    outcome: { all: "all", completed: "completed", within: "within target", missed: "missed", open: "open" },
     columns: {
       accession: "Accession no.",
       site: "Site",

@@ -123,7 +123,7 @@ export const dashboardFr = {
     period: "du {from} au {to}",
     cell: "{weekday} {hour} h",
     group: "{dimension} : {value}",
-    outcome: { all: "toutes", within: "dans la cible", missed: "hors cible", open: "en cours" },
+    outcome: { all: "toutes", completed: "terminées", within: "dans la cible", missed: "hors cible", open: "en cours" },
     columns: {
       accession: "N° d'accession",
       site: "Site",
