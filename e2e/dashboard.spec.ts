@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { nearestRank } from "../lib/domain/dashboard/percentile";
 import { addDays, instantToWallClock } from "../lib/domain/rota/wall-clock";
 import { formatDuration } from "../lib/ui/dashboard/format-duration";
@@ -51,6 +52,16 @@ test("a department head filters by site and priority, reads the figures and dril
   const csv = await page.request.get(`/api/exports/dashboard-summary?input=${encodeURIComponent(JSON.stringify({ filter: { from, to, priorities: ["URGENT"] } }))}`);
   expect(csv.status()).toBe(200);
   expect(await csv.text()).toContain("Soumission → signature");
+
+  // The monthly activity report of an inter-hospital agreement downloads as a PDF.
+  await page.getByTestId("dash-drill-close").click();
+  await page.locator("#activity-scope").selectOption({ label: "Vallée de la Brenne (2 site(s))" });
+  const download = page.waitForEvent("download");
+  await page.getByTestId("activity-report-download").click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^rapport-activite-.+\.pdf$/);
+  const bytes = await readFile((await file.path())!);
+  expect(bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
 });
 
 test("a radiologist cannot open the dashboard nor export its figures", async ({ browser }) => {
