@@ -1,4 +1,5 @@
 import type { Locale } from "@/lib/i18n/types";
+import { instantToLocalDateTime } from "./rota/wall-clock";
 
 // CSV as the reader's spreadsheet opens it: French Excel expects ";" between fields and a
 // decimal comma, English ",", and both need the UTF-8 byte order mark to show accents.
@@ -29,6 +30,16 @@ function format(cell: CsvCell, locale: Locale): string {
 
 /** Quotes a field holding the separator, a quote or a line break; neutralises spreadsheet formulas. */
 function quote(text: string, separator: string): string {
-  const safe = /^[=+\-@\t\r]/.test(text) && !/^-?\d/.test(text) ? `'${text}` : text;
+  const safe = /^[=+\-@\t\r]/.test(text) && !/^-?\d+([.,]\d+)?$/.test(text) ? `'${text}` : text;
   return safe.includes(separator) || /["\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+}
+
+/** Seconds as minutes with two decimals (spreadsheets sum and average them). */
+export function csvMinutes(seconds: number | null): CsvCell {
+  return seconds === null ? null : Math.round((seconds / 60) * 100) / 100;
+}
+
+/** An instant as the territory's wall clock shows it, "YYYY-MM-DD HH:mm" (what the screens show). */
+export function csvLocalTime(at: Date | string | null): CsvCell {
+  return at === null ? null : instantToLocalDateTime(typeof at === "string" ? new Date(at) : at).replace("T", " ");
 }

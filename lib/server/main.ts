@@ -5,6 +5,7 @@ import next from "next";
 import { seedDemoTerritory, isEmptyDatabase, demoAccountsText } from "@/prisma/seed-demo";
 import { seedDemoImages } from "@/prisma/seed-demo-images";
 import { seedDemoHistory } from "@/prisma/seed-demo-history";
+import { turnaroundIndexFor } from "./services/dashboard/turnaround-index";
 import { createActorBatchLoader } from "./auth/actor-batch-loader";
 import { createDicomwebHandler, DICOMWEB_BASE_PATH } from "./dicomweb/dicomweb-handler";
 import { startImageRuntime } from "./images/image-runtime";
@@ -98,6 +99,12 @@ async function main(): Promise<void> {
   await new Promise<void>((resolve) => httpServer.listen(env.PORT, env.HOST, resolve));
   const dicom = env.DICOM_PORT > 0 ? await startDicomListener({ port: env.DICOM_PORT, aeTitle: env.DICOM_AE_TITLE, deps: images, log }) : null;
   log(`Ready on http://${env.HOST}:${env.PORT} (${dev ? "development" : "production"})${dicom ? `; DICOM C-STORE ${env.DICOM_AE_TITLE} on port ${dicom.port}` : ""}`);
+  // The dashboards' in-memory index loads in the background, so that the first head to open
+  // the dashboard does not wait for a year of requests to be read.
+  void turnaroundIndexFor(db)
+    .catchUp(db)
+    .then((columns) => log(`Turnaround index ready (${columns.rows} requests)`))
+    .catch((error: unknown) => log(`Turnaround index not loaded yet: ${error instanceof Error ? error.message : String(error)}`));
 
   const shutdown = (signal: string) => {
     log(`${signal}: shutting down`);

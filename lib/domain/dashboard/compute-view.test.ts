@@ -59,7 +59,7 @@ function view(overrides: Record<string, unknown> = {}) {
     targets: DEFAULT_TURNAROUND_TARGETS,
     now: NOW,
     onCall: new Array<number>(168).fill(1),
-    occurrences: hourOccurrences(20514, 20514),
+    occurrences: hourOccurrences(Date.UTC(2026, 2, 1, 23) / 1000, Date.UTC(2026, 2, 2, 23) / 1000),
     labels: new Map([
       [SITE_A, "A · Site A"],
       [SITE_B, "B · Site B"],
@@ -144,8 +144,10 @@ describe("dashboard figures from a hand-computed timeline", () => {
 });
 
 describe("drill-down", () => {
-  const drill = (input: Record<string, unknown>) =>
-    selectDrillRows(fixture(), drillDownSchema.parse({ filter: { from: "2026-03-02", to: "2026-03-02" }, ...input }), DEFAULT_TURNAROUND_TARGETS, NOW);
+  const drill = (input: Record<string, unknown>) => {
+    const parsed = drillDownSchema.parse({ filter: { from: "2026-03-02", to: "2026-03-02" }, ...input });
+    return selectDrillRows(fixture(), parsed, DEFAULT_TURNAROUND_TARGETS, NOW, parsed);
+  };
 
   it("lists the requests behind a missed figure, with their duration and target", () => {
     expect(drill({ segment: "CLAIMED_TO_SIGNED", outcome: "missed" })).toEqual({
@@ -169,6 +171,14 @@ describe("drill-down", () => {
     expect(drill({ cell: { weekday: 0, hour: 10 } }).hits.map((hit) => hit.ordinal)).toEqual([1]);
     expect(drill({ segment: "SUBMITTED_TO_SIGNED", durationRange: { fromS: 3600, toS: 7200 } }).hits.map((hit) => hit.ordinal)).toEqual([2]);
     expect(drill({ group: { dimension: "site", key: "00000000-0000-4000-8000-0000000000ff" } })).toEqual({ total: 0, hits: [] });
+  });
+
+  it("orders by submission, most recent first, whatever order the rows were written in", () => {
+    const columns = fixture();
+    // A request submitted before all the others, written last (a history imported later).
+    columns.set({ ordinal: 9, siteId: SITE_A, radiologistId: null, priority: 0, type: 0, modality: 0, outcome: 0, submitted: T0 - 60 * M, decided: 0, complete: 0, claimed: 0, signed: 0, acknowledged: 0, cancelled: 0 });
+    const parsed = drillDownSchema.parse({ filter: { from: "2026-03-02", to: "2026-03-02" } });
+    expect(selectDrillRows(columns, parsed, DEFAULT_TURNAROUND_TARGETS, NOW, parsed).hits.map((hit) => hit.ordinal)).toEqual([5, 4, 3, 2, 1, 9]);
   });
 
   it("pages with offset and limit and keeps the total", () => {

@@ -9,13 +9,13 @@ export interface CoverageShift {
   endsAt: number;
 }
 
-/** How many times each (weekday, hour) occurs in the period [fromDay, toDay] (days since 1970). */
-export function hourOccurrences(fromDay: number, toDay: number): Uint32Array {
+/**
+ * How many times each local (weekday, hour) occurs in [fromS, toS) (epoch seconds, whole
+ * hours): counted on real hours, so the night the clocks change counts 23 or 25 of them.
+ */
+export function hourOccurrences(fromS: number, toS: number): Uint32Array {
   const occurrences = new Uint32Array(168);
-  for (let day = fromDay; day <= toDay; day += 1) {
-    const weekday = (day + 3) % 7;
-    for (let hour = 0; hour < 24; hour += 1) occurrences[weekday * 24 + hour]! += 1;
-  }
+  for (let hour = Math.ceil(fromS / 3600) * 3600; hour < toS; hour += 3600) occurrences[hourOfWeekOf(hour)]! += 1;
   return occurrences;
 }
 

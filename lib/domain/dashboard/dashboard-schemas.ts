@@ -8,7 +8,8 @@ import { SEGMENTS } from "./segments";
 
 export const MAX_PERIOD_DAYS = 732;
 
-const localDate = z.string().refine((value) => parseLocalDate(value) !== null, { message: "validation.date" });
+// Bounded so that date arithmetic stays in range (a year 9999 would overflow the next day).
+const localDate = z.string().refine((value) => parseLocalDate(value) !== null && value >= "2000-01-01" && value <= "2100-12-31", { message: "validation.date" });
 
 export const BREAKDOWN_DIMENSIONS = ["site", "priority", "type", "modality", "radiologist", "hour", "weekday"] as const;
 export type BreakdownDimension = (typeof BREAKDOWN_DIMENSIONS)[number];

@@ -7,7 +7,7 @@ import type { TurnaroundColumns } from "./turnaround-columns";
 
 // The requests behind a figure: the same filter as the figure, narrowed by what was clicked
 // (a segment and an outcome, a breakdown group, a bar of a distribution, a heatmap cell).
-// Most recent first: ordinals follow submission order.
+// Most recently submitted first.
 
 export interface DrillHit {
   ordinal: number;
@@ -18,40 +18,62 @@ export interface DrillHit {
   within: boolean | null;
 }
 
-export function selectDrillRows(c: TurnaroundColumns, drill: DrillDown, targets: TurnaroundTargets, now: number): { total: number; hits: DrillHit[] } {
+export function selectDrillRows(
+  c: TurnaroundColumns,
+  drill: Omit<DrillDown, "offset" | "limit">,
+  targets: TurnaroundTargets,
+  now: number,
+  page: { offset: number; limit: number },
+): { total: number; hits: DrillHit[] } {
   const filter = compileFilter(c, drill.filter);
   const keys = drill.group ? groupKeys(c, drill.group.dimension) : null;
-  const group = drill.group && keys ? { keys, code: keys.parse(drill.group.key) } : null;
-  if (group && group.code === undefined) return { total: 0, hits: [] };
-  const segment = drill.segment;
-  const from = segment ? c.milestone(SEGMENT_BOUNDS[segment].from) : null;
-  const to = segment ? c.milestone(SEGMENT_BOUNDS[segment].to) : null;
+  const groupCode = drill.group && keys ? keys.parse(drill.group.key) : null;
+  if (drill.group && groupCode === undefined) return { total: 0, hits: [] };
   const cell = drill.cell ? drill.cell.weekday * 24 + drill.cell.hour : null;
-  const hits: DrillHit[] = [];
-  let total = 0;
+  const hitOf = segmentHit(c, drill, targets, now);
 
-  for (let i = c.size - 1; i >= 1; i -= 1) {
+  let matches = new Uint32Array(1024);
+  let total = 0;
+  for (let i = 1; i < c.size; i += 1) {
     if (!rowMatches(c, filter, i)) continue;
-    if (group && group.keys.of(c, i) !== group.code) continue;
+    if (keys && keys.of(c, i) !== groupCode) continue;
     if (cell !== null && c.hourOfWeek[i] !== cell) continue;
-    let hit: DrillHit = { ordinal: i, durationS: null, open: false, targetS: null, within: null };
-    if (segment && from && to) {
-      const start = from[i]!;
-      if (start === 0 || !segmentApplies(segment, REQUEST_TYPES[c.type[i]!]!)) continue;
-      const end = to[i]!;
-      const open = end === 0;
-      if (open && isClosed(c, i)) continue;
-      const durationS = (open ? now : end) - start;
-      const targetS = targets[PRIORITIES[c.priority[i]!]!][segment];
-      const late = durationS > targetS;
-      if (!outcomeMatches(drill.outcome, open, late)) continue;
-      if (drill.durationRange && (open || durationS < drill.durationRange.fromS || (drill.durationRange.toS !== null && durationS >= drill.durationRange.toS))) continue;
-      hit = { ordinal: i, durationS, open, targetS, within: open ? (late ? false : null) : !late };
+    if (hitOf(i) === null) continue;
+    if (total === matches.length) {
+      const grown = new Uint32Array(matches.length * 2);
+      grown.set(matches);
+      matches = grown;
     }
+    matches[total] = i;
     total += 1;
-    if (total > drill.offset && hits.length < drill.limit) hits.push(hit);
   }
+  // Ordinals follow insertion, not submission (a history imported later comes after): sort.
+  const ordered = matches.subarray(0, total).sort((a, b) => c.submitted[b]! - c.submitted[a]! || b - a);
+  const hits = Array.from(ordered.subarray(page.offset, page.offset + page.limit), (i) => hitOf(i)!);
   return { total, hits };
+}
+
+/** The hit of a row for the drill's segment and outcome, or null when the row is not behind the figure. */
+function segmentHit(c: TurnaroundColumns, drill: Omit<DrillDown, "offset" | "limit">, targets: TurnaroundTargets, now: number): (i: number) => DrillHit | null {
+  const segment = drill.segment;
+  if (!segment) return (i) => ({ ordinal: i, durationS: null, open: false, targetS: null, within: null });
+  const from = c.milestone(SEGMENT_BOUNDS[segment].from);
+  const to = c.milestone(SEGMENT_BOUNDS[segment].to);
+  const range = drill.durationRange;
+  return (i) => {
+    const start = from[i]!;
+    if (start === 0 || !segmentApplies(segment, REQUEST_TYPES[c.type[i]!]!)) return null;
+    const end = to[i]!;
+    const open = end === 0;
+    if (open && isClosed(c, i)) return null;
+    // Clock skew can make a duration negative: it counts as 0, as in the histograms.
+    const durationS = Math.max(0, (open ? now : end) - start);
+    const targetS = targets[PRIORITIES[c.priority[i]!]!][segment];
+    const late = durationS > targetS;
+    if (!outcomeMatches(drill.outcome, open, late)) return null;
+    if (range && (open || durationS < range.fromS || (range.toS !== null && durationS >= range.toS))) return null;
+    return { ordinal: i, durationS, open, targetS, within: open ? (late ? false : null) : !late };
+  };
 }
 
 function outcomeMatches(outcome: DrillDown["outcome"], open: boolean, late: boolean): boolean {
@@ -72,4 +94,3 @@ function outcomeMatches(outcome: DrillDown["outcome"], open: boolean, late: bool
     }
   }
 }
-

@@ -21,6 +21,7 @@ export const exportsEn = {
   submittedAt: "Submitted at",
   durationMin: "Duration (min)",
   radiologist: "Radiologist",
+  truncated: "List cut to the {shown} most recent requests out of {total}.",
   none: "No radiologist",
   yes: "yes",
   no: "no",

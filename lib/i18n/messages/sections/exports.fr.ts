@@ -21,6 +21,7 @@ export const exportsFr = {
   submittedAt: "Soumise le",
   durationMin: "Durée (min)",
   radiologist: "Radiologue",
+  truncated: "Liste limitée aux {shown} demandes les plus récentes sur {total}.",
   none: "Sans radiologue",
   yes: "oui",
   no: "non",

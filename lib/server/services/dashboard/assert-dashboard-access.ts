@@ -7,8 +7,7 @@ import { AppError } from "@/lib/domain/errors";
 /** Refuses the dashboards to anyone but the head, and per-radiologist figures likewise. */
 export function assertDashboardAccess(actor: Actor, asked: { filter: DashboardFilter; dimensions: readonly (BreakdownDimension | null)[] }): void {
   if (!canOpenDashboards(actor)) throw new AppError("FORBIDDEN", "The dashboards are the department head's");
-  const perRadiologist = asked.filter.radiologistIds.length > 0 || asked.dimensions.includes("radiologist");
-  if (perRadiologist && !canSeeRadiologistFigures(actor)) throw new AppError("FORBIDDEN", "Per-radiologist figures are the department head's");
+  if (isPerRadiologist(asked) && !canSeeRadiologistFigures(actor)) throw new AppError("FORBIDDEN", "Per-radiologist figures are the department head's");
 }
 
 /** Does this query show radiologists' own figures (audited as such)? */

@@ -2,7 +2,6 @@ import "server-only";
 import { computeView } from "@/lib/domain/dashboard/compute-view";
 import type { DashboardQuery } from "@/lib/domain/dashboard/dashboard-schemas";
 import type { DashboardView } from "@/lib/domain/dashboard/dashboard-view";
-import { dayNumber } from "@/lib/domain/dashboard/territory-time";
 import { addDays, wallClockToInstant } from "@/lib/domain/rota/wall-clock";
 import type { Db } from "../../db/client";
 import { loadOnCallCoverage } from "./load-coverage";
@@ -17,11 +16,12 @@ import { turnaroundIndexFor } from "./turnaround-index";
 export async function computeDashboardView(args: { db: Db; query: DashboardQuery; now: Date }): Promise<DashboardView> {
   const { db, query, now } = args;
   const fromS = wallClockToInstant(`${query.filter.from}T00:00`).getTime() / 1000;
-  const toS = wallClockToInstant(`${addDays(query.filter.to, 1)}T00:00`).getTime() / 1000;
+  const endS = wallClockToInstant(`${addDays(query.filter.to, 1)}T00:00`).getTime() / 1000;
+  const toS = Math.max(fromS, Math.min(endS, Math.floor(now.getTime() / 1000)));
   const [columns, targets, coverage, labels] = await Promise.all([
     turnaroundIndexFor(db).catchUp(db),
     loadTurnaroundTargets(db),
-    loadOnCallCoverage(db, { fromS, toS, fromDay: dayNumber(query.filter.from), toDay: dayNumber(query.filter.to), siteIds: query.filter.siteIds }),
+    loadOnCallCoverage(db, { fromS, toS, siteIds: query.filter.siteIds }),
     loadDashboardLabels(db),
   ]);
   return computeView({ columns, query, targets, now: Math.floor(now.getTime() / 1000), onCall: coverage.onCall, occurrences: coverage.occurrences, labels });

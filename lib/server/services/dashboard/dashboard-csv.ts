@@ -1,18 +1,17 @@
 import "server-only";
-import type { CsvCell, CsvTable } from "@/lib/domain/csv";
+import { csvLocalTime, csvMinutes as minutes, type CsvCell, type CsvTable } from "@/lib/domain/csv";
 import { dashboardQuerySchema, drillDownSchema, type BreakdownDimension } from "@/lib/domain/dashboard/dashboard-schemas";
 import type { BreakdownGroup, SegmentFigures } from "@/lib/domain/dashboard/dashboard-view";
 import { createTranslator, type Translate } from "@/lib/i18n/translate";
 import type { MessageKey } from "@/lib/i18n/types";
 import { exportTable, type ExportTable } from "../exports/export-table";
 import { isPerRadiologist } from "./assert-dashboard-access";
-import { drillDown } from "./drill-down";
+import { DRILL_EXPORT_LIMIT, drillDownForExport } from "./drill-down";
 import { getDashboardView } from "./get-dashboard-view";
 
 // The dashboard's tables as CSV, built by the same use cases as the screen (so the role and
 // per-radiologist checks apply). Durations in minutes, shares in percent, for spreadsheets.
 
-const minutes = (seconds: number | null): CsvCell => (seconds === null ? null : Math.round((seconds / 60) * 100) / 100);
 const percent = (share: number | null): CsvCell => (share === null ? null : Math.round(share * 1000) / 10);
 
 function figureCells(figures: SegmentFigures): CsvCell[] {
@@ -89,16 +88,12 @@ const breakdown = exportTable({
 
 const drill = exportTable({
   roles: ["DEPARTMENT_HEAD"],
-  input: drillDownSchema,
+  input: drillDownSchema.omit({ offset: true, limit: true }),
   perRadiologist: (input) => isPerRadiologist({ filter: input.filter, dimensions: [input.group?.dimension ?? null] }),
   build: async ({ db, actor, input, now, locale }): Promise<CsvTable> => {
     const t = createTranslator(locale);
-    // Every row behind the figure, not only the page on screen (bounded by the schema's offset cap).
-    const page = await drillDown({ db, actor, input: { ...input, offset: 0, limit: 200 }, now });
-    const rows = [...page.rows];
-    for (let offset = 200; offset < page.total && offset < 20_000; offset += 200) {
-      rows.push(...(await drillDown({ db, actor, input: { ...input, offset, limit: 200 }, now })).rows);
-    }
+    // Every row behind the figure (up to the export's limit), not only the page on screen.
+    const { total, rows } = await drillDownForExport({ db, actor, input, now });
     return {
       columns: [
         t("exports.accession"),
@@ -114,20 +109,24 @@ const drill = exportTable({
         t("exports.within"),
         t("exports.radiologist"),
       ],
-      rows: rows.map((row) => [
-        row.accessionNumber,
-        row.siteCode,
-        t(`priority.${row.priority}` as MessageKey),
-        t(`requestType.${row.type}` as MessageKey),
-        row.modality,
-        t(`status.${row.status}` as MessageKey),
-        row.submittedAt,
-        minutes(row.durationS),
-        row.open ? t("exports.yes") : t("exports.no"),
-        minutes(row.targetS),
-        row.within === null ? null : row.within ? t("exports.yes") : t("exports.no"),
-        row.radiologistName,
-      ]),
+      rows: [
+        ...rows.map((row) => [
+          row.accessionNumber,
+          row.siteCode,
+          t(`priority.${row.priority}` as MessageKey),
+          t(`requestType.${row.type}` as MessageKey),
+          row.modality,
+          t(`status.${row.status}` as MessageKey),
+          csvLocalTime(row.submittedAt),
+          minutes(row.durationS),
+          row.open ? t("exports.yes") : t("exports.no"),
+          minutes(row.targetS),
+          row.within === null ? null : row.within ? t("exports.yes") : t("exports.no"),
+          row.radiologistName,
+        ]),
+        // Said in the file itself, so that a cut list is never taken for the whole.
+        ...(total > rows.length ? [[t("exports.truncated", { shown: DRILL_EXPORT_LIMIT, total })]] : []),
+      ],
     };
   },
 });

@@ -112,6 +112,16 @@ describe("turnaround figures of a seeded timeline", () => {
     expect(signed(after)).toMatchObject({ count: 2, median: 29 * MIN, p90: 40 * MIN });
   });
 
+  it("counts a claim that committed before the completion it raced with, as the rebuild does", async () => {
+    // The claim is recorded first but timed after the completion (which took its time before waiting for the row).
+    const id = await add("2026-02-27T10:00", t.r1.id, td("ROUTINE", { decided: 5 }));
+    const minutesAfter = (minutes: number) => new Date(wallClockToInstant("2026-02-27T10:00").getTime() + minutes * 60_000);
+    await db.requestEvent.create({ data: { requestId: id, actorId: t.r2.id, type: "TAKEN_OVER", at: minutesAfter(22), reason: "Relève" } });
+    await db.requestEvent.create({ data: { requestId: id, actorId: t.referrer.id, type: "IMAGES_COMPLETE", fromStatus: "INDICATION_ACCEPTED", toStatus: "IMAGES_COMPLETE", at: minutesAfter(20) } });
+    const row = await db.requestMilestones.findUniqueOrThrow({ where: { requestId: id } });
+    expect(row.claimedAt).toEqual(minutesAfter(22));
+  });
+
   it("derives the same milestones from the events whether by trigger or by rebuild, keeping the rows' slots", async () => {
     const read = () => db.requestMilestones.findMany({ where: { requestId: { in: ids } }, orderBy: { requestId: "asc" }, omit: { txid: true } });
     const byTrigger = await read();

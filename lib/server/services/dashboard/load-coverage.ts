@@ -4,9 +4,10 @@ import type { Db } from "../../db/client";
 
 /**
  * Radiologists on call per hour of the week over the period [fromS, toS) (epoch seconds), for
- * the filtered sites (all when none): the coverage the arrivals heatmap is read against.
+ * the filtered sites (all when none): the coverage the arrivals heatmap is read against. The
+ * caller stops the period at now: hours to come have neither arrivals nor a past rota.
  */
-export async function loadOnCallCoverage(db: Db, args: { fromS: number; toS: number; fromDay: number; toDay: number; siteIds: readonly string[] }) {
+export async function loadOnCallCoverage(db: Db, args: { fromS: number; toS: number; siteIds: readonly string[] }) {
   const shifts = await db.shift.findMany({
     where: {
       startsAt: { lt: new Date(args.toS * 1000) },
@@ -15,7 +16,7 @@ export async function loadOnCallCoverage(db: Db, args: { fromS: number; toS: num
     },
     select: { radiologistId: true, startsAt: true, endsAt: true },
   });
-  const occurrences = hourOccurrences(args.fromDay, args.toDay);
+  const occurrences = hourOccurrences(args.fromS, args.toS);
   const onCall = onCallByHour(
     shifts.map((shift) => ({ radiologistId: shift.radiologistId, startsAt: shift.startsAt.getTime() / 1000, endsAt: shift.endsAt.getTime() / 1000 })),
     args.fromS,

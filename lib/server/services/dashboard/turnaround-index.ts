@@ -35,15 +35,35 @@ interface BatchRow {
 export class TurnaroundIndex {
   readonly columns = new TurnaroundColumns();
   private watermark = 0n;
-  private pending: Promise<void> | null = null;
+  private running: Promise<void> | null = null;
+  private queued: Promise<void> | null = null;
 
-  /** Brings the columns up to date with every committed row; concurrent callers share one catch-up. */
+  /**
+   * Brings the columns up to date with every row committed before the call. A catch-up already
+   * under way began before this call and may miss what was just committed: the caller waits
+   * for it, then for the next one, which every caller arriving meanwhile shares.
+   */
   async catchUp(db: Db): Promise<TurnaroundColumns> {
-    this.pending ??= this.readSince(db).finally(() => {
-      this.pending = null;
-    });
-    await this.pending;
+    if (this.running) {
+      this.queued ??= this.running
+        .catch(() => undefined)
+        .then(() => {
+          this.queued = null;
+          return this.start(db);
+        });
+      await this.queued;
+    } else {
+      await this.start(db);
+    }
     return this.columns;
+  }
+
+  private start(db: Db): Promise<void> {
+    const run = this.readSince(db).finally(() => {
+      if (this.running === run) this.running = null;
+    });
+    this.running = run;
+    return run;
   }
 
   private async readSince(db: Db): Promise<void> {
@@ -77,7 +97,8 @@ export class TurnaroundIndex {
       if (batch.ordinal.length < BATCH) break;
       after = batch.last;
     }
-    this.watermark = BigInt(snapshot!.xmin);
+    const xmin = BigInt(snapshot!.xmin);
+    if (xmin > this.watermark) this.watermark = xmin;
   }
 
   private apply(batch: BatchRow): void {

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import type { CsvCell, CsvTable } from "@/lib/domain/csv";
+import { csvLocalTime, csvMinutes, type CsvCell, type CsvTable } from "@/lib/domain/csv";
 import { AGE_BUCKETS } from "@/lib/domain/operations/age-buckets";
 import type { OperationsBoard } from "@/lib/domain/operations/board-view";
 import { PRIORITIES } from "@/lib/domain/enums";
@@ -20,8 +20,8 @@ const EXPORT_LIST_LIMIT = 20_000;
 
 const noInput = z.object({}).strict();
 
-const minutes = (ms: number): number => Math.round(ms / 600) / 100;
-const iso = (at: Date | null): CsvCell => (at ? at.toISOString() : null);
+const minutes = (ms: number): CsvCell => csvMinutes(ms / 1000);
+const iso = (at: Date | null): CsvCell => csvLocalTime(at);
 
 async function boardFor(args: { db: Db; actor: Actor; now: Date }): Promise<OperationsBoard> {
   assertOperationsBoardAccess(args.actor);
@@ -48,7 +48,7 @@ const open = exportTable({
 const atRisk = exportTable({
   roles: ["DEPARTMENT_HEAD"],
   input: noInput,
-  perRadiologist: () => false,
+  perRadiologist: () => true,
   build: async ({ db, actor, now, locale }): Promise<CsvTable> => {
     const t = createTranslator(locale);
     const board = await boardFor({ db, actor, now });
@@ -115,7 +115,7 @@ const onCall = exportTable({
 const escalations = exportTable({
   roles: ["DEPARTMENT_HEAD"],
   input: noInput,
-  perRadiologist: () => false,
+  perRadiologist: () => true,
   build: async ({ db, actor, now, locale }): Promise<CsvTable> => {
     const t = createTranslator(locale);
     const board = await boardFor({ db, actor, now });

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/domain/access";
+import { canOpenDashboards } from "@/lib/domain/dashboard/dashboard-access";
 import { AppError } from "@/lib/domain/errors";
 import type { OperationsBoard } from "@/lib/domain/operations/board-view";
 import { bufferReadAudit } from "../../audit/read-audit-buffer";
@@ -8,7 +9,7 @@ import { BOARD_LIST_LIMIT, loadOperationsBoard } from "./load-operations-board";
 
 /** Only the department head supervises the whole territory's live activity (and radiologists' loads). */
 export function assertOperationsBoardAccess(actor: Actor): void {
-  if (actor.role !== "DEPARTMENT_HEAD") throw new AppError("FORBIDDEN", "The operations board is the department head's");
+  if (!canOpenDashboards(actor)) throw new AppError("FORBIDDEN", "The operations board is the department head's");
 }
 
 /**

@@ -282,15 +282,16 @@ describe("CSV exports of the board", () => {
     const lines = csv.replace("\uFEFF", "").trim().split("\r\n");
     expect(lines[0]).toBe("Radiologue;De garde;Gardes;Sites;Jusqu'à;Demandes détenues;En lecture");
     expect(lines.slice(1)).toEqual([
-      `Dr Martin;oui;Titulaire;${[t.sites.a.code, t.sites.b.code].sort().join(" ")};${later(8 * HOUR).toISOString()};2;1`,
-      `Dr Petit;oui;Renfort;${t.sites.a.code};${later(2 * HOUR).toISOString()};0;0`,
+      // Paris wall-clock time, as on the screen (UTC+1 in November).
+      `Dr Martin;oui;Titulaire;${[t.sites.a.code, t.sites.b.code].sort().join(" ")};2026-11-24 19:00;2;1`,
+      `Dr Petit;oui;Renfort;${t.sites.a.code};2026-11-24 13:00;0;0`,
       "Dr Durand;non;;;;2;1",
     ]);
     const audit = await db.auditLog.findFirst({ where: { action: "DASHBOARD_EXPORTED", actorId: t.head.id, entityId: "operations-on-call" }, select: { entityType: true, detail: true } });
     expect(audit).toEqual({ entityType: "Dashboard", detail: { table: "operations-on-call", perRadiologist: true, input: {} } });
   });
 
-  it("exports the matrix, the whole at-risk list and the escalations; the at-risk list is not per-radiologist", async () => {
+  it("exports the matrix, the whole at-risk list and the escalations; the at-risk list names holders, so it counts as per-radiologist", async () => {
     const open = await boardExportTables["operations-open"]!.build({ db, actor: t.head, input: {}, now, locale: "en" });
     expect(open.columns).toEqual(["Status", "< 15 min", "15–60 min", "1–4 h", "4–24 h", "> 24 h", "Total", "Vital emergency", "Urgent", "Routine"]);
     expect(open.rows.at(-1)).toEqual(["Total", 1, 2, 2, 0, 2, 7, 3, 2, 2]);
@@ -301,7 +302,7 @@ describe("CSV exports of the board", () => {
     expect(lines[1]).toContain(`${t.requests.r3.accessionNumber};${t.sites.a.code};Urgence vitale;Télédiagnostic;CT;`);
     expect(lines[1]).toContain(";-10;60;;2");
     const audit = await db.auditLog.findFirst({ where: { action: "DASHBOARD_EXPORTED", entityId: "operations-at-risk" }, select: { detail: true } });
-    expect(audit?.detail).toMatchObject({ perRadiologist: false });
+    expect(audit?.detail).toMatchObject({ perRadiologist: true });
 
     const escalations = await boardExportTables["operations-escalations"]!.build({ db, actor: t.head, input: {}, now, locale: "fr" });
     expect(escalations.rows.map((row) => [row[0], row[1], row[5], row[7]])).toEqual([
