@@ -2,6 +2,7 @@ import { PRIORITIES, REQUEST_TYPES } from "../enums";
 import type { DashboardQuery } from "./dashboard-schemas";
 import type { BreakdownGroup, DashboardView, HeatmapCell, SegmentFigures, TrendPoint } from "./dashboard-view";
 import { distributionBins } from "./distribution-bins";
+import { DurationHistogram } from "./duration-histogram";
 import { groupKeys } from "./group-keys";
 import { compileFilter, isClosed, REFUSED, rowMatches } from "./row-filter";
 import { SegmentAccumulator } from "./segment-accumulator";
@@ -44,7 +45,10 @@ export function computeView(context: ViewContext): DashboardView {
   const trendCells = new Map<number, SegmentAccumulator>();
   const arrivals = new Uint32Array(168);
   const totals = { submitted: 0, open: 0, signed: 0, cancelled: 0, refused: 0 };
+  // The waterfall follows télédiagnostics: a téléexpertise has no indication or acquisition step.
   const signedRows: number[] = [];
+  const signedTotals = new DurationHistogram();
+  const TELEDIAGNOSTIC = REQUEST_TYPES.indexOf("TELEDIAGNOSTIC");
 
   for (let i = 1; i < c.size; i += 1) {
     if (!rowMatches(c, filter, i)) continue;
@@ -55,7 +59,10 @@ export function computeView(context: ViewContext): DashboardView {
     if (c.outcome[i] === REFUSED) totals.refused += 1;
     if (c.signed[i]) {
       totals.signed += 1;
-      signedRows.push(i);
+      if (c.type[i] === TELEDIAGNOSTIC) {
+        signedRows.push(i);
+        signedTotals.add(c.signed[i]! - c.submitted[i]!);
+      }
     } else if (!closed) totals.open += 1;
 
     const groupCode = keys.of(c, i);
@@ -105,7 +112,7 @@ export function computeView(context: ViewContext): DashboardView {
     distributions: SEGMENTS.map((segment, s) => ({ segment, bins: distributionBins(summary[s]!.histogram) })),
     trend: { segment: query.segment, grain: trend.grain, points: trendPoints(trendCells, trend.starts) },
     heatmap: { cells: heatmapCells(arrivals, context.onCall, context.occurrences) },
-    waterfall: medianWaterfall(c, signedRows, summary[SEGMENTS.indexOf("SUBMITTED_TO_SIGNED")]!.histogram),
+    waterfall: medianWaterfall(c, signedRows, signedTotals),
   };
 }
 

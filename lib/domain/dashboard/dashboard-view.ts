@@ -76,9 +76,9 @@ export interface DashboardView {
   trend: { segment: Segment; grain: "day" | "week" | "month"; points: TrendPoint[] };
   heatmap: { cells: HeatmapCell[] };
   /**
-   * Where the minutes went for the median request: the requests around the median of
+   * Where the minutes went for the median request: the télédiagnostics around the median of
    * submitted -> signed (45th to 55th percentile), with the mean of each step. The steps add
-   * up to their mean total. Null when no request was signed in the period.
+   * up to their mean total. Null when no télédiagnostic was signed in the period.
    */
   waterfall: { medianTotalS: number; sample: number; totalMeanS: number; steps: WaterfallStep[] } | null;
 }

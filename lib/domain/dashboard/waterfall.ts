@@ -4,10 +4,10 @@ import { WATERFALL_STEPS } from "./segments";
 import type { TurnaroundColumns } from "./turnaround-columns";
 
 /**
- * Where the minutes went for the median request: the signed requests whose submitted -> signed
- * lies between the 45th and 55th percentiles, and the mean of each consecutive step among them,
- * so that the bars add up. A téléexpertise has no indication step and its images are there at
- * submission: its missing milestones take the previous one's time (a step of zero).
+ * Where the minutes went for the median request: the signed télédiagnostics whose submitted ->
+ * signed lies between the 45th and 55th percentiles, and the mean of each consecutive step among
+ * them, so that the bars add up. A milestone missing from a timeline takes the previous one's
+ * time (a step of zero).
  */
 export function medianWaterfall(c: TurnaroundColumns, signedRows: readonly number[], totals: DurationHistogram): DashboardView["waterfall"] {
   const median = totals.percentile(50);
