@@ -1,13 +1,13 @@
 import { redirect } from "next/navigation";
 import { getTranslator } from "@/lib/i18n/server-locale";
-import { requireActor } from "@/lib/server/auth/require-actor";
+import { homePath, requireActor } from "@/lib/server/auth/require-actor";
 import { getQueryClient, HydrateClient, serverTrpc } from "@/lib/trpc/server";
 import { OperationsBoardView } from "@/lib/ui/operations/operations-board-view";
 
 export default async function OperationsPage() {
   const actor = await requireActor();
   // The live board supervises the whole territory and names radiologists' loads: the head's only.
-  if (actor.role !== "DEPARTMENT_HEAD") redirect("/worklist");
+  if (actor.role !== "DEPARTMENT_HEAD") redirect(homePath(actor));
   const { t } = await getTranslator();
   await getQueryClient().prefetchQuery(serverTrpc.operations.board.queryOptions());
   return (

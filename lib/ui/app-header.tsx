@@ -19,8 +19,10 @@ export function AppHeader({ user }: { user: { name: string; role: Role } | null 
       {/* Administrators take no part in care: no live socket, no notifications. */}
       {user && user.role !== "ADMIN" && <NotificationBell />}
       {user && (
+        // Name over role, each on one line: the block stays narrow so the navigation fits.
         <span className="who" data-testid="current-user">
-          {user.name} · {t(`roles.${user.role}`)}
+          <span>{user.name}</span>
+          <span className="who-role">{t(`roles.${user.role}`)}</span>
         </span>
       )}
       <LanguageSwitch />

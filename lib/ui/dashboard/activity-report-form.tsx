@@ -24,9 +24,9 @@ export function ActivityReportForm() {
   return (
     <section className="panel" data-testid="activity-report-form">
       <h2>{t("activity.title")}</h2>
-      <p style={{ color: "var(--muted)", marginTop: 0 }}>{t("activity.hint")}</p>
-      <div style={{ display: "flex", gap: "1rem", alignItems: "end", flexWrap: "wrap" }}>
-        <div>
+      <p className="muted activity-hint">{t("activity.hint")}</p>
+      <div className="activity-fields">
+        <div className="activity-month">
           <label htmlFor="activity-month">{t("activity.month")}</label>
           <input
             id="activity-month"
@@ -35,10 +35,9 @@ export function ActivityReportForm() {
             max={monthOfInstant(now)}
             aria-invalid={problem !== null}
             onChange={(event) => setMonth(event.target.value)}
-            style={{ width: "11rem" }}
           />
         </div>
-        <div style={{ minWidth: "18rem" }}>
+        <div className="activity-scope">
           <label htmlFor="activity-scope">{t("activity.scope")}</label>
           <select id="activity-scope" value={scope} onChange={(event) => setScope(event.target.value)} disabled={!options.data}>
             <option value="">{t("activity.choose")}</option>

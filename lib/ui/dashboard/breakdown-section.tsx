@@ -8,9 +8,11 @@ import { BreakdownControls } from "./breakdown-controls";
 import { BreakdownTable } from "./breakdown-table";
 import type { DrillSelection } from "./drill-selection";
 
+/** `query` is the one asked (the controls show it), `shownQuery` the one the figures answer. */
 export function BreakdownSection(props: {
   view: DashboardView;
   query: DashboardQuery;
+  shownQuery: DashboardQuery;
   showRadiologists: boolean;
   onQuery: (next: DashboardQuery) => void;
   onDrill: (selection: DrillSelection) => void;
@@ -27,7 +29,7 @@ export function BreakdownSection(props: {
         onDimension={(breakdown: BreakdownDimension) => onQuery({ ...query, breakdown })}
         onSegment={(segment: Segment) => onQuery({ ...query, segment })}
       />
-      <BreakdownTable view={props.view} query={query} onDrill={props.onDrill} />
+      <BreakdownTable view={props.view} query={props.shownQuery} onDrill={props.onDrill} />
     </section>
   );
 }

@@ -4,7 +4,7 @@ import type { DashboardQuery } from "@/lib/domain/dashboard/dashboard-schemas";
 import type { BreakdownGroup, DashboardView } from "@/lib/domain/dashboard/dashboard-view";
 import { useI18n } from "@/lib/i18n/i18n-provider";
 import { formatShare, groupName } from "./dashboard-labels";
-import { groupDrill, type DrillSelection } from "./drill-selection";
+import { groupDrill, type DrillSelection, type FigureBasis } from "./drill-selection";
 import { ExportLink } from "./export-link";
 import { formatDuration } from "./format-duration";
 
@@ -14,7 +14,8 @@ export function BreakdownTable(props: { view: DashboardView; query: DashboardQue
   const { view, query } = props;
   const { dimension, groups } = view.breakdown;
   const segment = view.trend.segment;
-  const drill = (group: BreakdownGroup, focused: boolean) => props.onDrill(groupDrill(t, query.filter, dimension, group, focused ? segment : null));
+  const drill = (group: BreakdownGroup, focused: boolean, outcome?: "within" | FigureBasis) =>
+    props.onDrill(groupDrill(t, query.filter, dimension, group, focused ? segment : null, outcome));
 
   const row = (group: BreakdownGroup) => {
     const figures = group.figures.find((candidate) => candidate.segment === segment);
@@ -36,14 +37,34 @@ export function BreakdownTable(props: { view: DashboardView; query: DashboardQue
             {(figures?.count ?? 0).toLocaleString(locale)}
           </button>
         </td>
-        <td className="num" data-testid="dash-breakdown-median">
-          {formatDuration(figures?.median, locale)}
-        </td>
-        <td className="num" data-testid="dash-breakdown-p90">
-          {formatDuration(figures?.p90, locale)}
-        </td>
-        <td className="num" data-testid="dash-breakdown-share">
-          {formatShare(figures?.share ?? null, locale)}
+        {(["median", "p90"] as const).map((figure) => {
+          const seconds = figures?.[figure] ?? null;
+          const value = formatDuration(seconds, locale);
+          return (
+            <td key={figure} className="num">
+              <button
+                type="button"
+                className="dash-figure"
+                data-testid={`dash-breakdown-${figure}`}
+                disabled={seconds === null}
+                onClick={() => drill(group, true, { figure, value })}
+              >
+                {value}
+              </button>
+            </td>
+          );
+        })}
+        <td className="num">
+          {/* The share opens the group's requests within the target (its numerator). */}
+          <button
+            type="button"
+            className="dash-figure"
+            data-testid="dash-breakdown-share"
+            disabled={(figures?.share ?? null) === null}
+            onClick={() => drill(group, true, "within")}
+          >
+            {formatShare(figures?.share ?? null, locale)}
+          </button>
         </td>
       </tr>
     );

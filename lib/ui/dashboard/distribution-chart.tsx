@@ -40,10 +40,15 @@ export function DistributionChart(props: { segment: Segment; bins: DistributionB
           Plot.ruleY([0]),
         ],
       });
-      bindMarkClicks(figure, CLICKABLE, (index) => {
-        const bin = bins[index];
-        if (bin) onBin(segment, bin);
-      });
+      bindMarkClicks(
+        figure,
+        CLICKABLE,
+        (index) => {
+          const bin = bins[index];
+          if (bin) onBin(segment, bin);
+        },
+        (index) => rows[index]?.title,
+      );
       return figure;
     },
     [segment, bins, focused, onBin, t, locale],

@@ -14,7 +14,8 @@ const PAGE = 50;
 /**
  * The requests behind the clicked figure, a page at a time ("show more" asks the next offset;
  * the pages already shown stay cached). Keyed by the selection by its parent, so a new click
- * starts again from the first page.
+ * starts again from the first page. Focus moves to the panel's title on opening, and back to
+ * the clicked figure on closing, so that a keyboard user goes on from where they were.
  */
 export function DrillDownPanel(props: { selection: DrillSelection; onClose: () => void }) {
   const { t, locale } = useI18n();
@@ -22,9 +23,19 @@ export function DrillDownPanel(props: { selection: DrillSelection; onClose: () =
   const [pages, setPages] = useState(1);
   const heading = useRef<HTMLHeadingElement>(null);
   const { input, what } = props.selection;
+  // Read while rendering, before the heading takes the focus: the figure the click focused.
+  const [opener] = useState(() => (typeof document === "undefined" ? null : document.activeElement));
 
-  // Focus moves to the panel, so that keyboard and screen-reader users land on the list.
-  useEffect(() => heading.current?.focus(), []);
+  useEffect(() => {
+    heading.current?.focus();
+    return () => {
+      // Only when the focus went away with the panel (not when the user moved it elsewhere,
+      // e.g. to the filters' Apply), and only to a figure still there (a redrawn chart has
+      // replaced its elements).
+      const lost = document.activeElement === null || document.activeElement === document.body;
+      if (lost && (opener instanceof HTMLElement || opener instanceof SVGElement) && opener.isConnected) opener.focus();
+    };
+  }, [opener]);
 
   const results = useQueries({
     queries: Array.from({ length: pages }, (_, page) => trpc.dashboard.drillDown.queryOptions({ ...input, offset: page * PAGE, limit: PAGE })),
@@ -46,11 +57,14 @@ export function DrillDownPanel(props: { selection: DrillSelection; onClose: () =
     >
       <div className="dash-section-head">
         <h2 id="dash-drill-title" ref={heading} tabIndex={-1}>
-          {t("dashboard.drill.title", { what })}
+          {what}
           {total !== undefined && (
-            <span className="dash-drill-total" data-testid="dash-drill-total">
-              {t("dashboard.drill.total", { total: total.toLocaleString(locale) })}
-            </span>
+            <>
+              {" — "}
+              <span className="dash-drill-total" data-testid="dash-drill-total">
+                {t("dashboard.drill.total", { total: total.toLocaleString(locale) })}
+              </span>
+            </>
           )}
         </h2>
         <button type="button" className="secondary" onClick={props.onClose} data-testid="dash-drill-close">

@@ -40,10 +40,30 @@ describe("drill selections", () => {
     expect(drill.what).toContain("Lun 08 h – 09 h");
   });
 
-  it("a trend point narrows the period to its bucket and the priority to its line", () => {
-    const drill = trendDrill(t, FILTER, "SUBMITTED_TO_SIGNED", "week", { start: "2026-01-10", priority: "URGENT" });
+  it("a trend point lists the completed requests of its bucket and priority, the figures' basis", () => {
+    const drill = trendDrill(t, "fr", FILTER, "SUBMITTED_TO_SIGNED", "week", { start: "2026-01-10", priority: "URGENT" });
     // 2026-01-10 is a Saturday: its week ends on Sunday 11th.
     expect(drill.input.filter).toMatchObject({ from: "2026-01-10", to: "2026-01-11", priorities: ["URGENT"] });
+    expect(drill.input.outcome).toBe("completed");
+    expect(drill.what).toBe("Soumission → signature · Urgent · du 10 janv. au 11 janv. · terminées");
+  });
+
+  it("a median opens the completed requests it is computed from, and says so", () => {
+    const drill = summaryDrill(t, FILTER, "SUBMITTED_TO_SIGNED", { figure: "median", value: "1 h 20" });
+    expect(drill.input).toMatchObject({ segment: "SUBMITTED_TO_SIGNED", outcome: "completed" });
+    expect(drill.what).toBe("Soumission → signature · les demandes terminées dont est tiré le chiffre « médiane : 1 h 20 »");
+  });
+
+  it("a breakdown share opens the group's requests within the target", () => {
+    const drill = groupDrill(t, FILTER, "radiologist", { key: "none", label: "" }, "COMPLETE_TO_CLAIMED", "within");
+    expect(drill.input).toMatchObject({ group: { dimension: "radiologist", key: "none" }, segment: "COMPLETE_TO_CLAIMED", outcome: "within" });
+    expect(drill.what).toBe("Images complètes → prise en charge · Radiologue : Sans radiologue · dans la cible");
+  });
+
+  it("a breakdown group without a segment opens all its requests", () => {
+    const drill = groupDrill(t, FILTER, "hour", { key: "8", label: "" }, null);
+    expect(drill.input).toMatchObject({ segment: null, outcome: "all" });
+    expect(drill.what).toBe("Toutes les demandes soumises · Heure d'arrivée : 08 h – 09 h");
   });
 });
 

@@ -5,7 +5,7 @@ import type { DashboardView, SegmentFigures } from "@/lib/domain/dashboard/dashb
 import type { Segment } from "@/lib/domain/dashboard/segments";
 import { useI18n } from "@/lib/i18n/i18n-provider";
 import { formatShare } from "./dashboard-labels";
-import { summaryDrill, type DrillSelection } from "./drill-selection";
+import { summaryDrill, type DrillSelection, type FigureBasis } from "./drill-selection";
 import { ExportLink } from "./export-link";
 import { formatDuration } from "./format-duration";
 
@@ -27,7 +27,7 @@ export function SummaryTable(props: { view: DashboardView; query: DashboardQuery
   const { t, locale } = useI18n();
   const { view, query } = props;
   const showTarget = query.filter.priorities.length === 1;
-  const drill = (segment: Segment, outcome: DrillOutcome) => props.onDrill(summaryDrill(t, query.filter, segment, outcome));
+  const drill = (segment: Segment, outcome: DrillOutcome | FigureBasis) => props.onDrill(summaryDrill(t, query.filter, segment, outcome));
   const row = (figures: SegmentFigures) => {
     const id = `dash-summary-${figures.segment}`;
     const missed = figures.judged - figures.within;
@@ -40,12 +40,15 @@ export function SummaryTable(props: { view: DashboardView; query: DashboardQuery
         <td className="num">
           <FigureButton label={figures.open.toLocaleString(locale)} testId={`${id}-open`} onClick={() => drill(figures.segment, "open")} />
         </td>
-        <td className="num" data-testid={`${id}-median`}>
-          {formatDuration(figures.median, locale)}
-        </td>
-        <td className="num" data-testid={`${id}-p90`}>
-          {formatDuration(figures.p90, locale)}
-        </td>
+        {(["median", "p90"] as const).map((figure) => {
+          // A median or a p90 is computed from the completed requests: it opens them.
+          const value = formatDuration(figures[figure], locale);
+          return (
+            <td key={figure} className="num">
+              <FigureButton label={value} testId={`${id}-${figure}`} disabled={figures[figure] === null} onClick={() => drill(figures.segment, { figure, value })} />
+            </td>
+          );
+        })}
         <td className="num">
           <span className="dash-share" data-testid={`${id}-share`}>
             {formatShare(figures.share, locale)}

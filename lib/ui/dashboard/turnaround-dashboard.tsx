@@ -30,12 +30,14 @@ function viewError(error: unknown, t: Translate): string {
  * The department head's turnaround dashboard. The view (filter, breakdown, focused segment)
  * lives in the URL; a click on any figure opens the requests behind it. `data-state` says
  * whether the figures on screen answer the current filter ("ready"), so tests wait on it.
+ * While a new filter loads, the figures still on screen drill down with their own filter.
  */
 export function TurnaroundDashboard(props: { today: string }) {
   const { t, locale } = useI18n();
   const [query, setQuery] = useDashboardUrlState(props.today);
-  const { view, options, ready } = useDashboardQuery(query);
+  const { view, options, ready, shownQuery } = useDashboardQuery(query);
   const { filter } = query;
+  const shownFilter = shownQuery.filter;
   // A drill-down belongs to the filter it was opened from: a new filter (applied, or reached
   // with the browser's back button) closes it.
   const filterKey = JSON.stringify(filter);
@@ -50,13 +52,13 @@ export function TurnaroundDashboard(props: { today: string }) {
   );
   const drills = useMemo<ChartDrills>(
     () => ({
-      onBin: (segment: Segment, bin: DistributionBin) => setDrill(binDrill(t, locale, filter, segment, bin)),
-      onCell: (cell: HeatmapCell) => setDrill(cellDrill(t, filter, cell)),
+      onBin: (segment: Segment, bin: DistributionBin) => setDrill(binDrill(t, locale, shownFilter, segment, bin)),
+      onCell: (cell: HeatmapCell) => setDrill(cellDrill(t, shownFilter, cell)),
       onPoint: (point: TrendPoint) => {
-        if (data) setDrill(trendDrill(t, filter, data.trend.segment, data.trend.grain, point));
+        if (data) setDrill(trendDrill(t, locale, shownFilter, data.trend.segment, data.trend.grain, point));
       },
     }),
-    [t, locale, filter, data, setDrill],
+    [t, locale, shownFilter, data, setDrill],
   );
 
   return (
@@ -73,9 +75,16 @@ export function TurnaroundDashboard(props: { today: string }) {
             {t("dashboard.computedAt")}{" "}
             <LocalDateTime date={new Date(data.computedAt)} />
           </p>
-          <DashboardTotals totals={data.totals} onDrillSubmitted={() => setDrill(totalDrill(t, filter))} />
-          <SummaryTable view={data} query={query} onDrill={setDrill} />
-          <BreakdownSection view={data} query={query} showRadiologists={(options.data?.radiologists.length ?? 0) > 0} onQuery={setQuery} onDrill={setDrill} />
+          <DashboardTotals totals={data.totals} onDrillSubmitted={() => setDrill(totalDrill(t, shownFilter))} />
+          <SummaryTable view={data} query={shownQuery} onDrill={setDrill} />
+          <BreakdownSection
+            view={data}
+            query={query}
+            shownQuery={shownQuery}
+            showRadiologists={(options.data?.radiologists.length ?? 0) > 0}
+            onQuery={setQuery}
+            onDrill={setDrill}
+          />
           <DashboardCharts view={data} drills={drills} />
         </div>
       ) : (

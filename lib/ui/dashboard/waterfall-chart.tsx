@@ -10,7 +10,8 @@ import { usePlot } from "./use-plot";
 /**
  * Where the minutes went for the median request: each step of the timeline as a bar starting
  * where the previous one ended, and the total underneath. The steps are means over the
- * requests around the median, so they add up to their mean total (not exactly the median).
+ * requests around the median, so they add up to their mean total (not exactly the median),
+ * and no list of requests answers a mean: the bars do not drill down, the caption says so.
  */
 export function WaterfallChart(props: { view: DashboardView }) {
   const { t, locale } = useI18n();
@@ -23,7 +24,8 @@ export function WaterfallChart(props: { view: DashboardView }) {
       const bars = waterfall.steps.map((step) => {
         const start = cumulative;
         cumulative += step.meanS;
-        const label = `${t(`dashboard.milestone.${step.from}`)} → ${t(`dashboard.milestone.${step.to}`)}`;
+        // Written as the segments are ("Images complètes → prise en charge").
+        const label = `${t(`dashboard.milestone.${step.from}`)} → ${t(`dashboard.milestoneAfter.${step.to}`)}`;
         return {
           label,
           x1: start / unit.seconds,
@@ -33,7 +35,8 @@ export function WaterfallChart(props: { view: DashboardView }) {
         };
       });
       const totalLabel = t("dashboard.charts.waterfallTotal");
-      const total = { label: totalLabel, x1: 0, x2: waterfall.totalMeanS / unit.seconds, text: formatDuration(waterfall.totalMeanS, locale), title: totalLabel };
+      const totalText = formatDuration(waterfall.totalMeanS, locale);
+      const total = { label: totalLabel, x1: 0, x2: waterfall.totalMeanS / unit.seconds, text: totalText, title: totalLabel };
       return Plot.plot({
         width,
         height: 50 + 40 * (bars.length + 1),
@@ -55,9 +58,16 @@ export function WaterfallChart(props: { view: DashboardView }) {
     <figure className="dash-chart" data-testid="dash-chart-waterfall">
       <figcaption>{t("dashboard.charts.waterfall")}</figcaption>
       {waterfall ? (
-        <p className="muted dash-note">
-          {t("dashboard.charts.waterfallHint", { sample: waterfall.sample, median: formatDuration(waterfall.medianTotalS, locale) })}
-        </p>
+        <>
+          <p className="muted dash-note">
+            {t("dashboard.charts.waterfallHint", {
+              sample: waterfall.sample,
+              median: formatDuration(waterfall.medianTotalS, locale),
+              total: formatDuration(waterfall.totalMeanS, locale),
+            })}
+          </p>
+          <p className="muted dash-note">{t("dashboard.charts.waterfallNoDrill")}</p>
+        </>
       ) : (
         <p className="muted">{t("dashboard.charts.waterfallEmpty")}</p>
       )}

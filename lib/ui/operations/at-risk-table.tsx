@@ -19,11 +19,11 @@ export function AtRiskTable({ atRisk, now }: { atRisk: ListPage<AtRiskRequest>; 
       {atRisk.rows.length === 0 ? (
         <p className="panel muted">{t("operations.atRisk.empty")}</p>
       ) : (
-        <table className="worklist" data-testid="ops-at-risk">
+        <table className="worklist ops-table" data-testid="ops-at-risk">
           <thead>
             <tr>
               <th>{t("operations.atRisk.priority")}</th>
-              <th>{t("operations.atRisk.remaining")}</th>
+              <th className="num">{t("operations.atRisk.remaining")}</th>
               <th>{t("operations.atRisk.accession")}</th>
               <th>{t("operations.atRisk.site")}</th>
               <th>{t("operations.atRisk.type")}</th>
@@ -42,7 +42,7 @@ export function AtRiskTable({ atRisk, now }: { atRisk: ListPage<AtRiskRequest>; 
                   <td>
                     <span className={`badge priority-${row.priority}`}>{t(`priority.${row.priority}`)}</span>
                   </td>
-                  <td data-testid="remaining">
+                  <td data-testid="remaining" className="num">
                     {late ? <span className="badge warning">{t("operations.atRisk.lateBy", { time: formatWaitingTime(-remainingMs, dayUnit) })}</span> : formatWaitingTime(remainingMs, dayUnit)}
                   </td>
                   <td>

@@ -16,14 +16,16 @@ export function BacklogMatrix({ backlog }: { backlog: Backlog }) {
       <p className="muted">
         {t("operations.backlog.hint")} <CsvLink table="operations-open" />
       </p>
-      <table className="worklist" data-testid="ops-backlog">
+      <table className="worklist ops-table" data-testid="ops-backlog">
         <thead>
           <tr>
             <th>{t("operations.backlog.status")}</th>
             {AGE_BUCKETS.map((bucket) => (
-              <th key={bucket}>{t(`operations.age.${bucket}`)}</th>
+              <th key={bucket} className="num">
+                {t(`operations.age.${bucket}`)}
+              </th>
             ))}
-            <th>{t("operations.backlog.total")}</th>
+            <th className="num">{t("operations.backlog.total")}</th>
           </tr>
         </thead>
         <tbody>
@@ -31,11 +33,11 @@ export function BacklogMatrix({ backlog }: { backlog: Backlog }) {
             <tr key={row.status} data-status={row.status}>
               <td>{t(`status.${row.status}`)}</td>
               {AGE_BUCKETS.map((bucket) => (
-                <td key={bucket} data-age={bucket} className={row.byAge[bucket] === 0 ? "muted" : undefined}>
+                <td key={bucket} data-age={bucket} className={row.byAge[bucket] === 0 ? "num muted" : "num"}>
                   {row.byAge[bucket]}
                 </td>
               ))}
-              <td data-age="total">
+              <td data-age="total" className="num">
                 <strong>{row.total}</strong>
               </td>
             </tr>
@@ -45,11 +47,13 @@ export function BacklogMatrix({ backlog }: { backlog: Backlog }) {
           <tr data-status="total">
             <th>{t("operations.backlog.total")}</th>
             {AGE_BUCKETS.map((bucket) => (
-              <th key={bucket} data-age={bucket}>
+              <th key={bucket} data-age={bucket} className="num">
                 {backlog.byAge[bucket]}
               </th>
             ))}
-            <th data-age="total">{backlog.total}</th>
+            <th data-age="total" className="num">
+              {backlog.total}
+            </th>
           </tr>
         </tfoot>
       </table>

@@ -11,19 +11,20 @@ const COUNTERS = [
   { name: "escalated", testId: "ops-escalated-total" },
 ] as const;
 
-/** The five figures at the top: what needs the head's eye first. */
+/** The five figures at the top: what needs the head's eye first (as the dashboard's volumes). */
 export function BoardCounters({ counters }: { counters: Counters }) {
   const { t, locale } = useI18n();
   return (
-    <dl className="grid">
-      {COUNTERS.map(({ name, testId }) => (
-        <div key={name} className={`panel${(name === "late" || name === "escalated") && counters[name] > 0 ? " warning" : ""}`}>
-          <dt className="muted">{t(`operations.counters.${name}`)}</dt>
-          <dd data-testid={testId}>
-            <strong>{counters[name].toLocaleString(locale)}</strong>
-          </dd>
-        </div>
-      ))}
+    <dl className="dash-totals">
+      {COUNTERS.map(({ name, testId }) => {
+        const alert = (name === "late" || name === "escalated") && counters[name] > 0;
+        return (
+          <div key={name} className={alert ? "dash-total ops-alert" : "dash-total"}>
+            <dt>{t(`operations.counters.${name}`)}</dt>
+            <dd data-testid={testId}>{counters[name].toLocaleString(locale)}</dd>
+          </div>
+        );
+      })}
     </dl>
   );
 }

@@ -4,7 +4,7 @@ import Link from "next/link";
 import type { EscalatedFinding, EscalatedRequest, ListPage } from "@/lib/domain/operations/board-view";
 import { formatWaitingTime } from "@/lib/domain/waiting-time";
 import { useI18n } from "@/lib/i18n/i18n-provider";
-import { LocalDateTime } from "../local-date-time";
+import { LocalMinute } from "../dashboard/local-minute";
 import { CsvLink } from "./csv-link";
 
 /** Escalated requests still open, and critical findings escalated and still not acknowledged. */
@@ -21,11 +21,11 @@ export function EscalationsSection(props: { requests: ListPage<EscalatedRequest>
       {props.requests.rows.length === 0 ? (
         <p className="panel muted">{t("operations.escalations.requestsEmpty")}</p>
       ) : (
-        <table className="worklist" data-testid="ops-escalations">
+        <table className="worklist ops-table" data-testid="ops-escalations">
           <thead>
             <tr>
               <th>{t("operations.escalations.level")}</th>
-              <th>{t("operations.escalations.escalatedFor")}</th>
+              <th className="num">{t("operations.escalations.escalatedFor")}</th>
               <th>{t("operations.atRisk.priority")}</th>
               <th>{t("operations.atRisk.accession")}</th>
               <th>{t("operations.atRisk.site")}</th>
@@ -39,7 +39,7 @@ export function EscalationsSection(props: { requests: ListPage<EscalatedRequest>
                 <td>
                   <span className="badge warning">{row.escalationLevel}</span>
                 </td>
-                <td data-testid="escalated-for">{row.escalatedAt && since(row.escalatedAt)}</td>
+                <td data-testid="escalated-for" className="num">{row.escalatedAt && since(row.escalatedAt)}</td>
                 <td>
                   <span className={`badge priority-${row.priority}`}>{t(`priority.${row.priority}`)}</span>
                 </td>
@@ -69,10 +69,10 @@ export function EscalationsSection(props: { requests: ListPage<EscalatedRequest>
       {props.findings.rows.length === 0 ? (
         <p className="panel muted">{t("operations.escalations.findingsEmpty")}</p>
       ) : (
-        <table className="worklist" data-testid="ops-escalated-findings">
+        <table className="worklist ops-table" data-testid="ops-escalated-findings">
           <thead>
             <tr>
-              <th>{t("operations.escalations.escalatedFor")}</th>
+              <th className="num">{t("operations.escalations.escalatedFor")}</th>
               <th>{t("operations.escalations.category")}</th>
               <th>{t("operations.atRisk.accession")}</th>
               <th>{t("operations.atRisk.site")}</th>
@@ -83,7 +83,7 @@ export function EscalationsSection(props: { requests: ListPage<EscalatedRequest>
           <tbody>
             {props.findings.rows.map((row) => (
               <tr key={row.id} className={`priority-${row.priority}`} data-finding-id={row.id} data-request-id={row.requestId}>
-                <td data-testid="escalated-for">{since(row.escalatedAt)}</td>
+                <td data-testid="escalated-for" className="num">{since(row.escalatedAt)}</td>
                 <td>{t(`critical.categories.${row.category}`)}</td>
                 <td>
                   <Link href={`/requests/${row.requestId}`}>{row.accessionNumber}</Link>
@@ -91,7 +91,7 @@ export function EscalationsSection(props: { requests: ListPage<EscalatedRequest>
                 <td>{row.siteCode}</td>
                 <td>{row.flaggedBy}</td>
                 <td>
-                  <LocalDateTime date={row.flaggedAt} />
+                  <LocalMinute date={row.flaggedAt} />
                 </td>
               </tr>
             ))}

@@ -35,7 +35,7 @@ export function OperationsBoardView() {
       <BoardCounters counters={board.counters} />
       <BacklogMatrix backlog={board.backlog} />
       <AtRiskTable atRisk={board.atRisk} now={now} />
-      <OnCallTable onCall={board.onCall} offCallHolders={board.offCallHolders} />
+      <OnCallTable onCall={board.onCall} offCallHolders={board.offCallHolders} now={now} />
       <EscalationsSection requests={board.escalatedRequests} findings={board.escalatedFindings} now={now} />
     </div>
   );

@@ -22,7 +22,6 @@ export const exportsEn = {
   durationMin: "Duration (min)",
   radiologist: "Radiologist",
   truncated: "List cut to the {shown} most recent requests out of {total}.",
-  none: "No radiologist",
   yes: "yes",
   no: "no",
 };

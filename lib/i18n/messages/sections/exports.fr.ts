@@ -22,7 +22,6 @@ export const exportsFr = {
   durationMin: "Durée (min)",
   radiologist: "Radiologue",
   truncated: "Liste limitée aux {shown} demandes les plus récentes sur {total}.",
-  none: "Sans radiologue",
   yes: "oui",
   no: "non",
 };

@@ -1,7 +1,8 @@
 import "server-only";
 import { csvLocalTime, csvMinutes as minutes, type CsvCell, type CsvTable } from "@/lib/domain/csv";
-import { dashboardQuerySchema, drillDownSchema, type BreakdownDimension } from "@/lib/domain/dashboard/dashboard-schemas";
-import type { BreakdownGroup, SegmentFigures } from "@/lib/domain/dashboard/dashboard-view";
+import { dashboardQuerySchema, drillDownSchema } from "@/lib/domain/dashboard/dashboard-schemas";
+import type { SegmentFigures } from "@/lib/domain/dashboard/dashboard-view";
+import { groupName } from "@/lib/domain/dashboard/group-name";
 import { createTranslator, type Translate } from "@/lib/i18n/translate";
 import type { MessageKey } from "@/lib/i18n/types";
 import { exportTable, type ExportTable } from "../exports/export-table";
@@ -20,29 +21,6 @@ function figureCells(figures: SegmentFigures): CsvCell[] {
 
 function figureColumns(t: Translate): string[] {
   return [t("exports.count"), t("exports.open"), t("exports.medianMin"), t("exports.p90Min"), t("exports.within"), t("exports.judged"), t("exports.sharePercent")];
-}
-
-function groupName(t: Translate, dimension: BreakdownDimension, group: BreakdownGroup): string {
-  switch (dimension) {
-    case "site":
-      return group.label;
-    case "radiologist":
-      return group.key === "none" ? t("exports.none") : group.label;
-    case "priority":
-      return t(`priority.${group.key}` as MessageKey);
-    case "type":
-      return t(`requestType.${group.key}` as MessageKey);
-    case "modality":
-      return t(`modality.${group.key}` as MessageKey);
-    case "hour":
-      return `${group.key.padStart(2, "0")} h`;
-    case "weekday":
-      return t(`dashboard.weekday.${group.key}` as MessageKey);
-    default: {
-      const unreachable: never = dimension;
-      return unreachable;
-    }
-  }
 }
 
 const summary = exportTable({
