@@ -51,6 +51,15 @@ function report(refusals: DecisionEvent[] = [], cancellations: DecisionEvent[] =
       ]),
       byType: view("type", [{ key: "TELEDIAGNOSTIC", submitted: 6 }, { key: "TELEEXPERTISE", submitted: 1 }]),
       byModality: view("modality", [{ key: "US", submitted: 1 }, { key: "CT", submitted: 4 }, { key: "MR", submitted: 2 }]),
+      // Each priority alone: its summary has every segment.
+      perPriority: {
+        VITAL: view("priority", [], { totals: { submitted: 1, open: 1, signed: 0, cancelled: 0, refused: 0 }, summary: [] }),
+        URGENT: view("priority", [], {
+          totals: { submitted: 4, open: 0, signed: 3, cancelled: 1, refused: 0 },
+          summary: [figures("SUBMITTED_TO_SIGNED", { count: 3, median: 6000, p90: 7200, share: 1 })],
+        }),
+        ROUTINE: view("priority", [], { totals: { submitted: 2, open: 0, signed: 0, cancelled: 0, refused: 2 }, summary: [] }),
+      },
     },
     refusals,
     cancellations,

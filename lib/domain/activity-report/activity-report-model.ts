@@ -84,8 +84,11 @@ export interface ActivityReportSources {
   period: { from: string; to: string };
   provisional: boolean;
   scope: ActivityScope;
-  /** The dashboard over the scope and month, broken down by priority, type and modality. */
-  views: { byPriority: DashboardView; byType: DashboardView; byModality: DashboardView };
+  /**
+   * The dashboard over the scope and month, broken down by priority, type and modality, and
+   * for each priority alone (its summary has every segment; a breakdown has the focused one).
+   */
+  views: { byPriority: DashboardView; byType: DashboardView; byModality: DashboardView; perPriority: Record<Priority, DashboardView> };
   refusals: readonly DecisionEvent[];
   cancellations: readonly DecisionEvent[];
 }
@@ -111,9 +114,9 @@ export function assembleActivityReport(sources: ActivityReportSources): Activity
     turnaround: [
       { priority: null, submitted: totals.submitted, rows: turnaroundRows(views.byPriority.summary, () => null) },
       ...PRIORITIES.map((priority) => {
-        const group = views.byPriority.breakdown.groups.find((candidate) => candidate.key === priority);
-        const target = (segment: Segment) => views.byPriority.targets.find((t) => t.priority === priority && t.segment === segment)?.targetS ?? null;
-        return { priority, submitted: group?.submitted ?? 0, rows: turnaroundRows(group?.figures ?? [], target) };
+        const view = views.perPriority[priority];
+        const target = (segment: Segment) => view.targets.find((t) => t.priority === priority && t.segment === segment)?.targetS ?? null;
+        return { priority, submitted: view.totals.submitted, rows: turnaroundRows(view.summary, target) };
       }),
     ],
     refusals: decisionRows(sources.refusals),

@@ -2,11 +2,11 @@ import { PRIORITIES, REQUEST_TYPES } from "../enums";
 import type { DashboardQuery } from "./dashboard-schemas";
 import type { BreakdownGroup, DashboardView, HeatmapCell, SegmentFigures, TrendPoint } from "./dashboard-view";
 import { distributionBins } from "./distribution-bins";
-import { DurationHistogram } from "./duration-histogram";
+import { bucketOf, DurationHistogram, HISTOGRAM_BUCKETS } from "./duration-histogram";
 import { groupKeys } from "./group-keys";
 import { compileFilter, isClosed, REFUSED, rowMatches } from "./row-filter";
-import { SegmentAccumulator } from "./segment-accumulator";
-import { SEGMENT_BOUNDS, segmentApplies, SEGMENTS, type TurnaroundTargets } from "./segments";
+import { COMPLETED, JUDGED, OPEN, SegmentTally, WITHIN } from "./segment-tally";
+import { SEGMENT_BOUNDS, segmentApplies, SEGMENTS, type Segment, type TurnaroundTargets } from "./segments";
 import { trendBuckets } from "./trend-buckets";
 import type { TurnaroundColumns } from "./turnaround-columns";
 import { medianWaterfall } from "./waterfall";
@@ -34,22 +34,35 @@ export function computeView(context: ViewContext): DashboardView {
   const { columns: c, query, targets, now } = context;
   const filter = compileFilter(c, query.filter);
   const keys = groupKeys(c, query.breakdown);
-  const bounds = SEGMENTS.map((segment) => ({ from: c.milestone(SEGMENT_BOUNDS[segment].from), to: c.milestone(SEGMENT_BOUNDS[segment].to) }));
-  const targetOf = PRIORITIES.map((priority) => SEGMENTS.map((segment) => targets[priority][segment]));
-  const applies = SEGMENTS.map((segment) => REQUEST_TYPES.map((type) => segmentApplies(segment, type)));
+  const S = SEGMENTS.length;
+  const B = HISTOGRAM_BUCKETS;
+  const fromColumns = SEGMENTS.map((segment) => c.milestone(SEGMENT_BOUNDS[segment].from));
+  const toColumns = SEGMENTS.map((segment) => c.milestone(SEGMENT_BOUNDS[segment].to));
+  const targetOf = Float64Array.from(PRIORITIES.flatMap((priority) => SEGMENTS.map((segment) => targets[priority][segment])));
+  const applies = Uint8Array.from(REQUEST_TYPES.flatMap((type) => SEGMENTS.map((segment) => (segmentApplies(segment, type) ? 1 : 0))));
   const focus = SEGMENTS.indexOf(query.segment);
   const trend = trendBuckets(filter.fromDay, filter.toDay);
+  const groupColumn = keys.column(c);
+  const groupVia = keys.via;
 
-  const summary = SEGMENTS.map(() => new SegmentAccumulator());
-  const groups = new Map<number, { submitted: number; segments: SegmentAccumulator[] }>();
-  const trendCells = new Map<number, SegmentAccumulator>();
+  // Every segment for the summary; the breakdown and the trend follow the focused segment only:
+  // a histogram per group and segment would not stay in cache over a million requests.
+  const overall = new SegmentTally(1, S);
+  const counters = overall.counters;
+  const histogram = overall.histogramOf(0);
+  const groups = new SegmentTally(keys.count, 1);
+  const submittedByGroup = new Uint32Array(keys.count);
+  const trendCells = new SegmentTally(trend.starts.length * PRIORITIES.length, 1);
   const arrivals = new Uint32Array(168);
   const totals = { submitted: 0, open: 0, signed: 0, cancelled: 0, refused: 0 };
   // The waterfall follows télédiagnostics: a téléexpertise has no indication or acquisition step.
-  const signedRows: number[] = [];
+  const signedRows = new Uint32Array(c.size);
+  let signedCount = 0;
   const signedTotals = new DurationHistogram();
   const TELEDIAGNOSTIC = REQUEST_TYPES.indexOf("TELEDIAGNOSTIC");
 
+  // The hot loop of the dashboards (a million rows): counters and histograms are written in
+  // place, with the rules of SegmentAccumulator (segment-tally.ts names the counters).
   for (let i = 1; i < c.size; i += 1) {
     if (!rowMatches(c, filter, i)) continue;
     totals.submitted += 1;
@@ -60,45 +73,47 @@ export function computeView(context: ViewContext): DashboardView {
     if (c.signed[i]) {
       totals.signed += 1;
       if (c.type[i] === TELEDIAGNOSTIC) {
-        signedRows.push(i);
+        signedRows[signedCount++] = i;
         signedTotals.add(c.signed[i]! - c.submitted[i]!);
       }
     } else if (!closed) totals.open += 1;
 
-    const groupCode = keys.of(c, i);
-    let group = groups.get(groupCode);
-    if (!group) {
-      group = { submitted: 0, segments: SEGMENTS.map(() => new SegmentAccumulator()) };
-      groups.set(groupCode, group);
-    }
-    group.submitted += 1;
-    const trendCode = trend.ofDay[c.localDay[i]! - filter.fromDay]! * PRIORITIES.length + c.priority[i]!;
+    const group = groupVia ? groupVia[groupColumn[i]!]! : groupColumn[i]!;
+    submittedByGroup[group]! += 1;
+    const priority = c.priority[i]!;
+    const type = c.type[i]!;
 
-    for (let s = 0; s < SEGMENTS.length; s += 1) {
-      const start = bounds[s]!.from[i]!;
-      if (start === 0 || !applies[s]![c.type[i]!]) continue;
-      const end = bounds[s]!.to[i]!;
-      const target = targetOf[c.priority[i]!]![s]!;
+    for (let s = 0; s < S; s += 1) {
+      const start = fromColumns[s]![i]!;
+      if (start === 0 || applies[type * S + s] === 0) continue;
+      const end = toColumns[s]![i]!;
+      const target = targetOf[priority * S + s]!;
+      const at = s * 4;
       if (end !== 0) {
-        summary[s]!.completed(end - start, target);
-        group.segments[s]!.completed(end - start, target);
+        const duration = end - start;
+        histogram[s * B + bucketOf(duration)]! += 1;
+        counters[at + COMPLETED]! += 1;
+        counters[at + JUDGED]! += 1;
+        if (duration <= target) counters[at + WITHIN]! += 1;
       } else if (!closed) {
-        summary[s]!.stillOpen(now - start, target);
-        group.segments[s]!.stillOpen(now - start, target);
+        counters[at + OPEN]! += 1;
+        if (now - start > target) counters[at + JUDGED]! += 1;
       } else continue;
       if (s === focus) {
-        let cell = trendCells.get(trendCode);
-        if (!cell) {
-          cell = new SegmentAccumulator();
-          trendCells.set(trendCode, cell);
+        const cell = trend.ofDay[c.localDay[i]! - filter.fromDay]! * PRIORITIES.length + priority;
+        if (end !== 0) {
+          groups.completed(group, 0, end - start, target);
+          trendCells.completed(cell, 0, end - start, target);
+        } else {
+          groups.stillOpen(group, 0, now - start, target);
+          trendCells.stillOpen(cell, 0, now - start, target);
         }
-        if (end !== 0) cell.completed(end - start, target);
-        else cell.stillOpen(now - start, target);
       }
     }
   }
 
   const chosenPriorities = query.filter.priorities.length > 0 ? query.filter.priorities : PRIORITIES;
+  const summary = SEGMENTS.map((_, s) => overall.accumulator(0, s));
   return {
     period: { from: query.filter.from, to: query.filter.to },
     computedAt: new Date(now * 1000).toISOString(),
@@ -107,45 +122,50 @@ export function computeView(context: ViewContext): DashboardView {
     targets: chosenPriorities.flatMap((priority) => SEGMENTS.map((segment) => ({ priority, segment, targetS: targets[priority][segment] }))),
     breakdown: {
       dimension: query.breakdown,
-      groups: breakdownGroups(groups, keys.key, context.labels, query.breakdown === "site" || query.breakdown === "radiologist"),
+      groups: breakdownGroups(groups, query.segment, submittedByGroup, keys.key, context.labels, query.breakdown === "site" || query.breakdown === "radiologist"),
     },
     distributions: SEGMENTS.map((segment, s) => ({ segment, bins: distributionBins(summary[s]!.histogram) })),
     trend: { segment: query.segment, grain: trend.grain, points: trendPoints(trendCells, trend.starts) },
     heatmap: { cells: heatmapCells(arrivals, context.onCall, context.occurrences) },
-    waterfall: medianWaterfall(c, signedRows, signedTotals),
+    waterfall: medianWaterfall(c, signedRows.subarray(0, signedCount), signedTotals),
   };
 }
 
 function breakdownGroups(
-  groups: Map<number, { submitted: number; segments: SegmentAccumulator[] }>,
+  groups: SegmentTally,
+  segment: Segment,
+  submitted: Uint32Array,
   keyOf: (code: number) => string,
   labels: ReadonlyMap<string, string>,
   byLabel: boolean,
 ): BreakdownGroup[] {
-  const out = [...groups.entries()].map(([code, group]) => {
+  const out: { code: number; group: BreakdownGroup }[] = [];
+  for (let code = 0; code < submitted.length; code += 1) {
+    if (submitted[code] === 0) continue;
     const key = keyOf(code);
-    const figures: SegmentFigures[] = group.segments.map((accumulator, s) => accumulator.figures(SEGMENTS[s]!));
-    return { code, group: { key, label: labels.get(key) ?? "", submitted: group.submitted, figures } };
-  });
+    const figures: SegmentFigures[] = [groups.accumulator(code, 0).figures(segment)];
+    out.push({ code, group: { key, label: labels.get(key) ?? "", submitted: submitted[code]!, figures } });
+  }
   // By name for sites and radiologists, the requests nobody signed (code 0) last.
   out.sort((a, b) => (byLabel ? Number(a.code === 0) - Number(b.code === 0) || a.group.label.localeCompare(b.group.label, "fr") || a.code - b.code : a.code - b.code));
   return out.map((entry) => entry.group);
 }
 
-function trendPoints(cells: Map<number, SegmentAccumulator>, starts: readonly string[]): TrendPoint[] {
-  return [...cells.entries()]
-    .sort(([a], [b]) => a - b)
-    .map(([code, cell]) => {
-      const figures = cell.figures("SUBMITTED_TO_SIGNED");
-      return {
-        start: starts[Math.floor(code / PRIORITIES.length)]!,
-        priority: PRIORITIES[code % PRIORITIES.length]!,
-        count: figures.count,
-        median: figures.median,
-        p90: figures.p90,
-        share: figures.share,
-      };
+function trendPoints(cells: SegmentTally, starts: readonly string[]): TrendPoint[] {
+  const points: TrendPoint[] = [];
+  for (let code = 0; code < cells.cells; code += 1) {
+    if (!cells.has(code)) continue;
+    const figures = cells.accumulator(code, 0).figures("SUBMITTED_TO_SIGNED");
+    points.push({
+      start: starts[Math.floor(code / PRIORITIES.length)]!,
+      priority: PRIORITIES[code % PRIORITIES.length]!,
+      count: figures.count,
+      median: figures.median,
+      p90: figures.p90,
+      share: figures.share,
     });
+  }
+  return points;
 }
 
 function heatmapCells(arrivals: Uint32Array, onCall: readonly number[], occurrences: Uint32Array): HeatmapCell[] {

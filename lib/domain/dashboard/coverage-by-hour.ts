@@ -21,19 +21,26 @@ export function hourOccurrences(fromS: number, toS: number): Uint32Array {
 
 /**
  * Radiologists on call per hour of the week, averaged over the period. A radiologist counts
- * once per hour they are on call at the start of it (two overlapping shifts count once); times
- * are epoch seconds, the period's bounds [fromS, toS).
+ * once per hour they are on call at the start of it (overlapping shifts of one radiologist are
+ * merged first); times are epoch seconds, the period's bounds [fromS, toS).
  */
 export function onCallByHour(shifts: readonly CoverageShift[], fromS: number, toS: number, occurrences: Uint32Array): number[] {
   const totals = new Float64Array(168);
-  const seen = new Set<string>();
+  const byRadiologist = new Map<string, CoverageShift[]>();
   for (const shift of shifts) {
-    const first = Math.ceil(Math.max(shift.startsAt, fromS) / 3600) * 3600;
-    for (let hour = first; hour < Math.min(shift.endsAt, toS); hour += 3600) {
-      const slot = `${shift.radiologistId}:${hour}`;
-      if (seen.has(slot)) continue;
-      seen.add(slot);
-      totals[hourOfWeekOf(hour)]! += 1;
+    const list = byRadiologist.get(shift.radiologistId);
+    if (list) list.push(shift);
+    else byRadiologist.set(shift.radiologistId, [shift]);
+  }
+  for (const list of byRadiologist.values()) {
+    list.sort((a, b) => a.startsAt - b.startsAt);
+    // The next hour not yet counted for this radiologist: merged shifts never count one twice.
+    let counted = -Infinity;
+    for (const shift of list) {
+      const first = Math.max(counted, Math.ceil(Math.max(shift.startsAt, fromS) / 3600) * 3600);
+      const end = Math.min(shift.endsAt, toS);
+      for (let hour = first; hour < end; hour += 3600) totals[hourOfWeekOf(hour)]! += 1;
+      counted = Math.max(counted, first, Math.ceil(end / 3600) * 3600);
     }
   }
   return Array.from(totals, (total, cell) => (occurrences[cell] ? total / occurrences[cell]! : 0));

@@ -26,6 +26,7 @@ export interface BreakdownGroup {
   /** Site code and name, radiologist name; empty for enums, hours and weekdays (the UI translates). */
   label: string;
   submitted: number;
+  /** The focused segment's figures (one entry: the query's segment). */
   figures: SegmentFigures[];
 }
 

@@ -9,21 +9,32 @@ import type { TurnaroundColumns } from "./turnaround-columns";
 export interface GroupKeys {
   count: number;
   of: (c: TurnaroundColumns, i: number) => number;
+  /** The same as `of`, for tight loops: the group is `via ? via[column[i]] : column[i]`. */
+  column: (c: TurnaroundColumns) => ArrayLike<number>;
+  via: Uint8Array | null;
   key: (group: number) => string;
   /** The group code of an API key, or undefined when no row can have it. */
   parse: (key: string) => number | undefined;
 }
 
-const numeric = (count: number, of: GroupKeys["of"]): GroupKeys => ({
+// Hours and weekdays are read through the hour of the week (0 = Monday 00:00 ... 167).
+const HOUR_OF = Uint8Array.from({ length: 168 }, (_, cell) => cell % 24);
+const WEEKDAY_OF = Uint8Array.from({ length: 168 }, (_, cell) => Math.floor(cell / 24));
+
+const numeric = (count: number, via: Uint8Array): GroupKeys => ({
   count,
-  of,
+  of: (c, i) => via[c.hourOfWeek[i]!]!,
+  column: (c) => c.hourOfWeek,
+  via,
   key: (group) => String(group),
   parse: (key) => (/^\d+$/.test(key) && Number(key) < count ? Number(key) : undefined),
 });
 
-const enumerated = (values: readonly string[], of: GroupKeys["of"]): GroupKeys => ({
+const enumerated = (values: readonly string[], column: GroupKeys["column"]): GroupKeys => ({
   count: values.length,
-  of,
+  of: (c, i) => column(c)[i]!,
+  column,
+  via: null,
   key: (group) => values[group]!,
   parse: (key) => {
     const index = values.indexOf(key);
@@ -37,6 +48,8 @@ export function groupKeys(columns: TurnaroundColumns, dimension: BreakdownDimens
       return {
         count: columns.sites.values.length,
         of: (c, i) => c.site[i]!,
+        column: (c) => c.site,
+        via: null,
         key: (group) => columns.sites.values[group] ?? "none",
         parse: (key) => columns.sites.find(key),
       };
@@ -44,19 +57,21 @@ export function groupKeys(columns: TurnaroundColumns, dimension: BreakdownDimens
       return {
         count: columns.radiologists.values.length,
         of: (c, i) => c.radiologist[i]!,
+        column: (c) => c.radiologist,
+        via: null,
         key: (group) => columns.radiologists.values[group] ?? "none",
         parse: (key) => (key === "none" ? 0 : columns.radiologists.find(key)),
       };
     case "priority":
-      return enumerated(PRIORITIES, (c, i) => c.priority[i]!);
+      return enumerated(PRIORITIES, (c) => c.priority);
     case "type":
-      return enumerated(REQUEST_TYPES, (c, i) => c.type[i]!);
+      return enumerated(REQUEST_TYPES, (c) => c.type);
     case "modality":
-      return enumerated(MODALITIES, (c, i) => c.modality[i]!);
+      return enumerated(MODALITIES, (c) => c.modality);
     case "hour":
-      return numeric(24, (c, i) => c.hourOfWeek[i]! % 24);
+      return numeric(24, HOUR_OF);
     case "weekday":
-      return numeric(7, (c, i) => Math.floor(c.hourOfWeek[i]! / 24));
+      return numeric(7, WEEKDAY_OF);
     default: {
       const unreachable: never = dimension;
       return unreachable;

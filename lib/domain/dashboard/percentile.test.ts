@@ -38,10 +38,12 @@ describe("nearest-rank percentiles", () => {
     expect(histogramOf(shuffled).percentile(90)).toBe(540);
   });
 
-  it("is exact to the second under 2 h, to the minute under 48 h, to the hour beyond", () => {
-    expect(bucketFloor(bucketOf(7199))).toBe(7199);
+  it("is exact to the second under 10 min, then to 10 s, the minute, 10 min and the day", () => {
+    expect(bucketFloor(bucketOf(599))).toBe(599);
+    expect(bucketFloor(bucketOf(7199))).toBe(7190);
     expect(bucketFloor(bucketOf(7290))).toBe(7260);
-    expect(bucketFloor(bucketOf(48 * 3600 + 5400))).toBe(48 * 3600 + 3600);
+    expect(bucketFloor(bucketOf(48 * 3600 + 5999))).toBe(48 * 3600 + 5400);
+    expect(bucketFloor(bucketOf(10 * 86_400 + 5))).toBe(10 * 86_400);
     expect(bucketFloor(bucketOf(-5))).toBe(0);
     expect(histogramOf([7290, 7295, 9000]).percentile(50)).toBe(7260);
   });

@@ -9,10 +9,12 @@ import type { Segment } from "./segments";
  * it has missed whatever happens next; before that, nobody knows yet.
  */
 export class SegmentAccumulator {
-  readonly histogram = new DurationHistogram();
-  open = 0;
-  within = 0;
-  judged = 0;
+  constructor(
+    readonly histogram = new DurationHistogram(),
+    public open = 0,
+    public within = 0,
+    public judged = 0,
+  ) {}
 
   completed(durationS: number, targetS: number): void {
     this.histogram.add(durationS);

@@ -9,7 +9,7 @@ import type { TurnaroundColumns } from "./turnaround-columns";
  * them, so that the bars add up. A milestone missing from a timeline takes the previous one's
  * time (a step of zero).
  */
-export function medianWaterfall(c: TurnaroundColumns, signedRows: readonly number[], totals: DurationHistogram): DashboardView["waterfall"] {
+export function medianWaterfall(c: TurnaroundColumns, signedRows: ArrayLike<number>, totals: DurationHistogram): DashboardView["waterfall"] {
   const median = totals.percentile(50);
   const low = totals.percentile(45);
   const high = totals.percentile(55);
@@ -17,7 +17,8 @@ export function medianWaterfall(c: TurnaroundColumns, signedRows: readonly numbe
   const [lowBucket, highBucket] = [bucketOf(low), bucketOf(high)];
   const sums = WATERFALL_STEPS.map(() => 0);
   let sample = 0;
-  for (const i of signedRows) {
+  for (let k = 0; k < signedRows.length; k += 1) {
+    const i = signedRows[k]!;
     const total = c.signed[i]! - c.submitted[i]!;
     const bucket = bucketOf(total);
     if (bucket < lowBucket || bucket > highBucket) continue;

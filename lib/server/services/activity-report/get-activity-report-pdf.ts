@@ -4,6 +4,7 @@ import { assembleActivityReport } from "@/lib/domain/activity-report/activity-re
 import { activityReportInputSchema, isFutureMonth, monthOfInstant, monthPeriod, nextMonth, type ActivityReportInput } from "@/lib/domain/activity-report/activity-report-schema";
 import { canOpenDashboards } from "@/lib/domain/dashboard/dashboard-access";
 import { dashboardQuerySchema } from "@/lib/domain/dashboard/dashboard-schemas";
+import type { Priority } from "@/lib/domain/enums";
 import { AppError } from "@/lib/domain/errors";
 import { startOfLocalDay } from "@/lib/domain/rota/wall-clock";
 import { writeAudit } from "../../audit/write-audit";
@@ -38,17 +39,20 @@ export async function getActivityReportPdf(args: { db: Db; actor: Actor; input: 
 
   const loaded = await loadActivityScope(db, wanted);
   const period = monthPeriod(month);
-  const query = (breakdown: "priority" | "type" | "modality") => {
-    const result = dashboardQuerySchema.safeParse({ filter: { from: period.from, to: period.to, siteIds: loaded.siteIds }, breakdown });
+  const query = (breakdown: "priority" | "type" | "modality", priorities: Priority[] = []) => {
+    const result = dashboardQuerySchema.safeParse({ filter: { from: period.from, to: period.to, siteIds: loaded.siteIds, priorities }, breakdown });
     // Only an agreement of more sites than the dashboard's filter takes can fail here.
     if (!result.success) throw new AppError("BAD_INPUT", "This agreement has too many sites for one report", { field: "groupId" });
     return result.data;
   };
   const [from, to] = [startOfLocalDay(period.from), startOfLocalDay(`${nextMonth(month)}-01`)];
-  const [byPriority, byType, byModality, refusals, cancellations] = await Promise.all([
+  const [byPriority, byType, byModality, vital, urgent, routine, refusals, cancellations] = await Promise.all([
     computeDashboardView({ db, query: query("priority"), now }),
     computeDashboardView({ db, query: query("type"), now }),
     computeDashboardView({ db, query: query("modality"), now }),
+    computeDashboardView({ db, query: query("priority", ["VITAL"]), now }),
+    computeDashboardView({ db, query: query("priority", ["URGENT"]), now }),
+    computeDashboardView({ db, query: query("priority", ["ROUTINE"]), now }),
     loadDecisionEvents(db, { siteIds: loaded.siteIds, status: "INDICATION_REFUSED", from, to }),
     loadDecisionEvents(db, { siteIds: loaded.siteIds, status: "CANCELLED", from, to }),
   ]);
@@ -57,7 +61,7 @@ export async function getActivityReportPdf(args: { db: Db; actor: Actor; input: 
     period,
     provisional: month === monthOfInstant(now),
     scope: loaded.scope,
-    views: { byPriority, byType, byModality },
+    views: { byPriority, byType, byModality, perPriority: { VITAL: vital, URGENT: urgent, ROUTINE: routine } },
     refusals,
     cancellations,
   });
