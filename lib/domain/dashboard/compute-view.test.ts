@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { completeView } from "./complete-view";
 import { computeView } from "./compute-view";
 import { dashboardQuerySchema, drillDownSchema } from "./dashboard-schemas";
 import { selectDrillRows } from "./drill-select";
@@ -53,16 +54,18 @@ const query = (overrides: Record<string, unknown> = {}) =>
   dashboardQuerySchema.parse({ filter: { from: "2026-03-02", to: "2026-03-02" }, breakdown: "site", ...overrides });
 
 function view(overrides: Record<string, unknown> = {}) {
-  return computeView({
+  const computed = computeView({
     columns: fixture(),
     query: query(overrides),
     targets: DEFAULT_TURNAROUND_TARGETS,
     now: NOW,
-    onCall: new Array<number>(168).fill(1),
     occurrences: hourOccurrences(Date.UTC(2026, 2, 1, 23) / 1000, Date.UTC(2026, 2, 2, 23) / 1000),
+  });
+  return completeView(computed, {
+    onCall: new Array<number>(168).fill(1),
     labels: new Map([
-      [SITE_A, "A · Site A"],
       [SITE_B, "B · Site B"],
+      [SITE_A, "A · Site A"],
     ]),
   });
 }

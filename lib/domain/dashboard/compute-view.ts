@@ -3,8 +3,9 @@ import type { DashboardQuery } from "./dashboard-schemas";
 import type { BreakdownGroup, DashboardView, HeatmapCell, SegmentFigures, TrendPoint } from "./dashboard-view";
 import { distributionBins } from "./distribution-bins";
 import { bucketOf, DurationHistogram, HISTOGRAM_BUCKETS } from "./duration-histogram";
-import { groupKeys } from "./group-keys";
+import { groupKeys, type GroupKeys } from "./group-keys";
 import { compileFilter, isClosed, REFUSED, rowMatches } from "./row-filter";
+import { scratch } from "./scratch";
 import { COMPLETED, JUDGED, OPEN, SegmentTally, WITHIN } from "./segment-tally";
 import { SEGMENT_BOUNDS, segmentApplies, SEGMENTS, type Segment, type TurnaroundTargets } from "./segments";
 import { trendBuckets } from "./trend-buckets";
@@ -17,18 +18,16 @@ export interface ViewContext {
   targets: TurnaroundTargets;
   /** Epoch seconds: open requests are judged against it. */
   now: number;
-  /** Radiologists on call per hour of the week (168 cells, Monday 00:00 first), for the heatmap. */
-  onCall: readonly number[];
   /** How many times each hour of the week occurs in the period. */
   occurrences: Uint32Array;
-  /** Site "CODE · name" and radiologist names by id. */
-  labels: ReadonlyMap<string, string>;
 }
 
 /**
  * Every figure of the dashboard in one pass over the requests submitted in the period: the
  * summary per segment, the breakdown, the distributions, the trend of the focused segment,
  * arrivals by hour of the week, and the rows the waterfall needs (a second, short pass).
+ * Names of sites and radiologists, and the on-call coverage, come from the database meanwhile:
+ * complete-view.ts adds them.
  */
 export function computeView(context: ViewContext): DashboardView {
   const { columns: c, query, targets, now } = context;
@@ -42,21 +41,20 @@ export function computeView(context: ViewContext): DashboardView {
   const applies = Uint8Array.from(REQUEST_TYPES.flatMap((type) => SEGMENTS.map((segment) => (segmentApplies(segment, type) ? 1 : 0))));
   const focus = SEGMENTS.indexOf(query.segment);
   const trend = trendBuckets(filter.fromDay, filter.toDay);
-  const groupColumn = keys.column(c);
-  const groupVia = keys.via;
+  const groupOf = groupCodes(c, keys);
 
   // Every segment for the summary; the breakdown and the trend follow the focused segment only:
   // a histogram per group and segment would not stay in cache over a million requests.
-  const overall = new SegmentTally(1, S);
+  const overall = new SegmentTally("overall", 1, S);
   const counters = overall.counters;
   const histogram = overall.histogramOf(0);
-  const groups = new SegmentTally(keys.count, 1);
+  const groups = new SegmentTally("groups", keys.count, 1);
   const submittedByGroup = new Uint32Array(keys.count);
-  const trendCells = new SegmentTally(trend.starts.length * PRIORITIES.length, 1);
+  const trendCells = new SegmentTally("trend", trend.starts.length * PRIORITIES.length, 1);
   const arrivals = new Uint32Array(168);
   const totals = { submitted: 0, open: 0, signed: 0, cancelled: 0, refused: 0 };
   // The waterfall follows télédiagnostics: a téléexpertise has no indication or acquisition step.
-  const signedRows = new Uint32Array(c.size);
+  const signedRows = scratch("signed-rows", c.size);
   let signedCount = 0;
   const signedTotals = new DurationHistogram();
   const TELEDIAGNOSTIC = REQUEST_TYPES.indexOf("TELEDIAGNOSTIC");
@@ -78,7 +76,7 @@ export function computeView(context: ViewContext): DashboardView {
       }
     } else if (!closed) totals.open += 1;
 
-    const group = groupVia ? groupVia[groupColumn[i]!]! : groupColumn[i]!;
+    const group = groupOf[i]!;
     submittedByGroup[group]! += 1;
     const priority = c.priority[i]!;
     const type = c.type[i]!;
@@ -122,13 +120,30 @@ export function computeView(context: ViewContext): DashboardView {
     targets: chosenPriorities.flatMap((priority) => SEGMENTS.map((segment) => ({ priority, segment, targetS: targets[priority][segment] }))),
     breakdown: {
       dimension: query.breakdown,
-      groups: breakdownGroups(groups, query.segment, submittedByGroup, keys.key, context.labels, query.breakdown === "site" || query.breakdown === "radiologist"),
+      groups: breakdownGroups(groups, query.segment, submittedByGroup, keys.key),
     },
     distributions: SEGMENTS.map((segment, s) => ({ segment, bins: distributionBins(summary[s]!.histogram) })),
     trend: { segment: query.segment, grain: trend.grain, points: trendPoints(trendCells, trend.starts) },
-    heatmap: { cells: heatmapCells(arrivals, context.onCall, context.occurrences) },
+    heatmap: { cells: heatmapCells(arrivals, context.occurrences) },
     waterfall: medianWaterfall(c, signedRows.subarray(0, signedCount), signedTotals),
   };
+}
+
+/**
+ * The group of every row, copied into one Uint32Array: the hot loop then reads the same kind of
+ * array whatever the dimension (a loop reading Uint8 and Uint16 columns in turn runs slower).
+ */
+function groupCodes(c: TurnaroundColumns, keys: GroupKeys): Uint32Array {
+  const codes = scratch("group-codes", c.size);
+  const column = keys.column(c);
+  if (keys.via) copyThrough(codes, column, keys.via);
+  else if (column instanceof Uint16Array) codes.set(column.subarray(0, c.size));
+  else codes.set((column as Uint8Array).subarray(0, c.size));
+  return codes;
+}
+
+function copyThrough(codes: Uint32Array, column: ArrayLike<number>, via: Uint8Array): void {
+  for (let i = 0; i < codes.length; i += 1) codes[i] = via[column[i]!]!;
 }
 
 function breakdownGroups(
@@ -136,19 +151,14 @@ function breakdownGroups(
   segment: Segment,
   submitted: Uint32Array,
   keyOf: (code: number) => string,
-  labels: ReadonlyMap<string, string>,
-  byLabel: boolean,
 ): BreakdownGroup[] {
-  const out: { code: number; group: BreakdownGroup }[] = [];
+  const out: BreakdownGroup[] = [];
   for (let code = 0; code < submitted.length; code += 1) {
     if (submitted[code] === 0) continue;
-    const key = keyOf(code);
     const figures: SegmentFigures[] = [groups.accumulator(code, 0).figures(segment)];
-    out.push({ code, group: { key, label: labels.get(key) ?? "", submitted: submitted[code]!, figures } });
+    out.push({ key: keyOf(code), label: "", submitted: submitted[code]!, figures });
   }
-  // By name for sites and radiologists, the requests nobody signed (code 0) last.
-  out.sort((a, b) => (byLabel ? Number(a.code === 0) - Number(b.code === 0) || a.group.label.localeCompare(b.group.label, "fr") || a.code - b.code : a.code - b.code));
-  return out.map((entry) => entry.group);
+  return out;
 }
 
 function trendPoints(cells: SegmentTally, starts: readonly string[]): TrendPoint[] {
@@ -168,12 +178,12 @@ function trendPoints(cells: SegmentTally, starts: readonly string[]): TrendPoint
   return points;
 }
 
-function heatmapCells(arrivals: Uint32Array, onCall: readonly number[], occurrences: Uint32Array): HeatmapCell[] {
+function heatmapCells(arrivals: Uint32Array, occurrences: Uint32Array): HeatmapCell[] {
   return Array.from({ length: 168 }, (_, cell) => ({
     weekday: Math.floor(cell / 24),
     hour: cell % 24,
     arrivals: arrivals[cell]!,
     arrivalsPerHour: occurrences[cell] ? arrivals[cell]! / occurrences[cell]! : 0,
-    onCall: onCall[cell] ?? 0,
+    onCall: 0,
   }));
 }

@@ -29,10 +29,10 @@ export function bucketOf(seconds: number): number {
   // Whole seconds as 32-bit integers: the divisions by constants compile to multiplications.
   const s = seconds < 0 ? 0 : seconds < LIMIT ? seconds | 0 : LIMIT;
   if (s < TEN_MINUTES) return s;
-  if (s < TWO_HOURS) return (TEN_SECOND_START + (s - TEN_MINUTES) / 10) | 0;
-  if (s < TWO_DAYS) return (MINUTE_START + (s - TWO_HOURS) / 60) | 0;
-  if (s < A_WEEK) return (TEN_MINUTE_START + (s - TWO_DAYS) / 600) | 0;
-  if (s < LIMIT) return (DAY_START + (s - A_WEEK) / 86_400) | 0;
+  if (s < TWO_HOURS) return TEN_SECOND_START + (((s - TEN_MINUTES) / 10) | 0);
+  if (s < TWO_DAYS) return MINUTE_START + (((s - TWO_HOURS) / 60) | 0);
+  if (s < A_WEEK) return TEN_MINUTE_START + (((s - TWO_DAYS) / 600) | 0);
+  if (s < LIMIT) return DAY_START + (((s - A_WEEK) / 86_400) | 0);
   return OVERFLOW;
 }
 

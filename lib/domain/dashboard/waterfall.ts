@@ -1,5 +1,5 @@
 import type { DashboardView } from "./dashboard-view";
-import { bucketOf, type DurationHistogram } from "./duration-histogram";
+import { bucketFloor, bucketOf, type DurationHistogram } from "./duration-histogram";
 import { WATERFALL_STEPS } from "./segments";
 import type { TurnaroundColumns } from "./turnaround-columns";
 
@@ -14,21 +14,27 @@ export function medianWaterfall(c: TurnaroundColumns, signedRows: ArrayLike<numb
   const low = totals.percentile(45);
   const high = totals.percentile(55);
   if (median === null || low === null || high === null) return null;
-  const [lowBucket, highBucket] = [bucketOf(low), bucketOf(high)];
-  const sums = WATERFALL_STEPS.map(() => 0);
+  // The band is whole histogram buckets: [floor of the 45th's bucket, floor of the bucket after the 55th's).
+  const from = bucketFloor(bucketOf(low));
+  const to = bucketFloor(bucketOf(high) + 1);
+  const milestones = WATERFALL_STEPS.map((step) => c.milestone(step.to));
+  const sums = new Float64Array(WATERFALL_STEPS.length);
+  const submitted = c.submitted;
+  const signed = c.signed;
   let sample = 0;
   for (let k = 0; k < signedRows.length; k += 1) {
     const i = signedRows[k]!;
-    const total = c.signed[i]! - c.submitted[i]!;
-    const bucket = bucketOf(total);
-    if (bucket < lowBucket || bucket > highBucket) continue;
+    const total = signed[i]! - submitted[i]!;
+    if (total < from || total >= to) continue;
     sample += 1;
-    let previous = c.submitted[i]!;
-    WATERFALL_STEPS.forEach((step, index) => {
-      const reached = c.milestone(step.to)[i] || previous;
-      sums[index]! += Math.max(0, reached - previous);
-      previous = Math.max(previous, reached);
-    });
+    let previous = submitted[i]!;
+    for (let step = 0; step < milestones.length; step += 1) {
+      const reached = milestones[step]![i] || previous;
+      if (reached > previous) {
+        sums[step]! += reached - previous;
+        previous = reached;
+      }
+    }
   }
   if (sample === 0) return null;
   const steps = WATERFALL_STEPS.map((step, index) => ({ from: step.from, to: step.to, meanS: sums[index]! / sample }));

@@ -7,7 +7,7 @@ import type { Db } from "../../db/client";
  * the filtered sites (all when none): the coverage the arrivals heatmap is read against. The
  * caller stops the period at now: hours to come have neither arrivals nor a past rota.
  */
-export async function loadOnCallCoverage(db: Db, args: { fromS: number; toS: number; siteIds: readonly string[] }) {
+export async function loadOnCallCoverage(db: Db, args: { fromS: number; toS: number; siteIds: readonly string[] }): Promise<number[]> {
   const shifts = await db.shift.findMany({
     where: {
       startsAt: { lt: new Date(args.toS * 1000) },
@@ -16,12 +16,10 @@ export async function loadOnCallCoverage(db: Db, args: { fromS: number; toS: num
     },
     select: { radiologistId: true, startsAt: true, endsAt: true },
   });
-  const occurrences = hourOccurrences(args.fromS, args.toS);
-  const onCall = onCallByHour(
+  return onCallByHour(
     shifts.map((shift) => ({ radiologistId: shift.radiologistId, startsAt: shift.startsAt.getTime() / 1000, endsAt: shift.endsAt.getTime() / 1000 })),
     args.fromS,
     args.toS,
-    occurrences,
+    hourOccurrences(args.fromS, args.toS),
   );
-  return { onCall, occurrences };
 }
