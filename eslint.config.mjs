@@ -10,7 +10,7 @@ const serverOnlyFromClient = {
 };
 
 export default tseslint.config(
-  { ignores: ["node_modules/", ".next/", ".data/", "lib/generated/", "test-results/", "playwright-report/", "next-env.d.ts", "**/*.mjs"] },
+  { ignores: ["node_modules/", ".next/", ".data/", "**/.data/", ".exp/", "lib/generated/", "test-results/", "playwright-report/", "next-env.d.ts", "**/*.mjs"] },
   {
     files: ["**/*.ts", "**/*.tsx"],
     extends: [tseslint.configs.recommended],

@@ -1,6 +1,7 @@
 // `npm run bench -- <name> [options]`: runs one benchmark by name. The npm script runs this
 // under tsx with lib/server/register-server-only.mjs, because benchmarks create their data
 // with the server's own modules (Prisma client, factories), which import "server-only".
+import { runDashboardBench } from "./dashboard";
 import { runDicomBench } from "./dicom";
 import { runRealtimeBench } from "./realtime";
 import { runViewerBench } from "./viewer";
@@ -9,6 +10,7 @@ const BENCHES: Record<string, (argv: string[]) => Promise<void>> = {
   realtime: runRealtimeBench,
   dicom: runDicomBench,
   viewer: runViewerBench,
+  dashboard: runDashboardBench,
 };
 
 async function main(): Promise<void> {

@@ -2,6 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { hashPassword } from "../auth/password";
+import { dropSecondaryIndexes, recreateIndexes, restoreTriggers, skipTriggersIfAllowed } from "./history-bulk-load";
 import { createArrivalHours, TERRITORY_TIME_ZONE } from "./history-arrivals";
 import { closedPlanSql } from "./history-closed-plan";
 import { createPlanTable, insertPlannedEvents, insertPlannedRequests } from "./history-insert";
@@ -42,7 +43,7 @@ export interface HistoryResult {
   territory: TerritoryCounts;
   /** The generated accounts' password (random per run): to sign in as the department head. */
   password: string;
-  seconds: { territory: number; requests: number; open: number; milestones: number; analyze: number; total: number };
+  seconds: { territory: number; requests: number; open: number; indexes: number; milestones: number; analyze: number; total: number };
 }
 
 export class HistoryRefusedError extends Error {}
@@ -51,11 +52,7 @@ const MILESTONES_TRIGGER = `ALTER TABLE "RequestEvent" %s TRIGGER "RequestEvent_
 
 export async function generateHistory(databaseUrl: string, options: HistoryOptions): Promise<HistoryResult> {
   const log = options.log ?? (() => undefined);
-  const chunkSize = options.chunkSize ?? 50_000;
-  const rng = seededRng(options.seed);
   const started = performance.now();
-  const elapsed = (since: number) => Math.round((performance.now() - since) / 100) / 10;
-
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
@@ -64,95 +61,117 @@ export async function generateHistory(databaseUrl: string, options: HistoryOptio
     await client.query(`SET synchronous_commit = off`);
     await client.query(`SET maintenance_work_mem = '512MB'`);
     await client.query(`SET work_mem = '128MB'`);
-    if (process.env.HISTORY_REPLICA) await client.query(`SET session_replication_role = replica`);
-    const escalateAfterS = await loadEscalationDelays(client);
     const from = await yearBefore(client, options.end);
 
     await client.query("BEGIN");
-    let triggerDisabled = false;
+    let loaded: Omit<HistoryResult, "seconds"> & { seconds: Omit<HistoryResult["seconds"], "analyze" | "total"> };
     try {
-      await assertEmpty(client, options.force === true);
-      let mark = performance.now();
-      const password = randomBytes(12).toString("base64url");
-      const territory = await insertTerritory(client, rng, { seed: options.seed, passwordHash: await hashPassword(password), createdAt: new Date(from.getTime() - 30 * 86_400_000) });
-      const rota = await insertRota(client, rng, { from, end: options.end, createdAt: new Date(from.getTime() - 30 * 86_400_000) });
-      const territorySeconds = elapsed(mark);
-      log(`territory: ${territory.sites} sites, ${territory.radiologists} radiologists, ${rota.shifts} shifts (${territorySeconds} s)`);
-
-      // The milestones are rebuilt once at the end: per-row trigger work would triple the time.
-      await client.query(MILESTONES_TRIGGER.replace("%s", "DISABLE"));
-      triggerDisabled = true;
-      await createPlanTable(client);
-      await createArrivalHours(client, { requests: options.requests, from, end: options.end });
-
-      mark = performance.now();
-      let events = 0;
-      for (let lo = 0; lo < options.requests; lo += chunkSize) {
-        const hi = Math.min(options.requests, lo + chunkSize);
-        events += await insertChunk(client, rng, closedPlanSql(rng, escalateAfterS), [lo, hi, options.end]);
-        const seconds = elapsed(mark);
-        log(`requests ${hi.toLocaleString("en")}/${options.requests.toLocaleString("en")} · events ${events.toLocaleString("en")} · ${seconds} s (${Math.round(hi / Math.max(seconds, 0.1)).toLocaleString("en")} requests/s)`);
-      }
-      const requestsSeconds = elapsed(mark);
-
-      mark = performance.now();
-      const openEvents = options.open > 0 ? await insertChunk(client, rng, openPlanSql(rng, escalateAfterS), [options.end, options.open]) : 0;
-      events += openEvents;
-      const openSeconds = elapsed(mark);
-      log(`open requests ${options.open.toLocaleString("en")} · events ${openEvents.toLocaleString("en")} · ${openSeconds} s`);
-
-      await client.query(MILESTONES_TRIGGER.replace("%s", "ENABLE"));
-      triggerDisabled = false;
-      mark = performance.now();
-      const rebuilt = await client.query<{ rows: string }>(`SELECT request_milestones_rebuild()::text AS rows`);
-      const milestonesSeconds = elapsed(mark);
-      log(`milestones rebuilt: ${rebuilt.rows[0]?.rows ?? "?"} rows (${milestonesSeconds} s)`);
-      await client.query(`DROP TABLE hist_plan`);
-      await client.query(`DROP TABLE hist_hours`);
+      loaded = await loadInTransaction(client, { ...options, from, log });
       await client.query("COMMIT");
-
-      mark = performance.now();
-      // Settled like a database that has lived a year: statistics, hint bits, visibility map.
-      await client.query(`VACUUM (ANALYZE) "ReadingRequest", "RequestEvent", "RequestMilestones", "Shift", "ShiftSite", "User", "Site", "ReadingPrivilege"`);
-      const analyzeSeconds = elapsed(mark);
-      log(`vacuum analyze (${analyzeSeconds} s)`);
-      return {
-        from,
-        end: options.end,
-        requests: options.requests,
-        openRequests: options.open,
-        events,
-        milestones: Number(rebuilt.rows[0]?.rows ?? 0),
-        shifts: rota.shifts,
-        shiftSites: rota.shiftSites,
-        territory,
-        password,
-        seconds: { territory: territorySeconds, requests: requestsSeconds, open: openSeconds, milestones: milestonesSeconds, analyze: analyzeSeconds, total: elapsed(started) },
-      };
     } catch (error) {
+      // The rollback also restores the milestones trigger and the dropped indexes.
       await client.query("ROLLBACK").catch(() => undefined);
       throw error;
-    } finally {
-      // The rollback restores the trigger; this covers an error after COMMIT's point of no return.
-      if (triggerDisabled) await client.query(MILESTONES_TRIGGER.replace("%s", "ENABLE")).catch(() => undefined);
     }
+
+    const mark = performance.now();
+    // Settled like a database that has lived a year: statistics, hint bits, visibility map.
+    await client.query(`VACUUM (ANALYZE) "ReadingRequest", "RequestEvent", "RequestMilestones", "Shift", "ShiftSite", "User", "Site", "ReadingPrivilege"`);
+    const analyze = elapsed(mark);
+    log(`vacuum analyze (${analyze} s)`);
+    return { ...loaded, seconds: { ...loaded.seconds, analyze, total: elapsed(started) } };
   } finally {
     await client.end();
   }
 }
 
+const elapsed = (since: number) => Math.round((performance.now() - since) / 100) / 10;
+
+async function loadInTransaction(client: pg.ClientBase, options: HistoryOptions & { from: Date; log: (line: string) => void }) {
+  const { from, end, log } = options;
+  const rng = seededRng(options.seed);
+  await assertEmpty(client, options.force === true);
+  const escalateAfterS = await loadEscalationDelays(client);
+
+  let mark = performance.now();
+  const password = randomBytes(12).toString("base64url");
+  const createdAt = new Date(from.getTime() - 30 * 86_400_000);
+  const territory = await insertTerritory(client, rng, { seed: options.seed, passwordHash: await hashPassword(password), createdAt });
+  const rota = await insertRota(client, rng, { from, end, createdAt });
+  const territorySeconds = elapsed(mark);
+  log(`territory: ${territory.sites} sites, ${territory.radiologists} radiologists, ${rota.shifts} shifts (${territorySeconds} s)`);
+
+  // The milestones are rebuilt once at the end: per-row trigger work would triple the time.
+  await client.query(MILESTONES_TRIGGER.replace("%s", "DISABLE"));
+  let load: { events: number; seconds: { requests: number; open: number; indexes: number } };
+  try {
+    load = await bulkLoad(client, rng, { ...options, escalateAfterS });
+  } finally {
+    // After an error the transaction is aborted and this fails: the caller's rollback restores it.
+    await client.query(MILESTONES_TRIGGER.replace("%s", "ENABLE")).catch(() => undefined);
+  }
+
+  mark = performance.now();
+  const rebuilt = await client.query<{ rows: string }>(`SELECT request_milestones_rebuild()::text AS rows`);
+  const milestones = Number(rebuilt.rows[0]?.rows ?? 0);
+  const milestonesSeconds = elapsed(mark);
+  log(`milestones rebuilt: ${milestones.toLocaleString("en")} rows (${milestonesSeconds} s)`);
+  return {
+    from,
+    end,
+    requests: options.requests,
+    openRequests: options.open,
+    events: load.events,
+    milestones,
+    shifts: rota.shifts,
+    shiftSites: rota.shiftSites,
+    territory,
+    password,
+    seconds: { territory: territorySeconds, ...load.seconds, milestones: milestonesSeconds },
+  };
+}
+
+/** The requests and their events, chunk by chunk, then the open ones, then the indexes. */
+async function bulkLoad(client: pg.ClientBase, rng: Rng, options: HistoryOptions & { from: Date; log: (line: string) => void; escalateAfterS: number[] }) {
+  const { from, end, log, escalateAfterS } = options;
+  const chunkSize = options.chunkSize ?? 50_000;
+  const unchecked = await skipTriggersIfAllowed(client);
+  const dropped = await dropSecondaryIndexes(client, ["ReadingRequest", "RequestEvent"]);
+  log(`bulk load: ${dropped.length} secondary indexes built after the load${unchecked ? ", foreign keys not re-checked row by row" : ""}`);
+  await createPlanTable(client);
+  await createArrivalHours(client, { requests: options.requests, from, end });
+
+  let mark = performance.now();
+  let events = 0;
+  for (let lo = 0; lo < options.requests; lo += chunkSize) {
+    const hi = Math.min(options.requests, lo + chunkSize);
+    events += await insertChunk(client, rng, closedPlanSql(rng, escalateAfterS), [lo, hi, end]);
+    const seconds = elapsed(mark);
+    log(`requests ${hi.toLocaleString("en")}/${options.requests.toLocaleString("en")} · events ${events.toLocaleString("en")} · ${seconds} s (${Math.round(hi / Math.max(seconds, 0.1)).toLocaleString("en")} requests/s)`);
+  }
+  const requests = elapsed(mark);
+
+  mark = performance.now();
+  const openEvents = options.open > 0 ? await insertChunk(client, rng, openPlanSql(rng, escalateAfterS), [end, options.open]) : 0;
+  events += openEvents;
+  const open = elapsed(mark);
+  log(`open requests ${options.open.toLocaleString("en")} · events ${openEvents.toLocaleString("en")} · ${open} s`);
+
+  mark = performance.now();
+  await recreateIndexes(client, dropped);
+  const indexes = elapsed(mark);
+  log(`indexes rebuilt (${indexes} s)`);
+  if (unchecked) await restoreTriggers(client);
+  await client.query(`DROP TABLE hist_plan, hist_hours`);
+  return { events, seconds: { requests, open, indexes } };
+}
+
 /** One plan into hist_plan, then its requests and events; returns the number of events. */
 async function insertChunk(client: pg.ClientBase, rng: Rng, planSql: string, params: unknown[]): Promise<number> {
-  const t = [performance.now()];
   await client.query(`TRUNCATE hist_plan`);
   await client.query(planSql, params);
-  t.push(performance.now());
   await insertPlannedRequests(client, rng);
-  t.push(performance.now());
-  const n = await insertPlannedEvents(client);
-  t.push(performance.now());
-  if (process.env.HISTORY_DEBUG) console.error("plan/requests/events ms", t.slice(1).map((x, i) => Math.round(x - t[i]!)));
-  return n;
+  return insertPlannedEvents(client);
 }
 
 async function assertEmpty(client: pg.ClientBase, force: boolean): Promise<void> {
