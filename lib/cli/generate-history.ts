@@ -5,14 +5,11 @@
 // The database: DATABASE_URL when set; otherwise the embedded PostgreSQL that `npm start` keeps
 // under DATA_DIR (the running server's, or started here and stopped after). Pending migrations
 // are applied first. Exit code 0 done, 1 refused (the database has requests), 2 error.
-import { existsSync, readFileSync } from "node:fs";
-import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { LOCAL_DATE_PATTERN, parseLocalDate, wallClockToInstant } from "@/lib/domain/rota/wall-clock";
 import { applyMigrations } from "@/lib/server/db/apply-migrations";
-import { startEmbeddedPostgres } from "@/lib/server/db/embedded-postgres";
-import { parseEnv } from "@/lib/server/env";
+import { connectCliDatabase } from "@/lib/server/db/cli-database";
 import { generateHistory, HistoryRefusedError, type HistoryOptions } from "@/lib/server/history/generate-history";
 
 const USAGE = `usage: npm run history:generate -- [options]
@@ -57,39 +54,6 @@ function parseEnd(value: string | undefined): Date {
   return instant;
 }
 
-interface Connection {
-  url: string;
-  close: () => Promise<void>;
-}
-
-async function connect(): Promise<Connection> {
-  const env = parseEnv(process.env);
-  if (env.DATABASE_URL) return { url: env.DATABASE_URL, close: async () => undefined };
-  // The embedded cluster's password is kept beside it by lib/server/db/embedded-postgres.ts.
-  const settingsFile = path.resolve(env.DATA_DIR, "pg-settings.json");
-  if (existsSync(settingsFile)) {
-    const { password } = JSON.parse(readFileSync(settingsFile, "utf8")) as { password: string };
-    const url = `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${env.EMBEDDED_PG_PORT}/teleradio`;
-    if (await reachable(url)) return { url, close: async () => undefined };
-  }
-  console.log(`Starting the embedded PostgreSQL under ${path.resolve(env.DATA_DIR)} (port ${env.EMBEDDED_PG_PORT})`);
-  const database = await startEmbeddedPostgres({ dataDir: env.DATA_DIR, port: env.EMBEDDED_PG_PORT, database: "teleradio" });
-  return { url: database.url, close: database.stop };
-}
-
-async function reachable(url: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url });
-  try {
-    await client.connect();
-    return true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ECONNREFUSED") return false;
-    throw error;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
-
 async function databaseSize(url: string): Promise<string> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -107,7 +71,7 @@ async function main(): Promise<number> {
     return 0;
   }
   const chosen = options(process.argv.slice(2));
-  const connection = await connect();
+  const connection = await connectCliDatabase({ createIfMissing: true, log: console.log });
   try {
     const applied = await applyMigrations(connection.url);
     if (applied.length > 0) console.log(`Applied migrations: ${applied.join(", ")}`);

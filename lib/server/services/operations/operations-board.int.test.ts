@@ -1,37 +1,23 @@
 import { randomUUID } from "node:crypto";
 import { TRPCError } from "@trpc/server";
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/domain/access";
 import type { Priority, RequestStatus, RequestType } from "@/lib/domain/enums";
 import { AppError } from "@/lib/domain/errors";
 import type { OperationsBoard } from "@/lib/domain/operations/board-view";
-import { actorOf } from "@/lib/testing/test-db";
+import { actorOf, connectFreshTestDb } from "@/lib/testing/test-db";
 import { createShift, createSite, createUser } from "@/prisma/factories";
 import { flushReadAudits } from "../../audit/read-audit-buffer";
-import { applyMigrations } from "../../db/apply-migrations";
-import { createDbClient, type Db } from "../../db/client";
+import type { Db } from "../../db/client";
 import { createCaller } from "../../trpc/app-router";
 import { exportCsv } from "../exports/export-csv";
 import { boardExportTables } from "./board-csv";
 import { getOperationsBoard } from "./get-operations-board";
 
-// Until the registry spreads the board's tables, exportCsv finds them through this stand-in.
-
 // The board counts the whole territory, and other test files add open requests to the run's
 // shared database at any moment: exact figures need a database of its own (fresh, migrated).
-const databaseName = `operations_${randomUUID().replaceAll("-", "")}`;
+const fresh = connectFreshTestDb("operations", 10);
 let db: Db;
-
-async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: inject("databaseUrl") });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -146,18 +132,12 @@ async function seed(): Promise<Seeded> {
 }
 
 beforeAll(async () => {
-  await admin((client) => client.query(`CREATE DATABASE "${databaseName}"`));
-  const url = new URL(inject("databaseUrl"));
-  url.pathname = `/${databaseName}`;
-  await applyMigrations(url.toString());
-  db = createDbClient(url.toString(), 10);
+  db = fresh.current();
   t = await seed();
 });
 
 afterAll(async () => {
   await flushReadAudits();
-  await db?.$disconnect();
-  await admin((client) => client.query(`DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`));
 });
 
 describe("the live operations board", () => {

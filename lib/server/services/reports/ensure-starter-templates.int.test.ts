@@ -1,43 +1,17 @@
-import { randomUUID } from "node:crypto";
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { STARTER_TEMPLATES } from "@/lib/domain/reports/starter-templates";
 import { templateDefinitionSchema } from "@/lib/domain/reports/template-definition";
-import { applyMigrations } from "../../db/apply-migrations";
-import { createDbClient, type Db } from "../../db/client";
+import { connectFreshTestDb } from "@/lib/testing/test-db";
 import { ensureStarterTemplates } from "./ensure-starter-templates";
 
 // The starter set is global (no site, no user), and other test files may install it in the
 // run's shared database at any moment. Counting insertions exactly needs a database of its
 // own: a fresh one, migrated, on the same PostgreSQL.
-const databaseName = `starter_${randomUUID().replaceAll("-", "")}`;
-let db: Db;
-
-async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: inject("databaseUrl") });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
-beforeAll(async () => {
-  await admin((client) => client.query(`CREATE DATABASE "${databaseName}"`));
-  const url = new URL(inject("databaseUrl"));
-  url.pathname = `/${databaseName}`;
-  await applyMigrations(url.toString());
-  db = createDbClient(url.toString(), 6);
-});
-
-afterAll(async () => {
-  await db?.$disconnect();
-  await admin((client) => client.query(`DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`));
-});
+const fresh = connectFreshTestDb("starter");
 
 describe("installing the starter templates", () => {
   it("inserts version 1 of each once, even when started several times at once", async () => {
+    const db = fresh.current();
     const counts = await Promise.all([ensureStarterTemplates(db), ensureStarterTemplates(db), ensureStarterTemplates(db)]);
     expect(counts.reduce((sum, n) => sum + n, 0)).toBe(STARTER_TEMPLATES.length);
     expect(await ensureStarterTemplates(db)).toBe(0);
@@ -57,6 +31,7 @@ describe("installing the starter templates", () => {
   });
 
   it("leaves a code the administrator already has alone, and installs only what is missing", async () => {
+    const db = fresh.current();
     await db.reportTemplate.deleteMany({ where: { code: "free-form" } });
     await db.reportTemplate.update({ where: { code_version: { code: "chest-radiograph", version: 1 } }, data: { active: false, title: "Thorax (retiré)" } });
 
