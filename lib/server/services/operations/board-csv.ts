@@ -28,138 +28,120 @@ async function boardFor(args: { db: Db; actor: Actor; now: Date }): Promise<Oper
   return loadOperationsBoard({ db: args.db, now: args.now, listLimit: EXPORT_LIST_LIMIT });
 }
 
-const open = exportTable({
-  roles: ["DEPARTMENT_HEAD"],
-  input: noInput,
-  perRadiologist: () => false,
-  build: async ({ db, actor, now, locale }): Promise<CsvTable> => {
-    const t = createTranslator(locale);
-    const { backlog } = await boardFor({ db, actor, now });
-    return {
-      columns: [t("exports.status"), ...AGE_BUCKETS.map((bucket) => t(`operations.age.${bucket}`)), t("operations.csv.total"), ...PRIORITIES.map((priority) => t(`priority.${priority}`))],
-      rows: [
-        ...backlog.rows.map((row) => [t(`status.${row.status}`), ...AGE_BUCKETS.map((bucket) => row.byAge[bucket]), row.total, ...PRIORITIES.map((priority) => row.byPriority[priority])]),
-        [t("operations.csv.total"), ...AGE_BUCKETS.map((bucket) => backlog.byAge[bucket]), backlog.total, ...PRIORITIES.map((priority) => backlog.byPriority[priority])],
-      ],
-    };
-  },
+/** A table of the board, for the head: the whole board (lists not cut at 100) turned into rows. */
+function boardTable(perRadiologist: boolean, rows: (board: OperationsBoard, t: Translate) => CsvTable): ExportTable {
+  return exportTable({
+    roles: ["DEPARTMENT_HEAD"],
+    input: noInput,
+    perRadiologist: () => perRadiologist,
+    build: async ({ db, actor, now, locale }) => rows(await boardFor({ db, actor, now }), createTranslator(locale)),
+  });
+}
+
+const open = boardTable(false, ({ backlog }, t): CsvTable => {
+  return {
+    columns: [t("exports.status"), ...AGE_BUCKETS.map((bucket) => t(`operations.age.${bucket}`)), t("operations.csv.total"), ...PRIORITIES.map((priority) => t(`priority.${priority}`))],
+    rows: [
+      ...backlog.rows.map((row) => [t(`status.${row.status}`), ...AGE_BUCKETS.map((bucket) => row.byAge[bucket]), row.total, ...PRIORITIES.map((priority) => row.byPriority[priority])]),
+      [t("operations.csv.total"), ...AGE_BUCKETS.map((bucket) => backlog.byAge[bucket]), backlog.total, ...PRIORITIES.map((priority) => backlog.byPriority[priority])],
+    ],
+  };
 });
 
-const atRisk = exportTable({
-  roles: ["DEPARTMENT_HEAD"],
-  input: noInput,
-  perRadiologist: () => true,
-  build: async ({ db, actor, now, locale }): Promise<CsvTable> => {
-    const t = createTranslator(locale);
-    const board = await boardFor({ db, actor, now });
-    return {
-      columns: [
-        t("exports.accession"),
-        t("exports.site"),
-        t("exports.priority"),
-        t("exports.type"),
-        t("exports.modality"),
-        t("exports.status"),
-        t("exports.submittedAt"),
-        t("operations.csv.deadline"),
-        t("operations.csv.remainingMin"),
-        t("exports.targetMin"),
-        t("operations.csv.holder"),
-        t("operations.csv.escalationLevel"),
-      ],
-      rows: board.atRisk.rows.map((row) => [
+const atRisk = boardTable(true, (board, t): CsvTable => {
+  return {
+    columns: [
+      t("exports.accession"),
+      t("exports.site"),
+      t("exports.priority"),
+      t("exports.type"),
+      t("exports.modality"),
+      t("exports.status"),
+      t("exports.submittedAt"),
+      t("operations.csv.deadline"),
+      t("operations.csv.remainingMin"),
+      t("exports.targetMin"),
+      t("operations.csv.holder"),
+      t("operations.csv.escalationLevel"),
+    ],
+    rows: board.atRisk.rows.map((row) => [
+      row.accessionNumber,
+      row.siteCode,
+      t(`priority.${row.priority}`),
+      t(`requestType.${row.type}`),
+      row.modality,
+      t(`status.${row.status}`),
+      iso(row.submittedAt),
+      iso(row.deadline),
+      minutes(row.remainingMs),
+      minutes(row.targetS * 1000),
+      row.holder?.name ?? null,
+      row.escalationLevel,
+    ]),
+  };
+});
+
+// It names radiologists and their current load: per-radiologist figures (issue 7).
+const onCall = boardTable(true, (board, t): CsvTable => {
+  const yes = t("exports.yes");
+  return {
+    columns: [t("exports.radiologist"), t("operations.csv.onCall"), t("operations.csv.shifts"), t("operations.csv.sites"), t("operations.csv.until"), t("operations.csv.held"), t("operations.csv.inReading")],
+    rows: [
+      ...board.onCall.map((row) => [
+        row.radiologist.name,
+        yes,
+        row.shifts.map((shift) => t(`rota.role.${shift.role}`)).join(" + "),
+        [...new Set(row.shifts.flatMap((shift) => shift.siteCodes))].join(" "),
+        iso(new Date(Math.max(...row.shifts.map((shift) => shift.endsAt.getTime())))),
+        row.held,
+        row.inReading,
+      ]),
+      ...board.offCallHolders.map((row) => [row.radiologist.name, t("exports.no"), null, null, null, row.held, row.inReading]),
+    ],
+  };
+});
+
+const escalations = boardTable(true, (board, t): CsvTable => {
+  return {
+    columns: [
+      t("operations.csv.kind"),
+      t("exports.accession"),
+      t("exports.site"),
+      t("exports.priority"),
+      t("operations.csv.detail"),
+      t("operations.csv.escalationLevel"),
+      t("operations.csv.escalatedAt"),
+      t("operations.csv.holder"),
+      t("operations.csv.holderAcknowledged"),
+      t("operations.csv.flaggedBy"),
+    ],
+    rows: [
+      ...board.escalatedRequests.rows.map((row) => [
+        t("operations.csv.request"),
         row.accessionNumber,
         row.siteCode,
         t(`priority.${row.priority}`),
-        t(`requestType.${row.type}`),
-        row.modality,
         t(`status.${row.status}`),
-        iso(row.submittedAt),
-        iso(row.deadline),
-        minutes(row.remainingMs),
-        minutes(row.targetS * 1000),
-        row.holder?.name ?? null,
         row.escalationLevel,
+        iso(row.escalatedAt),
+        row.holder?.name ?? t("operations.csv.nobody"),
+        yesNo(t, row.holderAcknowledged),
+        null,
       ]),
-    };
-  },
-});
-
-const onCall = exportTable({
-  roles: ["DEPARTMENT_HEAD"],
-  input: noInput,
-  // It names radiologists and their current load: per-radiologist figures (issue 7).
-  perRadiologist: () => true,
-  build: async ({ db, actor, now, locale }): Promise<CsvTable> => {
-    const t = createTranslator(locale);
-    const board = await boardFor({ db, actor, now });
-    const yes = t("exports.yes");
-    return {
-      columns: [t("exports.radiologist"), t("operations.csv.onCall"), t("operations.csv.shifts"), t("operations.csv.sites"), t("operations.csv.until"), t("operations.csv.held"), t("operations.csv.inReading")],
-      rows: [
-        ...board.onCall.map((row) => [
-          row.radiologist.name,
-          yes,
-          row.shifts.map((shift) => t(`rota.role.${shift.role}`)).join(" + "),
-          [...new Set(row.shifts.flatMap((shift) => shift.siteCodes))].join(" "),
-          iso(new Date(Math.max(...row.shifts.map((shift) => shift.endsAt.getTime())))),
-          row.held,
-          row.inReading,
-        ]),
-        ...board.offCallHolders.map((row) => [row.radiologist.name, t("exports.no"), null, null, null, row.held, row.inReading]),
-      ],
-    };
-  },
-});
-
-const escalations = exportTable({
-  roles: ["DEPARTMENT_HEAD"],
-  input: noInput,
-  perRadiologist: () => true,
-  build: async ({ db, actor, now, locale }): Promise<CsvTable> => {
-    const t = createTranslator(locale);
-    const board = await boardFor({ db, actor, now });
-    return {
-      columns: [
-        t("operations.csv.kind"),
-        t("exports.accession"),
-        t("exports.site"),
-        t("exports.priority"),
-        t("operations.csv.detail"),
-        t("operations.csv.escalationLevel"),
-        t("operations.csv.escalatedAt"),
-        t("operations.csv.holder"),
-        t("operations.csv.holderAcknowledged"),
-        t("operations.csv.flaggedBy"),
-      ],
-      rows: [
-        ...board.escalatedRequests.rows.map((row) => [
-          t("operations.csv.request"),
-          row.accessionNumber,
-          row.siteCode,
-          t(`priority.${row.priority}`),
-          t(`status.${row.status}`),
-          row.escalationLevel,
-          iso(row.escalatedAt),
-          row.holder?.name ?? t("operations.csv.nobody"),
-          yesNo(t, row.holderAcknowledged),
-          null,
-        ]),
-        ...board.escalatedFindings.rows.map((row) => [
-          t("operations.csv.finding"),
-          row.accessionNumber,
-          row.siteCode,
-          t(`priority.${row.priority}`),
-          t(`critical.categories.${row.category}`),
-          null,
-          iso(row.escalatedAt),
-          null,
-          yesNo(t, false),
-          row.flaggedBy,
-        ]),
-      ],
-    };
-  },
+      ...board.escalatedFindings.rows.map((row) => [
+        t("operations.csv.finding"),
+        row.accessionNumber,
+        row.siteCode,
+        t(`priority.${row.priority}`),
+        t(`critical.categories.${row.category}`),
+        null,
+        iso(row.escalatedAt),
+        null,
+        yesNo(t, false),
+        row.flaggedBy,
+      ]),
+    ],
+  };
 });
 
 function yesNo(t: Translate, value: boolean): string {
