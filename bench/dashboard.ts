@@ -1,6 +1,7 @@
 // `npm run bench -- dashboard`: server time of the turnaround dashboard for 12 months over a year
 // of a busy territory (1M requests with their timelines), and of the live operations board with
 // 5,000 open requests. Targets: dashboard ≤ 300 ms, board ≤ 50 ms.
+import { loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import type { Actor } from "@/lib/domain/access";
 import { dashboardQuerySchema, type DashboardQuery, type DashboardQueryInput } from "@/lib/domain/dashboard/dashboard-schemas";
@@ -99,6 +100,7 @@ async function measure(database: DashboardDatabase, opts: Options): Promise<Dash
   const to = instantToLocalDateTime(new Date(end.getTime() - 1)).slice(0, 10);
   console.log(`[bench] dashboard period ${from} .. ${to}, now = ${end.toISOString()}`);
 
+  const loadBefore = loadavg()[0] ?? 0;
   const probe = createDbClient(database.url, 4);
   const [queries, stats, actor] = await Promise.all([variants(probe, from, to), databaseStats(probe), headActor(probe, database.marker.headEmail)]);
   await probe.$disconnect();
@@ -146,6 +148,7 @@ async function measure(database: DashboardDatabase, opts: Options): Promise<Dash
     board,
     boardFirstMs: boardFirst.ms,
     boardCounters: boardFirst.value.counters,
+    loadAverage: { before: loadBefore, after: loadavg()[0] ?? 0 },
   };
 }
 

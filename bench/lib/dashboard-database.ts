@@ -3,6 +3,7 @@
 // and seed match the marker written beside it. Generating 1M requests takes minutes; the
 // dashboards are measured on every run.
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { loadavg } from "node:os";
 import path from "node:path";
 import { applyMigrations } from "@/lib/server/db/apply-migrations";
 import { startEmbeddedPostgres } from "@/lib/server/db/embedded-postgres";
@@ -25,6 +26,8 @@ export interface HistoryMarker extends HistorySpec {
   result: Omit<HistoryResult, "password" | "from" | "end"> & { from: string };
   headEmail: string;
   password: string;
+  /** The machine's 1-minute load average when the generation ended: other work slows it down. */
+  loadAverage?: number;
 }
 
 export interface DashboardDatabase {
@@ -74,6 +77,7 @@ export async function openDashboardDatabase(spec: Omit<HistorySpec, "end"> & { e
       result: { ...figures, from: from.toISOString() },
       headEmail: result.territory.headEmail,
       password,
+      loadAverage: Number(loadavg()[0]?.toFixed(2)),
     };
     writeFileSync(MARKER, `${JSON.stringify(marker, null, 2)}\n`);
     return { url: database.url, marker, generated: true, stop: database.stop };

@@ -28,6 +28,8 @@ export interface DashboardResults {
   board: Samples;
   boardFirstMs: number;
   boardCounters: BoardCounters;
+  /** 1-minute load average before and after the measurements (2 cores: above ~1, others compete). */
+  loadAverage: { before: number; after: number };
 }
 
 const ratio = (value: number, target: number) => round(value / target, 2);
@@ -63,9 +65,12 @@ export function dashboardFigures(results: DashboardResults): Figures {
   add("board.at_risk", results.boardCounters.atRisk, "requests", "of which at risk or late");
   add("board.escalated", results.boardCounters.escalated, "requests", "of which escalated");
 
+  add("bench.load_average", round(Math.max(results.loadAverage.before, results.loadAverage.after), 2), "(1-min)", "the machine's 1-minute load average around the measurements (above 2, the core count, other work was sharing the CPU)");
+
   add("history.requests", stats.requestRows, "requests", `in the database (${marker.requests.toLocaleString("en")} finished + ${marker.open.toLocaleString("en")} open, seed ${marker.seed})`);
   add("history.events", stats.eventRows, "events", "RequestEvent rows (the timelines)");
-  add("history.generation_s", generation.total, "s", `generating the history${results.generatedNow ? " (this run)" : ` (on ${marker.generatedAt.slice(0, 10)}, reused)`}`);
+  const loadNote = marker.loadAverage === undefined ? "" : `, load average ${marker.loadAverage} then`;
+  add("history.generation_s", generation.total, "s", `generating the history${results.generatedNow ? " (this run" : ` (on ${marker.generatedAt.slice(0, 10)}, reused`}${loadNote})`);
   add("history.insert_requests_per_s", round(marker.requests / Math.max(generation.requests, 0.1), 0), "requests/s", "requests with their events inserted per second (set-based SQL)");
   add("history.indexes_s", generation.indexes, "s", "building the secondary indexes after the load");
   add("history.milestones_s", generation.milestones, "s", "request_milestones_rebuild() over the whole history");
