@@ -3,8 +3,7 @@ import type { Priority, RequestType } from "../enums";
 // The turnaround segments of the dashboards (issue 7), each between two milestones of the
 // request's timeline (RequestMilestones, derived from the events by the database).
 
-export const MILESTONES = ["submitted", "decided", "complete", "claimed", "signed", "acknowledged"] as const;
-export type Milestone = (typeof MILESTONES)[number];
+export type Milestone = "submitted" | "decided" | "complete" | "claimed" | "signed" | "acknowledged";
 
 export const SEGMENTS = [
   "SUBMITTED_TO_DECIDED",

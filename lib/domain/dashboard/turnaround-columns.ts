@@ -1,4 +1,3 @@
-import { MODALITIES, PRIORITIES, REQUEST_TYPES, type Modality, type Priority, type RequestType } from "../enums";
 import { hourOfWeekOf, localDayOf } from "./territory-time";
 import type { Milestone } from "./segments";
 
@@ -28,7 +27,6 @@ export interface MilestoneRecord {
 }
 
 const TIME_COLUMNS = ["submitted", "decided", "complete", "claimed", "signed", "acknowledged", "cancelled"] as const;
-type TimeColumn = (typeof TIME_COLUMNS)[number];
 
 /** A string dictionary: index 0 is "none". */
 export class Dictionary {
@@ -127,8 +125,3 @@ const MILESTONE_COLUMN: Record<Milestone, (c: TurnaroundColumns) => Uint32Array>
   signed: (c) => c.signed,
   acknowledged: (c) => c.acknowledged,
 };
-
-export const priorityCode = (priority: Priority): number => PRIORITIES.indexOf(priority);
-export const typeCode = (type: RequestType): number => REQUEST_TYPES.indexOf(type);
-export const modalityCode = (modality: Modality): number => MODALITIES.indexOf(modality);
-export type { TimeColumn };

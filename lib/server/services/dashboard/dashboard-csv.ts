@@ -1,11 +1,12 @@
 import "server-only";
-import { csvLocalTime, csvMinutes as minutes, type CsvCell, type CsvTable } from "@/lib/domain/csv";
+import { csvMinutes as minutes, type CsvCell, type CsvTable } from "@/lib/domain/csv";
 import { dashboardQuerySchema, drillDownSchema } from "@/lib/domain/dashboard/dashboard-schemas";
 import type { SegmentFigures } from "@/lib/domain/dashboard/dashboard-view";
 import { groupName } from "@/lib/domain/dashboard/group-name";
 import { createTranslator, type Translate } from "@/lib/i18n/translate";
 import type { MessageKey } from "@/lib/i18n/types";
 import { exportTable, type ExportTable } from "../exports/export-table";
+import { requestCells, requestColumns } from "../exports/request-cells";
 import { isPerRadiologist } from "./assert-dashboard-access";
 import { DRILL_EXPORT_LIMIT, drillDownForExport } from "./drill-down";
 import { getDashboardView } from "./get-dashboard-view";
@@ -74,13 +75,7 @@ const drill = exportTable({
     const { total, rows } = await drillDownForExport({ db, actor, input, now });
     return {
       columns: [
-        t("exports.accession"),
-        t("exports.site"),
-        t("exports.priority"),
-        t("exports.type"),
-        t("exports.modality"),
-        t("exports.status"),
-        t("exports.submittedAt"),
+        ...requestColumns(t),
         t("exports.durationMin"),
         t("exports.open"),
         t("exports.targetMin"),
@@ -89,13 +84,7 @@ const drill = exportTable({
       ],
       rows: [
         ...rows.map((row) => [
-          row.accessionNumber,
-          row.siteCode,
-          t(`priority.${row.priority}` as MessageKey),
-          t(`requestType.${row.type}` as MessageKey),
-          row.modality,
-          t(`status.${row.status}` as MessageKey),
-          csvLocalTime(row.submittedAt),
+          ...requestCells(t, row),
           minutes(row.durationS),
           row.open ? t("exports.yes") : t("exports.no"),
           minutes(row.targetS),

@@ -8,6 +8,7 @@ import { createTranslator, type Translate } from "@/lib/i18n/translate";
 import type { Db } from "../../db/client";
 import type { Actor } from "@/lib/domain/access";
 import { exportTable, type ExportTable } from "../exports/export-table";
+import { requestCells, requestColumns } from "../exports/request-cells";
 import { assertOperationsBoardAccess } from "./get-operations-board";
 import { loadOperationsBoard } from "./load-operations-board";
 
@@ -51,13 +52,7 @@ const open = boardTable(false, ({ backlog }, t): CsvTable => {
 const atRisk = boardTable(true, (board, t): CsvTable => {
   return {
     columns: [
-      t("exports.accession"),
-      t("exports.site"),
-      t("exports.priority"),
-      t("exports.type"),
-      t("exports.modality"),
-      t("exports.status"),
-      t("exports.submittedAt"),
+      ...requestColumns(t),
       t("operations.csv.deadline"),
       t("operations.csv.remainingMin"),
       t("exports.targetMin"),
@@ -65,13 +60,7 @@ const atRisk = boardTable(true, (board, t): CsvTable => {
       t("operations.csv.escalationLevel"),
     ],
     rows: board.atRisk.rows.map((row) => [
-      row.accessionNumber,
-      row.siteCode,
-      t(`priority.${row.priority}`),
-      t(`requestType.${row.type}`),
-      row.modality,
-      t(`status.${row.status}`),
-      iso(row.submittedAt),
+      ...requestCells(t, row),
       iso(row.deadline),
       minutes(row.remainingMs),
       minutes(row.targetS * 1000),

@@ -1,6 +1,5 @@
 import "server-only";
 import type { EscalatedFinding, EscalatedRequest, ListPage } from "@/lib/domain/operations/board-view";
-import type { CriticalCategory, Priority } from "@/lib/domain/enums";
 import type { Db } from "../../db/client";
 import { BOARD_REQUEST_COLUMNS, BOARD_REQUEST_JOINS, OPEN_REQUEST, toBoardRequest, type BoardRequestRow } from "./board-sql";
 
@@ -19,19 +18,8 @@ export async function queryEscalatedRequests(db: Db, limit: number): Promise<Esc
   return rows.map((row) => ({ ...toBoardRequest(row), escalatedAt: row.escalatedAt, holderAcknowledged: row.holderId !== null && row.holdAcknowledgedAt !== null }));
 }
 
-interface FindingRow {
-  id: string;
-  requestId: string;
-  accessionNumber: string;
-  priority: Priority;
-  siteCode: string;
-  category: CriticalCategory;
-  flaggedBy: string;
-  flaggedAt: Date;
-  acknowledgeBy: Date | null;
-  escalatedAt: Date;
-  total: number;
-}
+/** The finding as the board shows it, with the count of all of them (the list is cut). */
+type FindingRow = EscalatedFinding & { total: number };
 
 /**
  * Critical findings that escalated (nobody acknowledged them in time) and are still not
