@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { expect, test, type Page } from "./test";
+import { expect, test, type Locator, type Page } from "./test";
 import { pdfText } from "../lib/testing/pdf-text";
 import { accounts } from "./demo-accounts";
 import { requestReadyToRead } from "./reading-ready";
@@ -9,7 +9,7 @@ import { requestReadyToRead } from "./reading-ready";
 // live, opens it, acknowledges it and downloads the PDF; a signed addendum joins the history.
 
 /** Draws a length across the middle of the first viewport and sends it to the report. */
-async function measureInViewer(page: Page, requestId: string): Promise<string> {
+async function measureInViewer(page: Page, requestId: string): Promise<void> {
   await page.getByTestId("open-viewer").click();
   await page.waitForURL(`**/requests/${requestId}/viewer`);
   const stack = page.locator('[data-viewport="stack-0"]');
@@ -22,10 +22,19 @@ async function measureInViewer(page: Page, requestId: string): Promise<string> {
   await page.mouse.up();
   const measurement = page.getByTestId("measurement").first();
   await expect(measurement.getByTestId("measurement-text")).toHaveText(/^Longueur : \d+,\d mm$/);
-  const text = (await measurement.getByTestId("measurement-text").textContent()) ?? "";
   await measurement.getByTestId("send-to-report").click();
   await expect(measurement.getByTestId("send-to-report")).toHaveText("Envoyée au compte rendu");
-  return text;
+}
+
+/**
+ * The measurement the report received, as its editor lists it. Read there rather than in the
+ * viewer: the viewer's text may still change between the end of the drag and the click that
+ * sends it, and what counts is the text sent.
+ */
+async function receivedMeasurement(editor: Locator): Promise<string> {
+  const item = editor.getByTestId("report-measurements").locator("li").first();
+  await expect(item).toHaveText(/^Longueur : \d+,\d mm/);
+  return /^Longueur : \d+,\d mm/.exec((await item.textContent()) ?? "")![0];
 }
 
 async function sign(page: Page, password: string): Promise<void> {
@@ -47,8 +56,9 @@ test("a structured report with a viewer measurement is signed with re-authentica
   await expect(editor.locator("#report-field-reg_procedure")).toHaveValue(/TDM cérébrale sans injection/);
   await expect(editor.locator("#report-field-reg_equipment")).not.toHaveValue("");
 
-  const measured = await measureInViewer(radiologist, requestId);
+  await measureInViewer(radiologist, requestId);
   await radiologist.goto(`/requests/${requestId}`);
+  const measured = await receivedMeasurement(editor);
   await editor.locator("#report-field-indication").selectOption("AVC");
   await editor.locator("#report-field-hemorrhage").selectOption("no");
   await editor.locator("#report-field-findings").fill("Pas de lésion hémorragique. Hypodensité capsulo-lenticulaire gauche.");
