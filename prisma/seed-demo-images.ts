@@ -8,8 +8,8 @@ import type { RequestStatus } from "../lib/domain/enums";
 import { submitRequestSchema } from "../lib/domain/submit-request-schema";
 import type { PrismaClient } from "../lib/generated/prisma/client";
 import { loadActor } from "../lib/server/auth/load-actor";
-import type { ImageDeps } from "../lib/server/services/images/image-deps";
-import { ingestInstance } from "../lib/server/services/images/ingest-instance";
+import type { ImageDeps } from "../lib/server/imaging/runtime/image-deps";
+import { ingestInstance } from "../lib/server/imaging/ingest/ingest-instance";
 import { submitRequest } from "../lib/server/services/requests/submit-request";
 import { DEMO_SENDERS } from "./demo-senders";
 

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "../lib/generated/prisma/client";
 import { hashPassword } from "../lib/server/auth/password";
-import { hashSenderToken } from "../lib/server/dicomweb/dicomweb-principal";
+import { hashSenderToken } from "../lib/server/imaging/dicomweb/dicomweb-principal";
 import { DEMO_SENDERS } from "./demo-senders";
 import { addDays, addWallClockMinutes, instantToWallClock, wallClockToInstant } from "../lib/domain/rota/wall-clock";
 import type { JobPayloads } from "../lib/server/jobs/job-kinds";

@@ -8,7 +8,7 @@ import { isValidUid } from "./uid";
 
 // Everything the archive needs from one Part 10 file, read once at ingest: the identifiers,
 // the attributes QIDO-RS searches on, the DICOM JSON metadata and where each frame lies.
-// Runs in a worker with time and memory limits (lib/server/dicom/parse-pool.ts): untrusted
+// Runs in a worker with time and memory limits (lib/server/imaging/parsing/parse-pool.ts): untrusted
 // files can make any parser slow or greedy.
 
 export interface ParsedInstance {

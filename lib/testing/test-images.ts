@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll } from "vitest";
-import { filesystemArchive } from "../server/archive/filesystem-archive";
+import { filesystemArchive } from "../server/imaging/archive/filesystem-archive";
 import type { Db } from "../server/db/client";
-import { createParsePool } from "../server/dicom/parse-pool";
-import type { ImageDeps } from "../server/services/images/image-deps";
+import { createParsePool } from "../server/imaging/parsing/parse-pool";
+import type { ImageDeps } from "../server/imaging/runtime/image-deps";
 
 /** Real image dependencies for integration tests: an archive in a temporary directory and real parse workers. */
 export function testImageDeps(db: Db, options: { maxInstanceBytes?: number; timeoutMs?: number; maxHeapMb?: number } = {}): ImageDeps & { archiveDir: string } {

@@ -3,8 +3,8 @@ import type { Actor } from "../domain/access";
 import type { RequestStatus } from "../domain/enums";
 import { ctHeadSeries } from "../dicom/synthetic";
 import { teleDiagnosticRequest } from "../../prisma/factories";
-import type { ImageDeps } from "../server/services/images/image-deps";
-import { ingestInstance } from "../server/services/images/ingest-instance";
+import type { ImageDeps } from "../server/imaging/runtime/image-deps";
+import { ingestInstance } from "../server/imaging/ingest/ingest-instance";
 import { submitRequest } from "../server/services/requests/submit-request";
 
 // Requests with images for the viewer and image-access tests: a request submitted by a

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useState, type ReactNode } from "react";
 import { useI18n } from "@/lib/i18n/i18n-provider";
 import { LocalDateTime } from "../local-date-time";
-import type { StudySummary } from "@/lib/server/services/images/list-request-images";
+import type { StudySummary } from "@/lib/server/imaging/studies/list-request-images";
 import { errorMessage } from "@/lib/trpc/error-message";
 import { useTRPC } from "@/lib/trpc/react";
 import { DicomUpload } from "./dicom-upload";

@@ -1,9 +1,9 @@
 import "server-only";
 import { linkStudySchema, studyIdSchema } from "@/lib/domain/image-link-schema";
 import { requestIdSchema } from "@/lib/domain/worklist-filter-schema";
-import { markStudyComplete } from "../../services/images/complete-study-images";
-import { linkStudy } from "../../services/images/link-study";
-import { listRequestImages } from "../../services/images/list-request-images";
+import { markStudyComplete } from "../../imaging/studies/complete-study-images";
+import { linkStudy } from "../../imaging/studies/link-study";
+import { listRequestImages } from "../../imaging/studies/list-request-images";
 import { roleProcedure, router } from "../init";
 
 const readers = roleProcedure("REFERRER", "RADIOGRAPHER", "RADIOLOGIST", "DEPARTMENT_HEAD");

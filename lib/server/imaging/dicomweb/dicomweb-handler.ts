@@ -1,0 +1,94 @@
+import "server-only";
+import { isDatabaseBusy } from "../../db/database-busy";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { ResolveActor } from "../../auth/actor-from-cookie";
+import { searchInstances } from "../queries/search-instances";
+import { QidoFilterError } from "../queries/qido-filters";
+import { searchSeries } from "../queries/search-series";
+import { searchStudies } from "../queries/search-studies";
+import type { ImageDeps } from "../runtime/image-deps";
+import { resolveDicomwebPrincipal } from "./dicomweb-principal";
+import { DICOMWEB_BASE_PATH, matchDicomwebRoute } from "./dicomweb-routes";
+import { sendError, sendJson } from "./http-replies";
+import { parseQidoQuery } from "../queries/qido-query";
+import { handleStow } from "./stow-rs";
+import { handleFrames, handleMetadata, handleRetrieve, handleThumbnail } from "./wado-rs";
+
+// DICOMweb on the custom server, before Next (VIEWER.md: pixel data through Next's routes
+// halves throughput). Same origin as the app, so the browser's session cookie authenticates
+// the viewer and uploads without CORS; site PACS use bearer tokens for STOW-RS.
+
+export { DICOMWEB_BASE_PATH };
+
+export function createDicomwebHandler(options: { deps: ImageDeps; secret: string; resolveActor: ResolveActor; maxRequestBytes: number; publicUrl?: string }) {
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    try {
+      await handle(req, res);
+    } catch (error) {
+      console.error("[dicomweb]", req.method, req.url, error);
+      if (isDatabaseBusy(error)) {
+        // A site PACS retries a 503 after Retry-After: nothing was half-written (one transaction per instance).
+        if (!res.headersSent) res.setHeader("Retry-After", "5");
+        sendError(res, 503, "server busy, retry later");
+      } else sendError(res, 500, "internal error");
+    }
+  };
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    let match;
+    try {
+      match = matchDicomwebRoute(req.method ?? "GET", url.pathname);
+    } catch {
+      return sendError(res, 400, "malformed URL encoding");
+    }
+    if (!match.ok) return sendError(res, match.status, match.message);
+    const route = match.route;
+    const baseUrl = options.publicUrl ? `${options.publicUrl}${DICOMWEB_BASE_PATH}` : `http://${req.headers.host ?? "localhost"}${DICOMWEB_BASE_PATH}`;
+    const principal = await resolveDicomwebPrincipal(req, { db: options.deps.db, secret: options.secret, resolveActor: options.resolveActor });
+
+    if (route.kind === "stow") {
+      return handleStow(req, res, { deps: options.deps, principal, studyUid: route.studyUid, baseUrl, maxRequestBytes: options.maxRequestBytes });
+    }
+    if (principal.kind !== "user") {
+      return sendError(res, 401, principal.kind === "sender" ? "site tokens may only store (STOW-RS)" : "authentication required");
+    }
+    const actor = principal.actor;
+    const context = { deps: options.deps, actor, baseUrl, accept: req.headers.accept };
+
+    switch (route.kind) {
+      case "qido-studies":
+      case "qido-series":
+      case "qido-instances": {
+        const parsed = parseQidoQuery(url.searchParams);
+        if (!parsed.ok) return sendError(res, 400, parsed.message);
+        const args = { db: options.deps.db, actor, query: parsed.query, baseUrl };
+        try {
+          const results =
+            route.kind === "qido-studies"
+              ? await searchStudies(args)
+              : route.kind === "qido-series"
+                ? await searchSeries({ ...args, studyUid: route.studyUid })
+                : await searchInstances({ ...args, studyUid: route.studyUid, seriesUid: route.seriesUid });
+          // PS3.18: no match is 204 No Content... but an empty array with 200 is what clients handle best.
+          return sendJson(res, 200, results);
+        } catch (error) {
+          if (error instanceof QidoFilterError) return sendError(res, 400, error.message);
+          throw error;
+        }
+      }
+      case "metadata":
+        return handleMetadata(res, context, route);
+      case "retrieve":
+        return handleRetrieve(res, context, route);
+      case "frames":
+        return handleFrames(res, context, route, route.frames);
+      case "thumbnail":
+        return handleThumbnail(res, context, route);
+      default: {
+        const unreachable: never = route;
+        return unreachable;
+      }
+    }
+  }
+}

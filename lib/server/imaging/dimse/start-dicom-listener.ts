@@ -1,0 +1,81 @@
+import "server-only";
+import { createServer, type AddressInfo, type Socket } from "node:net";
+import type { ImageDeps } from "../runtime/image-deps";
+import { StoreScp } from "./store-scp";
+
+// The DICOM port of the archive: sites' PACS and modalities push instances by C-STORE (and
+// check the link with C-ECHO). The TCP server is ours rather than dcmjs-dimse's Server, which
+// cannot bind a host, report the port it got, or tell when it has closed.
+
+export interface DicomListener {
+  port: number;
+  close(): Promise<void>;
+}
+
+export interface DicomListenerOptions {
+  /** 0 picks a free port (tests); the chosen one is in the result. */
+  port: number;
+  /** Default "0.0.0.0". */
+  host?: string;
+  /** The called AE title this archive answers to; associations for another one are rejected. */
+  aeTitle: string;
+  deps: ImageDeps;
+  log?: (line: string) => void;
+}
+
+export async function startDicomListener(options: DicomListenerOptions): Promise<DicomListener> {
+  const aeTitle = options.aeTitle.trim();
+  // AE (PS3.5 6.2): 1 to 16 characters, no backslash or control characters.
+  if (!/^[\x20-\x5b\x5d-\x7e]{1,16}$/.test(aeTitle)) throw new Error(`invalid DICOM AE title "${options.aeTitle}"`);
+  const log = options.log ?? ((line: string) => console.log(`[dicom] ${line}`));
+
+  const inFlight = new Set<Promise<void>>();
+  const track = (task: Promise<void>): void => {
+    const settled = task.catch((error: unknown) => log(`DIMSE handler failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
+    inFlight.add(settled);
+    void settled.finally(() => inFlight.delete(settled));
+  };
+  const context = { aeTitle, deps: options.deps, log, track };
+
+  const sockets = new Set<Socket>();
+  const server = createServer((socket) => {
+    sockets.add(socket);
+    socket.once("close", () => sockets.delete(socket));
+    // Each C-STORE response is one small PDU the sender waits for before the next instance.
+    socket.setNoDelay(true);
+    const scp = new StoreScp(socket, context);
+    // One listener argument: dcmjs-dimse's emitter treats a second one as a completion callback.
+    scp.on("networkError", (error: Error) => {
+      log(`DICOM connection from ${socket.remoteAddress ?? "?"} closed: ${error.message}`);
+      socket.destroy();
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, options.host ?? "0.0.0.0", () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  server.on("error", (error) => log(`DICOM listener error: ${error.message}`));
+  const { port } = server.address() as AddressInfo;
+  log(`DICOM listener ${aeTitle} on ${options.host ?? "0.0.0.0"}:${port}`);
+
+  let closing: Promise<void> | null = null;
+  return {
+    port,
+    close() {
+      closing ??= (async () => {
+        const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+        // Senders see the connection drop and resend what was not answered: ingest is
+        // idempotent on SOP Instance UID, so an instance stored without its response is safe.
+        for (const socket of sockets) socket.destroy();
+        // Stores already under way finish, so the caller may then close the database.
+        while (inFlight.size > 0) await Promise.all([...inFlight]);
+        await stopped;
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,165 @@
+import "server-only";
+import type { Socket } from "node:net";
+import type { Writable } from "node:stream";
+import type { ImageDeps } from "../runtime/image-deps";
+import { DatasetCollector } from "./dataset-collector";
+import {
+  type association,
+  CEchoResponse,
+  CStoreResponse,
+  Dataset,
+  PresentationContextResult,
+  RejectReason,
+  RejectResult,
+  RejectSource,
+  type requests,
+  type responses,
+  Scp,
+  Status,
+} from "./dimse-library";
+import { CANNOT_UNDERSTAND, failureAnswer, type StoreAnswer } from "./dimse-status";
+import { type AeSender, findSenderByAe } from "./find-sender-by-ae";
+import { decidePresentationContext } from "./presentation-contexts";
+import { storeReceivedInstance } from "./store-received-instance";
+
+// One TCP connection, hence one association (PS3.8 9.1): the Storage and Verification SCP.
+// dcmjs-dimse calls these methods from its PDU handler; each one answers through the
+// library's callback and never throws, since an exception there would drop the connection.
+
+export interface ScpContext {
+  /** The called AE title this listener answers to. */
+  aeTitle: string;
+  deps: ImageDeps;
+  log: (line: string) => void;
+  /** Work the listener waits for when it closes; a rejection is logged, never left unhandled. */
+  track: (task: Promise<void>) => void;
+}
+
+/**
+ * The largest P-DATA-TF PDU we accept, announced in A-ASSOCIATE-AC. dcmjs-dimse would announce
+ * the smaller of its own limit and the peer's receive limit, which is a different direction
+ * (PS3.8 D.1) and often only 16 KB.
+ */
+const MAX_RECEIVE_PDU_BYTES = 256 * 1024;
+
+export class StoreScp extends Scp {
+  private sender: AeSender | null = null;
+  private callingAeTitle = "";
+  private readonly datasets = new WeakMap<requests.CStoreRequest, DatasetCollector>();
+  /** C-STOREs of this association still being stored: the release waits for them. */
+  private readonly pending = new Set<Promise<void>>();
+
+  constructor(
+    private readonly peer: Socket,
+    private readonly context: ScpContext,
+  ) {
+    super(peer);
+  }
+
+  override associationRequested(requested: association.Association): void {
+    this.context.track(this.negotiate(requested));
+  }
+
+  private async negotiate(requested: association.Association): Promise<void> {
+    const callingAeTitle = requested.getCallingAeTitle().trim();
+    const calledAeTitle = requested.getCalledAeTitle().trim();
+    const from = `${callingAeTitle || "(empty)"} at ${this.peer.remoteAddress ?? "?"}`;
+    if (calledAeTitle !== this.context.aeTitle) {
+      this.reject(RejectResult.Permanent, RejectSource.ServiceUser, RejectReason.CalledAeNotRecognized);
+      this.context.log(`association from ${from} rejected: called AE title "${calledAeTitle}" is not ${this.context.aeTitle}`);
+      return;
+    }
+    let sender: AeSender | null;
+    try {
+      sender = await findSenderByAe(this.context.deps.db, callingAeTitle);
+    } catch (error) {
+      this.reject(RejectResult.Transient, RejectSource.ServiceProviderPresentation, RejectReason.TemporaryCongestion);
+      this.context.log(`association from ${from} rejected: sender lookup failed: ${error instanceof Error ? error.message : String(error)}`);
+      return;
+    }
+    if (!sender) {
+      this.reject(RejectResult.Permanent, RejectSource.ServiceUser, RejectReason.CallingAeNotRecognized);
+      this.context.log(`association from ${from} rejected: calling AE title not recognized`);
+      return;
+    }
+    this.sender = sender;
+    this.callingAeTitle = callingAeTitle;
+    for (const { context } of requested.getPresentationContexts()) {
+      const decision = decidePresentationContext(context.getAbstractSyntaxUid(), context.getTransferSyntaxUids());
+      if (decision.accept) context.setResult(PresentationContextResult.Accept, decision.transferSyntaxUid);
+      else if (decision.reason === "abstract-syntax") context.setResult(PresentationContextResult.RejectAbstractSyntaxNotSupported);
+      else context.setResult(PresentationContextResult.RejectTransferSyntaxesNotSupported);
+    }
+    requested.setMaxPduLength(MAX_RECEIVE_PDU_BYTES);
+    this.sendAssociationAccept();
+  }
+
+  private reject(result: number, source: number, reason: number): void {
+    this.sendAssociationReject(result, source, reason);
+    // The peer should close on A-ASSOCIATE-RJ (PS3.8 7.1.1.7); end() still flushes the PDU first.
+    this.peer.end();
+  }
+
+  override associationReleaseRequested(): void {
+    const release = Promise.allSettled([...this.pending]).then(() => this.sendAssociationReleaseResponse());
+    this.context.track(release);
+  }
+
+  override cEchoRequest(request: requests.CEchoRequest, callback: (response: responses.CEchoResponse) => void): void {
+    const response = CEchoResponse.fromRequest(request);
+    response.setStatus(Status.Success);
+    callback(response);
+  }
+
+  override createStoreWritableStream(context: association.PresentationContext, request: requests.CStoreRequest): Writable {
+    const accepted = context.getResult() === PresentationContextResult.Accept ? (context.getAcceptedTransferSyntaxUid() ?? null) : null;
+    const collector = new DatasetCollector(accepted, this.context.deps.maxInstanceBytes);
+    this.datasets.set(request, collector);
+    return collector;
+  }
+
+  override createDatasetFromStoreWritableStream(
+    _writable: Writable,
+    context: association.PresentationContext,
+    callback: (dataset: InstanceType<typeof Dataset>) => void,
+  ): void {
+    // An empty placeholder: the library would parse the whole data set with dcmjs here, and
+    // nothing reads it. The bytes stay in the collector, looked up by request.
+    callback(new Dataset({}, context.getAcceptedTransferSyntaxUid()));
+  }
+
+  override cStoreRequest(request: requests.CStoreRequest, callback: (response: responses.CStoreResponse) => void): void {
+    const dataset = this.datasets.get(request);
+    this.datasets.delete(request);
+    const respond = (answer: StoreAnswer): void => {
+      const response = CStoreResponse.fromRequest(request);
+      response.setStatus(answer.status);
+      if (answer.errorComment !== null) response.setErrorComment(answer.errorComment);
+      callback(response);
+    };
+    if (!this.sender || !dataset) {
+      respond(failureAnswer(CANNOT_UNDERSTAND, "C-STORE outside an accepted association"));
+      return;
+    }
+    const received = {
+      callingAeTitle: this.callingAeTitle,
+      sender: this.sender,
+      sopClassUid: request.getAffectedSopClassUid(),
+      sopInstanceUid: request.getAffectedSopInstanceUid(),
+      dataset,
+    };
+    const task = storeReceivedInstance(this.context.deps, received, this.context.log).then(respond);
+    this.pending.add(task);
+    this.context.track(task.finally(() => this.pending.delete(task)));
+  }
+
+  override cCancelRequest(): void {
+    // Nothing to cancel: C-STORE and C-ECHO are answered once.
+  }
+
+  override abort(): void {
+    // On A-ABORT the acceptor closes the transport (PS3.8 9.2, AA-3); DCMTK waits 30 s for it.
+    // C-STOREs already received still finish: nothing in them needs the socket.
+    this.peer.destroy();
+  }
+}

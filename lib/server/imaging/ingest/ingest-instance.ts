@@ -1,0 +1,204 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { DicomRejection, isDicomRejection, type DicomRejectionCode } from "@/lib/dicom/dicom-rejection";
+import type { ParsedInstance } from "@/lib/dicom/parse-instance";
+import { readMetaHeader } from "@/lib/dicom/read-meta-header";
+import { isAfterSigning } from "@/lib/domain/image-arrival";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { instanceKey } from "../archive/archive-storage";
+import { writeAudit } from "../../audit/write-audit";
+import type { Tx } from "../../db/client";
+import { publishRequestChanged, publishStudyChanged } from "../../realtime/publish";
+import type { ImageDeps, IngestSource } from "../runtime/image-deps";
+import { insertInstanceRow } from "./insert-instance-row";
+import { placeInSeries, rememberSeries } from "./place-in-series";
+import { linkStudyInTx } from "../studies/link-study-in-tx";
+import { recordImageMilestone } from "../studies/request-image-milestone";
+
+export interface StoredInstance {
+  status: "stored" | "already-stored";
+  sopInstanceUid: string;
+  sopClassUid: string;
+  studyInstanceUid: string;
+  seriesInstanceUid: string;
+}
+
+export interface RefusedInstance {
+  status: "refused";
+  code: DicomRejectionCode;
+  message: string;
+  sopInstanceUid: string | null;
+  sopClassUid: string | null;
+}
+
+export type IngestOutcome = StoredInstance | RefusedInstance;
+
+/**
+ * One DICOM instance into the archive, whichever way it came (upload, STOW-RS, C-STORE):
+ * structural checks, a parse in a worker, the file stored under its content hash, then the
+ * index rows, the link to a request by accession number and the request's timeline in one
+ * transaction. Idempotent on SOP Instance UID: the same bytes again are "already stored",
+ * other bytes under the same UID are refused and audited. Never throws for bad input.
+ */
+export async function ingestInstance(deps: ImageDeps, source: IngestSource, input: Uint8Array): Promise<IngestOutcome> {
+  let parsed: ParsedInstance;
+  let bytes: Uint8Array;
+  try {
+    if (input.byteLength > deps.maxInstanceBytes) {
+      throw new DicomRejection("TOO_LARGE", `instance of ${input.byteLength} bytes exceeds the ${deps.maxInstanceBytes}-byte limit`);
+    }
+    readMetaHeader(input);
+    ({ parsed, bytes } = await deps.parser.parse(input));
+  } catch (error) {
+    if (!isDicomRejection(error)) throw error;
+    return refuse(deps, source, error, null);
+  }
+
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  const previous = await compareWithStored(deps, source, parsed, sha256);
+  if (previous) return previous;
+
+  const key = instanceKey(sha256);
+  await deps.archive.put(key, bytes);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const changed = await deps.db.$transaction((tx) => indexInstance(tx, source, parsed, { sha256, key, size: bytes.byteLength }), {
+        timeout: 20_000,
+      });
+      // Remembered only once committed: a rolled-back series row must be created again.
+      rememberSeries(parsed.seriesInstanceUid, changed.placed);
+      await touchStudy(deps, changed.placed.studyId);
+      if (changed.requestId) publishRequestChanged(changed.requestId, source.siteId);
+      publishStudyChanged(source.siteId);
+      return stored("stored", parsed);
+    } catch (error) {
+      if (isUniqueViolation(error)) {
+        // A concurrent sender stored the same UID first: answer as if it had come first.
+        const raced = await compareWithStored(deps, source, parsed, sha256);
+        if (raced) return raced;
+        // Two first instances of one study or series met: the second attempt finds the rows.
+        if (attempt < 3) continue;
+      }
+      await removeUnreferenced(deps, key, sha256);
+      if (isDicomRejection(error)) return refuse(deps, source, error, parsed);
+      throw error;
+    }
+  }
+}
+
+async function compareWithStored(deps: ImageDeps, source: IngestSource, parsed: ParsedInstance, sha256: string): Promise<IngestOutcome | null> {
+  const existing = await deps.db.dicomInstance.findUnique({
+    where: { sopInstanceUid: parsed.sopInstanceUid },
+    select: { contentSha256: true },
+  });
+  if (!existing) return null;
+  if (existing.contentSha256 === sha256) return stored("already-stored", parsed);
+  await writeAudit(deps.db, {
+    actorId: source.actorId,
+    action: "DICOM_INSTANCE_CONFLICT",
+    entityType: "DicomInstance",
+    entityId: parsed.sopInstanceUid,
+    siteId: source.siteId,
+    detail: { channel: source.channel, sender: source.senderLabel, storedSha256: existing.contentSha256, receivedSha256: sha256 },
+  });
+  return {
+    status: "refused",
+    code: "CONFLICT",
+    message: `SOP Instance UID ${parsed.sopInstanceUid} is already stored with different content`,
+    sopInstanceUid: parsed.sopInstanceUid,
+    sopClassUid: parsed.sopClassUid,
+  };
+}
+
+async function indexInstance(
+  tx: Tx,
+  source: IngestSource,
+  parsed: ParsedInstance,
+  file: { sha256: string; key: string; size: number },
+): Promise<{ requestId: string | null; placed: { seriesId: string; studyId: string } }> {
+  const now = new Date();
+  const { study, seriesId } = await placeInSeries(tx, source, parsed, now);
+  const placed = { seriesId, studyId: study.id };
+  await insertInstanceRow(tx, { source, parsed, seriesId, file, at: now });
+
+  const by = { actorId: source.actorId, actorLabel: source.actorId ? null : source.senderLabel };
+  if (study.requestId === null) {
+    const requestId = await requestByAccession(tx, source.siteId, study.accessionNumber);
+    if (!requestId) return { requestId: null, placed };
+    // Two instances of one study may both get here: the study's row lock lets one link it.
+    const locked = await tx.$queryRaw<{ requestId: string | null }[]>`SELECT "requestId" FROM "DicomStudy" WHERE "id" = ${study.id}::uuid FOR UPDATE`;
+    if (locked[0]?.requestId) return { requestId: null, placed };
+    await linkStudyInTx(tx, { studyId: study.id, requestId, method: "ACCESSION", by, confirmation: null });
+    return { requestId, placed };
+  }
+  // Already linked: only images after signing change the request (re-checked under its lock).
+  const request = study.request;
+  if (study.linkState === "LINKED" && request && isAfterSigning(request.status) && !request.imagesAfterSigningAt) {
+    await recordImageMilestone(tx, study.requestId, "received", by);
+    return { requestId: study.requestId, placed };
+  }
+  return { requestId: null, placed };
+}
+
+/**
+ * The study's last arrival, for the quiet-period completion. Outside the instance's transaction
+ * so that the study row is not a lock every instance of the study waits on; a later arrival
+ * never moves it back.
+ */
+async function touchStudy(deps: ImageDeps, studyId: string): Promise<void> {
+  const now = new Date();
+  await deps.db.dicomStudy.updateMany({ where: { id: studyId, lastInstanceAt: { lt: now } }, data: { lastInstanceAt: now } });
+}
+
+
+/** The request of this site whose accession (ours or the site's own) the study carries. */
+async function requestByAccession(tx: Tx, siteId: string, accessionNumber: string | null): Promise<string | null> {
+  if (!accessionNumber) return null;
+  const request = await tx.readingRequest.findFirst({
+    where: { siteId, OR: [{ accessionNumber }, { siteAccessionNumber: accessionNumber }] },
+    orderBy: { submittedAt: "desc" },
+    select: { id: true },
+  });
+  return request?.id ?? null;
+}
+
+async function refuse(deps: ImageDeps, source: IngestSource, rejection: DicomRejection, parsed: ParsedInstance | null): Promise<RefusedInstance> {
+  await writeAudit(deps.db, {
+    actorId: source.actorId,
+    action: "DICOM_INSTANCE_REFUSED",
+    entityType: "DicomInstance",
+    entityId: parsed?.sopInstanceUid ?? null,
+    siteId: source.siteId,
+    detail: { channel: source.channel, sender: source.senderLabel, code: rejection.code, message: rejection.message.slice(0, 500) },
+  });
+  return {
+    status: "refused",
+    code: rejection.code,
+    message: rejection.message,
+    sopInstanceUid: parsed?.sopInstanceUid ?? null,
+    sopClassUid: parsed?.sopClassUid ?? null,
+  };
+}
+
+/** After a failed index, the file goes unless another instance row stores the same bytes. */
+async function removeUnreferenced(deps: ImageDeps, key: string, sha256: string): Promise<void> {
+  const used = await deps.db.dicomInstance.count({ where: { contentSha256: sha256 } });
+  if (used === 0) await deps.archive.delete(key);
+}
+
+function stored(status: StoredInstance["status"], parsed: ParsedInstance): StoredInstance {
+  return {
+    status,
+    sopInstanceUid: parsed.sopInstanceUid,
+    sopClassUid: parsed.sopClassUid,
+    studyInstanceUid: parsed.studyInstanceUid,
+    seriesInstanceUid: parsed.seriesInstanceUid,
+  };
+}
+
+/** A unique constraint refused a row: P2002 from Prisma's queries, SQLSTATE 23505 from a raw one. */
+function isUniqueViolation(error: unknown): boolean {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
+  if (error.code === "P2002") return true;
+  return error.code === "P2010" && JSON.stringify(error.meta ?? {}).includes("23505");
+}

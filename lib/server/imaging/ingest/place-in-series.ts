@@ -1,0 +1,90 @@
+import "server-only";
+import { DicomRejection } from "@/lib/dicom/dicom-rejection";
+import type { ParsedInstance } from "@/lib/dicom/parse-instance";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Tx } from "../../db/client";
+import type { IngestSource } from "../runtime/image-deps";
+
+// Where an incoming instance goes: its patient, study and series rows, created on the first
+// instance and found again for the rest.
+
+// Series already indexed, so that the hundreds of instances of a series that follow the
+// first need one plain read of their study rather than three upserts. Rows are never deleted,
+// so an entry never goes stale.
+const knownSeries = new Map<string, { seriesId: string; studyId: string }>();
+const KNOWN_SERIES_LIMIT = 10_000;
+// With the linked request's status: whether an instance flags it is known without another query.
+const studyRowSelect = {
+  id: true,
+  siteId: true,
+  requestId: true,
+  linkState: true,
+  accessionNumber: true,
+  request: { select: { status: true, imagesAfterSigningAt: true } },
+} satisfies Prisma.DicomStudySelect;
+export type StudyRow = Prisma.DicomStudyGetPayload<{ select: typeof studyRowSelect }>;
+
+export async function placeInSeries(tx: Tx, source: IngestSource, parsed: ParsedInstance, now: Date): Promise<{ study: StudyRow; seriesId: string }> {
+  const known = knownSeries.get(parsed.seriesInstanceUid);
+  if (known) {
+    // A plain read, no row lock: the instances of a study are indexed side by side. The
+    // study's lastInstanceAt is touched after commit (touchStudy); linking locks (below).
+    const study = await tx.dicomStudy.findUniqueOrThrow({ where: { id: known.studyId }, select: studyRowSelect });
+    if (study.siteId !== source.siteId) throw foreignStudy(parsed);
+    return { study, seriesId: known.seriesId };
+  }
+  const patient = await tx.dicomPatient.upsert({
+    where: { siteId_patientId: { siteId: source.siteId, patientId: parsed.patient.id } },
+    create: { siteId: source.siteId, patientId: parsed.patient.id, name: parsed.patient.name, birthDate: parsed.patient.birthDate, sex: parsed.patient.sex },
+    update: {},
+    select: { id: true },
+  });
+  // The upsert's row lock orders concurrent instances of one study for the rest of the transaction.
+  const study = await tx.dicomStudy.upsert({
+    where: { studyInstanceUid: parsed.studyInstanceUid },
+    create: {
+      studyInstanceUid: parsed.studyInstanceUid,
+      siteId: source.siteId,
+      patientRef: patient.id,
+      studyDate: parsed.study.date,
+      studyTime: parsed.study.time,
+      accessionNumber: parsed.study.accessionNumber,
+      studyId: parsed.study.studyId,
+      studyDescription: parsed.study.description,
+      referringPhysicianName: parsed.study.referringPhysicianName,
+      receivedAt: now,
+      lastInstanceAt: now,
+    },
+    update: { lastInstanceAt: now },
+    select: studyRowSelect,
+  });
+  if (study.siteId !== source.siteId) throw foreignStudy(parsed);
+  const series = await tx.dicomSeries.upsert({
+    where: { seriesInstanceUid: parsed.seriesInstanceUid },
+    create: {
+      seriesInstanceUid: parsed.seriesInstanceUid,
+      studyRef: study.id,
+      modality: parsed.series.modality,
+      seriesNumber: parsed.series.number,
+      seriesDescription: parsed.series.description,
+      bodyPartExamined: parsed.series.bodyPartExamined,
+    },
+    update: {},
+    select: { id: true, studyRef: true },
+  });
+  if (series.studyRef !== study.id) {
+    throw new DicomRejection("MALFORMED", `series ${parsed.seriesInstanceUid} already belongs to another study`);
+  }
+  return { study, seriesId: series.id };
+}
+
+
+/** Called once the instance's transaction committed: a rolled-back series row must be created again. */
+export function rememberSeries(seriesInstanceUid: string, placed: { seriesId: string; studyId: string }): void {
+  if (knownSeries.size >= KNOWN_SERIES_LIMIT) knownSeries.clear();
+  knownSeries.set(seriesInstanceUid, placed);
+}
+
+function foreignStudy(parsed: ParsedInstance): DicomRejection {
+  return new DicomRejection("FOREIGN_STUDY", `study ${parsed.studyInstanceUid} was received from another site`);
+}

@@ -1,0 +1,30 @@
+// Worker thread body: parses one instance per message. Kept apart from the request thread so
+// that a hostile file costs at most its time and memory budget (see parse-pool.ts).
+import { parentPort } from "node:worker_threads";
+import dcmjs from "dcmjs";
+import { isDicomRejection } from "../../../dicom/dicom-rejection";
+import { parseInstance } from "../../../dicom/parse-instance";
+import type { ParseReply, ParseTask, WorkerReady } from "./parse-messages";
+
+dcmjs.log.setLevel("error");
+// dcmjs also writes straight to the console about every oddity of a damaged file; the
+// outcome goes back to the caller as a refusal reason, so the server log stays readable.
+console.warn = () => undefined;
+console.log = () => undefined;
+
+parentPort?.on("message", (task: ParseTask) => {
+  const bytes = new Uint8Array(task.buffer);
+  let reply: ParseReply;
+  try {
+    reply = { id: task.id, ok: true, parsed: parseInstance(bytes), buffer: task.buffer };
+  } catch (error) {
+    reply = isDicomRejection(error)
+      ? { id: task.id, ok: false, code: error.code, message: error.message, buffer: task.buffer }
+      : { id: task.id, ok: false, code: "MALFORMED", message: `unreadable dataset: ${String(error).slice(0, 200)}`, buffer: task.buffer };
+  }
+  // The bytes go back to the caller, who stores them: transferred both ways, never copied.
+  parentPort?.postMessage(reply, [task.buffer]);
+});
+
+const ready: WorkerReady = { ready: true };
+parentPort?.postMessage(ready);

@@ -1,0 +1,87 @@
+import "server-only";
+import type { Actor } from "@/lib/domain/access";
+import type { DicomJsonDataset } from "@/lib/dicom/dicom-json";
+import { bufferReadAudit } from "../../audit/read-audit-buffer";
+import type { Db } from "../../db/client";
+import { dataset, element, withIncludedFields } from "./qido-attributes";
+import type { QidoQuery } from "./qido-query";
+import { instanceFilters, seriesFilters, studyFilters } from "./qido-filters";
+import { visibleStudiesWhere } from "../studies/study-scope";
+import { studyViewAccess } from "../studies/study-view-access";
+
+/** QIDO-RS /instances, /studies/{s}/instances and /studies/{s}/series/{se}/instances. */
+export async function searchInstances(args: {
+  db: Db;
+  actor: Actor;
+  query: QidoQuery;
+  studyUid: string | null;
+  seriesUid: string | null;
+  baseUrl: string;
+}): Promise<DicomJsonDataset[]> {
+  const { db, actor, query, studyUid, seriesUid, baseUrl } = args;
+  const wantsMetadata = query.includeFields === "all" || query.includeFields.size > 0;
+  const instances = await db.dicomInstance.findMany({
+    where: {
+      AND: [
+        {
+          series: {
+            AND: [
+              { study: { AND: [visibleStudiesWhere(actor), ...(studyUid ? [{ studyInstanceUid: studyUid }] : []), ...studyFilters(query)] } },
+              ...(seriesUid ? [{ seriesInstanceUid: seriesUid }] : []),
+              ...seriesFilters(query),
+            ],
+          },
+        },
+        ...instanceFilters(query),
+      ],
+    },
+    orderBy: [{ instanceNumber: "asc" }, { sopInstanceUid: "asc" }],
+    take: query.limit,
+    skip: query.offset,
+    select: {
+      sopInstanceUid: true,
+      sopClassUid: true,
+      instanceNumber: true,
+      rows: true,
+      columns: true,
+      numberOfFrames: true,
+      metadata: wantsMetadata,
+      series: { select: { seriesInstanceUid: true, modality: true, study: { select: { studyInstanceUid: true } } } },
+    },
+  });
+  bufferReadAudit(db, {
+    actorId: actor.id,
+    action: "DICOMWEB_READ",
+    entityType: "DicomStudy",
+    entityId: studyUid,
+    detail: { resource: "qido-instances", series: seriesUid, results: instances.length },
+  });
+  // Searching keeps the wider "may see" scope (linking, upload resume), but a stored header is
+  // the images' content (patient, acquisition, annotations): includefield beyond the default
+  // attributes answers only for studies the actor may VIEW, as WADO metadata would. Elsewhere the
+  // default attributes alone, silently, as PS3.18 lets a server do. One decision per study.
+  const viewable = wantsMetadata ? await viewableStudyUids(db, actor, instances.map((i) => i.series.study.studyInstanceUid)) : new Set<string>();
+  return instances.map((i) => {
+    const studyInstanceUid = i.series.study.studyInstanceUid;
+    const base = dataset({
+      "00080016": element("UI", i.sopClassUid),
+      "00080018": element("UI", i.sopInstanceUid),
+      "00080060": element("CS", i.series.modality),
+      "00081190": element("UR", `${baseUrl}/studies/${studyInstanceUid}/series/${i.series.seriesInstanceUid}/instances/${i.sopInstanceUid}`),
+      "0020000D": element("UI", studyInstanceUid),
+      "0020000E": element("UI", i.series.seriesInstanceUid),
+      "00200013": element("IS", i.instanceNumber),
+      "00280008": i.numberOfFrames > 1 ? element("IS", i.numberOfFrames) : undefined,
+      "00280010": element("US", i.rows),
+      "00280011": element("US", i.columns),
+    });
+    const metadata = wantsMetadata && viewable.has(studyInstanceUid) ? (i.metadata as unknown as DicomJsonDataset) : null;
+    return withIncludedFields(base, metadata, query.includeFields);
+  });
+}
+
+async function viewableStudyUids(db: Db, actor: Actor, studyUids: string[]): Promise<Set<string>> {
+  const unique = [...new Set(studyUids)];
+  const decisions = await Promise.all(unique.map(async (uid) => ((await studyViewAccess(db, actor, uid)).kind === "viewable" ? [uid] : [])));
+  return new Set(decisions.flat());
+}
