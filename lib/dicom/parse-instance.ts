@@ -17,7 +17,7 @@ export interface ParsedInstance {
   sopInstanceUid: string;
   studyInstanceUid: string;
   seriesInstanceUid: string;
-  patient: { id: string; name: string; birthDate: string | null; sex: string | null };
+  patient: { id: string; issuer: string | null; name: string; birthDate: string | null; sex: string | null };
   study: {
     date: string | null;
     time: string | null;
@@ -47,6 +47,7 @@ const TAG = {
   patientId: "00100020",
   patientBirthDate: "00100030",
   patientSex: "00100040",
+  issuerOfPatientId: "00100021",
   bodyPartExamined: "00180015",
   studyInstanceUid: "0020000D",
   seriesInstanceUid: "0020000E",
@@ -109,6 +110,7 @@ export function parseInstance(bytes: Uint8Array): ParsedInstance {
     seriesInstanceUid,
     patient: {
       id: text(TAG.patientId, 64, "Patient ID") ?? "",
+      issuer: text(TAG.issuerOfPatientId, 64, "Issuer of Patient ID"),
       name: text(TAG.patientName, 324, "Patient's Name") ?? "",
       birthDate: date(text(TAG.patientBirthDate, 10, "Patient's Birth Date")),
       sex: text(TAG.patientSex, 16, "Patient's Sex"),

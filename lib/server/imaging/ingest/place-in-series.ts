@@ -2,6 +2,7 @@ import "server-only";
 import { DicomRejection } from "@/lib/dicom/dicom-rejection";
 import type { ParsedInstance } from "@/lib/dicom/parse-instance";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { isConsistentIdentity, patientGroupKey, studyOnlyGroupKey, type ReceivedIdentity } from "@/lib/domain/patient-grouping";
 import type { Tx } from "../../db/client";
 import type { IngestSource } from "../runtime/image-deps";
 
@@ -33,19 +34,19 @@ export async function placeInSeries(tx: Tx, source: IngestSource, parsed: Parsed
     if (study.siteId !== source.siteId) throw foreignStudy(parsed);
     return { study, seriesId: known.seriesId };
   }
-  const patient = await tx.dicomPatient.upsert({
-    where: { siteId_patientId: { siteId: source.siteId, patientId: parsed.patient.id } },
-    create: { siteId: source.siteId, patientId: parsed.patient.id, name: parsed.patient.name, birthDate: parsed.patient.birthDate, sex: parsed.patient.sex },
-    update: {},
-    select: { id: true },
-  });
+  const patientRef = await placePatient(tx, source.siteId, parsed);
   // The upsert's row lock orders concurrent instances of one study for the rest of the transaction.
   const study = await tx.dicomStudy.upsert({
     where: { studyInstanceUid: parsed.studyInstanceUid },
     create: {
       studyInstanceUid: parsed.studyInstanceUid,
       siteId: source.siteId,
-      patientRef: patient.id,
+      patientRef,
+      patientName: parsed.patient.name,
+      patientId: parsed.patient.id,
+      issuerOfPatientId: parsed.patient.issuer,
+      patientBirthDate: parsed.patient.birthDate,
+      patientSex: parsed.patient.sex,
       studyDate: parsed.study.date,
       studyTime: parsed.study.time,
       accessionNumber: parsed.study.accessionNumber,
@@ -78,6 +79,32 @@ export async function placeInSeries(tx: Tx, source: IngestSource, parsed: Parsed
   return { study, seriesId: series.id };
 }
 
+
+/**
+ * The patient record the study joins: the one of its Patient ID and issuer when the identities
+ * agree, else a record of the study's own (an empty or generic ID, or an ID that already names
+ * someone else, never merges two people). Only a study's first instance gets here.
+ */
+async function placePatient(tx: Tx, siteId: string, parsed: ParsedInstance): Promise<string> {
+  const received: ReceivedIdentity = {
+    patientId: parsed.patient.id,
+    issuer: parsed.patient.issuer,
+    name: parsed.patient.name,
+    birthDate: parsed.patient.birthDate,
+    sex: parsed.patient.sex,
+  };
+  const existingStudy = await tx.dicomStudy.findUnique({ where: { studyInstanceUid: parsed.studyInstanceUid }, select: { patientRef: true } });
+  if (existingStudy) return existingStudy.patientRef;
+  const record = { siteId, patientId: received.patientId, issuer: received.issuer, name: received.name, birthDate: received.birthDate, sex: received.sex };
+  const groupKey = patientGroupKey(received, parsed.studyInstanceUid);
+  const identitySelect = { id: true, patientId: true, issuer: true, name: true, birthDate: true, sex: true } as const;
+  const patient = await tx.dicomPatient.upsert({ where: { siteId_groupKey: { siteId, groupKey } }, create: { ...record, groupKey }, update: {}, select: identitySelect });
+  if (isConsistentIdentity(patient, received)) return patient.id;
+  // This ID already names another person: the study stays on its own.
+  const own = studyOnlyGroupKey(parsed.studyInstanceUid);
+  const alone = await tx.dicomPatient.upsert({ where: { siteId_groupKey: { siteId, groupKey: own } }, create: { ...record, groupKey: own }, update: {}, select: { id: true } });
+  return alone.id;
+}
 
 /** Called once the instance's transaction committed: a rolled-back series row must be created again. */
 export function rememberSeries(seriesInstanceUid: string, placed: { seriesId: string; studyId: string }): void {
