@@ -54,11 +54,19 @@ export async function handleRendered(res: ServerResponse, context: WadoContext, 
   const frameCount = instance.frames.length;
   if (target.frame !== null && target.frame > frameCount) return sendError(res, 404, `frame ${target.frame} does not exist: the instance has ${frameCount}`);
   const frameIndex = target.frame !== null ? target.frame - 1 : target.thumbnail ? Math.floor(frameCount / 2) : 0;
-  const viewport = params.viewport ?? (target.thumbnail ? { width: THUMBNAIL_SIZE, height: THUMBNAIL_SIZE, region: null } : null);
+  const viewport = params.viewport ?? (target.thumbnail ? thumbnailViewport(instance) : null);
   const rendered = await renderOne(res, context, instance, extras.get(instance.sopInstanceUid), frameIndex, { ...params, viewport }, negotiated.mediaType);
   if (!rendered) return;
   res.writeHead(200, { "Content-Type": negotiated.mediaType, "Content-Length": rendered.length, "Cache-Control": PIXELS_CACHE_CONTROL });
   res.end(rendered);
+}
+
+/** Fits in a 128-pixel square, never enlarged (a 15×10 dose grid stays 15×10). */
+function thumbnailViewport(instance: RetrievableInstance) {
+  const metadata = instance.metadata ?? {};
+  const columns = integerValue(metadata, "00280011") ?? THUMBNAIL_SIZE;
+  const rows = integerValue(metadata, "00280010") ?? THUMBNAIL_SIZE;
+  return { width: Math.max(1, Math.min(THUMBNAIL_SIZE, columns)), height: Math.max(1, Math.min(THUMBNAIL_SIZE, rows)), region: null };
 }
 
 type Holds = "image" | "pdf" | "other";

@@ -36,7 +36,8 @@ async function perform(task: WorkTask): Promise<ArrayBuffer> {
 
 function ownBuffer(bytes: Uint8Array): ArrayBuffer {
   if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer) return bytes.buffer;
-  return bytes.slice().buffer as ArrayBuffer;
+  // A copy into its own buffer: a small Buffer is a view into Node's shared pool (and Buffer#slice does not copy).
+  return new Uint8Array(bytes).buffer;
 }
 
 parentPort?.on("message", (task: WorkTask) => {
