@@ -20,6 +20,13 @@ export interface DecodedFrame {
   native422: boolean;
 }
 
+/**
+ * Rows × columns × samples come from the file, unchecked for compressed frames: a 65535×65535
+ * claim would ask for gigabytes outside the worker's heap limit. 40 M samples covers a
+ * 6000×6000 radiograph or a 3600×3600 colour image, within the server's memory budget.
+ */
+export const MAX_DECODED_SAMPLES = 40_000_000;
+
 let codecs: Promise<void> | null = null;
 
 /** The codecs' WebAssembly, loaded once per worker on first use. */
@@ -31,6 +38,9 @@ export function ensureCodecs(): Promise<void> {
 export async function decodeFrame(description: PixelDescription, syntaxUid: string, frame: Uint8Array): Promise<DecodedFrame> {
   if (!isDecodable(syntaxUid)) throw new CannotRender(`no decoder for transfer syntax ${syntaxUid}`);
   const { photometric, planarConfiguration, bitsAllocated } = description;
+  const samples = description.rows * description.columns * description.samplesPerPixel;
+  if (!(samples > 0)) throw new CannotRender("the image has no rows or columns");
+  if (samples > MAX_DECODED_SAMPLES) throw new CannotRender(`${description.columns}x${description.rows}x${description.samplesPerPixel} samples exceed the ${MAX_DECODED_SAMPLES} this server decodes`);
   if (syntaxUid === BIG_ENDIAN_SYNTAX) return { bytes: swapToLittleEndian(frame, bitsAllocated), photometric, planarConfiguration, bitsAllocated, native422: false };
   if (syntaxUid === RLE_SYNTAX) {
     const bytesPerSample = Math.ceil(bitsAllocated / 8);
