@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import dicomParser from "dicom-parser";
+import { Context, NativeCodecs } from "dcmjs-codecs";
 import { afterAll, describe, expect, it } from "vitest";
 import { pydicomFile } from "@/lib/testing/corpus/public-dicom-files";
 import type { PixelDescription } from "./pixel-description";
@@ -44,5 +45,19 @@ describe("render pool", () => {
     expect((failure as RenderFailure).message).toContain("exceed");
     const image = await renderer.run({ ...png, description: grey, syntaxUid: "1.2.840.10008.1.2.1" }, Uint8Array.of(0, 80, 160, 240));
     expect(image.subarray(1, 4).toString()).toBe("PNG");
+  });
+});
+
+describe("decoding in the workers", () => {
+  it("decodes HTJ2K (encoded here by OpenJPH) back to the same 16-bit pixels", async () => {
+    await NativeCodecs.initializeAsync();
+    const rows = 32;
+    const columns = 48;
+    const pixels = new Uint16Array(rows * columns).map((_, i) => (i * 37) % 4096);
+    const context = new Context({ width: columns, height: rows, bitsAllocated: 16, bitsStored: 12, samplesPerPixel: 1, pixelRepresentation: 0, planarConfiguration: 0, photometricInterpretation: "MONOCHROME2", decodedBuffer: new Uint8Array(pixels.buffer) });
+    const encoded = NativeCodecs.encodeHtJpeg2000(context, { lossy: false }).getEncodedBuffer()!;
+    const description = { ...grey, rows, columns, bitsAllocated: 16, bitsStored: 12, highBit: 11 };
+    const decoded = await pool(20_000).run({ kind: "decode", description, syntaxUid: "1.2.840.10008.1.2.4.201" }, encoded);
+    expect(Buffer.from(decoded).equals(Buffer.from(pixels.buffer))).toBe(true);
   });
 });
