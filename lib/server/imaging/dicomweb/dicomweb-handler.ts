@@ -12,7 +12,10 @@ import { DICOMWEB_BASE_PATH, matchDicomwebRoute } from "./dicomweb-routes";
 import { sendError, sendJson } from "./http-replies";
 import { parseQidoQuery } from "../queries/qido-query";
 import { handleStow } from "./stow-rs";
-import { handleFrames, handleMetadata, handleRetrieve, handleThumbnail } from "./wado-rs";
+import { requestBaseUrl } from "./request-base-url";
+import { handleBulkdata } from "./wado-bulkdata";
+import { handleRendered } from "./wado-rendered";
+import { handleFrames, handleMetadata, handleRetrieve } from "./wado-rs";
 
 // DICOMweb on the custom server, before Next (VIEWER.md: pixel data through Next's routes
 // halves throughput). Same origin as the app, so the browser's session cookie authenticates
@@ -20,7 +23,11 @@ import { handleFrames, handleMetadata, handleRetrieve, handleThumbnail } from ".
 
 export { DICOMWEB_BASE_PATH };
 
-export function createDicomwebHandler(options: { deps: ImageDeps; secret: string; resolveActor: ResolveActor; maxRequestBytes: number; publicUrl?: string }) {
+/**
+ * `trustForwarded`: a reverse proxy the operator controls sets X-Forwarded-Host/-Proto; only
+ * then are they used for the URLs written into answers (request-base-url.ts).
+ */
+export function createDicomwebHandler(options: { deps: ImageDeps; secret: string; resolveActor: ResolveActor; maxRequestBytes: number; trustForwarded?: boolean }) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     try {
       await handle(req, res);
@@ -44,7 +51,7 @@ export function createDicomwebHandler(options: { deps: ImageDeps; secret: string
     }
     if (!match.ok) return sendError(res, match.status, match.message);
     const route = match.route;
-    const baseUrl = options.publicUrl ? `${options.publicUrl}${DICOMWEB_BASE_PATH}` : `http://${req.headers.host ?? "localhost"}${DICOMWEB_BASE_PATH}`;
+    const baseUrl = requestBaseUrl(req, { trustForwarded: options.trustForwarded === true });
     const principal = await resolveDicomwebPrincipal(req, { db: options.deps.db, secret: options.secret, resolveActor: options.resolveActor });
 
     if (route.kind === "stow") {
@@ -83,8 +90,10 @@ export function createDicomwebHandler(options: { deps: ImageDeps; secret: string
         return handleRetrieve(res, context, route);
       case "frames":
         return handleFrames(res, context, route, route.frames);
-      case "thumbnail":
-        return handleThumbnail(res, context, route);
+      case "rendered":
+        return handleRendered(res, context, route, url.searchParams);
+      case "bulkdata":
+        return handleBulkdata(res, context, route);
       default: {
         const unreachable: never = route;
         return unreachable;

@@ -75,7 +75,9 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-const get = (who: Who, path: string) => fetch(`${base}${path}`, { headers: { Cookie: cookies[who], Accept: 'multipart/related; type="application/octet-stream"; transfer-syntax=*' } });
+// A thumbnail is an image (as a browser's <img> asks); the rest as a DICOMweb viewer asks.
+const acceptFor = (path: string) => (path.endsWith("/thumbnail") ? "image/*" : 'multipart/related; type="application/octet-stream"; transfer-syntax=*');
+const get = (who: Who, path: string) => fetch(`${base}${path}`, { headers: { Cookie: cookies[who], Accept: acceptFor(path) } });
 const status = async (who: Who, path: string) => {
   const response = await get(who, path);
   await response.arrayBuffer();

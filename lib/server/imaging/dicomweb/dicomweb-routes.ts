@@ -11,7 +11,8 @@ export type DicomwebRoute =
   | { kind: "retrieve"; studyUid: string; seriesUid: string | null; sopUid: string | null }
   | { kind: "metadata"; studyUid: string; seriesUid: string | null; sopUid: string | null }
   | { kind: "frames"; studyUid: string; seriesUid: string; sopUid: string; frames: number[] }
-  | { kind: "thumbnail"; studyUid: string; seriesUid: string; sopUid: string | null };
+  | { kind: "rendered"; studyUid: string; seriesUid: string | null; sopUid: string | null; frame: number | null; thumbnail: boolean }
+  | { kind: "bulkdata"; studyUid: string; seriesUid: string; sopUid: string; tag: string };
 
 export type RouteMatch = { ok: true; route: DicomwebRoute } | { ok: false; status: 404 | 405 | 400; message: string };
 
@@ -32,7 +33,7 @@ export function matchDicomwebRoute(method: string, pathname: string): RouteMatch
   if (root !== "studies") return notFound();
   if (rest.length === 0) return ok({ kind: "qido-studies" });
 
-  const [studyUid = "", level2, seriesUid = "", level4, sopUid = "", level6, frameList] = rest;
+  const [studyUid = "", level2, seriesUid = "", level4, sopUid = "", level6, frameList, level8] = rest;
   const uids = [studyUid, ...(level2 === "series" && seriesUid ? [seriesUid] : []), ...(level4 === "instances" && sopUid ? [sopUid] : [])];
   if (uids.some((uid) => !UID.test(uid))) return { ok: false, status: 400, message: "malformed UID in the path" };
 
@@ -43,6 +44,7 @@ export function matchDicomwebRoute(method: string, pathname: string): RouteMatch
       if (level2 === "series") return ok({ kind: "qido-series", studyUid });
       if (level2 === "instances") return ok({ kind: "qido-instances", studyUid, seriesUid: null });
       if (level2 === "metadata") return ok({ kind: "metadata", studyUid, seriesUid: null, sopUid: null });
+      if (level2 === "thumbnail" || level2 === "rendered") return ok({ kind: "rendered", studyUid, seriesUid: null, sopUid: null, frame: null, thumbnail: level2 === "thumbnail" });
       return notFound();
     case 3:
       return level2 === "series" ? ok({ kind: "retrieve", studyUid, seriesUid, sopUid: null }) : notFound();
@@ -50,20 +52,31 @@ export function matchDicomwebRoute(method: string, pathname: string): RouteMatch
       if (level2 !== "series") return notFound();
       if (level4 === "instances") return ok({ kind: "qido-instances", studyUid, seriesUid });
       if (level4 === "metadata") return ok({ kind: "metadata", studyUid, seriesUid, sopUid: null });
-      if (level4 === "thumbnail" || level4 === "rendered") return ok({ kind: "thumbnail", studyUid, seriesUid, sopUid: null });
+      if (level4 === "thumbnail" || level4 === "rendered") return ok({ kind: "rendered", studyUid, seriesUid, sopUid: null, frame: null, thumbnail: level4 === "thumbnail" });
       return notFound();
     case 5:
       return level2 === "series" && level4 === "instances" ? ok({ kind: "retrieve", studyUid, seriesUid, sopUid }) : notFound();
     case 6:
       if (level2 !== "series" || level4 !== "instances") return notFound();
       if (level6 === "metadata") return ok({ kind: "metadata", studyUid, seriesUid, sopUid });
-      if (level6 === "thumbnail" || level6 === "rendered") return ok({ kind: "thumbnail", studyUid, seriesUid, sopUid });
+      if (level6 === "thumbnail" || level6 === "rendered") return ok({ kind: "rendered", studyUid, seriesUid, sopUid, frame: null, thumbnail: level6 === "thumbnail" });
       return notFound();
     case 7: {
-      if (level2 !== "series" || level4 !== "instances" || level6 !== "frames" || !frameList) return notFound();
+      if (level2 !== "series" || level4 !== "instances" || !frameList) return notFound();
+      if (level6 === "bulkdata") {
+        if (!/^[0-9A-Fa-f]{8}$/.test(frameList)) return { ok: false, status: 400, message: "bulk data is named by its tag, 8 hexadecimal digits" };
+        return ok({ kind: "bulkdata", studyUid, seriesUid, sopUid, tag: frameList.toUpperCase() });
+      }
+      if (level6 !== "frames") return notFound();
       const frames = parseFrameList(frameList);
       if (!frames) return { ok: false, status: 400, message: "frame list must be comma-separated numbers from 1" };
       return ok({ kind: "frames", studyUid, seriesUid, sopUid, frames });
+    }
+    case 8: {
+      if (level2 !== "series" || level4 !== "instances" || level6 !== "frames" || !frameList || (level8 !== "rendered" && level8 !== "thumbnail")) return notFound();
+      const frames = parseFrameList(frameList);
+      if (!frames || frames.length !== 1) return { ok: false, status: 400, message: "a rendered frame is one frame number from 1" };
+      return ok({ kind: "rendered", studyUid, seriesUid, sopUid, frame: frames[0]!, thumbnail: level8 === "thumbnail" });
     }
     default:
       return notFound();

@@ -1,6 +1,6 @@
 import { deflateSync } from "node:zlib";
 
-// A minimal PNG writer (8-bit greyscale), enough for thumbnails: no dependency, no native code.
+// A minimal PNG writer (8-bit greyscale or RGB), enough for rendered images: no dependency, no native code.
 
 const CRC_TABLE = (() => {
   const table = new Uint32Array(256);
@@ -28,15 +28,20 @@ function chunk(type: string, data: Uint8Array): Buffer {
 }
 
 export function encodeGreyPng(pixels: Uint8Array, width: number, height: number): Buffer {
+  return encodePng(pixels, width, height, 1);
+}
+
+export function encodePng(pixels: Uint8Array, width: number, height: number, channels: 1 | 3): Buffer {
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(width, 0);
   ihdr.writeUInt32BE(height, 4);
   ihdr[8] = 8; // bit depth
-  ihdr[9] = 0; // greyscale
-  const raw = Buffer.alloc((width + 1) * height);
+  ihdr[9] = channels === 3 ? 2 : 0; // truecolour or greyscale
+  const stride = width * channels;
+  const raw = Buffer.alloc((stride + 1) * height);
   for (let y = 0; y < height; y++) {
-    raw[y * (width + 1)] = 0; // filter: none
-    raw.set(pixels.subarray(y * width, (y + 1) * width), y * (width + 1) + 1);
+    raw[y * (stride + 1)] = 0; // filter: none
+    raw.set(pixels.subarray(y * stride, (y + 1) * stride), y * (stride + 1) + 1);
   }
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
