@@ -27,7 +27,9 @@ export interface Orthanc {
   /** e.g. http://127.0.0.1:40123/dicom-web */
   dicomwebUrl: string;
   dicomPort: number;
-  /** Calls the REST API; throws with Orthanc's answer on a non-2xx status. */
+  /** The end of Orthanc's own log (its view of a failed push). */
+  log(): string;
+  /** Calls the REST API; throws with Orthanc's answer and its log's end on a non-2xx status. */
   rest<T = unknown>(method: "GET" | "POST" | "DELETE", route: string, body?: unknown): Promise<T>;
   /** Stores Part 10 files through the REST API; returns Orthanc's instance ids. */
   upload(files: readonly Uint8Array[]): Promise<string[]>;
@@ -84,7 +86,7 @@ export async function startOrthanc(options: OrthancOptions = {}): Promise<Orthan
       ...(body === undefined ? {} : { body: body instanceof Uint8Array ? new Uint8Array(body) : JSON.stringify(body) }),
     });
     const text = await response.text();
-    if (!response.ok) throw new Error(`Orthanc ${method} ${route} answered ${response.status}: ${text.slice(0, 500)}`);
+    if (!response.ok) throw new Error(`Orthanc ${method} ${route} answered ${response.status}: ${text.slice(0, 500)}\n${log.slice(-1500)}`);
     return (text === "" ? null : JSON.parse(text)) as T;
   }
 
@@ -92,6 +94,7 @@ export async function startOrthanc(options: OrthancOptions = {}): Promise<Orthan
     url,
     dicomwebUrl: `${url}/dicom-web`,
     dicomPort,
+    log: () => log,
     rest,
     async upload(files) {
       const ids: string[] = [];
