@@ -4,6 +4,7 @@ import type { DicomJsonDataset } from "@/lib/dicom/dicom-json";
 import { bufferReadAudit } from "../../audit/read-audit-buffer";
 import type { Db } from "../../db/client";
 import { findMatchingIds } from "./find-matching-ids";
+import { pageOfMatches } from "./page-of-matches";
 import { dataset, element, withIncludedFields, withReturnedKeys } from "./qido-attributes";
 import type { QidoQuery } from "./qido-query";
 import { STUDY_SELECT, studyAttributes } from "./study-attributes";
@@ -22,34 +23,36 @@ export async function searchInstances(args: {
   const { db, actor, query, studyUid, seriesUid, baseUrl } = args;
   const wantsMetadata = query.includeFields === "all" || query.includeFields.size > 0;
   const ids = await findMatchingIds(db, query, "instance", { studyUid, seriesUid });
-  const instances = await db.dicomInstance.findMany({
-    where: {
-      AND: [
-        {
-          series: {
-            AND: [
-              { study: { AND: [visibleStudiesWhere(actor), ...(studyUid ? [{ studyInstanceUid: studyUid }] : [])] } },
-              ...(seriesUid ? [{ seriesInstanceUid: seriesUid }] : []),
-            ],
+  const instances = await pageOfMatches(ids, query, (page) =>
+    db.dicomInstance.findMany({
+      where: {
+        AND: [
+          {
+            series: {
+              AND: [
+                { study: { AND: [visibleStudiesWhere(actor), ...(studyUid ? [{ studyInstanceUid: studyUid }] : [])] } },
+                ...(seriesUid ? [{ seriesInstanceUid: seriesUid }] : []),
+              ],
+            },
           },
-        },
-        ...(ids ? [{ id: { in: ids } }] : []),
-      ],
-    },
-    orderBy: [{ instanceNumber: "asc" }, { sopInstanceUid: "asc" }],
-    take: query.limit,
-    skip: query.offset,
-    select: {
-      sopInstanceUid: true,
-      sopClassUid: true,
-      instanceNumber: true,
-      rows: true,
-      columns: true,
-      numberOfFrames: true,
-      metadata: wantsMetadata,
-      series: { select: { seriesInstanceUid: true, modality: true, seriesNumber: true, seriesDescription: true, study: { select: STUDY_SELECT } } },
-    },
-  });
+          ...(page.ids ? [{ id: { in: page.ids } }] : []),
+        ],
+      },
+      orderBy: [{ instanceNumber: "asc" }, { sopInstanceUid: "asc" }],
+      take: page.take,
+      skip: page.skip,
+      select: {
+        sopInstanceUid: true,
+        sopClassUid: true,
+        instanceNumber: true,
+        rows: true,
+        columns: true,
+        numberOfFrames: true,
+        metadata: wantsMetadata,
+        series: { select: { seriesInstanceUid: true, modality: true, seriesNumber: true, seriesDescription: true, study: { select: STUDY_SELECT } } },
+      },
+    }),
+  );
   bufferReadAudit(db, {
     actorId: actor.id,
     action: "DICOMWEB_READ",

@@ -4,6 +4,7 @@ import type { DicomJsonDataset } from "@/lib/dicom/dicom-json";
 import { bufferReadAudit } from "../../audit/read-audit-buffer";
 import type { Db } from "../../db/client";
 import { findMatchingIds } from "./find-matching-ids";
+import { pageOfMatches } from "./page-of-matches";
 import { dataset, element, withReturnedKeys } from "./qido-attributes";
 import type { QidoQuery } from "./qido-query";
 import { STUDY_SELECT, studyAttributes } from "./study-attributes";
@@ -13,26 +14,28 @@ import { visibleStudiesWhere } from "../studies/study-scope";
 export async function searchSeries(args: { db: Db; actor: Actor; query: QidoQuery; studyUid: string | null; baseUrl: string }): Promise<DicomJsonDataset[]> {
   const { db, actor, query, studyUid, baseUrl } = args;
   const ids = await findMatchingIds(db, query, "series", { studyUid });
-  const series = await db.dicomSeries.findMany({
-    where: {
-      AND: [
-        { study: { AND: [visibleStudiesWhere(actor), ...(studyUid ? [{ studyInstanceUid: studyUid }] : [])] } },
-        ...(ids ? [{ id: { in: ids } }] : []),
-      ],
-    },
-    orderBy: [{ seriesNumber: "asc" }, { seriesInstanceUid: "asc" }],
-    take: query.limit,
-    skip: query.offset,
-    select: {
-      seriesInstanceUid: true,
-      modality: true,
-      seriesNumber: true,
-      seriesDescription: true,
-      bodyPartExamined: true,
-      study: { select: STUDY_SELECT },
-      _count: { select: { instances: true } },
-    },
-  });
+  const series = await pageOfMatches(ids, query, (page) =>
+    db.dicomSeries.findMany({
+      where: {
+        AND: [
+          { study: { AND: [visibleStudiesWhere(actor), ...(studyUid ? [{ studyInstanceUid: studyUid }] : [])] } },
+          ...(page.ids ? [{ id: { in: page.ids } }] : []),
+        ],
+      },
+      orderBy: [{ seriesNumber: "asc" }, { seriesInstanceUid: "asc" }],
+      take: page.take,
+      skip: page.skip,
+      select: {
+        seriesInstanceUid: true,
+        modality: true,
+        seriesNumber: true,
+        seriesDescription: true,
+        bodyPartExamined: true,
+        study: { select: STUDY_SELECT },
+        _count: { select: { instances: true } },
+      },
+    }),
+  );
   bufferReadAudit(db, {
     actorId: actor.id,
     action: "DICOMWEB_READ",

@@ -4,6 +4,7 @@ import type { DicomJsonDataset } from "@/lib/dicom/dicom-json";
 import { bufferReadAudit } from "../../audit/read-audit-buffer";
 import type { Db } from "../../db/client";
 import { findMatchingIds } from "./find-matching-ids";
+import { pageOfMatches } from "./page-of-matches";
 import { dataset, element, withReturnedKeys } from "./qido-attributes";
 import type { QidoQuery } from "./qido-query";
 import { STUDY_SELECT, studyAttributes } from "./study-attributes";
@@ -17,13 +18,15 @@ import { visibleStudiesWhere } from "../studies/study-scope";
 export async function searchStudies(args: { db: Db; actor: Actor; query: QidoQuery; baseUrl: string }): Promise<DicomJsonDataset[]> {
   const { db, actor, query, baseUrl } = args;
   const ids = await findMatchingIds(db, query, "study");
-  const studies = await db.dicomStudy.findMany({
-    where: { AND: [visibleStudiesWhere(actor), ...(ids ? [{ id: { in: ids } }] : [])] },
-    orderBy: [{ studyDate: "desc" }, { receivedAt: "desc" }, { studyInstanceUid: "asc" }],
-    take: query.limit,
-    skip: query.offset,
-    select: { ...STUDY_SELECT, series: { select: { modality: true, _count: { select: { instances: true } } } } },
-  });
+  const studies = await pageOfMatches(ids, query, (page) =>
+    db.dicomStudy.findMany({
+      where: { AND: [visibleStudiesWhere(actor), ...(page.ids ? [{ id: { in: page.ids } }] : [])] },
+      orderBy: [{ studyDate: "desc" }, { receivedAt: "desc" }, { studyInstanceUid: "asc" }],
+      take: page.take,
+      skip: page.skip,
+      select: { ...STUDY_SELECT, series: { select: { modality: true, _count: { select: { instances: true } } } } },
+    }),
+  );
   bufferReadAudit(db, {
     actorId: actor.id,
     action: "DICOMWEB_READ",
