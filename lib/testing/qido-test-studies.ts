@@ -35,6 +35,8 @@ export interface TestStudySpec {
   accessionNumber: string;
   studyDescription: string;
   series: TestSeriesSpec[];
+  /** Further attributes by keyword, as dcmjs names them (e.g. PerformedProcedureStepStartDate). */
+  extra?: Record<string, unknown>;
 }
 
 export interface TestStudy {
@@ -72,6 +74,7 @@ export function buildTestStudy(spec: TestStudySpec): TestStudy {
           SeriesDescription: series.seriesDescription,
           InstanceNumber: String(number),
           SOPInstanceUID: freshUid(),
+          ...spec.extra,
         }),
       );
     }
