@@ -1,5 +1,5 @@
 import type { DicomJsonDataset, DicomJsonElement } from "@/lib/dicom/dicom-json";
-import { vrOf } from "./qido-keys";
+import { keyOfTag, type QidoLevel } from "./qido-keys";
 
 // Building DICOM JSON results: one element per attribute, empty values left out unless asked.
 
@@ -21,12 +21,13 @@ export function dataset(entries: Record<string, DicomJsonElement | undefined>): 
 /**
  * Universal matching returns the attribute (PS3.4 C.2.2.2.4): a key asked empty that the entity
  * has no value for is answered as a zero-length element, so the client sees it was considered.
+ * Only for the levels the answer carries: a study's series do not repeat the study's keys.
  */
-export function withReturnedKeys(base: DicomJsonDataset, returnTags: Set<string>): DicomJsonDataset {
+export function withReturnedKeys(base: DicomJsonDataset, returnTags: Set<string>, levels: readonly QidoLevel[]): DicomJsonDataset {
   const extra: Record<string, DicomJsonElement | undefined> = {};
   for (const tag of returnTags) {
-    const vr = vrOf(tag);
-    if (vr && !(tag in base)) extra[tag] = { vr };
+    const key = keyOfTag(tag);
+    if (key && levels.includes(key.level) && !(tag in base)) extra[tag] = { vr: key.vr };
   }
   return Object.keys(extra).length === 0 ? base : dataset({ ...base, ...extra });
 }

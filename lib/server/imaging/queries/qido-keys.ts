@@ -68,6 +68,6 @@ export function includeTag(keywordOrTag: string): string | null {
   return BY_KEYWORD.get(keywordOrTag)?.tag ?? null;
 }
 
-export function vrOf(tag: string): string | null {
-  return BY_TAG.get(tag)?.vr ?? null;
+export function keyOfTag(tag: string): QidoKey | null {
+  return BY_TAG.get(tag) ?? null;
 }

@@ -64,6 +64,7 @@ export async function searchInstances(args: {
   // the images' content (patient, acquisition, annotations): includefield beyond the default
   // attributes answers only for studies the actor may VIEW, as WADO metadata would. Elsewhere the
   // default attributes alone, silently, as PS3.18 lets a server do. One decision per study.
+  const levels = [...(studyUid ? [] : (["study"] as const)), ...(seriesUid ? [] : (["series"] as const)), "instance" as const];
   const viewable = wantsMetadata ? await viewableStudyUids(db, actor, instances.map((i) => i.series.study.studyInstanceUid)) : new Set<string>();
   return instances.map((i) => {
     const studyInstanceUid = i.series.study.studyInstanceUid;
@@ -87,7 +88,7 @@ export async function searchInstances(args: {
       "00280011": element("US", i.columns),
     });
     const metadata = wantsMetadata && viewable.has(studyInstanceUid) ? (i.metadata as unknown as DicomJsonDataset) : null;
-    return withReturnedKeys(withIncludedFields(base, metadata, query.includeFields), query.returnTags);
+    return withReturnedKeys(withIncludedFields(base, metadata, query.includeFields), query.returnTags, levels);
   });
 }
 

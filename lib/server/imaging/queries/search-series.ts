@@ -56,6 +56,6 @@ export async function searchSeries(args: { db: Db; actor: Actor; query: QidoQuer
       "00200011": element("IS", s.seriesNumber),
       "00201209": element("IS", s._count.instances),
     });
-    return withReturnedKeys(base, query.returnTags);
+    return withReturnedKeys(base, query.returnTags, studyUid ? ["series"] : ["study", "series"]);
   });
 }

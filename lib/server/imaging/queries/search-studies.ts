@@ -42,6 +42,6 @@ export async function searchStudies(args: { db: Db; actor: Actor; query: QidoQue
       "00201206": element("IS", study.series.length),
       "00201208": element("IS", study.series.reduce((sum, s) => sum + s._count.instances, 0)),
     });
-    return withReturnedKeys(base, query.returnTags);
+    return withReturnedKeys(base, query.returnTags, ["study"]);
   });
 }
