@@ -3,7 +3,6 @@ import { isDatabaseBusy } from "../../db/database-busy";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ResolveActor } from "../../auth/actor-from-cookie";
 import { searchInstances } from "../queries/search-instances";
-import { QidoFilterError } from "../queries/qido-filters";
 import { searchSeries } from "../queries/search-series";
 import { searchStudies } from "../queries/search-studies";
 import type { ImageDeps } from "../runtime/image-deps";
@@ -11,6 +10,7 @@ import { resolveDicomwebPrincipal } from "./dicomweb-principal";
 import { DICOMWEB_BASE_PATH, matchDicomwebRoute } from "./dicomweb-routes";
 import { sendError, sendJson } from "./http-replies";
 import { parseQidoQuery } from "../queries/qido-query";
+import { queryStringProblem } from "./query-string-check";
 import { handleStow } from "./stow-rs";
 import { requestBaseUrl } from "./request-base-url";
 import { handleBulkdata } from "./wado-bulkdata";
@@ -43,6 +43,8 @@ export function createDicomwebHandler(options: { deps: ImageDeps; secret: string
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://localhost");
+    const queryProblem = queryStringProblem(url.searchParams);
+    if (queryProblem) return sendError(res, 400, queryProblem);
     let match;
     try {
       match = matchDicomwebRoute(req.method ?? "GET", url.pathname);
@@ -70,19 +72,14 @@ export function createDicomwebHandler(options: { deps: ImageDeps; secret: string
         const parsed = parseQidoQuery(url.searchParams);
         if (!parsed.ok) return sendError(res, 400, parsed.message);
         const args = { db: options.deps.db, actor, query: parsed.query, baseUrl };
-        try {
-          const results =
-            route.kind === "qido-studies"
-              ? await searchStudies(args)
-              : route.kind === "qido-series"
-                ? await searchSeries({ ...args, studyUid: route.studyUid })
-                : await searchInstances({ ...args, studyUid: route.studyUid, seriesUid: route.seriesUid });
-          // PS3.18: no match is 204 No Content... but an empty array with 200 is what clients handle best.
-          return sendJson(res, 200, results);
-        } catch (error) {
-          if (error instanceof QidoFilterError) return sendError(res, 400, error.message);
-          throw error;
-        }
+        const results =
+          route.kind === "qido-studies"
+            ? await searchStudies(args)
+            : route.kind === "qido-series"
+              ? await searchSeries({ ...args, studyUid: route.studyUid })
+              : await searchInstances({ ...args, studyUid: route.studyUid, seriesUid: route.seriesUid });
+        // PS3.18: no match is 204 No Content... but an empty array with 200 is what clients handle best.
+        return sendJson(res, 200, results);
       }
       case "metadata":
         return handleMetadata(res, context, route);

@@ -168,7 +168,9 @@ describe("DICOMweb retrieval follows who may view the images", () => {
           expect(instance).toHaveProperty("00280010");
           expect(instance).not.toHaveProperty("00280030");
           expect(instance).not.toHaveProperty("00180050");
-          expect(instance).not.toHaveProperty("00100010");
+          // Header-only attributes stay out; the study attributes that All Instances returns
+          // (PS3.18 10.6.3.3.3) are those the actor's study search already answers.
+          expect(instance).not.toHaveProperty("00080070");
         }
       }
     }

@@ -1,6 +1,7 @@
 import type { DicomJsonDataset, DicomJsonElement } from "@/lib/dicom/dicom-json";
+import { keyOfTag, type QidoLevel } from "./qido-keys";
 
-// Building DICOM JSON results: one element per attribute, empty values left out.
+// Building DICOM JSON results: one element per attribute, empty values left out unless asked.
 
 export function element(vr: string, value: string | number | null | undefined): DicomJsonElement | undefined {
   if (value === null || value === undefined || value === "") return undefined;
@@ -15,6 +16,20 @@ export function dataset(entries: Record<string, DicomJsonElement | undefined>): 
     if (value) result[tag] = value;
   }
   return result;
+}
+
+/**
+ * Universal matching returns the attribute (PS3.4 C.2.2.2.4): a key asked empty that the entity
+ * has no value for is answered as a zero-length element, so the client sees it was considered.
+ * Only for the levels the answer carries: a study's series do not repeat the study's keys.
+ */
+export function withReturnedKeys(base: DicomJsonDataset, returnTags: Set<string>, levels: readonly QidoLevel[]): DicomJsonDataset {
+  const extra: Record<string, DicomJsonElement | undefined> = {};
+  for (const tag of returnTags) {
+    const key = keyOfTag(tag);
+    if (key && levels.includes(key.level) && !(tag in base)) extra[tag] = { vr: key.vr };
+  }
+  return Object.keys(extra).length === 0 ? base : dataset({ ...base, ...extra });
 }
 
 /** Adds requested attributes from an instance's stored metadata (includefield). */

@@ -1,8 +1,23 @@
-// QIDO-RS query parameters (PS3.18 8.3.4): attribute matching by keyword or tag, includefield,
-// limit and offset. Pure: turns a URLSearchParams into a typed query or a 400 message.
+// QIDO-RS query parameters (PS3.18 8.3.4): matching keys by keyword or tag, includefield,
+// fuzzymatching, limit and offset, read into typed matching conditions (PS3.4 C.2.2.2). Pure:
+// a malformed value of a known key is a 400 with the reason; an unknown key is ignored.
+
+import { hasWildcard, isUniversal, listValues, toLikePattern } from "./match-value";
+import { includeTag, qidoKey, type QidoKey } from "./qido-keys";
+import { dateRange, timeRange } from "./qido-ranges";
+
+export type QidoCondition =
+  | { key: QidoKey; kind: "in"; values: string[] }
+  | { key: QidoKey; kind: "equals"; value: string }
+  | { key: QidoKey; kind: "like"; pattern: string }
+  | { key: QidoKey; kind: "person"; value: string; fuzzy: boolean }
+  | { key: QidoKey; kind: "range"; from: string | null; to: string | null }
+  | { key: QidoKey; kind: "integer"; value: number };
 
 export interface QidoQuery {
-  match: Map<string, string>;
+  conditions: QidoCondition[];
+  /** Tags asked with universal matching (an empty value): returned, even empty (C.2.2.2.4). */
+  returnTags: Set<string>;
   /** Tags (8 hex digits, upper case) to add to each result; "all" for everything stored. */
   includeFields: Set<string> | "all";
   limit: number;
@@ -11,97 +26,99 @@ export interface QidoQuery {
 }
 
 export const MAX_QIDO_LIMIT = 1000;
-
-/** Keywords the server matches on or can include, by tag. */
-export const QIDO_KEYWORDS: Record<string, string> = {
-  StudyDate: "00080020",
-  StudyTime: "00080030",
-  AccessionNumber: "00080050",
-  ModalitiesInStudy: "00080061",
-  ReferringPhysicianName: "00080090",
-  StudyDescription: "00081030",
-  PatientName: "00100010",
-  PatientID: "00100020",
-  PatientBirthDate: "00100030",
-  PatientSex: "00100040",
-  StudyInstanceUID: "0020000D",
-  StudyID: "00200010",
-  Modality: "00080060",
-  SeriesDescription: "0008103E",
-  SeriesNumber: "00200011",
-  SeriesInstanceUID: "0020000E",
-  BodyPartExamined: "00180015",
-  SOPClassUID: "00080016",
-  SOPInstanceUID: "00080018",
-  InstanceNumber: "00200013",
-  Rows: "00280010",
-  Columns: "00280011",
-  NumberOfFrames: "00280008",
-  BitsAllocated: "00280100",
-  NumberOfStudyRelatedSeries: "00201206",
-  NumberOfStudyRelatedInstances: "00201208",
-  NumberOfSeriesRelatedInstances: "00201209",
-};
-
-const TAG = /^[0-9A-Fa-f]{8}$/;
+const MAX_VALUE_LENGTH = 8192;
 
 export type QidoParse = { ok: true; query: QidoQuery } | { ok: false; message: string };
 
 export function parseQidoQuery(params: URLSearchParams): QidoParse {
-  const match = new Map<string, string>();
-  let includeFields: Set<string> | "all" = new Set();
-  let limit = MAX_QIDO_LIMIT;
-  let offset = 0;
-  let fuzzy = false;
+  const query: QidoQuery = { conditions: [], returnTags: new Set(), includeFields: new Set(), limit: MAX_QIDO_LIMIT, offset: 0, fuzzy: false };
+  const matching: [QidoKey, string][] = [];
 
   for (const [rawKey, value] of params) {
     const key = rawKey.trim();
     const lower = key.toLowerCase();
     if (lower === "limit" || lower === "offset") {
       if (!/^[0-9]{1,9}$/.test(value)) return { ok: false, message: `${key} must be a non-negative integer` };
-      if (lower === "limit") limit = Math.min(Number(value), MAX_QIDO_LIMIT);
-      else offset = Number(value);
+      if (lower === "limit") query.limit = Math.min(Number(value), MAX_QIDO_LIMIT);
+      else query.offset = Number(value);
       continue;
     }
     if (lower === "fuzzymatching") {
-      fuzzy = value === "true";
+      if (value !== "true" && value !== "false") return { ok: false, message: `fuzzymatching must be true or false` };
+      query.fuzzy = value === "true";
       continue;
     }
     if (lower === "includefield") {
-      for (const field of value.split(",").map((f) => f.trim()).filter(Boolean)) {
-        if (field === "all") includeFields = "all";
-        else if (includeFields !== "all") {
-          const tag = tagOf(field);
-          if (!tag) return { ok: false, message: `unknown includefield "${field.slice(0, 64)}"` };
-          includeFields.add(tag);
-        }
-      }
+      addIncludeFields(query, value);
       continue;
     }
-    const tag = tagOf(key);
-    if (!tag) return { ok: false, message: `unknown query attribute "${key.slice(0, 64)}"` };
-    if (value.length > 256) return { ok: false, message: `value of ${key} is too long` };
-    match.set(tag, value);
+    if (value.length > MAX_VALUE_LENGTH) return { ok: false, message: `the value of ${key.slice(0, 64)} is longer than ${MAX_VALUE_LENGTH} characters` };
+    const known = qidoKey(key);
+    if (!known) {
+      // An attribute this server does not match on is ignored (PS3.18 8.3.4.1), but asked
+      // empty by tag it is still a return key, read from the stored header at instance level.
+      const tag = includeTag(key);
+      if (tag && value === "" && query.includeFields !== "all") query.includeFields.add(tag);
+      continue;
+    }
+    matching.push([known, value]);
   }
-  return { ok: true, query: { match, includeFields, limit, offset, fuzzy } };
+
+  // fuzzymatching may come after the keys it applies to: conditions are read once all are known.
+  for (const [key, value] of matching) {
+    const condition = conditionOf(key, value, query.fuzzy);
+    if (condition === "universal") query.returnTags.add(key.tag);
+    else if (typeof condition === "string") return { ok: false, message: condition };
+    else query.conditions.push(condition);
+  }
+  return { ok: true, query };
 }
 
-function tagOf(keyOrTag: string): string | null {
-  if (TAG.test(keyOrTag)) return keyOrTag.toUpperCase();
-  return QIDO_KEYWORDS[keyOrTag] ?? null;
+function addIncludeFields(query: QidoQuery, value: string): void {
+  for (const field of value.split(",").map((f) => f.trim()).filter(Boolean)) {
+    if (field === "all") query.includeFields = "all";
+    else if (query.includeFields !== "all") {
+      // An unknown keyword is ignored, as PS3.18 asks (a client may name attributes the server lacks).
+      const tag = includeTag(field);
+      if (tag) query.includeFields.add(tag);
+    }
+  }
 }
 
-/** A DICOM wildcard value ("DUP*", "?ARTIN") as an SQL LIKE pattern, or null when it has no wildcard. */
-export function wildcardToLike(value: string): string | null {
-  if (!/[*?]/.test(value)) return null;
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`).replace(/\*/g, "%").replace(/\?/g, "_");
-}
-
-/** "20240101-20241231", "20240101-", "-20241231" or "20240101" as an inclusive range of DA strings. */
-export function dateRange(value: string): { from: string | null; to: string | null } | null {
-  const single = /^(\d{8})$/.exec(value);
-  if (single?.[1]) return { from: single[1], to: single[1] };
-  const range = /^(\d{8})?-(\d{8})?$/.exec(value);
-  if (!range || (!range[1] && !range[2])) return null;
-  return { from: range[1] ?? null, to: range[2] ?? null };
+/** The condition a value sets, "universal" for an empty one, or the reason it is malformed. */
+function conditionOf(key: QidoKey, value: string, fuzzy: boolean): QidoCondition | "universal" | string {
+  if (key.match === null) return "universal";
+  if (isUniversal(value)) return "universal";
+  const quoted = `"${value.slice(0, 64)}"`;
+  switch (key.match) {
+    case "uid": {
+      const values = listValues(value);
+      if (values.some((uid) => !/^[0-9.]{1,64}$/.test(uid))) return `${key.keyword} must be a UID or a list of UIDs separated by \\: ${quoted}`;
+      return { key, kind: "in", values };
+    }
+    case "code":
+      if (hasWildcard(value)) return { key, kind: "like", pattern: toLikePattern(value) };
+      return { key, kind: "in", values: listValues(value) };
+    case "text":
+      return hasWildcard(value) ? { key, kind: "like", pattern: toLikePattern(value) } : { key, kind: "equals", value };
+    case "person":
+      return { key, kind: "person", value, fuzzy };
+    case "date": {
+      const range = dateRange(value);
+      return range ? { key, kind: "range", ...range } : `${key.keyword} must be a date YYYYMMDD or a range (A-B, A-, -B) with A ≤ B: ${quoted}`;
+    }
+    case "time": {
+      const range = timeRange(value);
+      return range ? { key, kind: "range", ...range } : `${key.keyword} must be a time HHMMSS.FFFFFF or a range (A-B, A-, -B) with A ≤ B: ${quoted}`;
+    }
+    case "integer": {
+      const number = Number(value.trim());
+      if (!/^[+-]?\d{1,12}$/.test(value.trim()) || !Number.isSafeInteger(number)) return `${key.keyword} must be an integer: ${quoted}`;
+      return { key, kind: "integer", value: number };
+    }
+    default: {
+      const unreachable: never = key.match;
+      return unreachable;
+    }
+  }
 }

@@ -3,9 +3,11 @@ import type { Actor } from "@/lib/domain/access";
 import type { DicomJsonDataset } from "@/lib/dicom/dicom-json";
 import { bufferReadAudit } from "../../audit/read-audit-buffer";
 import type { Db } from "../../db/client";
-import { dataset, element, withIncludedFields } from "./qido-attributes";
+import { findMatchingIds } from "./find-matching-ids";
+import { pageOfMatches } from "./page-of-matches";
+import { dataset, element, withIncludedFields, withReturnedKeys } from "./qido-attributes";
 import type { QidoQuery } from "./qido-query";
-import { instanceFilters, seriesFilters, studyFilters } from "./qido-filters";
+import { STUDY_SELECT, studyAttributes } from "./study-attributes";
 import { visibleStudiesWhere } from "../studies/study-scope";
 import { studyViewAccess } from "../studies/study-view-access";
 
@@ -20,35 +22,37 @@ export async function searchInstances(args: {
 }): Promise<DicomJsonDataset[]> {
   const { db, actor, query, studyUid, seriesUid, baseUrl } = args;
   const wantsMetadata = query.includeFields === "all" || query.includeFields.size > 0;
-  const instances = await db.dicomInstance.findMany({
-    where: {
-      AND: [
-        {
-          series: {
-            AND: [
-              { study: { AND: [visibleStudiesWhere(actor), ...(studyUid ? [{ studyInstanceUid: studyUid }] : []), ...studyFilters(query)] } },
-              ...(seriesUid ? [{ seriesInstanceUid: seriesUid }] : []),
-              ...seriesFilters(query),
-            ],
+  const ids = await findMatchingIds(db, query, "instance", { studyUid, seriesUid });
+  const instances = await pageOfMatches(ids, query, (page) =>
+    db.dicomInstance.findMany({
+      where: {
+        AND: [
+          {
+            series: {
+              AND: [
+                { study: { AND: [visibleStudiesWhere(actor), ...(studyUid ? [{ studyInstanceUid: studyUid }] : [])] } },
+                ...(seriesUid ? [{ seriesInstanceUid: seriesUid }] : []),
+              ],
+            },
           },
-        },
-        ...instanceFilters(query),
-      ],
-    },
-    orderBy: [{ instanceNumber: "asc" }, { sopInstanceUid: "asc" }],
-    take: query.limit,
-    skip: query.offset,
-    select: {
-      sopInstanceUid: true,
-      sopClassUid: true,
-      instanceNumber: true,
-      rows: true,
-      columns: true,
-      numberOfFrames: true,
-      metadata: wantsMetadata,
-      series: { select: { seriesInstanceUid: true, modality: true, study: { select: { studyInstanceUid: true } } } },
-    },
-  });
+          ...(page.ids ? [{ id: { in: page.ids } }] : []),
+        ],
+      },
+      orderBy: [{ instanceNumber: "asc" }, { sopInstanceUid: "asc" }],
+      take: page.take,
+      skip: page.skip,
+      select: {
+        sopInstanceUid: true,
+        sopClassUid: true,
+        instanceNumber: true,
+        rows: true,
+        columns: true,
+        numberOfFrames: true,
+        metadata: wantsMetadata,
+        series: { select: { seriesInstanceUid: true, modality: true, seriesNumber: true, seriesDescription: true, study: { select: STUDY_SELECT } } },
+      },
+    }),
+  );
   bufferReadAudit(db, {
     actorId: actor.id,
     action: "DICOMWEB_READ",
@@ -60,10 +64,18 @@ export async function searchInstances(args: {
   // the images' content (patient, acquisition, annotations): includefield beyond the default
   // attributes answers only for studies the actor may VIEW, as WADO metadata would. Elsewhere the
   // default attributes alone, silently, as PS3.18 lets a server do. One decision per study.
+  const levels = [...(studyUid ? [] : (["study"] as const)), ...(seriesUid ? [] : (["series"] as const)), "instance" as const];
   const viewable = wantsMetadata ? await viewableStudyUids(db, actor, instances.map((i) => i.series.study.studyInstanceUid)) : new Set<string>();
   return instances.map((i) => {
     const studyInstanceUid = i.series.study.studyInstanceUid;
     const base = dataset({
+      // All Instances also answers the study attributes, and instances not scoped to a series the
+      // series attributes (PS3.18 10.6.3.3.3).
+      ...(studyUid ? {} : studyAttributes(i.series.study)),
+      ...(seriesUid
+        ? {}
+        : { "0008103E": element("LO", i.series.seriesDescription), "00200011": element("IS", i.series.seriesNumber) }),
+      "00080056": element("CS", "ONLINE"),
       "00080016": element("UI", i.sopClassUid),
       "00080018": element("UI", i.sopInstanceUid),
       "00080060": element("CS", i.series.modality),
@@ -76,7 +88,7 @@ export async function searchInstances(args: {
       "00280011": element("US", i.columns),
     });
     const metadata = wantsMetadata && viewable.has(studyInstanceUid) ? (i.metadata as unknown as DicomJsonDataset) : null;
-    return withIncludedFields(base, metadata, query.includeFields);
+    return withReturnedKeys(withIncludedFields(base, metadata, query.includeFields), query.returnTags, levels);
   });
 }
 

@@ -3,9 +3,11 @@ import type { Actor } from "@/lib/domain/access";
 import type { DicomJsonDataset } from "@/lib/dicom/dicom-json";
 import { bufferReadAudit } from "../../audit/read-audit-buffer";
 import type { Db } from "../../db/client";
-import { dataset, element } from "./qido-attributes";
+import { findMatchingIds } from "./find-matching-ids";
+import { pageOfMatches } from "./page-of-matches";
+import { dataset, element, withReturnedKeys } from "./qido-attributes";
 import type { QidoQuery } from "./qido-query";
-import { studyFilters } from "./qido-filters";
+import { STUDY_SELECT, studyAttributes } from "./study-attributes";
 import { visibleStudiesWhere } from "../studies/study-scope";
 
 /**
@@ -15,24 +17,16 @@ import { visibleStudiesWhere } from "../studies/study-scope";
  */
 export async function searchStudies(args: { db: Db; actor: Actor; query: QidoQuery; baseUrl: string }): Promise<DicomJsonDataset[]> {
   const { db, actor, query, baseUrl } = args;
-  const studies = await db.dicomStudy.findMany({
-    where: { AND: [visibleStudiesWhere(actor), ...studyFilters(query)] },
-    orderBy: [{ studyDate: "desc" }, { receivedAt: "desc" }],
-    take: query.limit,
-    skip: query.offset,
-    select: {
-      id: true,
-      studyInstanceUid: true,
-      studyDate: true,
-      studyTime: true,
-      accessionNumber: true,
-      studyId: true,
-      studyDescription: true,
-      referringPhysicianName: true,
-      patient: { select: { patientId: true, name: true, birthDate: true, sex: true } },
-      series: { select: { modality: true, _count: { select: { instances: true } } } },
-    },
-  });
+  const ids = await findMatchingIds(db, query, "study");
+  const studies = await pageOfMatches(ids, query, (page) =>
+    db.dicomStudy.findMany({
+      where: { AND: [visibleStudiesWhere(actor), ...(page.ids ? [{ id: { in: page.ids } }] : [])] },
+      orderBy: [{ studyDate: "desc" }, { receivedAt: "desc" }, { studyInstanceUid: "asc" }],
+      take: page.take,
+      skip: page.skip,
+      select: { ...STUDY_SELECT, series: { select: { modality: true, _count: { select: { instances: true } } } } },
+    }),
+  );
   bufferReadAudit(db, {
     actorId: actor.id,
     action: "DICOMWEB_READ",
@@ -41,22 +35,13 @@ export async function searchStudies(args: { db: Db; actor: Actor; query: QidoQue
   });
   return studies.map((study) => {
     const modalities = [...new Set(study.series.map((s) => s.modality))].sort();
-    return dataset({
-      "00080020": element("DA", study.studyDate),
-      "00080030": element("TM", study.studyTime),
-      "00080050": element("SH", study.accessionNumber),
+    const base = dataset({
+      ...studyAttributes(study),
       "00080061": modalities.length > 0 ? { vr: "CS", Value: modalities } : undefined,
-      "00080090": element("PN", study.referringPhysicianName),
-      "00081030": element("LO", study.studyDescription),
       "00081190": element("UR", `${baseUrl}/studies/${study.studyInstanceUid}`),
-      "00100010": element("PN", study.patient.name),
-      "00100020": element("LO", study.patient.patientId),
-      "00100030": element("DA", study.patient.birthDate),
-      "00100040": element("CS", study.patient.sex),
-      "0020000D": element("UI", study.studyInstanceUid),
-      "00200010": element("SH", study.studyId),
       "00201206": element("IS", study.series.length),
       "00201208": element("IS", study.series.reduce((sum, s) => sum + s._count.instances, 0)),
     });
+    return withReturnedKeys(base, query.returnTags, ["study"]);
   });
 }
