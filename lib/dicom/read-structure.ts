@@ -20,7 +20,8 @@ export function readStructure(bytes: Uint8Array): dicomParser.DataSet {
 
 const dictionary = dcmjs.data.DicomMetaDictionary.dictionary;
 
-function dictionaryVr(tag: string): string | undefined {
+/** The VR the data dictionary gives a tag ("x00100010"), when it gives exactly one. */
+export function dictionaryVr(tag: string): string | undefined {
   const entry = dictionary[`(${tag.slice(1, 5).toUpperCase()},${tag.slice(5, 9).toUpperCase()})`];
   // Multi-VR entries ("US or SS", "OB or OW") are not sequences: the parser reads their bytes.
   return entry?.vr && /^[A-Z]{2}$/.test(entry.vr) ? entry.vr : undefined;
