@@ -38,7 +38,23 @@ export function datasetDigest(dataSet: dicomParser.DataSet, nativePixelBytes: nu
   return hash.digest("hex");
 }
 
-function digestDataSet(hash: Hash, dataSet: dicomParser.DataSet, depth: number, pixel: dicomParser.Element | null, nativePixelBytes: number | null): void {
+/**
+ * The dataset without its pixel data element: with the digest of the decoded pixels, what
+ * tells the same instance in another (lossless) compression (decoded-pixel-digest.ts).
+ */
+// Compressors note what they did here (DCMTK: "Lossless JPEG compression, selection value 1…"):
+// a lossless copy differs from the original by this note only.
+const DERIVATION_DESCRIPTION = "x00082111";
+
+export function attributesDigest(dataSet: dicomParser.DataSet): string {
+  const hash = createHash("sha256");
+  const pixel = pixelDataElement(dataSet)?.element ?? null;
+  digestDataSet(hash, dataSet, 0, pixel, null, new Set([DERIVATION_DESCRIPTION]));
+  return hash.digest("hex");
+}
+
+/** `skip`: top-level tags left out, and the pixel data element with them. */
+function digestDataSet(hash: Hash, dataSet: dicomParser.DataSet, depth: number, pixel: dicomParser.Element | null, nativePixelBytes: number | null, skip?: Set<string>): void {
   const tags = Object.keys(dataSet.elements).sort();
   for (const tag of tags) {
     if (depth === 0 && tag.startsWith("x0002")) continue;
@@ -46,7 +62,7 @@ function digestDataSet(hash: Hash, dataSet: dicomParser.DataSet, depth: number, 
     // Set Trailing Padding (PS3.10 7.2: meaningless, may be dropped) are encoding, not content.
     if (tag.endsWith("0000") || tag.startsWith("xfffe") || tag === "xfffcfffc") continue;
     const element = dataSet.elements[tag];
-    if (!element) continue;
+    if (!element || (skip && (skip.has(tag) || element === pixel))) continue;
     hash.update(tag);
     if (element === pixel) {
       digestPixelData(hash, dataSet.byteArray, element, nativePixelBytes);

@@ -58,7 +58,7 @@ export async function ingestInstance(deps: ImageDeps, source: IngestSource, inpu
   }
 
   const sha256 = createHash("sha256").update(bytes).digest("hex");
-  const previous = await compareWithStored(deps, source, parsed, sha256);
+  const previous = await compareWithStored(deps, source, parsed, sha256, bytes);
   if (previous) return previous;
 
   const key = instanceKey(sha256);
@@ -77,7 +77,7 @@ export async function ingestInstance(deps: ImageDeps, source: IngestSource, inpu
     } catch (error) {
       if (isUniqueViolation(error)) {
         // A concurrent sender stored the same UID first: answer as if it had come first.
-        const raced = await compareWithStored(deps, source, parsed, sha256);
+        const raced = await compareWithStored(deps, source, parsed, sha256, bytes);
         if (raced) return raced;
         // Two first instances of one study or series met: the second attempt finds the rows.
         if (attempt < 3) continue;
@@ -95,10 +95,16 @@ export async function ingestInstance(deps: ImageDeps, source: IngestSource, inpu
  * (dataset-digest.ts); the first copy is kept. Another dataset under the same UID is a conflict.
  * Rows stored before the dataset digest existed compare by file only.
  */
-async function compareWithStored(deps: ImageDeps, source: IngestSource, parsed: ParsedInstance, sha256: string): Promise<IngestOutcome | null> {
+async function compareWithStored(deps: ImageDeps, source: IngestSource, parsed: ParsedInstance, sha256: string, bytes: Uint8Array): Promise<IngestOutcome | null> {
   const existing = await deps.db.dicomInstance.findUnique({
     where: { sopInstanceUid: parsed.sopInstanceUid },
-    select: { contentSha256: true, datasetSha256: true, series: { select: { study: { select: { siteId: true } } } } },
+    select: {
+      contentSha256: true,
+      datasetSha256: true,
+      transferSyntaxUid: true,
+      storageKey: true,
+      series: { select: { study: { select: { siteId: true } } } },
+    },
   });
   if (!existing) return null;
   // Another site's instance is neither confirmed nor compared: answered as placeInSeries does.
@@ -106,6 +112,7 @@ async function compareWithStored(deps: ImageDeps, source: IngestSource, parsed: 
     return refuse(deps, source, new DicomRejection("FOREIGN_STUDY", `study ${parsed.studyInstanceUid} was received from another site`), parsed);
   }
   if (existing.contentSha256 === sha256 || existing.datasetSha256 === parsed.datasetSha256) return stored("already-stored", parsed);
+  if (await samePixelsDecoded(deps, existing, parsed, bytes)) return stored("already-stored", parsed);
   await writeAudit(deps.db, {
     actorId: source.actorId,
     action: "DICOM_INSTANCE_CONFLICT",
@@ -128,6 +135,30 @@ async function compareWithStored(deps: ImageDeps, source: IngestSource, parsed: 
     sopInstanceUid: parsed.sopInstanceUid,
     sopClassUid: parsed.sopClassUid,
   };
+}
+
+/**
+ * The same instance in another lossless compression (native, then RLE or JPEG-LS...): its
+ * attributes and its pixels, both decoded in the parse worker, are the stored copy's. Only
+ * tried when the transfer syntaxes differ, so a plain conflict costs no decoding; any failure
+ * to decode answers "not the same" (a conflict, the first copy kept).
+ */
+async function samePixelsDecoded(
+  deps: ImageDeps,
+  existing: { transferSyntaxUid: string; storageKey: string },
+  parsed: ParsedInstance,
+  bytes: Uint8Array,
+): Promise<boolean> {
+  if (existing.transferSyntaxUid === parsed.transferSyntaxUid) return false;
+  try {
+    const received = await deps.parser.parse(bytes, { decodePixels: true });
+    if (!received.decoded?.pixels) return false;
+    const kept = await deps.parser.parse(await deps.archive.get(existing.storageKey), { decodePixels: true });
+    return kept.decoded?.pixels === received.decoded.pixels && kept.decoded.attributes === received.decoded.attributes;
+  } catch {
+    // A refusal, a timeout or an unreadable stored copy: not shown to be the same.
+    return false;
+  }
 }
 
 async function indexInstance(

@@ -87,10 +87,22 @@ describe("the same instance received again", () => {
     expect(await db.auditLog.count({ where: { action: "DICOM_INSTANCE_CONFLICT", entityId: instance.sopInstanceUid } })).toBe(1);
   });
 
-  it("compressed (dcmcrle) is another encoding of the pixels: refused as a conflict, the first copy kept", async () => {
+  it.each([
+    ["RLE (dcmcrle)", "dcmcrle", []],
+    ["JPEG-LS lossless (dcmcjpls)", "dcmcjpls", []],
+    ["JPEG lossless (dcmcjpeg +e1)", "dcmcjpeg", ["+e1"]],
+  ])("is already stored compressed without loss, %s, its pixels compared decoded", async (_label, tool, args) => {
     const { instance, otherSender, row, before } = await scenario();
-    const rle = converted(instance.bytes, "dcmcrle", []);
-    expect(await ingestInstance(deps, otherSender, rle)).toMatchObject({ status: "refused", code: "CONFLICT" });
+    const compressed = converted(instance.bytes, tool, args);
+    expect(readMetaHeader(compressed).transferSyntaxUid).not.toBe(readMetaHeader(instance.bytes).transferSyntaxUid);
+    expect(await ingestInstance(deps, otherSender, compressed)).toMatchObject({ status: "already-stored" });
+    expect(await row()).toEqual(before);
+  });
+
+  it("is a conflict compressed with loss under the same UID (dcmcjpeg +eb +un): other pixels", async () => {
+    const { instance, otherSender, row, before } = await scenario();
+    const lossy = converted(instance.bytes, "dcmcjpeg", ["+eb", "+un"]);
+    expect(await ingestInstance(deps, otherSender, lossy)).toMatchObject({ status: "refused", code: "CONFLICT" });
     expect(await row()).toEqual(before);
   });
 
