@@ -17,27 +17,35 @@ export interface DecodedText {
 }
 
 export function decodeText(specificCharacterSet: string | undefined, bytes: Uint8Array, vr: string): DecodedText {
-  let text: string;
-  let warning: string | null = null;
+  // The hot path (hundreds of instances per study): ASCII reads the same in every character
+  // set but JIS X 0201 (where 0x5C is the yen sign), without building a decoder.
+  const plain = isPlainAscii(bytes) && !/IR 13(?!\d)/.test(specificCharacterSet ?? "");
+  const decoded = plain ? { text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1"), warning: null } : decodeWithCharset(specificCharacterSet, bytes, vr);
+  const text = decoded.text.replaceAll("\0", "");
+  if (SINGLE_VALUED.has(vr)) return { values: [text.replace(/ +$/, "")], warning: decoded.warning };
+  return { values: text.split("\\").map((value) => value.trim()), warning: decoded.warning };
+}
+
+function decodeWithCharset(specificCharacterSet: string | undefined, bytes: Uint8Array, vr: string): { text: string; warning: string | null } {
   try {
-    text = convertBytes(specificCharacterSet || undefined, bytes, { vr });
-    if (text.includes("\uFFFD")) warning = `bytes invalid in character set "${specificCharacterSet ?? ""}"`;
+    const text = convertBytes(specificCharacterSet || undefined, bytes, { vr });
+    return { text, warning: text.includes("\uFFFD") ? `bytes invalid in character set "${specificCharacterSet ?? ""}"` : null };
   } catch {
     const lenient = withAllIso2022(specificCharacterSet);
     try {
       if (lenient === null) throw new Error("no ISO 2022 code extension");
       // Writers escape to ASCII or another repertoire without declaring it (ESC ( B under
       // "ISO 2022 IR 13\ISO 2022 IR 87"); the escape itself names the repertoire, as pydicom reads it.
-      text = convertBytes(lenient, bytes, { vr });
-      warning = `escape sequence to a character set not declared in "${specificCharacterSet ?? ""}"`;
+      return { text: convertBytes(lenient, bytes, { vr }), warning: `escape sequence to a character set not declared in "${specificCharacterSet ?? ""}"` };
     } catch {
-      text = Buffer.from(bytes).toString("latin1");
-      warning = `unknown character set "${specificCharacterSet ?? ""}", read as ISO 8859-1`;
+      return { text: Buffer.from(bytes).toString("latin1"), warning: `unknown character set "${specificCharacterSet ?? ""}", read as ISO 8859-1` };
     }
   }
-  text = text.replaceAll("\0", "");
-  if (SINGLE_VALUED.has(vr)) return { values: [text.replace(/ +$/, "")], warning };
-  return { values: text.split("\\").map((value) => value.trim()), warning };
+}
+
+function isPlainAscii(bytes: Uint8Array): boolean {
+  for (const byte of bytes) if (byte >= 0x80 || byte === 0x1b) return false;
+  return true;
 }
 
 const ISO_2022_REPERTOIRES = ["ISO 2022 IR 6", "ISO 2022 IR 13", "ISO 2022 IR 87", "ISO 2022 IR 159", "ISO 2022 IR 149", "ISO 2022 IR 58"];
