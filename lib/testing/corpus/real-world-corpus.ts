@@ -27,6 +27,12 @@ export interface CorpusEntry {
   content?: "IMAGE" | "STRUCTURED_REPORT" | "ENCAPSULATED_DOCUMENT" | "WAVEFORM" | "OTHER";
   /** Why DCMTK's storescu cannot send this file at all (then only STOW-RS carries it). */
   storescuCannotSend?: RegExp;
+  /**
+   * For a file STOW-RS refuses, the C-STORE answer when storescu sends it: it rewrites what
+   * STOW-RS refused at the file level (no meta header, big endian, deflate, a meta header
+   * naming another UID), so the dataset itself is judged, and "success" is right then.
+   */
+  cstore?: "success" | "0111" | "A900";
 }
 
 /** Bumped when the builder changes what it makes: a new directory, the old one left alone. */
@@ -115,8 +121,25 @@ const CRAFTED: readonly [name: string, patientName: string, content?: CorpusEntr
 
 /** Builds the corpus once (complete or absent) and lists it in send order. */
 /** Files DCMTK itself refuses to read for sending: what storescu says. */
+const STORESCU_UNREADABLE = /missing SOP class \(or instance\) in file/;
 const STORESCU_CANNOT_SEND: Record<string, RegExp> = {
-  "test_files/rtdose_rle.dcm": /missing SOP class \(or instance\) in file/,
+  "test_files/rtdose_rle.dcm": STORESCU_UNREADABLE,
+  "test_files/MR_truncated.dcm": STORESCU_UNREADABLE,
+  "test_files/rtplan_truncated.dcm": STORESCU_UNREADABLE,
+  "test_files/no_meta.dcm": STORESCU_UNREADABLE,
+  "test_files/UN_sequence.dcm": STORESCU_UNREADABLE,
+};
+
+const CSTORE_OF_REFUSED: Record<string, CorpusEntry["cstore"]> = {
+  "test_files/MR_small_bigendian.dcm": "success", // storescu sends it little endian: MR_small again
+  "test_files/image_dfl.dcm": "success", // storescu inflates it
+  "test_files/rtstruct.dcm": "success", // a dataset without meta header: storescu sends the dataset
+  "charset_files/chrJapMulti.dcm": "success", // the listener writes a meta header naming the right UID
+  "test_files/JPEGLSNearLossless_08.dcm": "A900",
+  "test_files/SC_rgb_rle_16bit_2frame.dcm": "0111",
+  "test_files/rtdose.dcm": "0111", // not the dataset rtdose_rle.dcm holds under that UID
+  "test_files/reportsi_with_empty_number_tags.dcm": "0111",
+  "charset_files/chrFrenMulti.dcm": "0111",
 };
 
 export function realWorldCorpus(): CorpusEntry[] {
@@ -132,6 +155,7 @@ export function realWorldCorpus(): CorpusEntry[] {
       ...(patientName ? { patientName } : {}),
       ...(content ? { content } : expected === "stored" ? { content: "IMAGE" } : {}),
       ...(STORESCU_CANNOT_SEND[relative] ? { storescuCannotSend: STORESCU_CANNOT_SEND[relative] } : {}),
+      ...(CSTORE_OF_REFUSED[relative] ? { cstore: CSTORE_OF_REFUSED[relative] } : {}),
     })),
     ...CRAFTED.map(([name, patientName, content, storescuCannotSend]): CorpusEntry => ({
       name: `crafted/${name}`,

@@ -183,6 +183,23 @@ describe("the same corpus through C-STORE from another sender of the site", () =
     },
   );
 
+  it.each(corpus.filter((entry) => entry.expected !== "stored" && entry.expected !== "already-stored").map((entry) => [entry.name, entry.cstore ?? "unsendable", entry] as const))(
+    "%s, refused by STOW-RS: %s",
+    async (_name, expected, entry) => {
+      const syntax = (() => {
+        try {
+          return readMetaHeader(readFileSync(entry.file)).transferSyntaxUid;
+        } catch {
+          return "";
+        }
+      })();
+      const sent = await runTool("storescu", ["-R", "-v", ...(STORESCU_PROPOSAL[syntax] ?? []), "-aet", aeTitle, "-aec", CALLED_AE, "127.0.0.1", String(listener.port), entry.file]);
+      const answer = { success: /Received Store Response \(Success\)/, "0111": /Received Store Response \(Unknown Status: 0x111\)/, A900: /DataSetDoesNotMatchSOPClass/ } as const;
+      if (expected === "unsendable") expect(sent.output).toMatch(entry.storescuCannotSend ?? /^$/);
+      else expect(sent.output).toMatch(answer[expected]);
+    },
+  );
+
   it("answers C-ECHO after the whole corpus", async () => {
     expect((await runTool("echoscu", ["-aet", aeTitle, "-aec", CALLED_AE, "127.0.0.1", String(listener.port)])).code).toBe(0);
   });
