@@ -1,12 +1,15 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { pydicomFile } from "@/lib/testing/corpus/public-dicom-files";
+import { pydicomDataDir, pydicomFile } from "@/lib/testing/corpus/public-dicom-files";
 import { decodeText } from "./decode-text";
 import { personNameValue, type DicomJsonDataset } from "./dicom-json";
 import { readDecodedDataset } from "./parse-instance";
 
 // pydicom's charset files (FileInfo.txt lists their character sets), decoded names checked
 // against what pydicom itself decodes: every character set family of PS3.5 6.1.
+
+// Fetched (once, into the cache) while the file is collected: no test's timeout covers the download.
+pydicomDataDir();
 
 function decoded(relative: string): { metadata: DicomJsonDataset; warnings: string[] } {
   return readDecodedDataset(new Uint8Array(readFileSync(pydicomFile(relative))));

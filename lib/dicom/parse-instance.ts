@@ -125,6 +125,15 @@ export function parseInstance(bytes: Uint8Array): ParsedInstance {
     }
     return value;
   };
+  // Descriptive values too long for their VR (a common writer's slip) are cut to fit the index,
+  // with a warning; the metadata keeps them whole. Identifiers (patient, issuer, accession)
+  // are refused instead: cutting one could make it someone else's.
+  const described = (tag: string, maxLength: number, name: string) => {
+    const value = textValue(metadata, tag);
+    if (value === null || value.length <= maxLength) return value;
+    warnings.push(`${name} (${tag.slice(0, 4)},${tag.slice(4)}) is longer than ${maxLength} characters: indexed cut`);
+    return value.slice(0, maxLength);
+  };
   // PN: up to 64 characters per component group (PS3.5 6.2); the index column holds 324.
   const personName = (tag: string, name: string) => {
     const value = personNameValue(metadata, tag);
@@ -141,22 +150,22 @@ export function parseInstance(bytes: Uint8Array): ParsedInstance {
       id: text(TAG.patientId, 64, "Patient ID") ?? "",
       issuer: text(TAG.issuerOfPatientId, 64, "Issuer of Patient ID"),
       name: personName(TAG.patientName, "Patient's Name") ?? "",
-      birthDate: date(text(TAG.patientBirthDate, 10, "Patient's Birth Date")),
-      sex: text(TAG.patientSex, 16, "Patient's Sex"),
+      birthDate: date(described(TAG.patientBirthDate, 10, "Patient's Birth Date")),
+      sex: described(TAG.patientSex, 16, "Patient's Sex"),
     },
     study: {
-      date: date(text(TAG.studyDate, 10, "Study Date")),
-      time: text(TAG.studyTime, 16, "Study Time"),
+      date: date(described(TAG.studyDate, 10, "Study Date")),
+      time: described(TAG.studyTime, 16, "Study Time"),
       accessionNumber: text(TAG.accessionNumber, 16, "Accession Number"),
-      studyId: text(TAG.studyId, 16, "Study ID"),
-      description: text(TAG.studyDescription, 64, "Study Description"),
+      studyId: described(TAG.studyId, 16, "Study ID"),
+      description: described(TAG.studyDescription, 64, "Study Description"),
       referringPhysicianName: personName(TAG.referringPhysicianName, "Referring Physician's Name"),
     },
     series: {
-      modality: text(TAG.modality, 16, "Modality") ?? "OT",
+      modality: described(TAG.modality, 16, "Modality") ?? "OT",
       number: integerValue(metadata, TAG.seriesNumber),
-      description: text(TAG.seriesDescription, 64, "Series Description"),
-      bodyPartExamined: text(TAG.bodyPartExamined, 16, "Body Part Examined"),
+      description: described(TAG.seriesDescription, 64, "Series Description"),
+      bodyPartExamined: described(TAG.bodyPartExamined, 16, "Body Part Examined"),
     },
     instance: { number: integerValue(metadata, TAG.instanceNumber), rows, columns, numberOfFrames: frames.length },
     metadata,

@@ -137,6 +137,13 @@ def main(out):
     save(pixels(image(base(SC, "OT", "DUPONT^JEAN", "SHARED-77"), 8, 8, 8), gradient(64)), out, "shared-id-first-name")
     save(pixels(image(base(SC, "OT", "MARTIN^PAUL", "SHARED-77"), 8, 8, 8), gradient(64)), out, "shared-id-second-name")
 
+    # Values longer than their VR allows: a description is indexed cut (warning), a Patient ID refused.
+    ds = image(base(SC, "OT", "LONG^DESCRIPTION"), 8, 8, 8)
+    ds.StudyDescription = "Scanner thoraco-abdomino-pelvien avec injection, protocole de suivi oncologique complet"
+    save(pixels(ds, gradient(64)), out, "overlong-description")
+    ds = image(base(SC, "OT", "LONG^IDENTIFIER", "ID-" + "9" * 70), 8, 8, 8)
+    save(pixels(ds, gradient(64)), out, "overlong-patient-id")
+
     # Private storage SOP class with pixels, and a large private binary value (bulk data).
     ds = image(base("1.3.6.1.4.1.99999.7.1", "OT", "PRIVATE^CLASS"), 8, 8, 8)
     ds.add_new(0x00990010, "LO", "CORPUS PRIVATE")

@@ -36,7 +36,7 @@ export interface CorpusEntry {
 }
 
 /** Bumped when the builder changes what it makes: a new directory, the old one left alone. */
-const BUILD = "v1";
+const BUILD = "v2";
 
 const PYDICOM: readonly [file: string, expected: ExpectedOutcome, patientName?: string, content?: CorpusEntry["content"]][] = [
   ["test_files/CT_small.dcm", "stored", "CompressedSamples^CT1"],
@@ -111,6 +111,7 @@ const CRAFTED: readonly [name: string, patientName: string, content?: CorpusEntr
   ["empty-patient-id-empty-modality", "NOID^EMPTY"],
   ["shared-id-first-name", "DUPONT^JEAN"],
   ["shared-id-second-name", "MARTIN^PAUL"],
+  ["overlong-description", "LONG^DESCRIPTION"],
   // storescu 3.6.7 sends no SOP class it does not know; the listener's acceptance of private
   // classes is tested in presentation-contexts.test.ts.
   ["private-class-large-private-blob", "PRIVATE^CLASS", "IMAGE", /unknown storage SOP class in file/],
@@ -166,6 +167,7 @@ export function realWorldCorpus(): CorpusEntry[] {
       content: content ?? "IMAGE",
       ...(storescuCannotSend ? { storescuCannotSend } : {}),
     })),
+    { name: "crafted/overlong-patient-id", file: file("overlong-patient-id"), source: "pydicom (craft-corpus-files.py)", expected: "MALFORMED", cstore: "A900" },
     { name: "dcmtk/ct-implicit-vr", file: file("ct-implicit-vr"), source: "dcmconv +ti CT_small.dcm", expected: "already-stored" },
     { name: "dcmtk/ct-rle", file: file("ct-rle"), source: "dcmcrle CT_small.dcm, dcmodify -gin -gse -gst", expected: "stored", content: "IMAGE" },
     { name: "dcmtk/ct-jpeg-ls", file: file("ct-jpeg-ls"), source: "dcmcjpls CT_small.dcm, dcmodify -gin -gse -gst", expected: "stored", content: "IMAGE" },

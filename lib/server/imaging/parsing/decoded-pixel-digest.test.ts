@@ -9,7 +9,9 @@ import { decodedPixelDigest } from "./decoded-pixel-digest";
 // The same pixels, native or compressed without loss by DCMTK, GDCM or pydicom's writers,
 // digest alike once decoded; lossy ones have no such digest.
 
-const corpusFile = (suffix: string) => realWorldCorpus().find((entry) => entry.name.endsWith(suffix))!.file;
+// Built (once, into the cache) while the file is collected: no test's timeout covers the build.
+const corpus = realWorldCorpus();
+const corpusFile = (suffix: string) => corpus.find((entry) => entry.name.endsWith(suffix))!.file;
 
 async function digests(file: string) {
   const bytes = new Uint8Array(readFileSync(file));
