@@ -29,6 +29,8 @@ declare module "dcmjs" {
     DicomMessage: { readFile(buffer: ArrayBuffer, options?: ReadOptions): DicomDict };
     DicomDict: typeof DicomDict;
     DicomMetaDictionary: {
+      /** Keyed "(GGGG,EEEE)"; vr may read "US or SS" for multi-VR attributes. */
+      dictionary: Record<string, { tag: string; vr: string; name: string } | undefined>;
       naturalizeDataset(dataset: DcmjsDataset): Record<string, unknown>;
       denaturalizeDataset(dataset: Record<string, unknown>): DcmjsDataset;
       uid(): string;

@@ -3,7 +3,9 @@ import { DicomRejection } from "./dicom-rejection";
 
 // The DICOM JSON model (PS3.18 F.2) the archive keeps per instance and serves as WADO-RS
 // metadata. Pixel data is never in it: it is served as a BulkDataURI. Other binary values are
-// kept inline when small and left out when large (overlays, private blobs).
+// kept inline up to 64 KiB (palette LUTs, which Cornerstone reads from the metadata); larger
+// ones keep their VR and no value, and their byte range is recorded apart (bulkData) so that
+// WADO-RS serves them as bulk data.
 
 export interface DicomJsonElement {
   vr: string;
@@ -14,8 +16,10 @@ export interface DicomJsonElement {
 export type DicomJsonDataset = Record<string, DicomJsonElement>;
 
 export const PIXEL_DATA_TAG = "7FE00010";
-const BINARY_VRS = new Set(["OB", "OD", "OF", "OL", "OV", "OW", "UN"]);
-const MAX_INLINE_BINARY = 4096;
+/** Pixel Data, Float Pixel Data and Double Float Pixel Data: never inline. */
+const PIXEL_TAGS = new Set([PIXEL_DATA_TAG, "7FE00008", "7FE00009"]);
+export const BINARY_VRS = new Set(["OB", "OD", "OF", "OL", "OV", "OW", "UN"]);
+export const MAX_INLINE_BINARY = 64 * 1024;
 const MAX_SEQUENCE_DEPTH = 16;
 
 /** dcmjs' reading, cleaned into plain DICOM JSON: no raw values, no group lengths, no pixel data. */
@@ -23,7 +27,7 @@ export function toDicomJson(dataset: DcmjsDataset, depth = 0): DicomJsonDataset 
   if (depth > MAX_SEQUENCE_DEPTH) throw new DicomRejection("MALFORMED", `sequences nested deeper than ${MAX_SEQUENCE_DEPTH} levels`);
   const result: DicomJsonDataset = {};
   for (const [tag, element] of Object.entries(dataset)) {
-    if (tag === PIXEL_DATA_TAG || tag.endsWith("0000")) continue;
+    if (PIXEL_TAGS.has(tag) || tag.endsWith("0000")) continue;
     const clean = cleanElement(element, depth);
     if (clean) result[tag] = clean;
   }
@@ -38,7 +42,7 @@ function cleanElement(element: DcmjsElement, depth: number): DicomJsonElement | 
   }
   if (BINARY_VRS.has(vr)) {
     const bytes = concatBinary(element.Value);
-    if (bytes === null || bytes.length > MAX_INLINE_BINARY) return null;
+    if (bytes === null || bytes.length > MAX_INLINE_BINARY) return { vr };
     return { vr, InlineBinary: Buffer.from(bytes).toString("base64") };
   }
   return { vr, Value: element.Value.map(cleanValue) };
@@ -78,6 +82,16 @@ export function textValue(dataset: DicomJsonDataset, tag: string): string | null
   if (typeof first === "object" && "Alphabetic" in first) return String((first as { Alphabetic: unknown }).Alphabetic ?? "").trim() || null;
   const text = String(first).trim();
   return text === "" ? null : text;
+}
+
+/** A person name with all its component groups, as DICOM writes it: "Yamada^Tarou=山田^太郎=やまだ^たろう". */
+export function personNameValue(dataset: DicomJsonDataset, tag: string): string | null {
+  const first = dataset[tag]?.Value?.[0];
+  if (first === undefined || first === null) return null;
+  if (typeof first !== "object") return String(first).trim() || null;
+  const groups = first as { Alphabetic?: unknown; Ideographic?: unknown; Phonetic?: unknown };
+  const text = [groups.Alphabetic, groups.Ideographic, groups.Phonetic].map((group) => (typeof group === "string" ? group : "")).join("=").replace(/=+$/, "");
+  return text.trim() || null;
 }
 
 export function integerValue(dataset: DicomJsonDataset, tag: string): number | null {

@@ -1,8 +1,13 @@
 import dcmjs from "dcmjs";
+import type dicomParser from "dicom-parser";
+import { classifyContent, type InstanceContent } from "./classify-content";
+import { datasetDigest } from "./dataset-digest";
+import { decodeDatasetText } from "./decode-dataset-text";
 import { DicomRejection, isDicomRejection } from "./dicom-rejection";
-import { integerValue, PIXEL_DATA_TAG, textValue, toDicomJson, type DicomJsonDataset } from "./dicom-json";
-import { locateFrames, type FrameRanges, type ImageGeometry } from "./locate-frames";
+import { BINARY_VRS, integerValue, personNameValue, PIXEL_DATA_TAG, textValue, toDicomJson, type DicomJsonDataset } from "./dicom-json";
+import { locateFrames, nativeFrameBits, pixelDataElement, type ByteRange, type FrameRanges, type ImageGeometry } from "./locate-frames";
 import { readMetaHeader } from "./read-meta-header";
+import { readStructure, withCharacterSetsHidden } from "./read-structure";
 import { transferSyntax } from "./transfer-syntaxes";
 import { isValidUid } from "./uid";
 
@@ -30,6 +35,14 @@ export interface ParsedInstance {
   instance: { number: number | null; rows: number | null; columns: number | null; numberOfFrames: number };
   metadata: DicomJsonDataset;
   frames: FrameRanges;
+  /** Image, SR, encapsulated document, waveform or other: from what the dataset holds. */
+  content: InstanceContent;
+  /** Binary values over 64 KiB outside pixel data, by tag: [offset, length] in the file. Their metadata entry has a vr and no value. */
+  bulkData: Record<string, ByteRange>;
+  /** The dataset's identity without its File Meta Information (dataset-digest.ts). */
+  datasetSha256: string;
+  /** What was accepted but not quite right (undecodable text, padded pixel data): stored, and told. */
+  warnings: string[];
 }
 
 const TAG = {
@@ -59,6 +72,7 @@ const TAG = {
   rows: "00280010",
   columns: "00280011",
   bitsAllocated: "00280100",
+  photometricInterpretation: "00280004",
 } as const;
 
 export function parseInstance(bytes: Uint8Array): ParsedInstance {
@@ -66,7 +80,7 @@ export function parseInstance(bytes: Uint8Array): ParsedInstance {
   const syntax = transferSyntax(meta.transferSyntaxUid);
   if (!syntax) throw new DicomRejection("UNSUPPORTED_TRANSFER_SYNTAX", `transfer syntax ${meta.transferSyntaxUid}`);
 
-  const metadata = readMetadata(bytes);
+  const { dataSet, metadata, warnings } = readDecodedDataset(bytes);
   metadata[TAG.transferSyntaxUid] = { vr: "UI", Value: [meta.transferSyntaxUid] };
   const uid = (tag: string, name: string): string => {
     const value = textValue(metadata, tag);
@@ -88,11 +102,20 @@ export function parseInstance(bytes: Uint8Array): ParsedInstance {
   const bitsAllocated = integerValue(metadata, TAG.bitsAllocated);
   const geometry: ImageGeometry | null =
     rows !== null && columns !== null && bitsAllocated !== null
-      ? { rows, columns, bitsAllocated, samplesPerPixel: integerValue(metadata, TAG.samplesPerPixel) ?? 1, numberOfFrames }
+      ? {
+          rows,
+          columns,
+          bitsAllocated,
+          samplesPerPixel: integerValue(metadata, TAG.samplesPerPixel) ?? 1,
+          numberOfFrames,
+          photometricInterpretation: textValue(metadata, TAG.photometricInterpretation),
+        }
       : null;
-  const frames = locateFrames(bytes, geometry, syntax.encapsulated);
+  const frames = locateFrames(dataSet, geometry, syntax.encapsulated, warnings);
   // Pixel data is served as bulk data; its URI is filled in when the metadata is served.
-  if (frames.length > 0) metadata[PIXEL_DATA_TAG] = { vr: bitsAllocated === 8 ? "OB" : "OW" };
+  const pixel = pixelDataElement(dataSet);
+  if (frames.length > 0 && pixel) metadata[pixel.tag] = { vr: PIXEL_VR[pixel.tag] ?? (bitsAllocated === 8 ? "OB" : "OW") };
+  const nativePixelBytes = geometry && !syntax.encapsulated ? Math.ceil((nativeFrameBits(geometry) * geometry.numberOfFrames) / 8) : null;
 
   // Values longer than their VR allows are not DICOM, and would not fit the index either.
   const text = (tag: string, maxLength: number, name: string) => {
@@ -100,6 +123,21 @@ export function parseInstance(bytes: Uint8Array): ParsedInstance {
     if (value !== null && value.length > maxLength) {
       throw new DicomRejection("MALFORMED", `${name} (${tag.slice(0, 4)},${tag.slice(4)}) is longer than ${maxLength} characters`);
     }
+    return value;
+  };
+  // Descriptive values too long for their VR (a common writer's slip) are cut to fit the index,
+  // with a warning; the metadata keeps them whole. Identifiers (patient, issuer, accession)
+  // are refused instead: cutting one could make it someone else's.
+  const described = (tag: string, maxLength: number, name: string) => {
+    const value = textValue(metadata, tag);
+    if (value === null || value.length <= maxLength) return value;
+    warnings.push(`${name} (${tag.slice(0, 4)},${tag.slice(4)}) is longer than ${maxLength} characters: indexed cut`);
+    return value.slice(0, maxLength);
+  };
+  // PN: up to 64 characters per component group (PS3.5 6.2); the index column holds 324.
+  const personName = (tag: string, name: string) => {
+    const value = personNameValue(metadata, tag);
+    if (value !== null && value.length > 324) throw new DicomRejection("MALFORMED", `${name} (${tag.slice(0, 4)},${tag.slice(4)}) is longer than 324 characters`);
     return value;
   };
   return {
@@ -111,28 +149,54 @@ export function parseInstance(bytes: Uint8Array): ParsedInstance {
     patient: {
       id: text(TAG.patientId, 64, "Patient ID") ?? "",
       issuer: text(TAG.issuerOfPatientId, 64, "Issuer of Patient ID"),
-      name: text(TAG.patientName, 324, "Patient's Name") ?? "",
-      birthDate: date(text(TAG.patientBirthDate, 10, "Patient's Birth Date")),
-      sex: text(TAG.patientSex, 16, "Patient's Sex"),
+      name: personName(TAG.patientName, "Patient's Name") ?? "",
+      birthDate: date(described(TAG.patientBirthDate, 10, "Patient's Birth Date")),
+      sex: described(TAG.patientSex, 16, "Patient's Sex"),
     },
     study: {
-      date: date(text(TAG.studyDate, 10, "Study Date")),
-      time: text(TAG.studyTime, 16, "Study Time"),
+      date: date(described(TAG.studyDate, 10, "Study Date")),
+      time: described(TAG.studyTime, 16, "Study Time"),
       accessionNumber: text(TAG.accessionNumber, 16, "Accession Number"),
-      studyId: text(TAG.studyId, 16, "Study ID"),
-      description: text(TAG.studyDescription, 64, "Study Description"),
-      referringPhysicianName: text(TAG.referringPhysicianName, 324, "Referring Physician's Name"),
+      studyId: described(TAG.studyId, 16, "Study ID"),
+      description: described(TAG.studyDescription, 64, "Study Description"),
+      referringPhysicianName: personName(TAG.referringPhysicianName, "Referring Physician's Name"),
     },
     series: {
-      modality: text(TAG.modality, 16, "Modality") ?? "OT",
+      modality: described(TAG.modality, 16, "Modality") ?? "OT",
       number: integerValue(metadata, TAG.seriesNumber),
-      description: text(TAG.seriesDescription, 64, "Series Description"),
-      bodyPartExamined: text(TAG.bodyPartExamined, 16, "Body Part Examined"),
+      description: described(TAG.seriesDescription, 64, "Series Description"),
+      bodyPartExamined: described(TAG.bodyPartExamined, 16, "Body Part Examined"),
     },
     instance: { number: integerValue(metadata, TAG.instanceNumber), rows, columns, numberOfFrames: frames.length },
     metadata,
     frames,
+    content: classifyContent(dataSet, sopClassUid),
+    bulkData: largeBinaryRanges(metadata, dataSet),
+    datasetSha256: datasetDigest(dataSet, nativePixelBytes),
+    warnings,
   };
+}
+
+const PIXEL_VR: Record<string, string> = { "7FE00008": "OF", "7FE00009": "OD" };
+
+/** Top-level binary values left out of the metadata for their size (dicom-json.ts): where they are in the file. */
+function largeBinaryRanges(metadata: DicomJsonDataset, dataSet: dicomParser.DataSet): Record<string, ByteRange> {
+  const ranges: Record<string, ByteRange> = {};
+  for (const [tag, element] of Object.entries(metadata)) {
+    if (!BINARY_VRS.has(element.vr) || element.InlineBinary !== undefined || element.Value !== undefined || tag.startsWith("7FE0")) continue;
+    const raw = dataSet.elements[`x${tag.toLowerCase()}`];
+    if (raw && raw.length > 0 && raw.length !== 0xffffffff) ranges[tag] = [raw.dataOffset, raw.length];
+  }
+  return ranges;
+}
+
+/** The dataset as DICOM JSON, its text decoded per its character sets, with the element tree it was read from. */
+export function readDecodedDataset(bytes: Uint8Array): { dataSet: dicomParser.DataSet; metadata: DicomJsonDataset; warnings: string[] } {
+  const dataSet = readStructure(bytes);
+  const metadata = withCharacterSetsHidden(bytes, dataSet, () => readMetadata(bytes));
+  const warnings: string[] = [];
+  decodeDatasetText(metadata, dataSet, undefined, warnings);
+  return { dataSet, metadata, warnings };
 }
 
 function readMetadata(bytes: Uint8Array): DicomJsonDataset {

@@ -45,6 +45,8 @@ export interface MultipartPart {
   body: Buffer;
 }
 
+const MAX_BOUNDARY = 200;
+
 export class MultipartError extends Error {
   constructor(
     message: string,
@@ -59,7 +61,11 @@ export class MultipartError extends Error {
  * (up to maxPartBytes) in memory, so a study of hundreds of instances streams through.
  */
 export async function* readMultipart(stream: AsyncIterable<Buffer>, boundary: string, limits: { maxPartBytes: number; maxTotalBytes: number }): AsyncGenerator<MultipartPart> {
-  if (!/^[ -~]{1,70}$/.test(boundary)) throw new MultipartError("invalid multipart boundary", 400);
+  // RFC 2046 caps boundaries at 70 characters, but real senders do not (Orthanc sends 73):
+  // any printable boundary up to MAX_BOUNDARY is read, so a PACS push is never refused for it.
+  if (!/^[ -~]*[!-~]$/.test(boundary) || boundary.length > MAX_BOUNDARY) {
+    throw new MultipartError(`invalid multipart boundary: 1 to ${MAX_BOUNDARY} printable characters, not ending in a space`, 400);
+  }
   const delimiter = Buffer.from(`\r\n--${boundary}`);
   // The first delimiter may open the body without a preceding CRLF.
   let pending: Buffer = Buffer.from("\r\n");
@@ -67,6 +73,7 @@ export async function* readMultipart(stream: AsyncIterable<Buffer>, boundary: st
   let started = false;
   let finished = false;
   let searchFrom = 0;
+  let atDelimiter = false;
 
   for await (const chunk of stream) {
     total += chunk.length;
@@ -82,13 +89,16 @@ export async function* readMultipart(stream: AsyncIterable<Buffer>, boundary: st
         searchFrom = Math.max(0, pending.length - delimiter.length);
         break;
       }
-      if (started) yield parsePart(pending.subarray(0, index));
+      // A delimiter kept from the previous chunk (its line was incomplete) closed its part already.
+      if (started && !atDelimiter) yield parsePart(pending.subarray(0, index));
       started = true;
+      atDelimiter = false;
       const after = index + delimiter.length;
       if (pending.length < after + 2) {
         // Need two more bytes to know whether this is the closing delimiter.
         pending = pending.subarray(index);
         searchFrom = 0;
+        atDelimiter = true;
         break;
       }
       if (pending[after] === 0x2d && pending[after + 1] === 0x2d) {
@@ -100,6 +110,7 @@ export async function* readMultipart(stream: AsyncIterable<Buffer>, boundary: st
       if (lineEnd < 0) {
         pending = pending.subarray(index);
         searchFrom = 0;
+        atDelimiter = true;
         break;
       }
       pending = pending.subarray(lineEnd + 2);

@@ -25,4 +25,25 @@ describe("presentation context negotiation", () => {
     expect(decidePresentationContext("1.2.840.10008.5.1.4.31", [EXPLICIT_LE])).toEqual({ accept: false, reason: "abstract-syntax" }); // Worklist
     expect(decidePresentationContext("1.2.840.10008.1.20.1", [EXPLICIT_LE])).toEqual({ accept: false, reason: "abstract-syntax" }); // Storage Commitment
   });
+
+  it.each([
+    ["1.2.840.10008.5.1.4.1.1.66.4", "Segmentation"],
+    ["1.2.840.10008.5.1.4.1.1.30", "Parametric Map"],
+    ["1.2.840.10008.5.1.4.1.1.481.1", "RT Image"],
+    ["1.2.840.10008.5.1.4.1.1.481.2", "RT Dose"],
+    ["1.2.840.10008.5.1.4.1.1.481.3", "RT Structure Set"],
+    ["1.2.840.10008.5.1.4.1.1.481.5", "RT Plan"],
+    ["1.2.840.10008.5.1.4.1.1.88.11", "Basic Text SR"],
+    ["1.2.840.10008.5.1.4.1.1.88.33", "Comprehensive SR"],
+    ["1.2.840.10008.5.1.4.1.1.88.59", "Key Object Selection"],
+    ["1.2.840.10008.5.1.4.1.1.104.1", "Encapsulated PDF"],
+    ["1.2.840.10008.5.1.4.1.1.104.2", "Encapsulated CDA"],
+    ["1.2.840.10008.5.1.4.1.1.9.1.1", "12-lead ECG Waveform"],
+    ["1.2.840.10008.5.1.4.1.1.11.1", "Grayscale Softcopy Presentation State"],
+    ["1.2.840.10008.5.1.4.1.1.7", "Secondary Capture"],
+    ["1.2.840.10008.5.1.4.1.1.77.1.4", "VL Photographic"],
+    ["1.2.840.10008.5.1.4.34.7", "RT Beams Delivery Instruction"],
+  ])("accepts %s (%s) for storage", (sopClassUid) => {
+    expect(decidePresentationContext(sopClassUid, [IMPLICIT_LE, EXPLICIT_LE])).toEqual({ accept: true, transferSyntaxUid: IMPLICIT_LE });
+  });
 });

@@ -17,6 +17,8 @@ import { recordImageMilestone } from "../studies/request-image-milestone";
 
 export interface StoredInstance {
   status: "stored" | "already-stored";
+  /** Accepted oddities (text that could not be decoded, padded pixel data), also in the audit row. */
+  warnings?: string[];
   sopInstanceUid: string;
   sopClassUid: string;
   studyInstanceUid: string;
@@ -37,8 +39,9 @@ export type IngestOutcome = StoredInstance | RefusedInstance;
  * One DICOM instance into the archive, whichever way it came (upload, STOW-RS, C-STORE):
  * structural checks, a parse in a worker, the file stored under its content hash, then the
  * index rows, the link to a request by accession number and the request's timeline in one
- * transaction. Idempotent on SOP Instance UID: the same bytes again are "already stored",
- * other bytes under the same UID are refused and audited. Never throws for bad input.
+ * transaction. Idempotent on SOP Instance UID: the same dataset again (any channel, sender,
+ * File Meta Information or VR encoding) is "already stored" and the first copy kept; another
+ * dataset under the same UID is refused (CONFLICT) and audited. Never throws for bad input.
  */
 export async function ingestInstance(deps: ImageDeps, source: IngestSource, input: Uint8Array): Promise<IngestOutcome> {
   let parsed: ParsedInstance;
@@ -55,7 +58,7 @@ export async function ingestInstance(deps: ImageDeps, source: IngestSource, inpu
   }
 
   const sha256 = createHash("sha256").update(bytes).digest("hex");
-  const previous = await compareWithStored(deps, source, parsed, sha256);
+  const previous = await compareWithStored(deps, source, parsed, sha256, bytes);
   if (previous) return previous;
 
   const key = instanceKey(sha256);
@@ -74,7 +77,7 @@ export async function ingestInstance(deps: ImageDeps, source: IngestSource, inpu
     } catch (error) {
       if (isUniqueViolation(error)) {
         // A concurrent sender stored the same UID first: answer as if it had come first.
-        const raced = await compareWithStored(deps, source, parsed, sha256);
+        const raced = await compareWithStored(deps, source, parsed, sha256, bytes);
         if (raced) return raced;
         // Two first instances of one study or series met: the second attempt finds the rows.
         if (attempt < 3) continue;
@@ -86,20 +89,44 @@ export async function ingestInstance(deps: ImageDeps, source: IngestSource, inpu
   }
 }
 
-async function compareWithStored(deps: ImageDeps, source: IngestSource, parsed: ParsedInstance, sha256: string): Promise<IngestOutcome | null> {
+/**
+ * The same SOP Instance again is "already stored" when its dataset is the same, whatever its
+ * File Meta Information (another sender, AE title, implementation) or its VR encoding
+ * (dataset-digest.ts); the first copy is kept. Another dataset under the same UID is a conflict.
+ * Rows stored before the dataset digest existed compare by file only.
+ */
+async function compareWithStored(deps: ImageDeps, source: IngestSource, parsed: ParsedInstance, sha256: string, bytes: Uint8Array): Promise<IngestOutcome | null> {
   const existing = await deps.db.dicomInstance.findUnique({
     where: { sopInstanceUid: parsed.sopInstanceUid },
-    select: { contentSha256: true },
+    select: {
+      contentSha256: true,
+      datasetSha256: true,
+      transferSyntaxUid: true,
+      storageKey: true,
+      series: { select: { study: { select: { siteId: true } } } },
+    },
   });
   if (!existing) return null;
-  if (existing.contentSha256 === sha256) return stored("already-stored", parsed);
+  // Another site's instance is neither confirmed nor compared: answered as placeInSeries does.
+  if (existing.series.study.siteId !== source.siteId) {
+    return refuse(deps, source, new DicomRejection("FOREIGN_STUDY", `study ${parsed.studyInstanceUid} was received from another site`), parsed);
+  }
+  if (existing.contentSha256 === sha256 || existing.datasetSha256 === parsed.datasetSha256) return stored("already-stored", parsed);
+  if (await samePixelsDecoded(deps, existing, parsed, bytes)) return stored("already-stored", parsed);
   await writeAudit(deps.db, {
     actorId: source.actorId,
     action: "DICOM_INSTANCE_CONFLICT",
     entityType: "DicomInstance",
     entityId: parsed.sopInstanceUid,
     siteId: source.siteId,
-    detail: { channel: source.channel, sender: source.senderLabel, storedSha256: existing.contentSha256, receivedSha256: sha256 },
+    detail: {
+      channel: source.channel,
+      sender: source.senderLabel,
+      storedSha256: existing.contentSha256,
+      receivedSha256: sha256,
+      storedDatasetSha256: existing.datasetSha256,
+      receivedDatasetSha256: parsed.datasetSha256,
+    },
   });
   return {
     status: "refused",
@@ -108,6 +135,30 @@ async function compareWithStored(deps: ImageDeps, source: IngestSource, parsed: 
     sopInstanceUid: parsed.sopInstanceUid,
     sopClassUid: parsed.sopClassUid,
   };
+}
+
+/**
+ * The same instance in another lossless compression (native, then RLE or JPEG-LS...): its
+ * attributes and its pixels, both decoded in the parse worker, are the stored copy's. Only
+ * tried when the transfer syntaxes differ, so a plain conflict costs no decoding; any failure
+ * to decode answers "not the same" (a conflict, the first copy kept).
+ */
+async function samePixelsDecoded(
+  deps: ImageDeps,
+  existing: { transferSyntaxUid: string; storageKey: string },
+  parsed: ParsedInstance,
+  bytes: Uint8Array,
+): Promise<boolean> {
+  if (existing.transferSyntaxUid === parsed.transferSyntaxUid) return false;
+  try {
+    const received = await deps.parser.parse(bytes, { decodePixels: true });
+    if (!received.decoded?.pixels) return false;
+    const kept = await deps.parser.parse(await deps.archive.get(existing.storageKey), { decodePixels: true });
+    return kept.decoded?.pixels === received.decoded.pixels && kept.decoded.attributes === received.decoded.attributes;
+  } catch {
+    // A refusal, a timeout or an unreadable stored copy: not shown to be the same.
+    return false;
+  }
 }
 
 async function indexInstance(
@@ -189,6 +240,7 @@ async function removeUnreferenced(deps: ImageDeps, key: string, sha256: string):
 function stored(status: StoredInstance["status"], parsed: ParsedInstance): StoredInstance {
   return {
     status,
+    warnings: parsed.warnings,
     sopInstanceUid: parsed.sopInstanceUid,
     sopClassUid: parsed.sopClassUid,
     studyInstanceUid: parsed.studyInstanceUid,

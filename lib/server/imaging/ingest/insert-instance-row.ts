@@ -14,15 +14,23 @@ export async function insertInstanceRow(
   args: { source: IngestSource; parsed: ParsedInstance; seriesId: string; file: { sha256: string; key: string; size: number }; at: Date },
 ): Promise<void> {
   const { source, parsed, seriesId, file, at } = args;
-  const audit = JSON.stringify({ channel: source.channel, sender: source.senderLabel, study: parsed.studyInstanceUid, bytes: file.size });
+  // Warnings (text that could not be decoded, padded pixel data) are kept with the audit row: stored, and told.
+  const audit = JSON.stringify({
+    channel: source.channel,
+    sender: source.senderLabel,
+    study: parsed.studyInstanceUid,
+    bytes: file.size,
+    ...(parsed.warnings.length > 0 ? { warnings: parsed.warnings.slice(0, 20).map((warning) => warning.slice(0, 300)) } : {}),
+  });
   await tx.$executeRaw`
     WITH stored AS (
       INSERT INTO "DicomInstance" ("id", "sopInstanceUid", "sopClassUid", "seriesRef", "instanceNumber", "transferSyntaxUid",
-        "rows", "columns", "numberOfFrames", "contentSha256", "sizeBytes", "storageKey", "metadata", "frames", "channel",
-        "senderLabel", "receivedAt")
+        "rows", "columns", "numberOfFrames", "contentSha256", "sizeBytes", "storageKey", "metadata", "frames", "content",
+        "bulkData", "datasetSha256", "channel", "senderLabel", "receivedAt")
       VALUES (${randomUUID()}::uuid, ${parsed.sopInstanceUid}, ${parsed.sopClassUid}, ${seriesId}::uuid, ${parsed.instance.number},
         ${parsed.transferSyntaxUid}, ${parsed.instance.rows}, ${parsed.instance.columns}, ${parsed.instance.numberOfFrames},
         ${file.sha256}, ${file.size}, ${file.key}, ${JSON.stringify(parsed.metadata)}::jsonb, ${JSON.stringify(parsed.frames)}::jsonb,
+        ${parsed.content}::"InstanceContent", ${JSON.stringify(parsed.bulkData)}::jsonb, ${parsed.datasetSha256},
         ${source.channel}::"IngestChannel", ${source.senderLabel}, ${at})
       RETURNING "sopInstanceUid"
     )

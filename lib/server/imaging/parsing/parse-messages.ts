@@ -6,13 +6,22 @@ import type { ParsedInstance } from "../../../dicom/parse-instance";
 export interface ParseTask {
   id: number;
   buffer: ArrayBuffer;
+  /** Also decode the pixels to digest them (decoded-pixel-digest.ts): only to compare with a stored copy. */
+  decodePixels?: boolean;
 }
 
 export type ParseReply =
-  | { id: number; ok: true; parsed: ParsedInstance; buffer: ArrayBuffer }
+  | { id: number; ok: true; parsed: ParsedInstance; decoded?: DecodedDigests; buffer: ArrayBuffer }
   | { id: number; ok: false; code: DicomRejectionCode; message: string; buffer: ArrayBuffer };
 
 /** Sent once by a worker when it can take jobs. */
 export interface WorkerReady {
   ready: true;
+}
+
+/** What tells the same instance in another lossless compression: attributes and decoded pixels. */
+export interface DecodedDigests {
+  attributes: string;
+  /** Null when the pixels cannot be compared decoded (lossy syntax, 1-bit, undecodable). */
+  pixels: string | null;
 }

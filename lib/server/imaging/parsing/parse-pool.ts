@@ -2,7 +2,7 @@ import "server-only";
 import { Worker } from "node:worker_threads";
 import { DicomRejection } from "@/lib/dicom/dicom-rejection";
 import type { ParsedInstance } from "@/lib/dicom/parse-instance";
-import type { ParseReply, ParseTask, WorkerReady } from "./parse-messages";
+import type { DecodedDigests, ParseReply, ParseTask, WorkerReady } from "./parse-messages";
 import { parseWorkerBundle } from "./parse-worker-bundle";
 
 // A few worker threads parsing untrusted DICOM. Each parse has a deadline and each worker a
@@ -12,8 +12,12 @@ import { parseWorkerBundle } from "./parse-worker-bundle";
 // tens of MB that an idle server should not keep, and starting one takes a few tens of ms.
 
 export interface InstanceParser {
-  /** Resolves with the parse and the same bytes (moved through the worker), or rejects with a DicomRejection. */
-  parse(bytes: Uint8Array): Promise<{ parsed: ParsedInstance; bytes: Uint8Array }>;
+  /**
+   * Resolves with the parse and the same bytes (moved through the worker), or rejects with a
+   * DicomRejection. With decodePixels, also the digests that compare it with a stored copy in
+   * another transfer syntax (slower: the pixels are decoded).
+   */
+  parse(bytes: Uint8Array, options?: { decodePixels?: boolean }): Promise<{ parsed: ParsedInstance; bytes: Uint8Array; decoded?: DecodedDigests }>;
   close(): Promise<void>;
 }
 
@@ -25,7 +29,7 @@ export interface ParsePoolOptions {
 
 interface Job {
   task: ParseTask;
-  resolve: (value: { parsed: ParsedInstance; bytes: Uint8Array }) => void;
+  resolve: (value: { parsed: ParsedInstance; bytes: Uint8Array; decoded?: DecodedDigests }) => void;
   reject: (reason: DicomRejection) => void;
 }
 
@@ -95,7 +99,7 @@ export function createParsePool(options: ParsePoolOptions): InstanceParser {
     const job = slot.job;
     if (!job || job.task.id !== reply.id) return;
     clear(slot);
-    if (reply.ok) job.resolve({ parsed: reply.parsed, bytes: new Uint8Array(reply.buffer) });
+    if (reply.ok) job.resolve({ parsed: reply.parsed, bytes: new Uint8Array(reply.buffer), ...(reply.decoded ? { decoded: reply.decoded } : {}) });
     else job.reject(new DicomRejection(reply.code, reply.message));
     retireWhenIdle(slot);
     pump();
@@ -132,13 +136,13 @@ export function createParsePool(options: ParsePoolOptions): InstanceParser {
   };
 
   return {
-    parse(bytes) {
+    parse(bytes, options = {}) {
       if (closed) return Promise.reject(new DicomRejection("MALFORMED", "the parser is shut down"));
       // A private copy: the caller's buffer may be a slice of a larger pooled one.
       const buffer = new ArrayBuffer(bytes.byteLength);
       new Uint8Array(buffer).set(bytes);
       return new Promise((resolve, reject) => {
-        queue.push({ task: { id: nextId++, buffer }, resolve, reject });
+        queue.push({ task: { id: nextId++, buffer, ...(options.decodePixels ? { decodePixels: true } : {}) }, resolve, reject });
         pump();
       });
     },

@@ -3,7 +3,9 @@
 import { parentPort } from "node:worker_threads";
 import dcmjs from "dcmjs";
 import { isDicomRejection } from "../../../dicom/dicom-rejection";
-import { parseInstance } from "../../../dicom/parse-instance";
+import { attributesDigest } from "../../../dicom/dataset-digest";
+import { parseInstance, readDecodedDataset } from "../../../dicom/parse-instance";
+import { decodedPixelDigest } from "./decoded-pixel-digest";
 import type { ParseReply, ParseTask, WorkerReady } from "./parse-messages";
 
 dcmjs.log.setLevel("error");
@@ -12,11 +14,17 @@ dcmjs.log.setLevel("error");
 console.warn = () => undefined;
 console.log = () => undefined;
 
-parentPort?.on("message", (task: ParseTask) => {
+parentPort?.on("message", (task: ParseTask) => void handle(task));
+
+async function handle(task: ParseTask): Promise<void> {
   const bytes = new Uint8Array(task.buffer);
   let reply: ParseReply;
   try {
-    reply = { id: task.id, ok: true, parsed: parseInstance(bytes), buffer: task.buffer };
+    const parsed = parseInstance(bytes);
+    const decoded = task.decodePixels
+      ? { attributes: attributesDigest(readDecodedDataset(bytes).dataSet), pixels: await decodedPixelDigest(bytes, parsed) }
+      : undefined;
+    reply = { id: task.id, ok: true, parsed, ...(decoded ? { decoded } : {}), buffer: task.buffer };
   } catch (error) {
     reply = isDicomRejection(error)
       ? { id: task.id, ok: false, code: error.code, message: error.message, buffer: task.buffer }
@@ -24,7 +32,7 @@ parentPort?.on("message", (task: ParseTask) => {
   }
   // The bytes go back to the caller, who stores them: transferred both ways, never copied.
   parentPort?.postMessage(reply, [task.buffer]);
-});
+}
 
 const ready: WorkerReady = { ready: true };
 parentPort?.postMessage(ready);
