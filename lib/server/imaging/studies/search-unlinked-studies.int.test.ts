@@ -1,9 +1,12 @@
+import { TRPCError } from "@trpc/server";
+import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/domain/access";
 import { unlinkedStudySearchSchema, type UnlinkedStudySearchInput } from "@/lib/domain/unlinked-study-search-schema";
 import { connectTestDb } from "@/lib/testing/test-db";
 import { testImageDeps } from "@/lib/testing/test-images";
 import { flushReadAudits } from "../../audit/read-audit-buffer";
+import { createCaller } from "../../trpc/app-router";
 import { dicomPatientOf, identitySite, requestFor, sendStudy, uniqueFamily, type IdentitySite, type RequestPatient } from "./identity-test-kit";
 import { linkStudy } from "./link-study";
 import { searchUnlinkedStudies } from "./search-unlinked-studies";
@@ -96,6 +99,19 @@ describe("searching the site's unlinked studies from a request", () => {
     await expect(search({}, at.radiologist)).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(search({}, other.radiographer)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(search({ name: crowd }, at.referrer)).resolves.toMatchObject({ total: 12 });
+  });
+
+  it("answers 400 through the API to a reversed date range, 403 to a radiologist, and the page of results otherwise", async () => {
+    const status = (promise: Promise<unknown>) =>
+      promise.then(
+        () => 200,
+        (e: unknown) => (e instanceof TRPCError ? getHTTPStatusCodeFromError(e) : 500),
+      );
+    const asRadiographer = createCaller({ db, actor: at.radiographer });
+    expect(await status(asRadiographer.images.searchUnlinked({ requestId, dateFrom: "2026-02-01", dateTo: "2026-01-01" }))).toBe(400);
+    expect(await status(asRadiographer.images.searchUnlinked({ requestId, modality: "C T'--" }))).toBe(400);
+    expect(await status(createCaller({ db, actor: at.radiologist }).images.searchUnlinked({ requestId }))).toBe(403);
+    expect((await asRadiographer.images.searchUnlinked({ requestId, name: crowd, page: 2 })).studies).toHaveLength(2);
   });
 
   it("refuses a reversed date range and a malformed date with the field's reason", () => {
