@@ -34,14 +34,14 @@ test("a radiographer finds the study to link by IPP and by name, pages, and link
   const rows = search.getByTestId("study-search-row");
   // Nothing asked: only the request's patient's studies (same IPP, or same names and birth date), never the crowd.
   await expect(rows).toHaveCount(2);
-  expect((await search.getByTestId("study-search-ipp").allTextContents()).sort()).toEqual([`AUTRE-${tag}`, `IPP-${familyName}`].sort());
+  expect((await search.getByTestId("study-row-ipp").allTextContents()).sort()).toEqual([`AUTRE-${tag}`, `IPP-${familyName}`].sort());
   await expect(search).not.toContainText(crowdName);
 
   // By IPP: that study alone, with its own identity.
   await search.getByTestId("study-search-patientId").fill(`ipp-${familyName.toLowerCase()}`);
   await search.getByTestId("study-search-submit").click();
   await expect(rows).toHaveCount(1);
-  await expect(rows.first().getByTestId("study-search-ipp")).toHaveText(`IPP-${familyName}`);
+  await expect(rows.first().getByTestId("study-row-ipp")).toHaveText(`IPP-${familyName}`);
 
   // By name (any case), ten a page.
   await search.getByTestId("study-search-patientId").fill("");
@@ -49,7 +49,7 @@ test("a radiographer finds the study to link by IPP and by name, pages, and link
   await search.getByTestId("study-search-submit").click();
   await expect(search.getByTestId("study-search-total")).toHaveText("12 examen(s) · page 1 sur 2");
   await expect(rows).toHaveCount(10);
-  await expect(rows.first().getByTestId("study-search-name")).toContainText(crowdName);
+  await expect(rows.first().getByTestId("study-row-name")).toContainText(crowdName);
   await search.getByTestId("study-search-next").click();
   await expect(search.getByTestId("study-search-total")).toHaveText("12 examen(s) · page 2 sur 2");
   await expect(rows).toHaveCount(2);

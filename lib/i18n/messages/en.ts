@@ -217,7 +217,7 @@ export const en: Messages = {
     complete: "Images complete",
     arriving: "Arriving (last image at {time})",
     mismatch: "The DICOM identity does not match the request's: the link must be confirmed with a reason.",
-    fields: { sitePatientId: "Site patient ID (IPP)", familyName: "Family name", givenName: "Given name", birthDate: "Birth date", sex: "Sex" },
+    fields: { sitePatientId: "Patient ID (IPP)", familyName: "Family name", givenName: "Given name", birthDate: "Birth date", sex: "Sex" },
     mismatchTable: { field: "Field", request: "Request", dicom: "Received images", empty: "(empty)" },
     confirmReason: "Reason for confirming",
     confirmLink: "Confirm the link",
@@ -245,7 +245,7 @@ export const en: Messages = {
       showPending: "Go to the study to confirm",
       linked: "Study linked to the request.",
       next: "Next",
-      columns: { patient: "Patient (images)", patientId: "IPP", birthDate: "Born", sex: "Sex", studyDate: "Date", modality: "Modality", accession: "Accession number", description: "Study", images: "Images", action: "Action" },
+      columns: { patient: "Patient (images)", patientId: "IPP", birthDate: "Born · sex", studyDate: "Date", modality: "Modality", accession: "Accession number", description: "Study", action: "Action" },
     },
     upload: {
       title: "Send images",

@@ -88,7 +88,7 @@ export function UnlinkedStudySearch({ requestId }: { requestId: string }) {
           <table className={styles.table} data-testid="study-search-results" aria-label={t("images.search.results")}>
             <thead>
               <tr>
-                {(["patient", "patientId", "birthDate", "sex", "studyDate", "modality", "accession", "description", "images", "action"] as const).map((c) => (
+                {(["patient", "patientId", "birthDate", "studyDate", "modality", "accession", "description", "action"] as const).map((c) => (
                   <th key={c} scope="col">{t(`images.search.columns.${c}`)}</th>
                 ))}
               </tr>
@@ -96,15 +96,15 @@ export function UnlinkedStudySearch({ requestId }: { requestId: string }) {
             <tbody>
               {result.studies.map((study) => (
                 <tr key={study.id} data-testid="study-search-row">
-                  <td data-label={t("images.search.columns.patient")} className={styles.name} data-testid="study-search-name">{formatPersonName(study.patientName) || "—"}</td>
-                  <td data-label={t("images.search.columns.patientId")} data-testid="study-search-ipp">{study.patientId || "—"}</td>
-                  <td data-label={t("images.search.columns.birthDate")}>{formatDicomDate(study.patientBirthDate, locale) || "—"}</td>
-                  <td data-label={t("images.search.columns.sex")}>{study.patientSex || "—"}</td>
+                  <td data-label={t("images.search.columns.patient")} className={styles.name} data-testid="study-row-name">{formatPersonName(study.patientName) || "—"}</td>
+                  <td data-label={t("images.search.columns.patientId")} data-testid="study-row-ipp">{study.patientId || "—"}</td>
+                  <td data-label={t("images.search.columns.birthDate")}>{[formatDicomDate(study.patientBirthDate, locale) || "—", study.patientSex].filter(Boolean).join(" · ")}</td>
                   <td data-label={t("images.search.columns.studyDate")}>{formatDicomDate(study.studyDate, locale) || "—"}</td>
                   <td data-label={t("images.search.columns.modality")}>{study.modalities.join(", ")}</td>
                   <td data-label={t("images.search.columns.accession")}>{study.accessionNumber || "—"}</td>
-                  <td data-label={t("images.search.columns.description")}>{study.description ?? "—"}</td>
-                  <td data-label={t("images.search.columns.images")}>{study.instanceCount}</td>
+                  <td data-label={t("images.search.columns.description")}>
+                    {study.description ?? t("images.study")} <span className="muted">({t("images.instances", { count: study.instanceCount })})</span>
+                  </td>
                   <td className={styles.action}>
                     <button type="button" disabled={link.isPending} onClick={() => link.mutate({ requestId, studyId: study.id, confirmation: null })} data-testid="study-search-link">
                       {t("images.linkHere")}
@@ -118,7 +118,7 @@ export function UnlinkedStudySearch({ requestId }: { requestId: string }) {
             <button type="button" className="secondary" disabled={page <= 1 || query.isFetching} onClick={() => setPage(page - 1)} data-testid="study-search-previous">
               {t("images.search.previous")}
             </button>
-            <span data-testid="study-search-total">{t("images.search.total", { total: result.total, page: result.page, pages })}</span>
+            <span className={styles.pageInfo} data-testid="study-search-total">{t("images.search.total", { total: result.total, page: result.page, pages })}</span>
             <button type="button" className="secondary" disabled={page >= pages || query.isFetching} onClick={() => setPage(page + 1)} data-testid="study-search-next">
               {t("images.search.next")}
             </button>
