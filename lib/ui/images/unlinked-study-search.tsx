@@ -103,7 +103,10 @@ export function UnlinkedStudySearch({ requestId }: { requestId: string }) {
                   <td data-label={t("images.search.columns.modality")}>{study.modalities.join(", ")}</td>
                   <td data-label={t("images.search.columns.accession")}>{study.accessionNumber || "—"}</td>
                   <td data-label={t("images.search.columns.description")}>
-                    {study.description ?? t("images.study")} <span className="muted">({t("images.instances", { count: study.instanceCount })})</span>
+                    {/* One grid item: in the card layout the label takes the first column, the whole value the second. */}
+                    <span>
+                      {study.description ?? t("images.study")} <span className="muted">({t("images.instances", { count: study.instanceCount })})</span>
+                    </span>
                   </td>
                   <td className={styles.action}>
                     <button type="button" disabled={link.isPending} onClick={() => link.mutate({ requestId, studyId: study.id, confirmation: null })} data-testid="study-search-link">
