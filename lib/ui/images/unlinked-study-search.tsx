@@ -97,9 +97,9 @@ export function UnlinkedStudySearch({ requestId }: { requestId: string }) {
               {result.studies.map((study) => (
                 <tr key={study.id} data-testid="study-search-row">
                   <td data-label={t("images.search.columns.patient")} className={styles.name} data-testid="study-row-name">{formatPersonName(study.patientName) || "—"}</td>
-                  <td data-label={t("images.search.columns.patientId")} data-testid="study-row-ipp">{study.patientId || "—"}</td>
-                  <td data-label={t("images.search.columns.birthDate")}>{[formatDicomDate(study.patientBirthDate, locale) || "—", study.patientSex].filter(Boolean).join(" · ")}</td>
-                  <td data-label={t("images.search.columns.studyDate")}>{formatDicomDate(study.studyDate, locale) || "—"}</td>
+                  <td className={styles.keep} data-label={t("images.search.columns.patientId")} data-testid="study-row-ipp">{study.patientId || "—"}</td>
+                  <td className={styles.keep} data-label={t("images.search.columns.birthDate")}>{[formatDicomDate(study.patientBirthDate, locale) || "—", study.patientSex].filter(Boolean).join(" · ")}</td>
+                  <td className={styles.keep} data-label={t("images.search.columns.studyDate")}>{formatDicomDate(study.studyDate, locale) || "—"}</td>
                   <td data-label={t("images.search.columns.modality")}>{study.modalities.join(", ")}</td>
                   <td data-label={t("images.search.columns.accession")}>{study.accessionNumber || "—"}</td>
                   <td data-label={t("images.search.columns.description")}>
