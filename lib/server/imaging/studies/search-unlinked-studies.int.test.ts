@@ -59,6 +59,16 @@ describe("searching the site's unlinked studies from a request", () => {
     expect(found.studies.find((s) => s.studyInstanceUid === uids.byIpp)?.patientName).toBe("AUTRE^HÉLÈNE");
   });
 
+  it("does not take a generic IPP on the request for the patient's: studies sent as UNKNOWN stay out of the default list", async () => {
+    const unknownPatient = { ...patient, familyName: uniqueFamily("Inconnu"), sitePatientId: "UNKNOWN" };
+    const { requestId: unknownRequest } = await requestFor(db, at.referrer, unknownPatient);
+    const someoneElse = await sendStudy(deps, at.site.id, { familyName: uniqueFamily("X"), givenName: "Y", birthDate: "19900101", sex: "M", patientId: "UNKNOWN" });
+    const found = await searchUnlinkedStudies({ db, actor: at.radiographer, search: unlinkedStudySearchSchema.parse({ requestId: unknownRequest }) });
+    expect(found.studies.map((s) => s.id)).not.toContain(someoneElse.id);
+    const asked = await searchUnlinkedStudies({ db, actor: at.radiographer, search: unlinkedStudySearchSchema.parse({ requestId: unknownRequest, patientId: "unknown" }) });
+    expect(asked.studies.map((s) => s.id)).toContain(someoneElse.id);
+  });
+
   it("finds by any part of the name, without case or accents, in any word order", async () => {
     expect((await search({ name: strangerFamily.toLowerCase().slice(2) })).uids).toEqual([uids.stranger]);
     expect((await search({ name: `lucien ${strangerFamily.toLowerCase()}` })).uids).toEqual([uids.stranger]);

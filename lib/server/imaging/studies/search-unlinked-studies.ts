@@ -2,6 +2,7 @@ import "server-only";
 import { isSiteStaffOf, type Actor } from "@/lib/domain/access";
 import { AppError } from "@/lib/domain/errors";
 import { normalizeName } from "@/lib/domain/identity-match";
+import { isGenericPatientId } from "@/lib/domain/patient-grouping";
 import { canViewUnlinkedStudy } from "@/lib/domain/image-access";
 import { hasSearchCriteria, nameSearchTerms, UNLINKED_STUDIES_PAGE_SIZE, type UnlinkedStudySearch } from "@/lib/domain/unlinked-study-search-schema";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -77,13 +78,16 @@ function normalizedSql(expression: Prisma.Sql): Prisma.Sql {
 // The alphabetic group of a PN ("Family^Given=Ideographic=Phonetic"): what people type.
 const alphabeticName = Prisma.sql`split_part(s."patientName", '=', 1)`;
 
-/** The request's patient: the same IPP, or the same family and given names and birth date. */
+/**
+ * The request's patient: the same IPP, or the same family and given names and birth date. A
+ * generic IPP ("UNKNOWN", "0") names nobody: it would list every study sent without an ID.
+ */
 function samePatientCondition(request: { sitePatientId: string; patientFamilyName: string; patientGivenName: string; patientBirthDate: Date }): Prisma.Sql {
   const ipp = request.sitePatientId.trim().toUpperCase();
   const birthDate = request.patientBirthDate.toISOString().slice(0, 10).replaceAll("-", "");
   const family = normalizeName(request.patientFamilyName);
   const given = normalizeName(request.patientGivenName);
-  const byIpp = ipp === "" ? Prisma.sql`FALSE` : Prisma.sql`upper(btrim(s."patientId")) = ${ipp}`;
+  const byIpp = isGenericPatientId(ipp) ? Prisma.sql`FALSE` : Prisma.sql`upper(btrim(s."patientId")) = ${ipp}`;
   const byTraits =
     family === "" || given === ""
       ? Prisma.sql`FALSE`
