@@ -2,9 +2,12 @@ import type { Sex } from "./enums";
 
 // Does the patient named in the DICOM headers look like the request's patient? A mismatch
 // does not block the link, but it must be confirmed by a person with a reason (a wrong
-// patient's images read and reported is the error teleradiology fears most).
+// patient's images read and reported is the error teleradiology fears most). The site's
+// patient ID (IPP) is compared too: a namesake born the same day has another IPP.
 
 export interface RequestIdentity {
+  /** The site's patient identifier (IPP) written on the request. */
+  sitePatientId: string;
   familyName: string;
   givenName: string;
   /** YYYY-MM-DD */
@@ -13,6 +16,8 @@ export interface RequestIdentity {
 }
 
 export interface DicomIdentity {
+  /** LO, Patient ID (0010,0020) as received; empty when the modality sent none. */
+  patientId: string;
   /** PN, "Family^Given^Middle^Prefix^Suffix" */
   name: string;
   /** DA, YYYYMMDD */
@@ -21,7 +26,7 @@ export interface DicomIdentity {
   sex: string | null;
 }
 
-export type IdentityField = "familyName" | "givenName" | "birthDate" | "sex";
+export type IdentityField = "sitePatientId" | "familyName" | "givenName" | "birthDate" | "sex";
 
 export interface IdentityMismatch {
   field: IdentityField;
@@ -31,10 +36,17 @@ export interface IdentityMismatch {
 
 const DICOM_SEX: Record<Sex, string | null> = { FEMALE: "F", MALE: "M", OTHER: "O", UNKNOWN: null };
 
-/** The fields that differ. Names compare without case, accents, spaces or hyphens. */
+/**
+ * The fields that differ. Names compare without case, accents, spaces or hyphens; the IPP
+ * trimmed and without case. An empty DICOM Patient ID is a mismatch: nothing says whose it is.
+ */
 export function compareIdentity(request: RequestIdentity, dicom: DicomIdentity): IdentityMismatch[] {
-  const [family = "", given = ""] = dicom.name.split("^");
+  const [family = "", given = ""] = (dicom.name.split("=")[0] ?? "").split("^");
   const mismatches: IdentityMismatch[] = [];
+  const dicomId = dicom.patientId.trim();
+  if (dicomId === "" || dicomId.toUpperCase() !== request.sitePatientId.trim().toUpperCase()) {
+    mismatches.push({ field: "sitePatientId", request: request.sitePatientId.trim(), dicom: dicomId });
+  }
   if (normalizeName(family) !== normalizeName(request.familyName)) {
     mismatches.push({ field: "familyName", request: request.familyName, dicom: family });
   }

@@ -5,12 +5,15 @@ import Link from "next/link";
 import { useState, type ReactNode } from "react";
 import { useI18n } from "@/lib/i18n/i18n-provider";
 import { LocalDateTime } from "../local-date-time";
-import type { StudySummary } from "@/lib/server/imaging/studies/list-request-images";
+import type { StudySummary } from "@/lib/server/imaging/studies/study-summary";
 import { errorMessage } from "@/lib/trpc/error-message";
 import { useTRPC } from "@/lib/trpc/react";
 import { DicomUpload } from "./dicom-upload";
+import { formatDicomDate, formatPersonName } from "./dicom-identity-format";
+import { IdentityMismatchTable } from "./identity-mismatch-table";
+import { UnlinkedStudySearch } from "./unlinked-study-search";
 
-/** The images of a request: accession numbers, linked studies with their series, and for the site's staff upload, linking and completion. */
+/** The images of a request: accession numbers, linked studies with their series, and for the site's staff upload, the search for the study to link, and completion. */
 export function RequestImagesPanel({ requestId }: { requestId: string }) {
   const { t } = useI18n();
   const trpc = useTRPC();
@@ -47,22 +50,15 @@ export function RequestImagesPanel({ requestId }: { requestId: string }) {
         <>
           <h3>{t("images.upload.title")}</h3>
           <DicomUpload />
-          {images.unlinked && images.unlinked.length > 0 && (
-            <>
-              <h3>{t("images.unlinked")}</h3>
-              {images.unlinked.map((study) => (
-                <StudyCard key={study.id} study={study} requestId={requestId} canManage unlinked />
-              ))}
-            </>
-          )}
+          <UnlinkedStudySearch requestId={requestId} />
         </>
       )}
     </div>
   );
 }
 
-function StudyCard(props: { study: StudySummary; requestId: string; canManage: boolean; unlinked?: boolean }) {
-  const { t } = useI18n();
+function StudyCard(props: { study: StudySummary; requestId: string; canManage: boolean }) {
+  const { t, locale } = useI18n();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [reason, setReason] = useState("");
@@ -70,15 +66,16 @@ function StudyCard(props: { study: StudySummary; requestId: string; canManage: b
   const link = useMutation(trpc.images.link.mutationOptions({ onSuccess: refresh }));
   const complete = useMutation(trpc.images.markComplete.mutationOptions({ onSuccess: refresh }));
   const { study } = props;
+  // A link whose identity differs (by accession or from the search) waits here for a reason.
   const pending = study.linkState === "NEEDS_CONFIRMATION";
-  // A manual link whose identity differs comes back pending; the reason is asked for then.
-  const needsReason = pending;
   const error = link.error ?? complete.error;
 
   return (
-    <section className="study-card panel" data-testid="study-card" data-link-state={study.linkState ?? "UNLINKED"}>
+    <section id={`study-${study.id}`} className="study-card panel" data-testid="study-card" data-link-state={study.linkState ?? "UNLINKED"}>
+      {/* The study's own identity, as received: the patient the images say they are. */}
       <h4>
-        {study.description ?? t("images.study")} · {study.patientName.replaceAll("^", " ")} · {study.studyDate ?? ""}
+        {study.description ?? t("images.study")} · <span data-testid="study-patient-name">{formatPersonName(study.patientName) || "—"}</span>
+        {study.patientId ? ` · ${t("images.fields.sitePatientId")} ${study.patientId}` : ""} · {formatDicomDate(study.studyDate, locale)}
       </h4>
       <p data-testid="study-instances">
         {t("images.instances", { count: study.instanceCount })} ·{" "}
@@ -104,35 +101,27 @@ function StudyCard(props: { study: StudySummary; requestId: string; canManage: b
       {pending && (
         <div className="warning" role="alert" data-testid="identity-mismatch">
           {t("images.mismatch")}
-          <ul>
-            {study.linkMismatch.map((m) => (
-              <li key={m.field}>
-                {t(`images.fields.${m.field}`)} : {t("images.mismatchValues", { request: m.request, dicom: m.dicom || "—" })}
-              </li>
-            ))}
-          </ul>
+          <IdentityMismatchTable mismatches={study.linkMismatch} />
         </div>
       )}
       {props.canManage && (
         <div className="actions">
-          {(props.unlinked || pending) && (
+          {pending && (
             <form
               onSubmit={(event) => {
                 event.preventDefault();
-                link.mutate({ requestId: props.requestId, studyId: study.id, confirmation: needsReason ? reason : null });
+                link.mutate({ requestId: props.requestId, studyId: study.id, confirmation: reason });
               }}
             >
-              {needsReason && (
-                <label>
-                  {t("images.confirmReason")} <input value={reason} onChange={(e) => setReason(e.target.value)} required minLength={3} data-testid="link-reason" />
-                </label>
-              )}
+              <label>
+                {t("images.confirmReason")} <input value={reason} onChange={(e) => setReason(e.target.value)} required minLength={3} data-testid="link-reason" />
+              </label>
               <button type="submit" disabled={link.isPending}>
-                {pending ? t("images.confirmLink") : t("images.linkHere")}
+                {t("images.confirmLink")}
               </button>
             </form>
           )}
-          {!props.unlinked && !pending && !study.imagesCompleteAt && (
+          {!pending && !study.imagesCompleteAt && (
             <button type="button" onClick={() => complete.mutate({ studyId: study.id })} disabled={complete.isPending}>
               {t("images.markComplete")}
             </button>

@@ -23,20 +23,22 @@ export type LinkOutcome = { state: "LINKED" } | { state: "NEEDS_CONFIRMATION"; m
 export async function linkStudyInTx(tx: Tx, target: LinkTarget): Promise<LinkOutcome> {
   const study = await tx.dicomStudy.findUniqueOrThrow({
     where: { id: target.studyId },
-    select: { imagesCompleteAt: true, patient: { select: { name: true, birthDate: true, sex: true } } },
+    // The study's own identity, as received: never its patient group's (another study's) name.
+    select: { imagesCompleteAt: true, patientId: true, patientName: true, patientBirthDate: true, patientSex: true },
   });
   const request = await tx.readingRequest.findUniqueOrThrow({
     where: { id: target.requestId },
-    select: { patientFamilyName: true, patientGivenName: true, patientBirthDate: true, patientSex: true },
+    select: { sitePatientId: true, patientFamilyName: true, patientGivenName: true, patientBirthDate: true, patientSex: true },
   });
   const mismatches = compareIdentity(
     {
+      sitePatientId: request.sitePatientId,
       familyName: request.patientFamilyName,
       givenName: request.patientGivenName,
       birthDate: request.patientBirthDate.toISOString().slice(0, 10),
       sex: request.patientSex,
     },
-    study.patient,
+    { patientId: study.patientId, name: study.patientName, birthDate: study.patientBirthDate, sex: study.patientSex },
   );
   const linked = mismatches.length === 0 || target.confirmation !== null;
   const now = new Date();
