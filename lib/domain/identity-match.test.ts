@@ -29,6 +29,11 @@ describe("identity match", () => {
     expect(compareIdentity(request, { ...dicom, patientId: "  " })).toEqual([{ field: "sitePatientId", request: "SAL-0412", dicom: "" }]);
   });
 
+  it("never takes a generic Patient ID for the request's IPP, even when the request carries the same one", () => {
+    const unknown = { ...request, sitePatientId: "UNKNOWN" };
+    expect(compareIdentity(unknown, { ...dicom, patientId: "unknown" })).toEqual([{ field: "sitePatientId", request: "UNKNOWN", dicom: "unknown" }]);
+  });
+
   it("compares the alphabetic group of a name that has ideographic and phonetic groups", () => {
     expect(compareIdentity(request, { ...dicom, name: "LEFEVRE-DUPONT^HELENE=ルフェーヴル^エレーヌ" })).toEqual([]);
   });

@@ -1,4 +1,5 @@
 import type { Sex } from "./enums";
+import { isGenericPatientId } from "./generic-patient-id";
 
 // Does the patient named in the DICOM headers look like the request's patient? A mismatch
 // does not block the link, but it must be confirmed by a person with a reason (a wrong
@@ -44,7 +45,8 @@ export function compareIdentity(request: RequestIdentity, dicom: DicomIdentity):
   const [family = "", given = ""] = (dicom.name.split("=")[0] ?? "").split("^");
   const mismatches: IdentityMismatch[] = [];
   const dicomId = dicom.patientId.trim();
-  if (dicomId === "" || dicomId.toUpperCase() !== request.sitePatientId.trim().toUpperCase()) {
+  // A generic ID ("UNKNOWN", "0"…) names nobody, even when the request carries the same one.
+  if (isGenericPatientId(dicomId) || dicomId.toUpperCase() !== request.sitePatientId.trim().toUpperCase()) {
     mismatches.push({ field: "sitePatientId", request: request.sitePatientId.trim(), dicom: dicomId });
   }
   if (normalizeName(family) !== normalizeName(request.familyName)) {

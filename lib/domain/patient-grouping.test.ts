@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { isConsistentIdentity, isGenericPatientId, patientGroupKey, type ReceivedIdentity } from "./patient-grouping";
+import { isGenericPatientId } from "./generic-patient-id";
+import { isConsistentIdentity, patientGroupKey, type ReceivedIdentity } from "./patient-grouping";
 
 const martin: ReceivedIdentity = { patientId: "IPP123", issuer: "CHSAL", name: "MARTIN^Jeanne", birthDate: "19500101", sex: "F" };
 

@@ -1,3 +1,4 @@
+import { isGenericPatientId } from "./generic-patient-id";
 import { normalizeName } from "./identity-match";
 
 // Which studies of a site are the same patient. Grouping two people under one record puts a
@@ -11,15 +12,6 @@ export interface ReceivedIdentity {
   name: string;
   birthDate: string | null;
   sex: string | null;
-}
-
-// IDs that PACS, anonymisers and emergency registrations write when they have none.
-const GENERIC_ID = /^(0+|9+|x+|-+|\?+|\*+|unknown|inconnu|anonymous|anonyme|anon|none|null|nil|n\/?a|na|test|tmp|temp|patient|noid|no id)$/i;
-
-/** An ID that names nobody in particular: it never groups studies. */
-export function isGenericPatientId(patientId: string): boolean {
-  const id = patientId.trim();
-  return id === "" || GENERIC_ID.test(id);
 }
 
 /** The key studies group under: the ID with its issuer, or the study alone. */

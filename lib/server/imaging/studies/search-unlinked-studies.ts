@@ -2,7 +2,7 @@ import "server-only";
 import { isSiteStaffOf, type Actor } from "@/lib/domain/access";
 import { AppError } from "@/lib/domain/errors";
 import { normalizeName } from "@/lib/domain/identity-match";
-import { isGenericPatientId } from "@/lib/domain/patient-grouping";
+import { isGenericPatientId } from "@/lib/domain/generic-patient-id";
 import { canViewUnlinkedStudy } from "@/lib/domain/image-access";
 import { hasSearchCriteria, nameSearchTerms, UNLINKED_STUDIES_PAGE_SIZE, type UnlinkedStudySearch } from "@/lib/domain/unlinked-study-search-schema";
 import { Prisma } from "@/lib/generated/prisma/client";
