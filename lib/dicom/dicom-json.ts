@@ -94,6 +94,16 @@ export function personNameValue(dataset: DicomJsonDataset, tag: string): string 
   return text.trim() || null;
 }
 
+/** The DICOM JSON form of a person name written with its component groups (the reverse of personNameValue). */
+export function personNameGroups(text: string): { Alphabetic?: string; Ideographic?: string; Phonetic?: string } {
+  const [alphabetic = "", ideographic = "", phonetic = ""] = text.split("=");
+  return {
+    ...(alphabetic ? { Alphabetic: alphabetic } : {}),
+    ...(ideographic ? { Ideographic: ideographic } : {}),
+    ...(phonetic ? { Phonetic: phonetic } : {}),
+  };
+}
+
 export function integerValue(dataset: DicomJsonDataset, tag: string): number | null {
   const text = textValue(dataset, tag);
   if (text === null) return null;

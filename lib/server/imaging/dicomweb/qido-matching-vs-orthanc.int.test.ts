@@ -215,7 +215,7 @@ describe("QIDO-RS matching: our server and Orthanc holding the same studies", ()
 
   it("returns the attribute asked with universal matching, from the study's own identity", async () => {
     const [mine] = await searchStudies(ours, { queryParams: { PatientID: `Q${run}-3`, PatientName: "", PatientBirthDate: "", ReferringPhysicianName: "" } });
-    expect(mine?.["00100010"]?.Value?.[0]).toMatchObject({ Alphabetic: "Yamada^Tarou" });
+    expect(mine?.["00100010"]?.Value?.[0]).toEqual({ Alphabetic: "Yamada^Tarou", Ideographic: "山田^太郎", Phonetic: "やまだ^たろう" });
     expect(mine?.["00100030"]?.Value).toEqual(["19851120"]);
     expect(mine?.["00080090"]?.Value?.[0]).toMatchObject({ Alphabetic: "MARTIN^Paul" });
     expect(mine?.["00080061"]?.Value).toEqual(["MR"]);

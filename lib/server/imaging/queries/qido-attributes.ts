@@ -1,11 +1,12 @@
-import type { DicomJsonDataset, DicomJsonElement } from "@/lib/dicom/dicom-json";
+import { personNameGroups, type DicomJsonDataset, type DicomJsonElement } from "@/lib/dicom/dicom-json";
 import { keyOfTag, type QidoLevel } from "./qido-keys";
 
 // Building DICOM JSON results: one element per attribute, empty values left out unless asked.
 
 export function element(vr: string, value: string | number | null | undefined): DicomJsonElement | undefined {
   if (value === null || value === undefined || value === "") return undefined;
-  if (vr === "PN") return { vr, Value: [{ Alphabetic: String(value) }] };
+  // Names are stored with all their component groups ("Yamada^Tarou=山田^太郎=やまだ^たろう").
+  if (vr === "PN") return { vr, Value: [personNameGroups(String(value))] };
   return { vr, Value: [value] };
 }
 
