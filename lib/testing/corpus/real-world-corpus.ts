@@ -27,6 +27,8 @@ export interface CorpusEntry {
   content?: "IMAGE" | "STRUCTURED_REPORT" | "ENCAPSULATED_DOCUMENT" | "WAVEFORM" | "OTHER";
   /** Why DCMTK's storescu cannot send this file at all (then only STOW-RS carries it). */
   storescuCannotSend?: RegExp;
+  /** Stored, but with a warning the sender is told (STOW-RS Warning Reason B000, C-STORE B000). */
+  warning?: RegExp;
   /**
    * For a file STOW-RS refuses, the C-STORE answer when storescu sends it: it rewrites what
    * STOW-RS refused at the file level (no meta header, big endian, deflate, a meta header
@@ -143,7 +145,18 @@ const CSTORE_OF_REFUSED: Record<string, CorpusEntry["cstore"]> = {
   "charset_files/chrFrenMulti.dcm": "0111",
 };
 
+/** Files stored with a warning, and what the warning says. */
+const WARNINGS: Record<string, RegExp> = {
+  "pydicom/test_files/MR_small_padded.dcm": /after the last frame, ignored/,
+  "crafted/undecodable-name": /bytes invalid in character set/,
+  "crafted/overlong-description": /longer than 64 characters: indexed cut/,
+};
+
 export function realWorldCorpus(): CorpusEntry[] {
+  return corpusEntries().map((entry) => (WARNINGS[entry.name] ? { ...entry, warning: WARNINGS[entry.name] } : entry));
+}
+
+function corpusEntries(): CorpusEntry[] {
   const dir = path.join(corpusCacheDir(), `real-world-${BUILD}-pydicom-${PYDICOM_VERSION}`);
   if (!existsSync(dir)) build(dir);
   const file = (name: string) => path.join(dir, `${name}.dcm`);

@@ -88,7 +88,9 @@ export async function handleStow(
 
   results.sort((a, b) => a.part - b.part);
   const storedItems = results.filter((r) => r.outcome.status !== "refused");
-  const status = storedItems.length === results.length ? 200 : storedItems.length === 0 ? 409 : 202;
+  const warned = storedItems.some((r) => r.outcome.status !== "refused" && (r.outcome.warnings?.length ?? 0) > 0);
+  // PS3.18 10.5.3: 202 when some failed or were stored with warnings, 409 when none was stored.
+  const status = storedItems.length === 0 ? 409 : storedItems.length === results.length && !warned ? 200 : 202;
   sendJson(res, status, stowResponse(results, context.baseUrl, context.studyUid));
 }
 
@@ -149,6 +151,13 @@ function stowResponse(results: StowItem[], baseUrl: string, studyUid: string | n
             "00081150": { vr: "UI", Value: [outcome.sopClassUid] },
             "00081155": { vr: "UI", Value: [outcome.sopInstanceUid] },
             "00081190": { vr: "UR", Value: [`${baseUrl}/studies/${outcome.studyInstanceUid}/series/${outcome.seriesInstanceUid}/instances/${outcome.sopInstanceUid}`] },
+            ...(outcome.warnings?.length
+              ? {
+                  // Warning Reason B000 (Coercion of Data Elements), and what was coerced.
+                  "00081196": { vr: "US", Value: [0xb000] },
+                  "00000902": { vr: "LO", Value: [outcome.warnings.join("; ").slice(0, 512)] },
+                }
+              : {}),
           },
         ],
   );

@@ -11,6 +11,14 @@ describe("C-STORE status of an ingest outcome", () => {
     expect(storeAnswerOf({ status: "already-stored", ...stored })).toEqual({ status: 0x0000, errorComment: null });
   });
 
+  it("answers Warning B000 for an instance stored with a warning, the warning in the comment", () => {
+    const stored = { sopInstanceUid: "1.2", sopClassUid: "1.2", studyInstanceUid: "1.2", seriesInstanceUid: "1.2" };
+    expect(storeAnswerOf({ status: "stored", warnings: ["Patient's Name: undecodable bytes stored as Latin-1"], ...stored })).toEqual({
+      status: 0xb000,
+      errorComment: "Patient's Name: undecodable bytes stored as Latin-1",
+    });
+  });
+
   it("maps refusals to PS3.4 failure statuses with the reason in the comment", () => {
     expect(refused("CONFLICT", "SOP Instance UID 1.2.3 is already stored with different content")).toEqual({
       status: 0x0111,

@@ -17,6 +17,8 @@ export const OUT_OF_RESOURCES = 0xa700;
 export const DATASET_DOES_NOT_MATCH = 0xa900;
 /** Error: Cannot understand. */
 export const CANNOT_UNDERSTAND = 0xc000;
+/** Warning: Coercion of Data Elements (PS3.4 B.2.3): stored, with something the sender should know. */
+export const COERCION_OF_DATA_ELEMENTS = 0xb000;
 /** Failure: Duplicate SOP Instance (PS3.7 C.5.8): the UID is taken by other content. */
 export const DUPLICATE_SOP_INSTANCE = 0x0111;
 
@@ -45,7 +47,12 @@ const SHORT_REASON: Partial<Record<DicomRejectionCode, string>> = {
 };
 
 export function storeAnswerOf(outcome: IngestOutcome): StoreAnswer {
-  if (outcome.status !== "refused") return { status: SUCCESS, errorComment: null };
+  if (outcome.status !== "refused") {
+    // Stored, but not quite as sent (text that could not be decoded, a value cut to fit): the
+    // sender's log says what, so the site can fix its source.
+    const warning = outcome.warnings?.[0];
+    return warning ? { status: COERCION_OF_DATA_ELEMENTS, errorComment: errorComment(warning) } : { status: SUCCESS, errorComment: null };
+  }
   return { status: REFUSAL_STATUS[outcome.code], errorComment: errorComment(`${outcome.code}: ${SHORT_REASON[outcome.code] ?? outcome.message}`) };
 }
 
