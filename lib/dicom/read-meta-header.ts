@@ -1,5 +1,5 @@
 import { DicomRejection } from "./dicom-rejection";
-import { transferSyntax } from "./transfer-syntaxes";
+import { DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN, transferSyntax } from "./transfer-syntaxes";
 import { isValidUid } from "./uid";
 
 // The first, cheap structural check of a Part 10 file, run before any parser sees it: the
@@ -63,7 +63,7 @@ export function readMetaHeader(bytes: Uint8Array): MetaHeader {
   for (const uid of [transferSyntaxUid, mediaStorageSopClassUid, mediaStorageSopInstanceUid]) {
     if (!isValidUid(uid)) throw new DicomRejection("INVALID_UID", `invalid UID in File Meta Information: "${printable(uid)}"`);
   }
-  if (!transferSyntax(transferSyntaxUid)) {
+  if (!transferSyntax(transferSyntaxUid) && transferSyntaxUid !== DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN) {
     throw new DicomRejection("UNSUPPORTED_TRANSFER_SYNTAX", `transfer syntax ${transferSyntaxUid} is not accepted by this archive`);
   }
   if (offset >= bytes.length) throw truncated();

@@ -27,6 +27,8 @@ export interface CorpusEntry {
   content?: "IMAGE" | "STRUCTURED_REPORT" | "ENCAPSULATED_DOCUMENT" | "WAVEFORM" | "OTHER";
   /** Why DCMTK's storescu cannot send this file at all (then only STOW-RS carries it). */
   storescuCannotSend?: RegExp;
+  /** Stored inflated (it came deflated): the file kept is Explicit VR Little Endian, the same dataset. */
+  storedInflated?: boolean;
   /** Stored, but with a warning the sender is told (STOW-RS Warning Reason B000, C-STORE B000). */
   warning?: RegExp;
   /**
@@ -78,7 +80,8 @@ const PYDICOM: readonly [file: string, expected: ExpectedOutcome, patientName?: 
   ["test_files/reportsi.dcm", "stored", "Last Name^First Name", "STRUCTURED_REPORT"],
   ["test_files/reportsi_with_empty_number_tags.dcm", "CONFLICT"],
   ["test_files/waveform_ecg.dcm", "stored", "Anonymous", "WAVEFORM"],
-  ["test_files/image_dfl.dcm", "UNSUPPORTED_TRANSFER_SYNTAX"],
+  // Deflated Explicit VR Little Endian: stored inflated, the same dataset (inflate-deflated.ts).
+  ["test_files/image_dfl.dcm", "stored"],
   ["test_files/no_meta.dcm", "NO_META_HEADER"],
   ["test_files/UN_sequence.dcm", "TRUNCATED"],
   ["charset_files/chrArab.dcm", "stored", "قباني^لنزار"],
@@ -135,7 +138,6 @@ const STORESCU_CANNOT_SEND: Record<string, RegExp> = {
 
 const CSTORE_OF_REFUSED: Record<string, CorpusEntry["cstore"]> = {
   "test_files/MR_small_bigendian.dcm": "success", // storescu sends it little endian: MR_small again
-  "test_files/image_dfl.dcm": "success", // storescu inflates it
   "test_files/rtstruct.dcm": "success", // a dataset without meta header: storescu sends the dataset
   "charset_files/chrJapMulti.dcm": "success", // the listener writes a meta header naming the right UID
   "test_files/JPEGLSNearLossless_08.dcm": "A900",
@@ -153,7 +155,11 @@ const WARNINGS: Record<string, RegExp> = {
 };
 
 export function realWorldCorpus(): CorpusEntry[] {
-  return corpusEntries().map((entry) => (WARNINGS[entry.name] ? { ...entry, warning: WARNINGS[entry.name] } : entry));
+  return corpusEntries().map((entry) => ({
+    ...entry,
+    ...(WARNINGS[entry.name] ? { warning: WARNINGS[entry.name] } : {}),
+    ...(entry.name === "pydicom/test_files/image_dfl.dcm" ? { storedInflated: true } : {}),
+  }));
 }
 
 function corpusEntries(): CorpusEntry[] {

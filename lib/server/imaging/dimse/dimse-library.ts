@@ -4,10 +4,9 @@ import dimse from "dcmjs-dimse";
 // The one place that loads dcmjs-dimse and sets its process-wide defaults. The package is a
 // CommonJS bundle: Node's ESM loader only exposes it as a default export.
 
-/** Names this implementation in A-ASSOCIATE-AC and in the meta header of every file it writes. */
-export const IMPLEMENTATION_CLASS_UID = "2.25.273302024481876603437186195617002564513";
-/** SH, at most 16 characters. */
-export const IMPLEMENTATION_VERSION_NAME = "TELERAD_DIMSE_1";
+import { IMPLEMENTATION_CLASS_UID, IMPLEMENTATION_VERSION_NAME } from "@/lib/dicom/part10-from-dataset";
+
+export { IMPLEMENTATION_CLASS_UID, IMPLEMENTATION_VERSION_NAME };
 
 // At its default level the library logs every PDU (and can log whole datasets) on the event loop.
 dimse.log.setLevel("error");

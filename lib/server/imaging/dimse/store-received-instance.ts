@@ -6,7 +6,7 @@ import { CANNOT_UNDERSTAND, failureAnswer, OUT_OF_RESOURCES, storeAnswerOf, type
 import type { DatasetCollector } from "./dataset-collector";
 import { IMPLEMENTATION_CLASS_UID, IMPLEMENTATION_VERSION_NAME } from "./dimse-library";
 import type { AeSender } from "./find-sender-by-ae";
-import { part10FromDataset } from "./part10-from-dataset";
+import { part10FromDataset } from "../../../dicom/part10-from-dataset";
 
 // One C-STORE: the received data set becomes a Part 10 file and goes through the same ingest
 // as uploads and STOW-RS. Always resolves with the status to answer: a refusal and an

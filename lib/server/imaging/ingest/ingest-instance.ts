@@ -2,7 +2,6 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { DicomRejection, isDicomRejection, type DicomRejectionCode } from "@/lib/dicom/dicom-rejection";
 import type { ParsedInstance } from "@/lib/dicom/parse-instance";
-import { readMetaHeader } from "@/lib/dicom/read-meta-header";
 import { isAfterSigning } from "@/lib/domain/image-arrival";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { instanceKey } from "../archive/archive-storage";
@@ -10,6 +9,7 @@ import { writeAudit } from "../../audit/write-audit";
 import type { Tx } from "../../db/client";
 import { publishRequestChanged, publishStudyChanged } from "../../realtime/publish";
 import type { ImageDeps, IngestSource } from "../runtime/image-deps";
+import { inflateIfDeflated } from "./inflate-deflated";
 import { insertInstanceRow } from "./insert-instance-row";
 import { placeInSeries, rememberSeries } from "./place-in-series";
 import { linkStudyInTx } from "../studies/link-study-in-tx";
@@ -50,8 +50,9 @@ export async function ingestInstance(deps: ImageDeps, source: IngestSource, inpu
     if (input.byteLength > deps.maxInstanceBytes) {
       throw new DicomRejection("TOO_LARGE", `instance of ${input.byteLength} bytes exceeds the ${deps.maxInstanceBytes}-byte limit`);
     }
-    readMetaHeader(input);
-    ({ parsed, bytes } = await deps.parser.parse(input));
+    // The cheap structural check (meta header) first; a deflated file is inflated to be stored.
+    const received = await inflateIfDeflated(input, deps.maxInstanceBytes);
+    ({ parsed, bytes } = await deps.parser.parse(received));
   } catch (error) {
     if (!isDicomRejection(error)) throw error;
     return refuse(deps, source, error, null);

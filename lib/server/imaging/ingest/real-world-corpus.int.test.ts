@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { encode } from "next-auth/jwt";
+import { inflateRawSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readMetaHeader } from "@/lib/dicom/read-meta-header";
 import { realWorldCorpus } from "@/lib/testing/corpus/real-world-corpus";
@@ -138,14 +139,20 @@ describe("the real-world corpus through STOW-RS", () => {
       const row = await instanceRow(sopInstanceUid);
       expect(row?.series.study.siteId).toBe(siteId);
       // The first copy is kept: a re-sent instance leaves the stored file as it was.
-      if (expected === "stored") expect(row?.contentSha256).toBe(sha256(file));
+      if (expected === "stored" && !entry.storedInflated) expect(row?.contentSha256).toBe(sha256(file));
       else expect(row?.contentSha256).not.toBe(sha256(file));
       if (entry.patientName !== undefined) expect(row?.series.study.patientName).toBe(entry.patientName);
       if (entry.content) expect(row?.content).toBe(entry.content);
       if (entry.content === "ENCAPSULATED_DOCUMENT") expect(Object.keys(row?.bulkData as object)).toContain("00420011");
       if (expected === "stored") {
         const served = await retrieve(row!.series.study.studyInstanceUid, row!.series.seriesInstanceUid, sopInstanceUid);
-        expect(sha256(served)).toBe(sha256(file));
+        if (entry.storedInflated) {
+          // Served as Explicit VR Little Endian holding exactly the dataset that was deflated.
+          const sent = readMetaHeader(file);
+          const kept = readMetaHeader(served);
+          expect(kept.transferSyntaxUid).toBe("1.2.840.10008.1.2.1");
+          expect(sha256(served.subarray(kept.datasetOffset))).toBe(sha256(inflateRawSync(file.subarray(sent.datasetOffset))));
+        } else expect(sha256(served)).toBe(sha256(file));
       }
     } else {
       expect(response.status, JSON.stringify(json)).toBe(409);

@@ -8,7 +8,7 @@ import { ctHeadSeries } from "@/lib/dicom/synthetic";
 import { connectTestDb } from "@/lib/testing/test-db";
 import { testImageDeps } from "@/lib/testing/test-images";
 import { createSite } from "@/prisma/factories";
-import { part10FromDataset } from "../dimse/part10-from-dataset";
+import { part10FromDataset } from "../../../dicom/part10-from-dataset";
 import { tempDir } from "../dimse/dimse-test-kit";
 import type { IngestSource } from "../runtime/image-deps";
 import { ingestInstance } from "./ingest-instance";

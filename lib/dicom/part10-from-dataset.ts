@@ -1,4 +1,5 @@
-// A DICOM Part 10 file (PS3.10 7.1) around a data set received by C-STORE: the data set's
+// A DICOM Part 10 file (PS3.10 7.1) around a data set received by C-STORE (or inflated from a
+// deflated file): the data set's
 // bytes are copied as they came off the wire, in the negotiated transfer syntax, so pixel
 // data (native or encapsulated) is never decoded or re-encoded. Only the File Meta
 // Information is written here, always in Explicit VR Little Endian.
@@ -17,6 +18,11 @@ export interface ReceivedDataset {
   chunks: readonly Uint8Array[];
 }
 
+/** Names this implementation in A-ASSOCIATE-AC and in the meta header of every file it writes. */
+export const IMPLEMENTATION_CLASS_UID = "2.25.273302024481876603437186195617002564513";
+/** SH, at most 16 characters. */
+export const IMPLEMENTATION_VERSION_NAME = "TELERAD_DIMSE_1";
+
 const PREAMBLE_BYTES = 128;
 const DICM = [0x44, 0x49, 0x43, 0x4d];
 
@@ -28,7 +34,8 @@ export function part10FromDataset(input: ReceivedDataset): Uint8Array {
     element(0x0010, "UI", text(input.transferSyntaxUid, 0x00)),
     element(0x0012, "UI", text(input.implementationClassUid, 0x00)),
     element(0x0013, "SH", text(input.implementationVersionName, 0x20)),
-    element(0x0016, "AE", text(input.sourceAeTitle.trim(), 0x20)),
+    // Absent when nobody sent it over the network (a file inflated at ingest).
+    ...(input.sourceAeTitle.trim() ? [element(0x0016, "AE", text(input.sourceAeTitle.trim(), 0x20))] : []),
   ];
   const groupBytes = sum(group);
   // (0002,0000) counts the bytes of the group that follow it.
