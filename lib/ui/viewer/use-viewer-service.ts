@@ -18,9 +18,23 @@ declare global {
 function viewerLabels(t: Translate, locale: "fr" | "en"): ViewerLabels {
   const o = (key: string) => t(`viewer.overlay.${key}` as Parameters<Translate>[0]);
   const d = (key: string) => t(`viewer.directions.${key}` as Parameters<Translate>[0]);
+  const f = (key: keyof ViewerLabels["failure"]) => t(`viewer.failure.${key}` as Parameters<Translate>[0]);
   return {
     overlay: { locale, years: o("years"), months: o("months"), slice: o("slice"), position: o("position"), thickness: o("thickness"), window: o("window"), zoom: o("zoom") },
     directions: { L: d("L"), R: d("R"), A: d("A"), P: d("P"), H: d("H"), F: d("F") },
+    failure: {
+      title: f("title"),
+      series: f("series"),
+      image: f("image"),
+      wholeSeries: f("wholeSeries"),
+      reason: f("reason"),
+      http404: f("http404"),
+      http: f("http"),
+      decode: f("decode"),
+      emptySeries: f("emptySeries"),
+      unknown: f("unknown"),
+      retry: f("retry"),
+    },
   };
 }
 
