@@ -47,7 +47,7 @@ function isTyping(target: EventTarget | null): boolean {
  * is created inside the effect, so React's development double-mount gets two independent
  * viewers, the first fully released.
  */
-export function useViewerService(container: RefObject<HTMLDivElement | null>, opening: ViewerOpening, dicomwebRoot: string | null): { service: ViewerService | null; snapshot: ViewerSnapshot } {
+export function useViewerService(container: RefObject<HTMLDivElement | null>, opening: ViewerOpening, dicomwebRoot: string | null): { service: ViewerService | null; snapshot: ViewerSnapshot; labels: ViewerLabels } {
   const { t, locale } = useI18n();
   const labels = useMemo(() => viewerLabels(t, locale), [t, locale]);
   const [service, setService] = useState<ViewerService | null>(null);
@@ -85,7 +85,7 @@ export function useViewerService(container: RefObject<HTMLDivElement | null>, op
     service?.store.get ?? initial,
     initial,
   );
-  return { service, snapshot };
+  return { service, snapshot, labels };
 }
 
 const noSubscribe = () => () => undefined;
