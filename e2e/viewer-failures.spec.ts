@@ -9,10 +9,10 @@ import { asNewSeries, realWorldFile, toJpeg2000, truncateCodestream } from "./fa
 import { signedInPage, submitTeleDiagnostic } from "./pages";
 import { stowInstances } from "./stow";
 
-// The viewer never shows the wrong image. One request holds a valid CT (series 1), the same
-// slices in JPEG 2000 with every codestream cut short (series 2), the same in JPEG 2000 with
-// only the 5th image cut (series 3), and a real-world RGB secondary capture with Modality OT
-// (pydicom's SC_rgb_rle.dcm, series 4). Files are made at test time with GDCM and DCMTK.
+// The viewer never shows the wrong image. One request holds a valid CT (series 2, as generated), the same
+// slices in JPEG 2000 with every codestream cut short (series 20), the same in JPEG 2000 with
+// only the 5th image cut (series 30), and a real-world RGB secondary capture with Modality OT
+// (pydicom's SC_rgb_rle.dcm, series 40). Files are made at test time with GDCM and DCMTK.
 
 const SLICES = 10;
 
@@ -39,12 +39,12 @@ async function failingStudy(browser: Browser): Promise<FailingStudy> {
   const accession = (await referrer.getByTestId("accession-number").textContent())?.trim() ?? "";
   const patient = { familyName: familyName.toUpperCase(), givenName: "JEANNE", birthDate: "19480714", sex: "F" as const, patientId: `IPP-${familyName}` };
   const ct = readingOrder([...ctHeadSeries({ seed: `e2e-failures-${requestId}`, patient, accessionNumber: accession, slices: SLICES, size: 128 })]);
-  const broken = toJpeg2000(asNewSeries(ct, { number: 2, description: "J2K TRONQUE" })).map((instance) => truncateCodestream(instance));
-  const midStack = toJpeg2000(asNewSeries(ct, { number: 3, description: "J2K IMAGE 5 CORROMPUE" })).map((instance, i) => (i === 4 ? truncateCodestream(instance) : instance));
+  const broken = toJpeg2000(asNewSeries(ct, { number: 20, description: "J2K TRONQUE" })).map((instance) => truncateCodestream(instance));
+  const midStack = toJpeg2000(asNewSeries(ct, { number: 30, description: "J2K IMAGE 5 CORROMPUE" })).map((instance, i) => (i === 4 ? truncateCodestream(instance) : instance));
   const colour = realWorldFile(
     pydicomFile("test_files/SC_rgb_rle.dcm"),
     { studyInstanceUid: ct[0]!.studyInstanceUid, accessionNumber: accession, patientName: `${patient.familyName}^JEANNE`, patientId: patient.patientId, birthDate: patient.birthDate, sex: patient.sex },
-    { number: 4, description: "CAPTURE COULEUR", modality: "OT" },
+    { number: 40, description: "CAPTURE COULEUR", modality: "OT" },
   );
   await stowInstances(referrer, [...ct, ...broken, ...midStack, colour]);
   await referrer.context().close();
@@ -116,9 +116,9 @@ test("switching from a valid CT to a series that does not decode clears the view
   const error = cell.getByTestId("viewport-error");
   await expect(error).toBeVisible();
   await expect(error).toContainText("Image non affichée");
-  await expect(error).toContainText("S2 · CT · J2K TRONQUE");
+  await expect(error).toContainText("S20 · CT · J2K TRONQUE");
   await expect(error).toContainText(`Image 1/${SLICES}`);
-  await expect(error).toContainText("décodage impossible");
+  await expect(error).toContainText("image compressée incomplète : flux tronqué");
   // Not one pixel of the CT is left, and no overlay names an image that is not on screen.
   const after = await canvasStats(cell);
   expect(after.distinct).toBeLessThanOrEqual(1);
@@ -153,7 +153,8 @@ test("an image that fails mid-stack clears the viewport on that image only; scro
   await page.keyboard.press("ArrowDown");
   const error = cell.getByTestId("viewport-error");
   await expect(error).toContainText(`Image 5/${SLICES}`);
-  await expect(error).toContainText("S3 · CT · J2K IMAGE 5 CORROMPUE");
+  await expect(error).toContainText("S30 · CT · J2K IMAGE 5 CORROMPUE");
+  await expect(error).toContainText("flux tronqué");
   expect((await canvasStats(cell)).distinct).toBeLessThanOrEqual(1);
   await expect(cell.getByTestId("overlay-bottom-left")).toHaveText("");
 

@@ -10,6 +10,7 @@ const labels: FailureLabels = {
   http404: "not found on the server (HTTP 404)",
   http: "refused by the server (HTTP {status})",
   decode: "cannot be decoded ({message})",
+  truncated: "compressed image incomplete ({bytes} bytes)",
   emptySeries: "the series holds no image",
   unknown: "unexpected error ({message})",
   retry: "Retry",
@@ -31,6 +32,7 @@ describe("a failed viewport's text", () => {
     const lines = failureLines({ imageIndex: null, reason: { kind: "http", status: 404 } }, { seriesTitle: "OT", imageCount: null }, labels);
     expect(lines.slice(2)).toEqual(["Whole series", "Reason: not found on the server (HTTP 404)"]);
     expect(failureLines({ imageIndex: 0, reason: { kind: "http", status: 503 } }, { seriesTitle: "OT", imageCount: 1 }, labels)[3]).toBe("Reason: refused by the server (HTTP 503)");
+    expect(failureLines({ imageIndex: 4, reason: { kind: "truncated", bytes: 64 } }, { seriesTitle: "OT", imageCount: 10 }, labels)[3]).toBe("Reason: compressed image incomplete (64 bytes)");
     expect(seriesTitle({ number: null, modality: "", description: null })).toBe("");
   });
 });

@@ -18,6 +18,8 @@ export interface FailureLabels {
   http: string;
   /** "{message}" */
   decode: string;
+  /** "{bytes}" */
+  truncated: string;
   emptySeries: string;
   /** "{message}" */
   unknown: string;
@@ -39,6 +41,8 @@ export function reasonText(reason: LoadFailureReason, labels: FailureLabels): st
       return reason.status === 404 ? labels.http404 : fill(labels.http, { status: reason.status });
     case "decode":
       return fill(labels.decode, { message: reason.message });
+    case "truncated":
+      return fill(labels.truncated, { bytes: reason.bytes });
     case "empty-series":
       return labels.emptySeries;
     case "unknown":

@@ -4,8 +4,8 @@ import type { ViewportCell } from "./viewport-cell";
 
 export interface SlotHandlers {
   rendered(): void;
-  /** `imageId`: the image Cornerstone just put in the viewport. */
-  newImage(imageId: string): void;
+  /** `imageId`, `image`: what Cornerstone just put in the viewport. */
+  newImage(imageId: string, image: unknown): void;
   changed(): void;
   selected(): void;
   seriesDropped(studyInstanceUid: string, seriesInstanceUid: string): void;
@@ -20,7 +20,10 @@ export function listenToCell(cell: ViewportCell, handlers: SlotHandlers): () => 
     const [study, series] = (event.dataTransfer?.getData(SERIES_DRAG_TYPE) ?? "").split("|");
     if (study && series) handlers.seriesDropped(study, series);
   };
-  const onNewImage = (event: Event) => handlers.newImage((event as CustomEvent<{ imageId?: string }>).detail.imageId ?? "");
+  const onNewImage = (event: Event) => {
+    const { imageId, image } = (event as CustomEvent<{ imageId?: string; image?: unknown }>).detail;
+    handlers.newImage(imageId ?? "", image);
+  };
   const wiring: [EventTarget, string, EventListener][] = [
     [element, Enums.Events.IMAGE_RENDERED, handlers.rendered],
     [element, Enums.Events.STACK_NEW_IMAGE, onNewImage],

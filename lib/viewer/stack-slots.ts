@@ -9,7 +9,7 @@ import { listenToCell } from "./slot-listeners";
 import { applyPreset } from "./stack-view";
 import type { ViewerLabels, ViewportSummary } from "./viewer-types";
 import { clearOverlay, createViewportCell, hidePixels, revealPixels, writeFailure, writeProgress, type ViewportCell } from "./viewport-cell";
-import { EMPTY_DISPLAY, nextDisplay, showsPixels, type DisplayEvent, type LoadFailureReason, type ViewportDisplay } from "./viewport-display";
+import { decodedImageProblem, EMPTY_DISPLAY, nextDisplay, showsPixels, type DecodedImageFacts, type DisplayEvent, type LoadFailureReason, type ViewportDisplay } from "./viewport-display";
 
 /** The series a slot was asked to show, kept so that a failure names it and a retry reloads it. */
 export interface WantedSeries {
@@ -31,6 +31,8 @@ export interface StackSlot {
   /** What the slot may show; its token is bumped on each load, so an earlier one cannot overwrite it. */
   display: ViewportDisplay;
   wanted: WantedSeries | null;
+  /** Cornerstone displayed an image without pixels: its camera may be broken, the viewport is rebuilt before the next series. */
+  poisoned: boolean;
 }
 
 export interface StackSlotEvents {
@@ -41,6 +43,18 @@ export interface StackSlotEvents {
 }
 
 export const MAX_STACKS = 4;
+
+/** The facts of a Cornerstone image that tell whether it holds pixels (see decodedImageProblem). */
+function imageFacts(image: unknown): DecodedImageFacts {
+  const i = (image ?? {}) as Partial<Types.IImage>;
+  let values = 0;
+  try {
+    values = i.voxelManager?.getScalarData()?.length ?? i.getPixelData?.()?.length ?? 0;
+  } catch {
+    values = 0;
+  }
+  return { rows: Number(i.rows), columns: Number(i.columns), values, min: Number(i.minPixelValue), max: Number(i.maxPixelValue) };
+}
 
 /** Stops prefetching into a viewport; an element never enabled has nothing to stop. */
 export function stopPrefetch(element: HTMLDivElement): void {
@@ -70,7 +84,7 @@ export class StackSlots {
   ) {
     for (let index = 0; index < MAX_STACKS; index++) {
       const cell = createViewportCell(grid, `stack-${index}`);
-      const slot: StackSlot = { id: `${idPrefix}-stack-${index}`, cell, series: null, fileWindow: null, renders: 0, display: EMPTY_DISPLAY, wanted: null };
+      const slot: StackSlot = { id: `${idPrefix}-stack-${index}`, cell, series: null, fileWindow: null, renders: 0, display: EMPTY_DISPLAY, wanted: null, poisoned: false };
       this.slots.push(slot);
       const retry = () => events.retry(index);
       cell.retry.addEventListener("click", retry);
@@ -78,8 +92,8 @@ export class StackSlots {
       this.unlisten.push(
         listenToCell(cell, {
           rendered: () => this.rendered(slot, index),
-          newImage: (imageId) => {
-            if (slot.series?.imageIds.includes(imageId)) this.apply(index, { type: "imageShown", seriesKey: slot.series.key });
+          newImage: (imageId, image) => {
+            this.imageArrived(index, imageId, image);
             this.scheduleOverlay(index);
             events.newImage(index);
           },
@@ -132,6 +146,15 @@ export class StackSlots {
     clearOverlay(slot.cell);
   }
 
+  /** A fresh Cornerstone viewport for a slot (nothing of what it displayed survives), as empty() does. */
+  private rebuild(slot: StackSlot): void {
+    slot.poisoned = false;
+    stopPrefetch(slot.cell.element);
+    stopCine(slot.cell.element);
+    this.engine.disableElement(slot.id);
+    this.engine.enableElement({ viewportId: slot.id, type: Enums.ViewportType.STACK, element: slot.cell.element, defaultOptions: { background: [0, 0, 0] as Types.Point3 } });
+  }
+
   /**
    * Marks the start of a load into a slot and takes what it showed off screen at once: from
    * here until an image of the new series is in, the viewport is black, never the old image
@@ -162,8 +185,24 @@ export class StackSlots {
     });
   }
 
+  /** An image is in the viewport: shown if it is one of the series asked for and really holds pixels. */
+  private imageArrived(index: number, imageId: string, image: unknown): void {
+    const slot = this.slots[index];
+    const imageIndex = slot?.series?.imageIds.indexOf(imageId) ?? -1;
+    if (!slot?.series || imageIndex < 0) return;
+    const problem = decodedImageProblem(imageFacts(image));
+    if (problem) {
+      slot.poisoned = true;
+      const targetIndex = this.viewport(index)?.getCurrentImageIdIndex() ?? imageIndex;
+      this.apply(index, { type: "failed", seriesKey: slot.series.key, imageIndex, targetIndex, reason: { kind: "decode", message: problem } });
+    } else {
+      this.apply(index, { type: "imageShown", seriesKey: slot.series.key });
+    }
+  }
+
   async show(index: number, token: number, series: LoadedSeries, startIndex = 0): Promise<void> {
     const slot = this.slots[index];
+    if (slot?.poisoned && token === slot.display.token) this.rebuild(slot);
     const viewport = this.viewport(index);
     if (!slot || !viewport || token !== slot.display.token) return;
     this.apply(index, { type: "series", token, seriesKey: series.key });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeLoadError, EMPTY_DISPLAY, nextDisplay, showsPixels, type DisplayEvent, type ViewportDisplay } from "./viewport-display";
+import { decodedImageProblem, describeLoadError, EMPTY_DISPLAY, nextDisplay, showsPixels, type DisplayEvent, type ViewportDisplay } from "./viewport-display";
 
 const run = (...events: DisplayEvent[]): ViewportDisplay => events.reduce(nextDisplay, EMPTY_DISPLAY);
 const decode = { kind: "decode", message: "truncated codestream" } as const;
@@ -51,7 +51,18 @@ describe("reading a load failure", () => {
   it("tells an HTTP answer from a decode error", () => {
     expect(describeLoadError({ request: {}, response: null, status: 404 })).toEqual({ kind: "http", status: 404 });
     expect(describeLoadError({ error: new Error("OpenJPEG: stream too short") })).toEqual({ kind: "decode", message: "OpenJPEG: stream too short" });
+    expect(describeLoadError({ status: 200, truncatedCodestream: 64 })).toEqual({ kind: "truncated", bytes: 64 });
     expect(describeLoadError("worker crashed")).toEqual({ kind: "decode", message: "worker crashed" });
     expect(describeLoadError(undefined)).toEqual({ kind: "unknown", message: "undefined" });
+  });
+});
+
+describe("an image the codec says it decoded", () => {
+  it("is a failure when it holds no pixels or no range (a codestream the codec could not read)", () => {
+    expect(decodedImageProblem({ rows: 128, columns: 128, values: 128 * 128, min: -1000, max: 2000 })).toBeNull();
+    expect(decodedImageProblem({ rows: 2, columns: 2, values: 12, min: 0, max: 255 })).toBeNull();
+    expect(decodedImageProblem({ rows: 128, columns: 128, values: 0, min: 0, max: 0 })).toBe("0/16384 px");
+    expect(decodedImageProblem({ rows: 0, columns: 0, values: 0, min: 0, max: 0 })).toBe("0×0 px");
+    expect(decodedImageProblem({ rows: 4, columns: 4, values: 16, min: NaN, max: 3 })).toBe("NaN");
   });
 });

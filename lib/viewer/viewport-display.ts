@@ -6,6 +6,8 @@
 export type LoadFailureReason =
   | { kind: "http"; status: number }
   | { kind: "decode"; message: string }
+  /** A compressed frame whose codestream ends early (refused before decoding: codestream-check.ts). */
+  | { kind: "truncated"; bytes: number }
   | { kind: "empty-series" }
   | { kind: "unknown"; message: string };
 
@@ -74,6 +76,8 @@ export function showsPixels(state: ViewportDisplay): boolean {
 
 /** Reads a failure out of what Cornerstone's loader, the fetch or a decode worker rejected with. */
 export function describeLoadError(error: unknown): LoadFailureReason {
+  const truncated = typeof error === "object" && error !== null ? (error as { truncatedCodestream?: unknown }).truncatedCodestream : undefined;
+  if (typeof truncated === "number") return { kind: "truncated", bytes: truncated };
   const status = typeof error === "object" && error !== null ? (error as { status?: unknown }).status : undefined;
   // The image loader rejects with { request, response, status } for an HTTP answer it refuses.
   if (typeof status === "number" && status >= 400) return { kind: "http", status };
@@ -81,5 +85,37 @@ export function describeLoadError(error: unknown): LoadFailureReason {
   if (nested !== undefined && nested !== error) return describeLoadError(nested);
   if (error instanceof Error) return { kind: "decode", message: error.message };
   if (typeof error === "string" && error) return { kind: "decode", message: error };
-  return { kind: "unknown", message: typeof error === "object" && error !== null ? JSON.stringify(error).slice(0, 120) : String(error) };
+  return { kind: "unknown", message: shortText(error) };
+}
+
+function shortText(value: unknown): string {
+  if (typeof value !== "object" || value === null) return String(value);
+  try {
+    return (JSON.stringify(value) ?? String(value)).slice(0, 120);
+  } catch {
+    // A circular object (a worker's event, say): its constructor's name is all we can tell.
+    return value.constructor.name;
+  }
+}
+
+/** What the viewer knows of an image Cornerstone says it decoded. */
+export interface DecodedImageFacts {
+  rows: number;
+  columns: number;
+  /** Values in the decoded pixel array (samples, for colour). */
+  values: number;
+  min: number;
+  max: number;
+}
+
+/**
+ * Why a "decoded" image is not an image, or null. A codec may report success on a codestream
+ * it could not read (OpenJPEG logs "failed to read the header" and hands back an empty frame):
+ * such a frame is a failure to show, never a black image with the series' name on it.
+ */
+export function decodedImageProblem(image: DecodedImageFacts): string | null {
+  if (!(image.rows > 0 && image.columns > 0)) return `${image.columns}×${image.rows} px`;
+  if (!(image.values >= image.rows * image.columns)) return `${image.values}/${image.rows * image.columns} px`;
+  if (!Number.isFinite(image.min) || !Number.isFinite(image.max)) return "NaN";
+  return null;
 }

@@ -31,6 +31,7 @@ function viewerLabels(t: Translate, locale: "fr" | "en"): ViewerLabels {
       http404: f("http404"),
       http: f("http"),
       decode: f("decode"),
+      truncated: f("truncated"),
       emptySeries: f("emptySeries"),
       unknown: f("unknown"),
       retry: f("retry"),

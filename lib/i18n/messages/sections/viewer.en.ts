@@ -134,6 +134,7 @@ export const viewerEn = {
     http404: "not found on the server (HTTP 404)",
     http: "refused by the server (HTTP {status})",
     decode: "cannot be decoded ({message})",
+    truncated: "compressed image incomplete: codestream cut short ({bytes} bytes), not decoded",
     emptySeries: "the series holds no image",
     unknown: "unexpected error ({message})",
     retry: "Retry",

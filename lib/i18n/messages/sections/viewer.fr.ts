@@ -134,6 +134,7 @@ export const viewerFr = {
     http404: "introuvable sur le serveur (HTTP 404)",
     http: "refusée par le serveur (HTTP {status})",
     decode: "décodage impossible ({message})",
+    truncated: "image compressée incomplète : flux tronqué ({bytes} octets), non décodée",
     emptySeries: "la série ne contient aucune image",
     unknown: "erreur inattendue ({message})",
     retry: "Réessayer",
