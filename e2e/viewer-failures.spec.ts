@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import dicomParser from "dicom-parser";
 import { expect, test, type Browser, type Locator, type Page } from "./test";
@@ -23,6 +23,9 @@ interface FailingStudy {
   broken: SyntheticInstance[];
   midStack: SyntheticInstance[];
   colour: SyntheticInstance;
+  /** pydicom's test-SR.dcm and waveform_ecg.dcm, moved into the study: documents, not images. */
+  report: SyntheticInstance;
+  ecg: SyntheticInstance;
   reader: Page;
 }
 
@@ -46,14 +49,17 @@ async function failingStudy(browser: Browser): Promise<FailingStudy> {
     { studyInstanceUid: ct[0]!.studyInstanceUid, accessionNumber: accession, patientName: `${patient.familyName}^JEANNE`, patientId: patient.patientId, birthDate: patient.birthDate, sex: patient.sex },
     { number: 40, description: "CAPTURE COULEUR", modality: "OT" },
   );
-  await stowInstances(referrer, [...ct, ...broken, ...midStack, colour]);
+  const target = { studyInstanceUid: ct[0]!.studyInstanceUid, accessionNumber: accession, patientName: `${patient.familyName}^JEANNE`, patientId: patient.patientId, birthDate: patient.birthDate, sex: patient.sex };
+  const report = realWorldFile(pydicomFile("test_files/test-SR.dcm"), target, { number: 50, description: "COMPTE RENDU SR", modality: "SR" });
+  const ecg = realWorldFile(pydicomFile("test_files/waveform_ecg.dcm"), target, { number: 60, description: "ECG 12 DERIVATIONS", modality: "ECG" });
+  await stowInstances(referrer, [...ct, ...broken, ...midStack, colour, report, ecg]);
   await referrer.context().close();
 
   const reader = await signedInPage(browser, accounts.radiologistAllSites);
   await reader.goto(`/requests/${requestId}`);
   await reader.getByRole("button", { name: "Prendre" }).click();
   await expect(reader.getByTestId("holder")).toHaveText(accounts.radiologistAllSites.name);
-  return { requestId, familyName, ct, broken, midStack, colour, reader };
+  return { requestId, familyName, ct, broken, midStack, colour, report, ecg, reader };
 }
 
 function stack(page: Page): Locator {
@@ -204,4 +210,32 @@ test("a colour secondary capture with Modality OT is listed and renders, without
   // A secondary capture says nothing of where the patient is: no letters on its edges.
   for (const edge of ["left", "right", "top", "bottom"]) await expect(cell.getByTestId(`orientation-${edge}`)).toHaveText("");
   await shoot(page, "colour-ot");
+});
+
+// Needs ingest to record what each instance holds (DicomInstance.content, filled by the ingest
+// branch): before that, every instance counts as an image.
+test("a structured report and an ECG are listed as documents, never hung as images: the report reads as text, the ECG downloads as DICOM", async ({ browser }) => {
+  test.slow();
+  const { requestId, report, ecg, reader: page } = await failingStudy(browser);
+  await openViewer(page, requestId);
+  await expect(thumbnail(page, report.seriesInstanceUid)).toHaveCount(0);
+  await expect(thumbnail(page, ecg.seriesInstanceUid)).toHaveCount(0);
+  const documents = page.getByTestId("documents-panel");
+  const srEntry = documents.locator(`[data-series-uid="${report.seriesInstanceUid}"]`);
+  await expect(srEntry).toContainText("Compte rendu structuré");
+  await expect(documents.locator(`[data-series-uid="${ecg.seriesInstanceUid}"]`)).toContainText("Tracé (ECG…)");
+
+  await srEntry.getByTestId("open-document").click();
+  const text = page.getByTestId("sr-text");
+  await expect(text).toContainText("Diagnosis");
+  await expect(text).toContainText("Diameter : 3 Length Unit");
+  await shoot(page, "sr-text");
+  await page.getByTestId("close-document").click();
+
+  await documents.locator(`[data-series-uid="${ecg.seriesInstanceUid}"]`).getByTestId("open-document").click();
+  await shoot(page, "document-list");
+  const download = page.waitForEvent("download");
+  await page.getByTestId("download-document").first().click();
+  const file = readFileSync(await (await download).path());
+  expect(file.subarray(128, 132).toString("latin1")).toBe("DICM");
 });
