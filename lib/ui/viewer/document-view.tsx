@@ -52,6 +52,7 @@ export function DocumentView({ document, dicomwebRoot, onClose }: { document: Op
         </button>
       </header>
       <div className="document-body">
+        {series.content !== "STRUCTURED_REPORT" && series.content !== "ENCAPSULATED_DOCUMENT" ? <p data-testid="download-only">{t("viewer.downloadOnly")}</p> : null}
         {loaded.state === "loading" ? <p className="muted">{t("viewer.documentLoading")}</p> : null}
         {loaded.state === "error" ? (
           <p className="form-error" role="alert" data-testid="document-error">

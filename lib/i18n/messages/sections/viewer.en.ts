@@ -150,6 +150,7 @@ export const viewerEn = {
   openDocument: "Open",
   closeDocument: "Close the document",
   download: "Download (DICOM)",
+  downloadOnly: "This document is not shown in the viewer: download it to open it in a suitable application.",
   documentLoading: "Loading the document…",
   documentError: "The document could not be loaded ({message}).",
   documentInstances: "{count} object(s)",

@@ -150,6 +150,7 @@ export const viewerFr = {
   openDocument: "Ouvrir",
   closeDocument: "Fermer le document",
   download: "Télécharger (DICOM)",
+  downloadOnly: "Ce document ne s'affiche pas dans la visionneuse : téléchargez-le pour l'ouvrir dans un logiciel adapté.",
   documentLoading: "Chargement du document…",
   documentError: "Le document n'a pas pu être chargé ({message}).",
   documentInstances: "{count} objet(s)",
