@@ -46,6 +46,7 @@ export const TAGS = {
   patientSex: "00100040",
   sliceThickness: "00180050",
   instanceNumber: "00200013",
+  patientOrientation: "00200020",
   imagePosition: "00200032",
   imageOrientation: "00200037",
   frameOfReference: "00200052",

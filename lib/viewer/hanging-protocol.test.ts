@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ViewerSeries } from "@/lib/domain/viewer-opening";
-import { hangSeries, layoutById, matchingPriorSeries, orderSeriesForReading } from "./hanging-protocol";
+import { documentSeries, hangSeries, layoutById, matchingPriorSeries, orderSeriesForReading } from "./hanging-protocol";
 
 const series = (uid: string, modality: string, count: number, description: string | null = null, number: number | null = null): ViewerSeries => ({
   seriesInstanceUid: uid,
@@ -8,6 +8,7 @@ const series = (uid: string, modality: string, count: number, description: strin
   instanceCount: count,
   description,
   number,
+  content: modality === "SR" ? "STRUCTURED_REPORT" : "IMAGE",
 });
 
 describe("hanging protocol", () => {
@@ -16,6 +17,13 @@ describe("hanging protocol", () => {
   it("puts the largest image series first and leaves reports and empty series out", () => {
     expect(orderSeriesForReading(study).map((s) => s.seriesInstanceUid)).toEqual(["axial", "bone", "scout"]);
     expect(orderSeriesForReading([series("empty", "CT", 0)])).toEqual([]);
+  });
+
+  it("hangs image series whatever their Modality (OT, SC, empty) and lists the others as documents", () => {
+    const mixed = [series("ot", "OT", 1, "SCREEN"), series("none", "", 3), { ...series("pdf", "DOC", 1), content: "ENCAPSULATED_DOCUMENT" as const }, series("sr", "SR", 1)];
+    expect(orderSeriesForReading(mixed).map((s) => s.seriesInstanceUid)).toEqual(["none", "ot"]);
+    expect(hangSeries(mixed, layoutById("1x1"))).toEqual(["none"]);
+    expect(documentSeries(mixed).map((s) => s.seriesInstanceUid)).toEqual(["pdf", "sr"]);
   });
 
   it("fills each viewport of a layout in reading order, leaving the rest empty", () => {

@@ -27,12 +27,21 @@ export function viewportCount(layout: Layout): number {
   return layout.rows * layout.columns;
 }
 
-/** Series a reader looks at first: images over localisers and documents, then larger series. */
+/** Series a reader looks at first among image series: cross-sections, projections, then the rest. */
 const MODALITY_RANK: Record<string, number> = { CT: 0, MR: 0, CR: 1, DX: 1, MG: 1, US: 2, NM: 2, PT: 2, XA: 2 };
-const NOT_IMAGES = new Set(["SR", "PR", "KO", "SEG", "RTSTRUCT", "DOC", "OT"]);
 
+/**
+ * A series hangs in a viewport because it holds pixel data, whatever its Modality: secondary
+ * captures (OT, SC), colour images, empty modalities all do. Reports, PDFs, waveforms and
+ * plans are documents (see documentSeries), never shown as broken images.
+ */
 export function isDisplayable(series: ViewerSeries): boolean {
-  return !NOT_IMAGES.has(series.modality) && series.instanceCount > 0;
+  return series.content === "IMAGE" && series.instanceCount > 0;
+}
+
+/** The series listed as documents: everything that holds no image, in series-number order. */
+export function documentSeries(series: readonly ViewerSeries[]): ViewerSeries[] {
+  return series.filter((s) => s.content !== "IMAGE" && s.instanceCount > 0);
 }
 
 /** Display order: most diagnostic first (modality, then most images), series number as tie-break. */

@@ -15,6 +15,7 @@ import {
   WindowLevelTool,
   ZoomTool,
 } from "@cornerstonejs/tools";
+import { isTruncatedCodestream, singlePartTransferSyntax } from "./codestream-check";
 import { frameRequestHeaders } from "./frame-requests";
 
 // Cornerstone is initialised once per page load, whatever the number of viewers mounted and
@@ -41,10 +42,22 @@ export function decodeWorkerCount(): number {
   return Math.max(1, Math.min(2, cores - 1));
 }
 
+/**
+ * A frame whose codestream is cut short never reaches the decoder (see codestream-check.ts):
+ * the load is rejected with the reason, and the viewport shows the failure.
+ */
+function refuseIncompleteCodestream(xhr: XMLHttpRequest): Promise<ArrayBuffer> {
+  const body = xhr.response as ArrayBuffer;
+  if (!(body instanceof ArrayBuffer) || !isTruncatedCodestream(new Uint8Array(body), singlePartTransferSyntax(xhr.getResponseHeader("Content-Type")))) return Promise.resolve(body);
+  // The loader rejects with the request itself, whatever this rejects with: the reason rides on it.
+  Object.assign(xhr, { truncatedCodestream: body.byteLength });
+  return Promise.reject(new Error("truncated codestream"));
+}
+
 export function initCornerstone(): Promise<void> {
   ready ??= Promise.resolve().then(() => {
     initCore();
-    initDicomImageLoader({ maxWebWorkers: decodeWorkerCount(), beforeSend: (_xhr, imageId) => frameRequestHeaders(imageId) });
+    initDicomImageLoader({ maxWebWorkers: decodeWorkerCount(), beforeSend: (_xhr, imageId) => frameRequestHeaders(imageId), beforeProcessing: refuseIncompleteCodestream });
     initTools();
     for (const tool of REGISTERED_TOOLS) addTool(tool);
   });

@@ -10,6 +10,7 @@ import { createViewportCell, type ViewportCell } from "./viewport-cell";
 export class MprController {
   private readonly cells: ViewportCell[];
   private session: MprSession | null = null;
+  private imageIds = new Set<string>();
   private entering = false;
   private readonly unlisten: () => void;
 
@@ -62,6 +63,7 @@ export class MprController {
         return false;
       }
       this.session = session;
+      this.imageIds = new Set(args.imageIds);
       return true;
     } catch (error) {
       this.show(false);
@@ -71,11 +73,17 @@ export class MprController {
     }
   }
 
+  /** Whether the reformats are built from this image (a failure of it leaves a hole in them). */
+  holds(imageId: string): boolean {
+    return this.imageIds.has(imageId);
+  }
+
   /** Back to the stacks; false if the reformats were not shown. */
   exit(): boolean {
     if (!this.session) return false;
     this.session.exit();
     this.session = null;
+    this.imageIds = new Set();
     this.show(false);
     return true;
   }

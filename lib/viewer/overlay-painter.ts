@@ -1,5 +1,6 @@
 import type { StackViewport, Types } from "@cornerstonejs/core";
-import { edgeMarkers, type Vector3 } from "./orientation-labels";
+import { TAGS } from "./dicom-json";
+import { edgeMarkers, edgeMarkersFromPatientOrientation, NO_MARKERS, orientationSource, type Vector3 } from "./orientation-labels";
 import { overlayCorners } from "./overlay-text";
 import type { LoadedSeries } from "./series-loader";
 import { currentWindow } from "./stack-view";
@@ -12,9 +13,12 @@ import { writeCorners, writeEdges, type ViewportCell } from "./viewport-cell";
  * directions are measured in patient space, so rotations and flips are accounted for.
  */
 export function paintOverlay(cell: ViewportCell, viewport: StackViewport, series: LoadedSeries, labels: ViewerLabels): void {
-  const imageIndex = viewport.getCurrentImageIdIndex();
-  const dataset = series.datasets.get(viewport.getCurrentImageId() ?? "");
-  if (!dataset) return;
+  // The overlay describes the image Cornerstone displays, not the one it was asked to go to:
+  // while a slice is loading (or failed), the text never runs ahead of the pixels.
+  const displayed = viewport.getCornerstoneImage()?.imageId ?? "";
+  const imageIndex = series.imageIds.indexOf(displayed);
+  const dataset = series.datasets.get(displayed);
+  if (!dataset || imageIndex < 0) return;
   const window = currentWindow(viewport);
   cell.root.dataset.imageIndex = String(imageIndex);
   cell.root.dataset.imageCount = String(series.imageIds.length);
@@ -23,11 +27,14 @@ export function paintOverlay(cell: ViewportCell, viewport: StackViewport, series
     cell.root.dataset.windowWidth = String(Math.round(window.width));
   }
   writeCorners(cell, overlayCorners(dataset, { index: imageIndex, count: series.imageIds.length, window, zoom: viewport.getZoom() }, labels.overlay));
+  const source = orientationSource(dataset[TAGS.imageOrientation]?.Value, dataset[TAGS.patientOrientation]?.Value);
   const { clientWidth: w, clientHeight: h } = cell.element;
-  if (w > 0 && h > 0) {
-    const sub = (a: Types.Point3, b: Types.Point3): Vector3 => [a[0] - b[0], a[1] - b[1], a[2] - b[2]];
-    const right = sub(viewport.canvasToWorld([w, h / 2]), viewport.canvasToWorld([0, h / 2]));
-    const up = sub(viewport.canvasToWorld([w / 2, 0]), viewport.canvasToWorld([w / 2, h]));
-    writeEdges(cell, edgeMarkers(right, up, labels.directions));
+  if (!source || w === 0 || h === 0) {
+    writeEdges(cell, NO_MARKERS);
+    return;
   }
+  const sub = (a: Types.Point3, b: Types.Point3): Vector3 => [a[0] - b[0], a[1] - b[1], a[2] - b[2]];
+  const right = sub(viewport.canvasToWorld([w, h / 2]), viewport.canvasToWorld([0, h / 2]));
+  const up = sub(viewport.canvasToWorld([w / 2, 0]), viewport.canvasToWorld([w / 2, h]));
+  writeEdges(cell, source.kind === "patient-space" ? edgeMarkers(right, up, labels.directions) : edgeMarkersFromPatientOrientation(right, up, source.row, source.column, labels.directions));
 }

@@ -4,7 +4,8 @@ import type { ViewportCell } from "./viewport-cell";
 
 export interface SlotHandlers {
   rendered(): void;
-  newImage(): void;
+  /** `imageId`, `image`: what Cornerstone just put in the viewport. */
+  newImage(imageId: string, image: unknown): void;
   changed(): void;
   selected(): void;
   seriesDropped(studyInstanceUid: string, seriesInstanceUid: string): void;
@@ -19,9 +20,13 @@ export function listenToCell(cell: ViewportCell, handlers: SlotHandlers): () => 
     const [study, series] = (event.dataTransfer?.getData(SERIES_DRAG_TYPE) ?? "").split("|");
     if (study && series) handlers.seriesDropped(study, series);
   };
+  const onNewImage = (event: Event) => {
+    const { imageId, image } = (event as CustomEvent<{ imageId?: string; image?: unknown }>).detail;
+    handlers.newImage(imageId ?? "", image);
+  };
   const wiring: [EventTarget, string, EventListener][] = [
     [element, Enums.Events.IMAGE_RENDERED, handlers.rendered],
-    [element, Enums.Events.STACK_NEW_IMAGE, handlers.newImage],
+    [element, Enums.Events.STACK_NEW_IMAGE, onNewImage],
     [element, Enums.Events.VOI_MODIFIED, handlers.changed],
     [element, Enums.Events.CAMERA_MODIFIED, handlers.changed],
     [cell.root, "pointerdown", handlers.selected],

@@ -1,6 +1,7 @@
 import { cache, Enums, eventTarget, RenderingEngine, utilities as csUtilities, type StackViewport, type Types } from "@cornerstonejs/core";
 import { annotation, Enums as ToolEnums, ToolGroupManager, utilities as toolUtilities } from "@cornerstonejs/tools";
-import type { ViewerPrior } from "@/lib/domain/viewer-opening";
+import type { ViewerPrior, ViewerSeries } from "@/lib/domain/viewer-opening";
+import { seriesTitle } from "./failure-text";
 import { ensureDecodeWorkers, releaseDecodeWorkers } from "./decode-workers";
 import { hangSeries, layoutById, matchingPriorSeries, viewportCount, type LayoutId } from "./hanging-protocol";
 import { preferSinglePartFrames } from "./frame-requests";
@@ -21,6 +22,7 @@ import { INITIAL_SNAPSHOT, type ViewerLabels, type ViewerSnapshot, type ViewerSo
 import { createToolGroup, setPrimaryTool } from "./tool-groups";
 import { StackSlots, stopCine, type StackSlot } from "./stack-slots";
 import { SnapshotStore } from "./snapshot-store";
+import { describeLoadError } from "./viewport-display";
 
 // The viewer as a service: it owns the rendering engine, the viewports, the tool groups and
 // every Cornerstone listener. React mounts its container (attach) and unmounts it (detach);
@@ -85,6 +87,7 @@ export class ViewerService {
       selected: (index) => this.selectViewport(index),
       seriesDropped: (index, study, series) => this.placeSeries(study, series, index),
       newImage: (index) => this.followLinkedScroll(index),
+      retry: (index) => this.retry(index),
     });
     this.mpr = new MprController(this.engine, this.grid, mprGrid, this.idPrefix);
     this.listenGlobally();
@@ -130,7 +133,7 @@ export class ViewerService {
     const generation = ++this.generation;
     this.source = source;
     this.scrollLink = null;
-    this.store.update({ status: "loading", error: null, measurements: [], priorShown: null });
+    this.store.update({ status: "loading", error: null, mprFailure: null, measurements: [], priorShown: null });
     const study = source.studies[0];
     const hung = study ? hangSeries(study.series, layoutById(this.store.get().layout)) : [];
     // The metadata is fetched while Cornerstone initialises and builds the viewports.
@@ -157,19 +160,42 @@ export class ViewerService {
   }
 
 
-  /** `generation`: set by open(); the load is dropped if another open() came in the meantime. */
-  async showSeries(index: number, studyInstanceUid: string, seriesInstanceUid: string, generation?: number): Promise<void> {
+  /**
+   * Shows a series in a viewport. Its failures (metadata, an image, a decode) are shown inside
+   * that viewport, never thrown: the other viewports go on. `generation`: set by open(); the
+   * load is dropped if another open() came in the meantime. `startIndex`: a retry resumes there.
+   */
+  async showSeries(index: number, studyInstanceUid: string, seriesInstanceUid: string, generation?: number, startIndex = 0): Promise<void> {
     const stacks = this.stacks;
     if (!stacks) return;
-    const token = stacks.reserve(index);
+    const token = stacks.reserve(index, { studyInstanceUid, seriesInstanceUid, title: this.titleOf(studyInstanceUid, seriesInstanceUid) });
     if (index < 2) this.scrollLink = null;
-    const series = await this.metadata.get(studyInstanceUid, seriesInstanceUid);
-    if (this.stacks !== stacks || (generation !== undefined && generation !== this.generation)) return;
     if (index === this.store.get().activeViewport) this.stopCineState();
-    const shown = stacks.show(index, token, series);
-    this.updateProgress(series.key);
-    await shown;
     this.publishViewports();
+    const stale = () => this.stacks !== stacks || (generation !== undefined && generation !== this.generation);
+    try {
+      const series = await this.metadata.get(studyInstanceUid, seriesInstanceUid);
+      if (stale()) return;
+      const shown = stacks.show(index, token, series, startIndex);
+      this.updateProgress(series.key);
+      await shown;
+    } catch (error) {
+      if (stale() || (error instanceof DOMException && error.name === "AbortError")) return;
+      stacks.fail(index, token, describeLoadError(error));
+    }
+    this.publishViewports();
+  }
+
+  /** The viewport's retry button: the failed image (or series) is asked for again, afresh. */
+  retry(index: number): void {
+    const slot = this.stacks?.slots[index];
+    const wanted = slot?.wanted;
+    if (!slot || !wanted) return;
+    const failedAt = slot.display.failure?.imageIndex ?? null;
+    const imageId = failedAt !== null ? slot.series?.imageIds[failedAt] : undefined;
+    // A failed load may be remembered by Cornerstone's cache: forget it so the image is fetched again.
+    if (imageId && cache.getImageLoadObject(imageId)) cache.removeImageLoadObject(imageId);
+    void this.showSeries(index, wanted.studyInstanceUid, wanted.seriesInstanceUid, undefined, failedAt ?? 0);
   }
 
   setLayout(layout: LayoutId): void {
@@ -260,8 +286,14 @@ export class ViewerService {
     if (this.store.get().cine.playing) this.stopCineState();
     // A detach or a new study while the volume is built discards it.
     const generation = this.generation;
-    const entered = await this.mpr.enter({ imageIds: slot.series.imageIds, window: currentWindow(viewport), stillWanted: () => !this.destroyed && generation === this.generation });
-    if (entered) this.store.update({ mpr: true, tool: "crosshairs" });
+    this.store.update({ mprFailure: null });
+    try {
+      const entered = await this.mpr.enter({ imageIds: slot.series.imageIds, window: currentWindow(viewport), stillWanted: () => !this.destroyed && generation === this.generation });
+      if (entered) this.store.update({ mpr: true, tool: "crosshairs" });
+    } catch (error) {
+      // The controller released the half-built reformats: back to the stacks, saying why.
+      if (!this.destroyed && generation === this.generation) this.store.update({ mprFailure: describeLoadError(error) });
+    }
   }
 
 
@@ -376,13 +408,36 @@ export class ViewerService {
     const onAnnotation = () => {
       this.store.update({ measurements: readMeasurements(annotation.state.getAllAnnotations() as AnnotationLike[]) });
     };
+    // A stack viewport (or the reformats' volume) could not load an image: the viewports going
+    // to that image are cleared and say so; a volume missing a slice is closed (no reformat
+    // with a hole in it).
+    const onImageLoadError = (event: Event) => {
+      const detail = (event as CustomEvent<{ imageId?: string; error?: unknown }>).detail;
+      const imageId = typeof detail === "object" && detail !== null && typeof detail.imageId === "string" ? detail.imageId : null;
+      if (!imageId) return;
+      const reason = describeLoadError(detail.error);
+      this.stacks?.imageFailed(imageId, reason);
+      if (this.mpr?.active && this.mpr.holds(imageId)) {
+        this.exitMpr();
+        this.store.update({ mprFailure: reason });
+      }
+    };
+    eventTarget.addEventListener(Enums.Events.IMAGE_LOAD_ERROR, onImageLoadError);
     eventTarget.addEventListener(Enums.Events.IMAGE_LOADED, onImageLoaded);
     const annotationEvents = [ToolEnums.Events.ANNOTATION_COMPLETED, ToolEnums.Events.ANNOTATION_MODIFIED, ToolEnums.Events.ANNOTATION_REMOVED];
     for (const name of annotationEvents) eventTarget.addEventListener(name, onAnnotation);
     this.listeners.push(() => {
+      eventTarget.removeEventListener(Enums.Events.IMAGE_LOAD_ERROR, onImageLoadError);
       eventTarget.removeEventListener(Enums.Events.IMAGE_LOADED, onImageLoaded);
       for (const name of annotationEvents) eventTarget.removeEventListener(name, onAnnotation);
     });
+  }
+
+  /** The series' name as the reader knows it, from the opening (current studies and priors). */
+  private titleOf(studyInstanceUid: string, seriesInstanceUid: string): string {
+    const studies = [...(this.source?.studies ?? []), ...(this.source?.priors ?? [])];
+    const series: ViewerSeries | undefined = studies.find((s) => s.studyInstanceUid === studyInstanceUid)?.series.find((s) => s.seriesInstanceUid === seriesInstanceUid);
+    return (series ? seriesTitle(series) : "") || seriesInstanceUid;
   }
 
   private updateProgress(key: string): void {

@@ -1,10 +1,12 @@
 import type { ViewerPrior, ViewerStudy } from "@/lib/domain/viewer-opening";
+import type { FailureLabels } from "./failure-text";
 import type { LayoutId } from "./hanging-protocol";
 import type { Measurement } from "./measurements";
 import type { OverlayLabels } from "./overlay-text";
 import type { PatientDirection } from "./orientation-labels";
 import type { PresetId } from "./presets";
 import type { ToolId } from "./shortcuts";
+import type { LoadFailureReason } from "./viewport-display";
 
 /** The drag-and-drop payload of a series thumbnail: "studyUid|seriesUid". */
 export const SERIES_DRAG_TYPE = "application/x-teleradio-series";
@@ -18,6 +20,7 @@ export interface ViewerSource {
 export interface ViewerLabels {
   overlay: OverlayLabels;
   directions: Record<PatientDirection, string>;
+  failure: FailureLabels;
 }
 
 export interface ViewportSummary {
@@ -30,6 +33,8 @@ export interface ViewportSummary {
 export interface ViewerSnapshot {
   status: "idle" | "loading" | "ready" | "error";
   error: { status: number | null; message: string } | null;
+  /** The reformats could not be built or lost a slice: they were closed, this says why. */
+  mprFailure: LoadFailureReason | null;
   layout: LayoutId;
   activeViewport: number;
   viewports: ViewportSummary[];
@@ -48,6 +53,7 @@ export interface ViewerSnapshot {
 export const INITIAL_SNAPSHOT: ViewerSnapshot = {
   status: "idle",
   error: null,
+  mprFailure: null,
   layout: "1x1",
   activeViewport: 0,
   viewports: [],

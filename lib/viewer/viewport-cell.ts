@@ -13,6 +13,10 @@ export interface ViewportCell {
   edges: Record<keyof EdgeMarkers, HTMLDivElement>;
   progress: HTMLDivElement;
   progressBar: HTMLDivElement;
+  /** Shown inside the viewport when what it was asked to show failed: which series, image, why. */
+  failure: HTMLDivElement;
+  failureText: HTMLDivElement;
+  retry: HTMLButtonElement;
 }
 
 function div(className: string, parent: HTMLElement, testId?: string): HTMLDivElement {
@@ -44,7 +48,48 @@ export function createViewportCell(parent: HTMLElement, name: string): ViewportC
   };
   const progress = div("viewer-progress", root, "viewer-progress");
   const progressBar = div("viewer-progress-bar", progress);
-  return { root, element, corners, edges, progress, progressBar };
+  const failure = div("viewer-failure", root, "viewport-error");
+  failure.setAttribute("role", "alert");
+  failure.hidden = true;
+  const failureText = div("viewer-failure-text", failure, "viewport-error-text");
+  const retry = document.createElement("button");
+  retry.type = "button";
+  retry.dataset.testid = "viewport-retry";
+  failure.appendChild(retry);
+  return { root, element, corners, edges, progress, progressBar, failure, failureText, retry };
+}
+
+/**
+ * Takes the pixels off screen at once: the canvas is wiped and hidden until an image of the
+ * series asked for is in (a render of the previous image meanwhile is wiped again by the caller).
+ */
+export function hidePixels(cell: ViewportCell): void {
+  for (const canvas of cell.element.querySelectorAll("canvas")) {
+    canvas.style.visibility = "hidden";
+    const context = canvas.getContext("2d");
+    context?.clearRect(0, 0, canvas.width, canvas.height);
+  }
+  cell.root.dataset.pixels = "hidden";
+  clearOverlay(cell);
+}
+
+export function revealPixels(cell: ViewportCell): void {
+  for (const canvas of cell.element.querySelectorAll("canvas")) canvas.style.visibility = "";
+  cell.root.dataset.pixels = "shown";
+}
+
+/** No text of an image that is not on screen. */
+export function clearOverlay(cell: ViewportCell): void {
+  for (const corner of Object.values(cell.corners)) corner.textContent = "";
+  for (const edge of Object.values(cell.edges)) edge.textContent = "";
+  for (const key of ["imageIndex", "imageCount", "windowCenter", "windowWidth"]) delete cell.root.dataset[key];
+}
+
+export function writeFailure(cell: ViewportCell, lines: string[] | null, retryLabel: string): void {
+  cell.failure.hidden = lines === null;
+  cell.root.dataset.failed = String(lines !== null);
+  cell.failureText.textContent = lines?.join("\n") ?? "";
+  cell.retry.textContent = retryLabel;
 }
 
 export function writeCorners(cell: ViewportCell, corners: OverlayCorners): void {

@@ -33,9 +33,9 @@ export function SeriesPanel({ service, studies, snapshot }: { service: ViewerSer
                   >
                     <img src={`/dicomweb/studies/${study.studyInstanceUid}/series/${series.seriesInstanceUid}/thumbnail`} alt="" width={72} height={72} loading="lazy" onError={(e) => (e.currentTarget.style.visibility = "hidden")} />
                     <span>
-                      <strong>{series.description ?? series.modality}</strong>
+                      <strong>{series.description ?? (series.modality || series.seriesInstanceUid)}</strong>
                       <br />
-                      {series.modality} · {t("viewer.seriesCount", { count: series.instanceCount })}
+                      {series.modality || "—"} · {t("viewer.seriesCount", { count: series.instanceCount })}
                     </span>
                   </button>
                 </li>

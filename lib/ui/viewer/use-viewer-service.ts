@@ -18,9 +18,24 @@ declare global {
 function viewerLabels(t: Translate, locale: "fr" | "en"): ViewerLabels {
   const o = (key: string) => t(`viewer.overlay.${key}` as Parameters<Translate>[0]);
   const d = (key: string) => t(`viewer.directions.${key}` as Parameters<Translate>[0]);
+  const f = (key: keyof ViewerLabels["failure"]) => t(`viewer.failure.${key}` as Parameters<Translate>[0]);
   return {
     overlay: { locale, years: o("years"), months: o("months"), slice: o("slice"), position: o("position"), thickness: o("thickness"), window: o("window"), zoom: o("zoom") },
     directions: { L: d("L"), R: d("R"), A: d("A"), P: d("P"), H: d("H"), F: d("F") },
+    failure: {
+      title: f("title"),
+      series: f("series"),
+      image: f("image"),
+      wholeSeries: f("wholeSeries"),
+      reason: f("reason"),
+      http404: f("http404"),
+      http: f("http"),
+      decode: f("decode"),
+      truncated: f("truncated"),
+      emptySeries: f("emptySeries"),
+      unknown: f("unknown"),
+      retry: f("retry"),
+    },
   };
 }
 
@@ -33,7 +48,7 @@ function isTyping(target: EventTarget | null): boolean {
  * is created inside the effect, so React's development double-mount gets two independent
  * viewers, the first fully released.
  */
-export function useViewerService(container: RefObject<HTMLDivElement | null>, opening: ViewerOpening, dicomwebRoot: string | null): { service: ViewerService | null; snapshot: ViewerSnapshot } {
+export function useViewerService(container: RefObject<HTMLDivElement | null>, opening: ViewerOpening, dicomwebRoot: string | null): { service: ViewerService | null; snapshot: ViewerSnapshot; labels: ViewerLabels } {
   const { t, locale } = useI18n();
   const labels = useMemo(() => viewerLabels(t, locale), [t, locale]);
   const [service, setService] = useState<ViewerService | null>(null);
@@ -71,7 +86,7 @@ export function useViewerService(container: RefObject<HTMLDivElement | null>, op
     service?.store.get ?? initial,
     initial,
   );
-  return { service, snapshot };
+  return { service, snapshot, labels };
 }
 
 const noSubscribe = () => () => undefined;

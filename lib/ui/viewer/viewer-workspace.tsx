@@ -1,9 +1,12 @@
 "use client";
 
-import { useRef } from "react";
+import { useRef, useState } from "react";
 import "./viewer.css";
 import type { ViewerOpening } from "@/lib/domain/viewer-opening";
 import { useI18n } from "@/lib/i18n/i18n-provider";
+import { reasonText } from "@/lib/viewer/failure-text";
+import { DocumentsPanel, type OpenedDocument } from "./documents-panel";
+import { DocumentView } from "./document-view";
 import { MeasurementsPanel } from "./measurements-panel";
 import { PriorsPanel } from "./priors-panel";
 import { SeriesPanel } from "./series-panel";
@@ -14,8 +17,10 @@ import { ViewerToolbar } from "./viewer-toolbar";
 export function ViewerWorkspace({ opening, dicomwebRoot }: { opening: ViewerOpening; dicomwebRoot: string | null }) {
   const { t } = useI18n();
   const container = useRef<HTMLDivElement>(null);
-  const { service, snapshot } = useViewerService(container, opening, dicomwebRoot);
+  const { service, snapshot, labels } = useViewerService(container, opening, dicomwebRoot);
+  const [document, setDocument] = useState<OpenedDocument | null>(null);
   const error = snapshot.error;
+  const root = dicomwebRoot ?? "/dicomweb";
 
   return (
     <div className="viewer" data-testid="viewer" data-status={snapshot.status}>
@@ -23,6 +28,7 @@ export function ViewerWorkspace({ opening, dicomwebRoot }: { opening: ViewerOpen
       <div className="viewer-body">
         <aside className="viewer-side">
           <SeriesPanel service={service} studies={opening.studies} snapshot={snapshot} />
+          <DocumentsPanel studies={opening.studies} onOpen={setDocument} />
           <PriorsPanel service={service} opening={opening} snapshot={snapshot} />
         </aside>
         <div className="viewer-stage">
@@ -31,6 +37,12 @@ export function ViewerWorkspace({ opening, dicomwebRoot }: { opening: ViewerOpen
               {error.status === 403 ? t("viewer.loadForbidden") : t("viewer.loadError", { message: error.message })}
             </p>
           ) : null}
+          {snapshot.mprFailure ? (
+            <p className="form-error viewer-error" role="alert" data-testid="mpr-error">
+              {t("viewer.mprFailed", { reason: reasonText(snapshot.mprFailure, labels.failure) })}
+            </p>
+          ) : null}
+          {document ? <DocumentView key={document.series.seriesInstanceUid} document={document} dicomwebRoot={root} onClose={() => setDocument(null)} /> : null}
           {opening.studies.length === 0 ? <p className="muted">{t("viewer.noImages")}</p> : null}
           <div ref={container} className="viewer-container" data-testid="viewer-container" />
         </div>

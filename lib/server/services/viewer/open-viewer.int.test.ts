@@ -145,4 +145,17 @@ describe("opening the viewer", () => {
     await expect(openViewer({ db, actor: people.head, requestId: current.requestId })).rejects.toMatchObject({ code: "FORBIDDEN", details: { reason: "NO_PART_IN_CARE" } });
     await expect(openViewer({ db, actor: people.admin, requestId: current.requestId })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
+
+  it("tells each series by what it holds, not by its Modality: an OT series of images hangs, a report series is a document", async () => {
+    const reader = await user("RADIOLOGIST", { readsFor: [siteA.id] });
+    const request = await requestWithImages(deps, { referrer: people.referrer, patient: uniquePatient(), studyDate: "20260112", holderId: reader.id, status: "IN_READING" });
+    const series = { seriesInstanceUid: request.seriesInstanceUid };
+    await db.dicomSeries.updateMany({ where: series, data: { modality: "OT" } });
+    const images = await openViewer({ db, actor: reader, requestId: request.requestId });
+    expect(images.studies[0]?.series).toEqual([expect.objectContaining({ modality: "OT", content: "IMAGE", instanceCount: 2 })]);
+
+    await db.dicomInstance.updateMany({ where: { series }, data: { content: "STRUCTURED_REPORT" } });
+    const report = await openViewer({ db, actor: reader, requestId: request.requestId });
+    expect(report.studies[0]?.series).toEqual([expect.objectContaining({ content: "STRUCTURED_REPORT", instanceCount: 2 })]);
+  });
 });

@@ -1,7 +1,8 @@
 import "server-only";
-import type { ViewerStudy } from "@/lib/domain/viewer-opening";
+import { seriesContent, type InstanceContent, type ViewerStudy } from "@/lib/domain/viewer-opening";
 
-// A study as the viewer hangs it: its series in series-number order, with their instance counts.
+// A study as the viewer hangs it: its series in series-number order, with their instance counts
+// and what they hold (images or documents), from the instances' content, not their Modality.
 
 export const viewerStudySelect = {
   studyInstanceUid: true,
@@ -10,7 +11,15 @@ export const viewerStudySelect = {
   accessionNumber: true,
   series: {
     orderBy: [{ seriesNumber: "asc" as const }, { seriesInstanceUid: "asc" as const }],
-    select: { seriesInstanceUid: true, modality: true, seriesNumber: true, seriesDescription: true, _count: { select: { instances: true } } },
+    select: {
+      seriesInstanceUid: true,
+      modality: true,
+      seriesNumber: true,
+      seriesDescription: true,
+      _count: { select: { instances: true } },
+      // Only the non-image instances are read one by one: they are few, images are counted.
+      instances: { where: { content: { not: "IMAGE" as const } }, select: { content: true } },
+    },
   },
 };
 
@@ -19,7 +28,14 @@ interface ViewerStudyRow {
   studyDate: string | null;
   studyDescription: string | null;
   accessionNumber: string | null;
-  series: { seriesInstanceUid: string; modality: string; seriesNumber: number | null; seriesDescription: string | null; _count: { instances: number } }[];
+  series: {
+    seriesInstanceUid: string;
+    modality: string;
+    seriesNumber: number | null;
+    seriesDescription: string | null;
+    _count: { instances: number };
+    instances: { content: InstanceContent }[];
+  }[];
 }
 
 export function toViewerStudy(row: ViewerStudyRow): ViewerStudy {
@@ -28,12 +44,17 @@ export function toViewerStudy(row: ViewerStudyRow): ViewerStudy {
     studyDate: row.studyDate,
     description: row.studyDescription,
     accessionNumber: row.accessionNumber,
-    series: row.series.map((s) => ({
-      seriesInstanceUid: s.seriesInstanceUid,
-      modality: s.modality,
-      number: s.seriesNumber,
-      description: s.seriesDescription,
-      instanceCount: s._count.instances,
-    })),
+    series: row.series.map((s) => {
+      const counts: Partial<Record<InstanceContent, number>> = { IMAGE: s._count.instances - s.instances.length };
+      for (const { content } of s.instances) counts[content] = (counts[content] ?? 0) + 1;
+      return {
+        seriesInstanceUid: s.seriesInstanceUid,
+        modality: s.modality,
+        number: s.seriesNumber,
+        description: s.seriesDescription,
+        instanceCount: s._count.instances,
+        content: seriesContent(counts),
+      };
+    }),
   };
 }
