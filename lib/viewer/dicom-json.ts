@@ -27,12 +27,25 @@ export function numberValues(dataset: DicomJsonDataset, tag: string): number[] |
 }
 
 /** PN in DICOM JSON: { Alphabetic: "FAMILY^GIVEN" }; shown "FAMILY Given". */
+/**
+ * A person name as a reader sees it: "FAMILY Given", with the ideographic form beside it when
+ * there is one ("Yamada Tarou (山田 太郎)"); a name written only in ideographic or phonetic
+ * characters is shown in them rather than not at all.
+ */
 export function personName(dataset: DicomJsonDataset, tag: string): string | null {
   const value = firstValue(dataset, tag);
-  const alphabetic = typeof value === "object" && value !== null ? (value as { Alphabetic?: unknown }).Alphabetic : null;
-  if (typeof alphabetic !== "string" || alphabetic.trim() === "") return null;
-  const [family = "", given = ""] = alphabetic.split("^");
-  return [family.trim(), given.trim()].filter(Boolean).join(" ");
+  if (typeof value !== "object" || value === null) return null;
+  const groups = value as { Alphabetic?: unknown; Ideographic?: unknown; Phonetic?: unknown };
+  const shown = [groups.Alphabetic, groups.Ideographic, groups.Phonetic].map(componentsOf).filter((name): name is string => name !== null);
+  const [first, second] = shown;
+  if (first === undefined) return null;
+  return second === undefined ? first : `${first} (${second})`;
+}
+
+function componentsOf(group: unknown): string | null {
+  if (typeof group !== "string" || group.trim() === "") return null;
+  const [family = "", given = ""] = group.split("^");
+  return [family.trim(), given.trim()].filter(Boolean).join(" ") || null;
 }
 
 export const TAGS = {

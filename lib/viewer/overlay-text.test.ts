@@ -37,4 +37,12 @@ describe("image overlay text", () => {
     expect(corners.bottomLeft).toEqual(["Coupe 5/200", "Pos. -12,5 mm", "Ép. 1,00 mm"]);
     expect(corners.bottomRight).toEqual(["L/C 80 / 40", "Zoom 1,50×"]);
   });
+
+  it("names a patient written in other scripts: the ideographic form beside the alphabetic one, or alone", () => {
+    const view = { index: 0, count: 1, window: null, zoom: 1 };
+    const name = (value: Record<string, string>) => overlayCorners({ "00100010": { vr: "PN", Value: [value] } }, view, fr).topLeft[0];
+    expect(name({ Alphabetic: "Yamada^Tarou", Ideographic: "山田^太郎", Phonetic: "やまだ^たろう" })).toBe("Yamada Tarou (山田 太郎)");
+    expect(name({ Ideographic: "洪^吉洞" })).toBe("洪 吉洞");
+    expect(name({ Alphabetic: "김희중" })).toBe("김희중");
+  });
 });
