@@ -147,8 +147,18 @@ async function indexInstance(
  */
 async function touchStudy(deps: ImageDeps, studyId: string): Promise<void> {
   const now = new Date();
+  // At most once a second per study from this process: a series arriving at 50-100 instances/s
+  // otherwise pays one more database round trip per instance (a C-STORE waits for it). The
+  // quiet period is counted in minutes, so a last arrival up to a second early changes nothing.
+  const touched = recentlyTouched.get(studyId);
+  if (touched !== undefined && now.getTime() - touched < TOUCH_EVERY_MS) return;
+  if (recentlyTouched.size >= 10_000) recentlyTouched.clear();
+  recentlyTouched.set(studyId, now.getTime());
   await deps.db.dicomStudy.updateMany({ where: { id: studyId, lastInstanceAt: { lt: now } }, data: { lastInstanceAt: now } });
 }
+
+const TOUCH_EVERY_MS = 1000;
+const recentlyTouched = new Map<string, number>();
 
 
 /** The request of this site whose accession (ours or the site's own) the study carries. */

@@ -41,6 +41,10 @@ interface Slot {
 }
 
 const IDLE_MS = 15_000;
+// A parse allocates the header's objects (tens of KB; pixel data stays in the transferred
+// buffer, outside the heap): a small young generation suffices, and each worker's resident
+// memory counts in the server's. 32 MB cost ~2 × 20 MiB of RSS while ingest runs.
+const YOUNG_GENERATION_MB = 8;
 
 
 export function createParsePool(options: ParsePoolOptions): InstanceParser {
@@ -52,7 +56,7 @@ export function createParsePool(options: ParsePoolOptions): InstanceParser {
   const spawn = (): Slot => {
     const slot: Slot = {
       // Built at the first parse, not at start-up: a server receiving no image never needs it.
-      worker: new Worker(parseWorkerBundle(), { resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb, maxYoungGenerationSizeMb: 32 } }),
+      worker: new Worker(parseWorkerBundle(), { resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } }),
       job: null,
       timer: null,
       retiring: false,
