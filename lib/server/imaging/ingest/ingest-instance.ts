@@ -40,7 +40,7 @@ export type IngestOutcome = StoredInstance | RefusedInstance;
  * transaction. Idempotent on SOP Instance UID: the same bytes again are "already stored",
  * other bytes under the same UID are refused and audited. Never throws for bad input.
  */
-export async function ingestInstance(deps: ImageDeps, source: IngestSource, input: Uint8Array): Promise<IngestOutcome> {
+export async function ingestInstance(deps: ImageDeps, source: IngestSource, input: Uint8Array, options?: { handOver?: boolean }): Promise<IngestOutcome> {
   let parsed: ParsedInstance;
   let bytes: Uint8Array;
   try {
@@ -48,7 +48,8 @@ export async function ingestInstance(deps: ImageDeps, source: IngestSource, inpu
       throw new DicomRejection("TOO_LARGE", `instance of ${input.byteLength} bytes exceeds the ${deps.maxInstanceBytes}-byte limit`);
     }
     readMetaHeader(input);
-    ({ parsed, bytes } = await deps.parser.parse(input));
+    // handOver: the caller (STOW-RS, C-STORE) gives its buffer away, which saves a copy of each instance.
+    ({ parsed, bytes } = await deps.parser.parse(input, options));
   } catch (error) {
     if (!isDicomRejection(error)) throw error;
     return refuse(deps, source, error, null);

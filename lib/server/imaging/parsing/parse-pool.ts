@@ -12,8 +12,12 @@ import { parseWorkerBundle } from "./parse-worker-bundle";
 // tens of MB that an idle server should not keep, and starting one takes a few tens of ms.
 
 export interface InstanceParser {
-  /** Resolves with the parse and the same bytes (moved through the worker), or rejects with a DicomRejection. */
-  parse(bytes: Uint8Array): Promise<{ parsed: ParsedInstance; bytes: Uint8Array }>;
+  /**
+   * Resolves with the parse and the same bytes (moved through the worker), or rejects with a
+   * DicomRejection. With `handOver`, the caller gives its buffer away: when the bytes fill it
+   * exactly it moves to the worker as it is (the caller's view is emptied), without a copy.
+   */
+  parse(bytes: Uint8Array, options?: { handOver?: boolean }): Promise<{ parsed: ParsedInstance; bytes: Uint8Array }>;
   close(): Promise<void>;
 }
 
@@ -136,11 +140,10 @@ export function createParsePool(options: ParsePoolOptions): InstanceParser {
   };
 
   return {
-    parse(bytes) {
+    parse(bytes, parseOptions) {
       if (closed) return Promise.reject(new DicomRejection("MALFORMED", "the parser is shut down"));
-      // A private copy: the caller's buffer may be a slice of a larger pooled one.
-      const buffer = new ArrayBuffer(bytes.byteLength);
-      new Uint8Array(buffer).set(bytes);
+      // Otherwise a private copy: the caller's buffer may be a slice of a larger pooled one, or still in use.
+      const buffer = parseOptions?.handOver && fillsItsBuffer(bytes) ? bytes.buffer : copyOf(bytes);
       return new Promise((resolve, reject) => {
         queue.push({ task: { id: nextId++, buffer }, resolve, reject });
         pump();
@@ -159,4 +162,14 @@ export function createParsePool(options: ParsePoolOptions): InstanceParser {
       );
     },
   };
+}
+
+function fillsItsBuffer(bytes: Uint8Array): bytes is Uint8Array<ArrayBuffer> {
+  return bytes.buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+}
+
+function copyOf(bytes: Uint8Array): ArrayBuffer {
+  const buffer = new ArrayBuffer(bytes.byteLength);
+  new Uint8Array(buffer).set(bytes);
+  return buffer;
 }
