@@ -1,12 +1,16 @@
 // `npm run bench -- dicom`: our image server side by side with Orthanc in the same run, on a
 // generated 200-slice CT (512², 16-bit, ~100 MB): ingest by STOW-RS and by C-STORE, WADO-RS
 // frame retrieval with 8 concurrent viewers, and the servers' resident memory throughout.
-// Targets: frames ≥ 1.5× Orthanc, both ingests ≥ 1.0× Orthanc, our RSS < 400 MB during the runs.
+// Targets: frames ≥ 2× Orthanc, both ingests ≥ 1.0× Orthanc, our RSS < 400 MiB during the runs.
+// Any error (a refused or missing instance, a non-2xx answer, a short frame, a failed C-STORE)
+// stops the bench with its reason and a non-zero exit: no figure is ever printed from a run
+// that met errors.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { claimAsReader } from "./lib/claim-request";
 import { echo, storeDirectory } from "./lib/dcmtk";
 import { benchSeries, frameUrls, prepareBenchSetup, writeSeries, type BenchSeries } from "./lib/dicom-bench-data";
 import { dicomFigures, type DicomResults, type IngestResult, type WadoResult } from "./lib/dicom-figures";
@@ -17,7 +21,7 @@ import { publish } from "./lib/report";
 import { RssSampler } from "./lib/rss-sampler";
 import { assertPortFree, ensureProductionBuild, startServer, type BenchServer } from "./lib/server-process";
 import { stowInstances } from "./lib/stow-client";
-import { wadoFrameLoad } from "./lib/wado-load";
+import { wadoFrameLoad, type WadoLoadRun } from "./lib/wado-load";
 
 const OUR_AE_TITLE = "TELERADIO";
 /** A 512² 16-bit frame; any answer shorter than that did not carry it. */
@@ -103,6 +107,8 @@ export async function runDicomBench(argv: string[]): Promise<void> {
       env: { DICOM_PORT: String(opts.dicomPort), DICOM_AE_TITLE: OUR_AE_TITLE },
     });
     const setup = await prepareBenchSetup(server.databaseUrl, server.secret);
+    // Only the radiologist holding the request views its images (lib/domain/image-access.ts).
+    await claimAsReader(server.baseUrl, setup.readerCookie, setup.requestId);
 
     const ourPid = server.pid;
     const targets: Record<TargetName, DicomTarget> = {
@@ -160,8 +166,7 @@ export async function runDicomBench(argv: string[]): Promise<void> {
         }
         for (const target of order) {
           sampler.phase(`${target.name}:cstore`);
-          const stored = await runCStore(target, storeSeries, storeDir);
-          if (stored) results.cstore[target.name].push(stored);
+          results.cstore[target.name].push(await runCStore(target, storeSeries, storeDir));
         }
         rmSync(storeDir, { recursive: true, force: true });
       }
@@ -193,9 +198,12 @@ export async function runDicomBench(argv: string[]): Promise<void> {
   }
 }
 
+/** The bench met an error: it stops, says why, and exits non-zero without printing figures. */
+class BenchFailure extends Error {}
+
 async function verifyStored(target: DicomTarget, series: BenchSeries, how: string): Promise<number> {
   const listed = await countInstances(target, series.studyInstanceUid, series.seriesInstanceUid);
-  if (listed !== series.instances.length) log(`warning: after ${how}, ${target.name} lists ${listed} of ${series.instances.length} instances`);
+  if (listed !== series.instances.length) throw new BenchFailure(`after ${how}, ${target.name} lists ${listed} of ${series.instances.length} instances`);
   return listed;
 }
 
@@ -218,26 +226,29 @@ async function runStow(target: DicomTarget, series: BenchSeries, opts: Options):
   const run = await measure(target, () =>
     stowInstances(bytes, { dicomwebUrl: target.dicomwebUrl, headers: target.senderHeaders, batchSize: opts.stowBatch, parallel: opts.stowParallel }),
   );
-  for (const error of run.result.errors) log(`STOW-RS to ${target.name}: ${error}`);
+  if (run.result.failed > 0 || run.result.stored !== series.instances.length) {
+    throw new BenchFailure(`STOW-RS to ${target.name}: ${run.result.stored}/${series.instances.length} stored, ${run.result.failed} failed: ${run.result.errors.join(" | ")}`);
+  }
   const listed = await verifyStored(target, series, "STOW-RS");
   log(`STOW-RS to ${target.name}: ${run.result.stored}/${series.instances.length} stored in ${(run.elapsedMs / 1000).toFixed(2)} s`);
   return ingestResult(run, Math.min(run.result.stored, listed));
 }
 
-async function runCStore(target: DicomTarget, series: BenchSeries, directory: string): Promise<IngestResult | null> {
+async function runCStore(target: DicomTarget, series: BenchSeries, directory: string): Promise<IngestResult> {
   const refused = await echo(target.peer);
-  if (refused) {
-    log(`C-STORE to ${target.name} unavailable: C-ECHO failed (${refused.split("\n").at(-1) ?? ""})`);
-    return null;
-  }
+  if (refused) throw new BenchFailure(`C-ECHO to ${target.name} failed: ${refused}`);
   flushDisks();
   const run = await measure(target, () => storeDirectory(target.peer, directory));
   if (run.result.code !== 0 || run.result.failedResponses > 0) {
-    log(`storescu to ${target.name}: exit ${run.result.code ?? "none"}, ${run.result.failedResponses} failed response(s)\n${run.result.outputTail}`);
+    throw new BenchFailure(`storescu to ${target.name}: exit ${run.result.code ?? "none"}, ${run.result.failedResponses} failed response(s)\n${run.result.outputTail}`);
   }
   const listed = await verifyStored(target, series, "C-STORE");
   log(`C-STORE to ${target.name}: ${listed}/${series.instances.length} stored in ${(run.elapsedMs / 1000).toFixed(2)} s`);
   return ingestResult(run, listed);
+}
+
+function failOnWadoErrors(target: DicomTarget, run: WadoLoadRun, pass: string): void {
+  if (run.errors > 0) throw new BenchFailure(`WADO-RS ${pass} on ${target.name}: ${run.errors} of ${run.frames} frame requests failed, first: ${run.firstError ?? ""}`);
 }
 
 /** A warm-up pass per server (same load, not counted), then measured passes alternating who goes first. */
@@ -252,7 +263,7 @@ async function runWado(
   for (const target of targets) {
     sampler.phase(`${target.name}:wado`);
     const warm = await load(target, opts.wadoClients);
-    if (warm.result.errors > 0) log(`WADO-RS warm-up on ${target.name}: ${warm.result.errors} error(s), first: ${warm.result.firstError ?? ""}`);
+    failOnWadoErrors(target, warm.result, "warm-up");
     log(`WADO-RS warm-up on ${target.name} (not counted): ${warm.result.frames} frames in ${(warm.elapsedMs / 1000).toFixed(2)} s`);
   }
   const passes: Record<TargetName, WadoResult[]> = { ours: [], orthanc: [] };
@@ -260,7 +271,7 @@ async function runWado(
     for (const target of pass % 2 === 0 ? targets : [...targets].reverse()) {
       sampler.phase(`${target.name}:wado`);
       const run = await load(target, opts.wadoClients);
-      if (run.result.errors > 0) log(`WADO-RS on ${target.name}: ${run.result.errors} error(s), first: ${run.result.firstError ?? ""}`);
+      failOnWadoErrors(target, run.result, `pass ${pass + 1}`);
       const cpu = `server CPU ${run.serverCpu.toFixed(2)} s${target.name === "ours" ? `, PostgreSQL ${run.helperCpu.toFixed(2)} s` : ""}, other ${run.otherCpu.toFixed(2)} s, steal ${run.stealCpu.toFixed(2)} s`;
       log(`WADO-RS pass ${pass + 1} on ${target.name}: ${run.result.frames} frames in ${(run.elapsedMs / 1000).toFixed(2)} s (${cpu})`);
       passes[target.name].push(run);
@@ -293,7 +304,8 @@ on ingest, as in use.
   does), starting at staggered offsets; ${opts.wadoClients} × ${opts.slices} frames per pass, on the first STOW-RS series.
   One warm-up pass of the same load per server is not counted (our first pass after start is
   slower); then ${opts.wadoPasses} measured passes alternate which server goes first. Our reads carry a radiologist's session cookie (radio.dubois, reading
-  for SAL). MB/s counts answer bodies (frames plus multipart framing), MB = 10⁶ bytes.
+  for SAL, who claims the request first: only its holder views its images); any failed or short
+  answer stops the bench. MB/s counts answer bodies (frames plus multipart framing), MB = 10⁶ bytes.
 - **Memory**: VmRSS of each server process sampled every 100 ms during the workloads (parse
   worker threads included; our embedded PostgreSQL is separate, \`postgres_rss\`), and VmHWM.
 

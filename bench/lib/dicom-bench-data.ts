@@ -19,6 +19,8 @@ const RADIOLOGIST_EMAIL = "radio.dubois@demo.teleradio.fr";
 const COOKIE_NAME = "next-auth.session-token";
 
 export interface BenchSetup {
+  /** The request the series are sent for (the radiologist claims it before reading its images). */
+  requestId: string;
   /** The radiologist's session cookie header value. */
   readerCookie: string;
   stowToken: string;
@@ -43,6 +45,7 @@ export async function prepareBenchSetup(databaseUrl: string, secret: string): Pr
     // Exactly the cookie a browser holds after signing in.
     const token = await encode({ token: { uid: readerId, sub: readerId }, secret, maxAge: 12 * 3600 });
     return {
+      requestId,
       readerCookie: `${COOKIE_NAME}=${token}`,
       stowToken: sender.stowToken,
       senderAeTitle: sender.aeTitle,

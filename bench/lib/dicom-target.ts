@@ -4,7 +4,7 @@ import { Agent } from "node:http";
 import { clock } from "./clock";
 import type { DicomPeer } from "./dcmtk";
 import { exchange } from "./http-exchange";
-import { commandName, cpuSeconds, descendants, machineCpuSeconds, reapedChildrenCpuSeconds, totalCpuSeconds } from "./proc-stats";
+import { commandName, cpuSeconds, descendants, machineCpuSeconds, reapedChildrenCpuSeconds } from "./proc-stats";
 
 export type TargetName = "ours" | "orthanc";
 
@@ -46,12 +46,14 @@ export async function measure<T>(target: DicomTarget, run: () => Promise<T>): Pr
     const usage = process.cpuUsage();
     return (usage.user + usage.system) / 1e6 + reapedChildrenCpuSeconds(process.pid);
   };
-  const before = { server: cpuSeconds(target.pid), helper: totalCpuSeconds(helpers), bench: benchCpu(), machine: machineCpuSeconds(), at: clock() };
+  const helpersBefore = new Map(helpers.map((pid) => [pid, cpuSeconds(pid)]));
+  const before = { server: cpuSeconds(target.pid), bench: benchCpu(), machine: machineCpuSeconds(), at: clock() };
   const result = await run();
   const elapsedMs = clock() - before.at;
   const serverCpu = cpuSeconds(target.pid) - before.server;
-  // Backends that exited meanwhile are lost; new ones counted from zero: close enough here.
-  const helperCpu = totalCpuSeconds(target.helperPids()) - before.helper;
+  // Per process, so that a backend that exited meanwhile cannot make the sum negative: its CPU
+  // since the start is lost (an undercount), new ones are counted from zero.
+  const helperCpu = target.helperPids().reduce((sum, pid) => sum + Math.max(0, cpuSeconds(pid) - (helpersBefore.get(pid) ?? 0)), 0);
   const bench = benchCpu() - before.bench;
   const machine = machineCpuSeconds();
   const otherCpu = Math.max(0, machine.busy - before.machine.busy - serverCpu - helperCpu - bench);

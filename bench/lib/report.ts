@@ -41,7 +41,8 @@ export interface CodeVersion {
 /** Which code the figures belong to; the server runs from the working tree. */
 export function codeVersion(): CodeVersion {
   const git = (...args: string[]) => spawnSync("git", args, { encoding: "utf8" }).stdout?.trim() ?? "";
-  const changed = git("status", "--porcelain", "--", ".", ":!bench", ":!docs/benchmarks.md");
+  // node_modules is the worktree's symlink to the main checkout's, never a change of ours.
+  const changed = git("status", "--porcelain", "--", ".", ":!bench", ":!docs/benchmarks.md", ":!node_modules");
   return { commit: git("rev-parse", "--short", "HEAD") || "unknown", dirty: changed.length > 0 };
 }
 

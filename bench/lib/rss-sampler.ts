@@ -6,6 +6,8 @@ interface Tally {
   max: number;
   sum: number;
   count: number;
+  /** Every sample (a few thousand over a run at most), for the median. */
+  values: number[];
 }
 
 export class RssSampler<Name extends string> {
@@ -44,6 +46,12 @@ export class RssSampler<Name extends string> {
     return count === 0 ? Number.NaN : tallies.reduce((sum, tally) => sum + tally.sum, 0) / count;
   }
 
+  /** Median sample: the steady level of a phase, its short peaks aside. */
+  medianBytes(name: Name, phases?: readonly string[]): number {
+    const values = this.select(name, phases).flatMap((tally) => tally.values).sort((a, b) => a - b);
+    return values.length === 0 ? Number.NaN : (values[Math.floor(values.length / 2)] ?? Number.NaN);
+  }
+
   samples(name: Name, phases?: readonly string[]): number {
     return this.select(name, phases).reduce((sum, tally) => sum + tally.count, 0);
   }
@@ -61,10 +69,11 @@ export class RssSampler<Name extends string> {
       const bytes = statusBytes(this.pids[name], "VmRSS");
       if (bytes === 0) continue; // exited
       const key = `${name}\u0000${this.current}`;
-      const tally = this.tallies.get(key) ?? { max: 0, sum: 0, count: 0 };
+      const tally = this.tallies.get(key) ?? { max: 0, sum: 0, count: 0, values: [] };
       tally.max = Math.max(tally.max, bytes);
       tally.sum += bytes;
       tally.count++;
+      tally.values.push(bytes);
       this.tallies.set(key, tally);
     }
   }

@@ -68,7 +68,8 @@ export async function stowInstances(instances: readonly Uint8Array[], options: S
       try {
         const answer = await exchange(`${options.dicomwebUrl}/studies`, { method: "POST", headers, body, agent, keepBody: true });
         const json: unknown = answer.body.length > 0 ? JSON.parse(answer.body.toString("utf8")) : null;
-        const ok = sequenceLength(json, REFERENCED_SOP_SEQUENCE);
+        // A non-2xx answer stored nothing the sender may rely on, whatever its body lists.
+        const ok = answer.status >= 200 && answer.status < 300 ? sequenceLength(json, REFERENCED_SOP_SEQUENCE) : 0;
         stored += ok;
         failed += inBatch - ok;
         if (ok < inBatch && errors.length < 5) {

@@ -16,12 +16,28 @@ export function filesystemArchive(root: string): ArchiveStorage {
     return full;
   };
 
+  const madeDirectories = new Set<string>();
+  const makeDirectory = async (directory: string): Promise<void> => {
+    await mkdir(directory, { recursive: true });
+    if (madeDirectories.size >= 100_000) madeDirectories.clear();
+    madeDirectories.add(directory);
+  };
+
   return {
     async put(key, bytes) {
       const target = resolve(key);
-      await mkdir(path.dirname(target), { recursive: true });
+      const directory = path.dirname(target);
+      // A series' instances share a few directories: create each once per process, not once
+      // per instance (a syscall on the ingest path). Removed behind our back, it is made again.
+      if (!madeDirectories.has(directory)) await makeDirectory(directory);
       const temporary = `${target}.${randomBytes(6).toString("hex")}.tmp`;
-      await writeFile(temporary, bytes);
+      try {
+        await writeFile(temporary, bytes);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+        await makeDirectory(directory);
+        await writeFile(temporary, bytes);
+      }
       await rename(temporary, target);
     },
     get: (key) => readFile(resolve(key)),

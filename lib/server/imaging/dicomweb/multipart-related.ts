@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { ByteAccumulator } from "./byte-accumulator";
 
 // multipart/related (RFC 2387) as DICOMweb uses it: STOW-RS bodies in, WADO-RS answers out.
 
@@ -68,7 +69,8 @@ export async function* readMultipart(stream: AsyncIterable<Buffer>, boundary: st
   }
   const delimiter = Buffer.from(`\r\n--${boundary}`);
   // The first delimiter may open the body without a preceding CRLF.
-  let pending: Buffer = Buffer.from("\r\n");
+  const pending = new ByteAccumulator();
+  pending.append(Buffer.from("\r\n"));
   let total = 0;
   let started = false;
   let finished = false;
@@ -79,41 +81,43 @@ export async function* readMultipart(stream: AsyncIterable<Buffer>, boundary: st
     total += chunk.length;
     if (total > limits.maxTotalBytes) throw new MultipartError(`request body over the ${limits.maxTotalBytes}-byte limit`, 413);
     if (finished) continue;
-    pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
+    pending.append(chunk);
     for (;;) {
-      const index = pending.indexOf(delimiter, searchFrom);
+      const view = pending.view();
+      const index = view.indexOf(delimiter, searchFrom);
       if (index < 0) {
-        if (started && pending.length > limits.maxPartBytes + 16 * 1024) {
+        if (started && view.length > limits.maxPartBytes + 16 * 1024) {
           throw new MultipartError(`a part is over the ${limits.maxPartBytes}-byte instance limit`, 413);
         }
-        searchFrom = Math.max(0, pending.length - delimiter.length);
+        searchFrom = Math.max(0, view.length - delimiter.length);
         break;
       }
       // A delimiter kept from the previous chunk (its line was incomplete) closed its part already.
-      if (started && !atDelimiter) yield parsePart(pending.subarray(0, index));
+      // The part leaves the accumulator as a copy of its own: the accumulator's bytes are reused.
+      if (started && !atDelimiter) yield parsePart(view.subarray(0, index));
       started = true;
       atDelimiter = false;
       const after = index + delimiter.length;
-      if (pending.length < after + 2) {
+      if (view.length < after + 2) {
         // Need two more bytes to know whether this is the closing delimiter.
-        pending = pending.subarray(index);
+        pending.consume(index);
         searchFrom = 0;
         atDelimiter = true;
         break;
       }
-      if (pending[after] === 0x2d && pending[after + 1] === 0x2d) {
+      if (view[after] === 0x2d && view[after + 1] === 0x2d) {
         finished = true;
-        pending = Buffer.alloc(0);
+        pending.clear();
         break;
       }
-      const lineEnd = pending.indexOf("\r\n", after);
+      const lineEnd = view.indexOf("\r\n", after);
       if (lineEnd < 0) {
-        pending = pending.subarray(index);
+        pending.consume(index);
         searchFrom = 0;
         atDelimiter = true;
         break;
       }
-      pending = pending.subarray(lineEnd + 2);
+      pending.consume(lineEnd + 2);
       searchFrom = 0;
     }
   }
@@ -121,9 +125,10 @@ export async function* readMultipart(stream: AsyncIterable<Buffer>, boundary: st
   if (!finished) throw new MultipartError("truncated multipart body: the closing delimiter is missing", 400);
 }
 
+/** Headers parsed, body copied out of the reader's reused buffer into one of its own, exactly its size. */
 function parsePart(raw: Buffer): MultipartPart {
   // A part without headers starts with the blank line itself.
-  if (raw[0] === 0x0d && raw[1] === 0x0a) return { headers: {}, body: raw.subarray(2) };
+  if (raw[0] === 0x0d && raw[1] === 0x0a) return { headers: {}, body: ownCopy(raw.subarray(2)) };
   const headerEnd = raw.indexOf("\r\n\r\n");
   if (headerEnd < 0) throw new MultipartError("a part has no blank line after its headers", 400);
   const headers: Record<string, string> = {};
@@ -131,7 +136,13 @@ function parsePart(raw: Buffer): MultipartPart {
     const index = line.indexOf(":");
     if (index > 0) headers[line.slice(0, index).trim().toLowerCase()] = line.slice(index + 1).trim();
   }
-  return { headers, body: raw.subarray(headerEnd + 4) };
+  return { headers, body: ownCopy(raw.subarray(headerEnd + 4)) };
+}
+
+function ownCopy(bytes: Buffer): Buffer {
+  const copy = Buffer.allocUnsafeSlow(bytes.length);
+  bytes.copy(copy);
+  return copy;
 }
 
 /** A fresh boundary for an answer. */

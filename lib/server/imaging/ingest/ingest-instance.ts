@@ -43,7 +43,7 @@ export type IngestOutcome = StoredInstance | RefusedInstance;
  * File Meta Information or VR encoding) is "already stored" and the first copy kept; another
  * dataset under the same UID is refused (CONFLICT) and audited. Never throws for bad input.
  */
-export async function ingestInstance(deps: ImageDeps, source: IngestSource, input: Uint8Array): Promise<IngestOutcome> {
+export async function ingestInstance(deps: ImageDeps, source: IngestSource, input: Uint8Array, options?: { handOver?: boolean }): Promise<IngestOutcome> {
   let parsed: ParsedInstance;
   let bytes: Uint8Array;
   try {
@@ -52,7 +52,9 @@ export async function ingestInstance(deps: ImageDeps, source: IngestSource, inpu
     }
     // The cheap structural check (meta header) first; a deflated file is inflated to be stored.
     const received = await inflateIfDeflated(input, deps.maxInstanceBytes);
-    ({ parsed, bytes } = await deps.parser.parse(received));
+    // handOver: the caller (STOW-RS, C-STORE) gives its buffer away, which saves a copy of each
+    // instance (an inflated file is a buffer of our own, given away too).
+    ({ parsed, bytes } = await deps.parser.parse(received, { handOver: received !== input || options?.handOver === true }));
   } catch (error) {
     if (!isDicomRejection(error)) throw error;
     return refuse(deps, source, error, null);
@@ -199,8 +201,18 @@ async function indexInstance(
  */
 async function touchStudy(deps: ImageDeps, studyId: string): Promise<void> {
   const now = new Date();
+  // At most once a second per study from this process: a series arriving at 50-100 instances/s
+  // otherwise pays one more database round trip per instance (a C-STORE waits for it). The
+  // quiet period is counted in minutes, so a last arrival up to a second early changes nothing.
+  const touched = recentlyTouched.get(studyId);
+  if (touched !== undefined && now.getTime() - touched < TOUCH_EVERY_MS) return;
+  if (recentlyTouched.size >= 10_000) recentlyTouched.clear();
+  recentlyTouched.set(studyId, now.getTime());
   await deps.db.dicomStudy.updateMany({ where: { id: studyId, lastInstanceAt: { lt: now } }, data: { lastInstanceAt: now } });
 }
+
+const TOUCH_EVERY_MS = 1000;
+const recentlyTouched = new Map<string, number>();
 
 
 /** The request of this site whose accession (ours or the site's own) the study carries. */

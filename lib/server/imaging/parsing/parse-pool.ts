@@ -15,9 +15,11 @@ export interface InstanceParser {
   /**
    * Resolves with the parse and the same bytes (moved through the worker), or rejects with a
    * DicomRejection. With decodePixels, also the digests that compare it with a stored copy in
-   * another transfer syntax (slower: the pixels are decoded).
+   * another transfer syntax (slower: the pixels are decoded). With `handOver`, the caller gives
+   * its buffer away: when the bytes fill it exactly it moves to the worker as it is (the
+   * caller's view is emptied), without a copy.
    */
-  parse(bytes: Uint8Array, options?: { decodePixels?: boolean }): Promise<{ parsed: ParsedInstance; bytes: Uint8Array; decoded?: DecodedDigests }>;
+  parse(bytes: Uint8Array, options?: { decodePixels?: boolean; handOver?: boolean }): Promise<{ parsed: ParsedInstance; bytes: Uint8Array; decoded?: DecodedDigests }>;
   close(): Promise<void>;
 }
 
@@ -45,6 +47,10 @@ interface Slot {
 }
 
 const IDLE_MS = 15_000;
+// A parse allocates the header's objects (tens of KB; pixel data stays in the transferred
+// buffer, outside the heap): a small young generation suffices, and each worker's resident
+// memory counts in the server's. 32 MB cost ~2 × 20 MiB of RSS while ingest runs.
+const YOUNG_GENERATION_MB = 8;
 
 
 export function createParsePool(options: ParsePoolOptions): InstanceParser {
@@ -56,7 +62,7 @@ export function createParsePool(options: ParsePoolOptions): InstanceParser {
   const spawn = (): Slot => {
     const slot: Slot = {
       // Built at the first parse, not at start-up: a server receiving no image never needs it.
-      worker: new Worker(parseWorkerBundle(), { resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb, maxYoungGenerationSizeMb: 32 } }),
+      worker: new Worker(parseWorkerBundle(), { resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } }),
       job: null,
       timer: null,
       retiring: false,
@@ -138,9 +144,8 @@ export function createParsePool(options: ParsePoolOptions): InstanceParser {
   return {
     parse(bytes, options = {}) {
       if (closed) return Promise.reject(new DicomRejection("MALFORMED", "the parser is shut down"));
-      // A private copy: the caller's buffer may be a slice of a larger pooled one.
-      const buffer = new ArrayBuffer(bytes.byteLength);
-      new Uint8Array(buffer).set(bytes);
+      // Otherwise a private copy: the caller's buffer may be a slice of a larger pooled one, or still in use.
+      const buffer = options.handOver && fillsItsBuffer(bytes) ? bytes.buffer : copyOf(bytes);
       return new Promise((resolve, reject) => {
         queue.push({ task: { id: nextId++, buffer, ...(options.decodePixels ? { decodePixels: true } : {}) }, resolve, reject });
         pump();
@@ -159,4 +164,14 @@ export function createParsePool(options: ParsePoolOptions): InstanceParser {
       );
     },
   };
+}
+
+function fillsItsBuffer(bytes: Uint8Array): bytes is Uint8Array<ArrayBuffer> {
+  return bytes.buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+}
+
+function copyOf(bytes: Uint8Array): ArrayBuffer {
+  const buffer = new ArrayBuffer(bytes.byteLength);
+  new Uint8Array(buffer).set(bytes);
+  return buffer;
 }
