@@ -38,8 +38,8 @@ export default defineConfig({
   // The viewer renders with SwiftShader: its specs run after the others, on their own, so that
   // their WebGL work does not starve the three-browser workflow specs (and the reverse) on two cores.
   projects: [
-    { name: "workflow", testIgnore: /(viewer|viewer-failures|report)\.spec\.ts$/ },
-    { name: "viewer", testMatch: /(viewer|viewer-failures|report)\.spec\.ts$/, dependencies: ["workflow"] },
+    { name: "workflow", testIgnore: /(viewer|viewer-failures|real-world-viewer|report)\.spec\.ts$/ },
+    { name: "viewer", testMatch: /(viewer|viewer-failures|real-world-viewer|report)\.spec\.ts$/, dependencies: ["workflow"] },
   ],
   webServer: {
     command: "npm run serve",
