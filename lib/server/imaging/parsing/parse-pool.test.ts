@@ -24,6 +24,13 @@ describe("handing an instance's buffer to the parse worker", () => {
     expect(Buffer.from(back).equals(Buffer.from(instance!.bytes))).toBe(true);
   });
 
+  it("returns the DICOM JSON metadata as the text it is stored as", async () => {
+    const { parsed } = await pool.parse(new Uint8Array(instance!.bytes));
+    const metadata = JSON.parse(parsed.metadataJson) as Record<string, { vr: string; Value?: unknown[] }>;
+    expect(metadata["00080018"]).toEqual({ vr: "UI", Value: [instance!.sopInstanceUid] });
+    expect(metadata["00100020"]?.Value).toEqual(["PP-1"]);
+  });
+
   it("still copies a handed-over view of a larger buffer (it cannot give away bytes that are not all its own)", async () => {
     const larger = new Uint8Array(instance!.bytes.byteLength + 16);
     larger.set(instance!.bytes, 16);

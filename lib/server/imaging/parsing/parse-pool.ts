@@ -1,8 +1,7 @@
 import "server-only";
 import { Worker } from "node:worker_threads";
 import { DicomRejection } from "@/lib/dicom/dicom-rejection";
-import type { ParsedInstance } from "@/lib/dicom/parse-instance";
-import type { DecodedDigests, ParseReply, ParseTask, WorkerReady } from "./parse-messages";
+import type { DecodedDigests, ParsedForIndex, ParseReply, ParseTask, WorkerReady } from "./parse-messages";
 import { parseWorkerBundle } from "./parse-worker-bundle";
 
 // A few worker threads parsing untrusted DICOM. Each parse has a deadline and each worker a
@@ -19,7 +18,7 @@ export interface InstanceParser {
    * its buffer away: when the bytes fill it exactly it moves to the worker as it is (the
    * caller's view is emptied), without a copy.
    */
-  parse(bytes: Uint8Array, options?: { decodePixels?: boolean; handOver?: boolean }): Promise<{ parsed: ParsedInstance; bytes: Uint8Array; decoded?: DecodedDigests }>;
+  parse(bytes: Uint8Array, options?: { decodePixels?: boolean; handOver?: boolean }): Promise<{ parsed: ParsedForIndex; bytes: Uint8Array; decoded?: DecodedDigests }>;
   close(): Promise<void>;
 }
 
@@ -31,7 +30,7 @@ export interface ParsePoolOptions {
 
 interface Job {
   task: ParseTask;
-  resolve: (value: { parsed: ParsedInstance; bytes: Uint8Array; decoded?: DecodedDigests }) => void;
+  resolve: (value: { parsed: ParsedForIndex; bytes: Uint8Array; decoded?: DecodedDigests }) => void;
   reject: (reason: DicomRejection) => void;
 }
 

@@ -24,7 +24,9 @@ async function handle(task: ParseTask): Promise<void> {
     const decoded = task.decodePixels
       ? { attributes: attributesDigest(readDecodedDataset(bytes).dataSet), pixels: await decodedPixelDigest(bytes, parsed) }
       : undefined;
-    reply = { id: task.id, ok: true, parsed, ...(decoded ? { decoded } : {}), buffer: task.buffer };
+    // The metadata leaves as the JSON text it is stored as (parse-messages.ts: ParsedForIndex).
+    const { metadata, ...rest } = parsed;
+    reply = { id: task.id, ok: true, parsed: { ...rest, metadataJson: JSON.stringify(metadata) }, ...(decoded ? { decoded } : {}), buffer: task.buffer };
   } catch (error) {
     reply = isDicomRejection(error)
       ? { id: task.id, ok: false, code: error.code, message: error.message, buffer: task.buffer }
