@@ -1,5 +1,4 @@
 import "server-only";
-import { createHash } from "node:crypto";
 import { DicomRejection, isDicomRejection, type DicomRejectionCode } from "@/lib/dicom/dicom-rejection";
 import { isAfterSigning } from "@/lib/domain/image-arrival";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -47,6 +46,7 @@ export type IngestOutcome = StoredInstance | RefusedInstance;
 export async function ingestInstance(deps: ImageDeps, source: IngestSource, input: Uint8Array, options?: { handOver?: boolean }): Promise<IngestOutcome> {
   let parsed: ParsedForIndex;
   let bytes: Uint8Array;
+  let sha256: string;
   try {
     if (input.byteLength > deps.maxInstanceBytes) {
       throw new DicomRejection("TOO_LARGE", `instance of ${input.byteLength} bytes exceeds the ${deps.maxInstanceBytes}-byte limit`);
@@ -55,13 +55,12 @@ export async function ingestInstance(deps: ImageDeps, source: IngestSource, inpu
     const received = await inflateIfDeflated(input, deps.maxInstanceBytes);
     // handOver: the caller (STOW-RS, C-STORE) gives its buffer away, which saves a copy of each
     // instance (an inflated file is a buffer of our own, given away too).
-    ({ parsed, bytes } = await deps.parser.parse(received, { handOver: received !== input || options?.handOver === true }));
+    ({ parsed, bytes, sha256 } = await deps.parser.parse(received, { handOver: received !== input || options?.handOver === true }));
   } catch (error) {
     if (!isDicomRejection(error)) throw error;
     return refuse(deps, source, error, null);
   }
 
-  const sha256 = createHash("sha256").update(bytes).digest("hex");
   const key = instanceKey(sha256);
   // No duplicate check before: the insert itself finds a stored SOP Instance UID (a unique
   // violation, or nothing inserted by the one-statement path), which is then compared with the

@@ -19,7 +19,7 @@ export interface ParseTask {
 export type ParsedForIndex = Omit<ParsedInstance, "metadata"> & { metadataJson: string };
 
 export type ParseReply =
-  | { id: number; ok: true; parsed: ParsedForIndex; decoded?: DecodedDigests; buffer: ArrayBuffer }
+  | { id: number; ok: true; parsed: ParsedForIndex; fileSha256: string; decoded?: DecodedDigests; buffer: ArrayBuffer }
   | { id: number; ok: false; code: DicomRejectionCode; message: string; buffer: ArrayBuffer };
 
 /** Sent once by a worker when it can take jobs. */
