@@ -6,7 +6,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { buildServerBundle, SERVER_BUNDLE } from "@/lib/server/build/server-bundle";
+import { SERVE_ARGS, SERVE_ENV } from "@/lib/server/build/serve-command";
+import { buildServerBundle } from "@/lib/server/build/server-bundle";
 import { superviseChild } from "./supervised-child";
 
 export interface BenchServer {
@@ -65,7 +66,7 @@ export async function startServer(options: {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     ...options.env,
-    NODE_ENV: "production",
+    ...SERVE_ENV,
     HOST: "127.0.0.1",
     PORT: String(options.port),
     DATA_DIR: dataDir,
@@ -83,7 +84,7 @@ export async function startServer(options: {
   const profile = options.cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(options.cpuProfileDir)}`] : [];
   const child = spawn(
     process.execPath,
-    [...profile, SERVER_BUNDLE],
+    [...profile, ...SERVE_ARGS],
     { env, stdio: ["ignore", "pipe", "pipe"] },
   );
   // If the bench dies abruptly, the server is still asked to stop (it stops its PostgreSQL

@@ -3,11 +3,11 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
+import { SERVE_ARGS, SERVE_ENV } from "@/lib/server/build/serve-command";
+import { SERVER_BUNDLE } from "@/lib/server/build/server-bundle";
 
 const SOURCE_DIRS = ["app", "lib", "public", "prisma"];
 const BUILD_ID = path.resolve(".next/BUILD_ID");
-// The compiled server (lib/server/build/server-bundle.ts), made by the same `npm run build`.
-const SERVER_BUNDLE = path.resolve(".next/teleradio-server.mjs");
 
 function newestSourceMtime(dir: string): number {
   if (!existsSync(dir)) return 0;
@@ -36,7 +36,6 @@ if (needsBuild()) {
   console.log("[teleradio] building the production bundle (first start or sources changed)...");
   run("npm", ["run", "build"]);
 }
-run(process.execPath, [SERVER_BUNDLE], {
-  ...process.env,
-  NODE_ENV: "production",
-});
+// The compiled server (lib/server/build/server-bundle.ts), made by the same `npm run build`,
+// started as `npm run serve` starts it.
+run(process.execPath, [...SERVE_ARGS], { ...process.env, ...SERVE_ENV });
