@@ -77,7 +77,7 @@ const log = (line: string) => console.log(`[bench] ${line}`);
 
 export async function runDicomBench(argv: string[]): Promise<void> {
   const opts: Options = options(argv);
-  ensureProductionBuild();
+  await ensureProductionBuild();
   for (const port of [opts.dicomPort, opts.orthancHttpPort, opts.orthancDicomPort]) await assertPortFree(port);
   const workDir = mkdtempSync(path.join(tmpdir(), "dicom-bench-"));
   let orthanc: OrthancServer | undefined;

@@ -158,7 +158,7 @@ async function connectAll(baseUrl: string, cookies: readonly string[], observati
 
 export async function runRealtimeBench(argv: string[]): Promise<void> {
   const opts: Options = options(argv);
-  ensureProductionBuild();
+  await ensureProductionBuild();
   console.log(`[bench] starting the server (port ${opts.port}, embedded PostgreSQL on ${opts.pgPort})`);
   const server = await startServer({ port: opts.port, pgPort: opts.pgPort, cpuProfileDir: opts.cpuProfileDir });
   let clients: WorklistClient[] = [];

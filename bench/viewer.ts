@@ -67,7 +67,7 @@ const ORTHANC_CONFIGS = {
 export async function runViewerBench(argv: string[]): Promise<void> {
   const opts = options(argv);
   if (opts.traceDir) mkdirSync(opts.traceDir, { recursive: true });
-  ensureProductionBuild();
+  await ensureProductionBuild();
   const orthancNames = opts.orthancDefault ? (["orthanc", "orthanc_default"] as const) : (["orthanc"] as const);
   const orthancPorts = (index: number) => ({ httpPort: opts.orthancHttpPort + index, dicomPort: opts.orthancDicomPort + index });
   for (const [index] of orthancNames.entries()) for (const port of Object.values(orthancPorts(index))) await assertPortFree(port);

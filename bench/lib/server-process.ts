@@ -6,6 +6,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { SERVE_ARGS, SERVE_ENV } from "@/lib/server/build/serve-command";
+import { buildServerBundle } from "@/lib/server/build/server-bundle";
 import { superviseChild } from "./supervised-child";
 
 export interface BenchServer {
@@ -24,8 +26,12 @@ export interface BenchServer {
 const HEALTH_TIMEOUT_MS = 180_000;
 const STOP_TIMEOUT_MS = 20_000;
 
-/** Builds the production bundle when there is none: the bench measures `next start` code, not dev. */
-export function ensureProductionBuild(): void {
+/**
+ * Builds the production bundle when there is none: the bench measures `next start` code, not
+ * dev. The server itself is compiled again each time (a few seconds): it measures the server
+ * code as it is now, as `npm run serve` runs it.
+ */
+export async function ensureProductionBuild(): Promise<void> {
   const buildId = path.resolve(".next/BUILD_ID");
   if (!existsSync(buildId)) {
     console.log("[bench] no production build: running `npm run build` first");
@@ -34,6 +40,7 @@ export function ensureProductionBuild(): void {
   }
   // An existing build is used as is: say which, since it may predate the latest code changes.
   console.log(`[bench] production build of ${statSync(buildId).mtime.toISOString()} (rebuild with \`npm run build\`)`);
+  await buildServerBundle();
 }
 
 export async function assertPortFree(port: number): Promise<void> {
@@ -59,7 +66,7 @@ export async function startServer(options: {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     ...options.env,
-    NODE_ENV: "production",
+    ...SERVE_ENV,
     HOST: "127.0.0.1",
     PORT: String(options.port),
     DATA_DIR: dataDir,
@@ -71,12 +78,13 @@ export async function startServer(options: {
   // An inherited DATABASE_URL would point the server at someone else's database.
   delete env.DATABASE_URL;
 
-  // node itself (not npm/tsx wrappers) so that `child.pid` is the server whose RSS we read.
+  // node itself (not the npm wrapper) on the compiled server, as `npm run serve` runs it, so
+  // that `child.pid` is the server whose RSS we read.
   // --cpu-prof writes a V8 profile (open it in Chrome DevTools) when the server exits.
   const profile = options.cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(options.cpuProfileDir)}`] : [];
   const child = spawn(
     process.execPath,
-    [...profile, "--import", "tsx", "--import", "./lib/server/register-server-only.mjs", "lib/server/main.ts"],
+    [...profile, ...SERVE_ARGS],
     { env, stdio: ["ignore", "pipe", "pipe"] },
   );
   // If the bench dies abruptly, the server is still asked to stop (it stops its PostgreSQL

@@ -1,8 +1,10 @@
 // `npm start`: builds the production bundle when it is missing or older than the sources,
-// then runs the server (Next + socket.io + embedded PostgreSQL when DATABASE_URL is unset).
+// then runs the compiled server (Next + socket.io + embedded PostgreSQL when DATABASE_URL is unset).
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
+import { SERVE_ARGS, SERVE_ENV } from "@/lib/server/build/serve-command";
+import { SERVER_BUNDLE } from "@/lib/server/build/server-bundle";
 
 const SOURCE_DIRS = ["app", "lib", "public", "prisma"];
 const BUILD_ID = path.resolve(".next/BUILD_ID");
@@ -20,7 +22,7 @@ function newestSourceMtime(dir: string): number {
 }
 
 function needsBuild(): boolean {
-  if (!existsSync(BUILD_ID)) return true;
+  if (!existsSync(BUILD_ID) || !existsSync(SERVER_BUNDLE)) return true;
   const built = statSync(BUILD_ID).mtimeMs;
   return SOURCE_DIRS.some((dir) => newestSourceMtime(dir) > built);
 }
@@ -34,7 +36,6 @@ if (needsBuild()) {
   console.log("[teleradio] building the production bundle (first start or sources changed)...");
   run("npm", ["run", "build"]);
 }
-run("npx", ["tsx", "--import", "./lib/server/register-server-only.mjs", "lib/server/main.ts"], {
-  ...process.env,
-  NODE_ENV: "production",
-});
+// The compiled server (lib/server/build/server-bundle.ts), made by the same `npm run build`,
+// started as `npm run serve` starts it.
+run(process.execPath, [...SERVE_ARGS], { ...process.env, ...SERVE_ENV });

@@ -8,7 +8,9 @@ import { transitionTarget, type RequestAction } from "./request-state-machine";
 
 export type ImageMilestone = "received" | "complete";
 
-const AFTER_SIGNING: ReadonlySet<RequestStatus> = new Set(["SIGNED", "DELIVERED", "ACKNOWLEDGED"]);
+/** The statuses in which arriving images flag the request (also matched in SQL by ingest). */
+export const AFTER_SIGNING_STATUSES: readonly RequestStatus[] = ["SIGNED", "DELIVERED", "ACKNOWLEDGED"];
+const AFTER_SIGNING: ReadonlySet<RequestStatus> = new Set(AFTER_SIGNING_STATUSES);
 
 export function isAfterSigning(status: RequestStatus): boolean {
   return AFTER_SIGNING.has(status);

@@ -1,17 +1,17 @@
 import "server-only";
-import { createHash } from "node:crypto";
 import { DicomRejection, isDicomRejection, type DicomRejectionCode } from "@/lib/dicom/dicom-rejection";
-import type { ParsedInstance } from "@/lib/dicom/parse-instance";
 import { isAfterSigning } from "@/lib/domain/image-arrival";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { instanceKey } from "../archive/archive-storage";
 import { writeAudit } from "../../audit/write-audit";
 import type { Tx } from "../../db/client";
 import { publishRequestChanged, publishStudyChanged } from "../../realtime/publish";
+import type { ParsedForIndex } from "../parsing/parse-messages";
 import type { ImageDeps, IngestSource } from "../runtime/image-deps";
 import { inflateIfDeflated } from "./inflate-deflated";
 import { insertInstanceRow } from "./insert-instance-row";
-import { placeInSeries, rememberSeries } from "./place-in-series";
+import { indexInKnownSeries } from "./index-in-known-series";
+import { knownSeriesOf, placeInSeries, rememberSeries } from "./place-in-series";
 import { linkStudyInTx } from "../studies/link-study-in-tx";
 import { recordImageMilestone } from "../studies/request-image-milestone";
 
@@ -44,8 +44,9 @@ export type IngestOutcome = StoredInstance | RefusedInstance;
  * dataset under the same UID is refused (CONFLICT) and audited. Never throws for bad input.
  */
 export async function ingestInstance(deps: ImageDeps, source: IngestSource, input: Uint8Array, options?: { handOver?: boolean }): Promise<IngestOutcome> {
-  let parsed: ParsedInstance;
+  let parsed: ParsedForIndex;
   let bytes: Uint8Array;
+  let sha256: string;
   try {
     if (input.byteLength > deps.maxInstanceBytes) {
       throw new DicomRejection("TOO_LARGE", `instance of ${input.byteLength} bytes exceeds the ${deps.maxInstanceBytes}-byte limit`);
@@ -54,21 +55,37 @@ export async function ingestInstance(deps: ImageDeps, source: IngestSource, inpu
     const received = await inflateIfDeflated(input, deps.maxInstanceBytes);
     // handOver: the caller (STOW-RS, C-STORE) gives its buffer away, which saves a copy of each
     // instance (an inflated file is a buffer of our own, given away too).
-    ({ parsed, bytes } = await deps.parser.parse(received, { handOver: received !== input || options?.handOver === true }));
+    ({ parsed, bytes, sha256 } = await deps.parser.parse(received, { handOver: received !== input || options?.handOver === true }));
   } catch (error) {
     if (!isDicomRejection(error)) throw error;
     return refuse(deps, source, error, null);
   }
 
-  const sha256 = createHash("sha256").update(bytes).digest("hex");
-  const previous = await compareWithStored(deps, source, parsed, sha256, bytes);
-  if (previous) return previous;
-
   const key = instanceKey(sha256);
+  // No duplicate check before: the insert itself finds a stored SOP Instance UID (a unique
+  // violation, or nothing inserted by the one-statement path), which is then compared with the
+  // stored copy as before; a file written for nothing is removed (removeUnreferenced).
   await deps.archive.put(key, bytes);
+  const file = { sha256, key, size: bytes.byteLength };
+  const known = knownSeriesOf(parsed.seriesInstanceUid);
+  if (known) {
+    let done: boolean;
+    try {
+      done = await indexInKnownSeries(deps.db, { source, parsed, placed: known, file, at: new Date() });
+    } catch (error) {
+      await removeUnreferenced(deps, key, sha256);
+      throw error;
+    }
+    if (done) {
+      await touchStudy(deps, known.studyId);
+      publishStudyChanged(source.siteId);
+      return stored("stored", parsed);
+    }
+    // Anything more to do (a link, a flag, another site, the UID already stored): the full path.
+  }
   for (let attempt = 1; ; attempt++) {
     try {
-      const changed = await deps.db.$transaction((tx) => indexInstance(tx, source, parsed, { sha256, key, size: bytes.byteLength }), {
+      const changed = await deps.db.$transaction((tx) => indexInstance(tx, source, parsed, file), {
         timeout: 20_000,
       });
       // Remembered only once committed: a rolled-back series row must be created again.
@@ -79,9 +96,13 @@ export async function ingestInstance(deps: ImageDeps, source: IngestSource, inpu
       return stored("stored", parsed);
     } catch (error) {
       if (isUniqueViolation(error)) {
-        // A concurrent sender stored the same UID first: answer as if it had come first.
+        // The same UID is already stored (sent again, or by a concurrent sender first): answer
+        // as if it had come first; the file just written goes unless it is the stored copy.
         const raced = await compareWithStored(deps, source, parsed, sha256, bytes);
-        if (raced) return raced;
+        if (raced) {
+          await removeUnreferenced(deps, key, sha256);
+          return raced;
+        }
         // Two first instances of one study or series met: the second attempt finds the rows.
         if (attempt < 3) continue;
       }
@@ -98,7 +119,7 @@ export async function ingestInstance(deps: ImageDeps, source: IngestSource, inpu
  * (dataset-digest.ts); the first copy is kept. Another dataset under the same UID is a conflict.
  * Rows stored before the dataset digest existed compare by file only.
  */
-async function compareWithStored(deps: ImageDeps, source: IngestSource, parsed: ParsedInstance, sha256: string, bytes: Uint8Array): Promise<IngestOutcome | null> {
+async function compareWithStored(deps: ImageDeps, source: IngestSource, parsed: ParsedForIndex, sha256: string, bytes: Uint8Array): Promise<IngestOutcome | null> {
   const existing = await deps.db.dicomInstance.findUnique({
     where: { sopInstanceUid: parsed.sopInstanceUid },
     select: {
@@ -149,7 +170,7 @@ async function compareWithStored(deps: ImageDeps, source: IngestSource, parsed: 
 async function samePixelsDecoded(
   deps: ImageDeps,
   existing: { transferSyntaxUid: string; storageKey: string },
-  parsed: ParsedInstance,
+  parsed: ParsedForIndex,
   bytes: Uint8Array,
 ): Promise<boolean> {
   if (existing.transferSyntaxUid === parsed.transferSyntaxUid) return false;
@@ -167,7 +188,7 @@ async function samePixelsDecoded(
 async function indexInstance(
   tx: Tx,
   source: IngestSource,
-  parsed: ParsedInstance,
+  parsed: ParsedForIndex,
   file: { sha256: string; key: string; size: number },
 ): Promise<{ requestId: string | null; placed: { seriesId: string; studyId: string } }> {
   const now = new Date();
@@ -226,7 +247,7 @@ async function requestByAccession(tx: Tx, siteId: string, accessionNumber: strin
   return request?.id ?? null;
 }
 
-async function refuse(deps: ImageDeps, source: IngestSource, rejection: DicomRejection, parsed: ParsedInstance | null): Promise<RefusedInstance> {
+async function refuse(deps: ImageDeps, source: IngestSource, rejection: DicomRejection, parsed: ParsedForIndex | null): Promise<RefusedInstance> {
   await writeAudit(deps.db, {
     actorId: source.actorId,
     action: "DICOM_INSTANCE_REFUSED",
@@ -250,7 +271,7 @@ async function removeUnreferenced(deps: ImageDeps, key: string, sha256: string):
   if (used === 0) await deps.archive.delete(key);
 }
 
-function stored(status: StoredInstance["status"], parsed: ParsedInstance): StoredInstance {
+function stored(status: StoredInstance["status"], parsed: ParsedForIndex): StoredInstance {
   return {
     status,
     warnings: parsed.warnings,

@@ -1,9 +1,9 @@
 import "server-only";
 import { DicomRejection } from "@/lib/dicom/dicom-rejection";
-import type { ParsedInstance } from "@/lib/dicom/parse-instance";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { isConsistentIdentity, patientGroupKey, studyOnlyGroupKey, type ReceivedIdentity } from "@/lib/domain/patient-grouping";
 import type { Tx } from "../../db/client";
+import type { ParsedForIndex } from "../parsing/parse-messages";
 import type { IngestSource } from "../runtime/image-deps";
 
 // Where an incoming instance goes: its patient, study and series rows, created on the first
@@ -25,7 +25,7 @@ const studyRowSelect = {
 } satisfies Prisma.DicomStudySelect;
 export type StudyRow = Prisma.DicomStudyGetPayload<{ select: typeof studyRowSelect }>;
 
-export async function placeInSeries(tx: Tx, source: IngestSource, parsed: ParsedInstance, now: Date): Promise<{ study: StudyRow; seriesId: string }> {
+export async function placeInSeries(tx: Tx, source: IngestSource, parsed: ParsedForIndex, now: Date): Promise<{ study: StudyRow; seriesId: string }> {
   const known = knownSeries.get(parsed.seriesInstanceUid);
   if (known) {
     // A plain read, no row lock: the instances of a study are indexed side by side. The
@@ -85,7 +85,7 @@ export async function placeInSeries(tx: Tx, source: IngestSource, parsed: Parsed
  * agree, else a record of the study's own (an empty or generic ID, or an ID that already names
  * someone else, never merges two people). Only a study's first instance gets here.
  */
-async function placePatient(tx: Tx, siteId: string, parsed: ParsedInstance): Promise<string> {
+async function placePatient(tx: Tx, siteId: string, parsed: ParsedForIndex): Promise<string> {
   const received: ReceivedIdentity = {
     patientId: parsed.patient.id,
     issuer: parsed.patient.issuer,
@@ -106,12 +106,17 @@ async function placePatient(tx: Tx, siteId: string, parsed: ParsedInstance): Pro
   return alone.id;
 }
 
+/** The series' rows when an instance of it was committed by this process, else undefined. */
+export function knownSeriesOf(seriesInstanceUid: string): { seriesId: string; studyId: string } | undefined {
+  return knownSeries.get(seriesInstanceUid);
+}
+
 /** Called once the instance's transaction committed: a rolled-back series row must be created again. */
 export function rememberSeries(seriesInstanceUid: string, placed: { seriesId: string; studyId: string }): void {
   if (knownSeries.size >= KNOWN_SERIES_LIMIT) knownSeries.clear();
   knownSeries.set(seriesInstanceUid, placed);
 }
 
-function foreignStudy(parsed: ParsedInstance): DicomRejection {
+function foreignStudy(parsed: ParsedForIndex): DicomRejection {
   return new DicomRejection("FOREIGN_STUDY", `study ${parsed.studyInstanceUid} was received from another site`);
 }

@@ -10,8 +10,16 @@ export interface ParseTask {
   decodePixels?: boolean;
 }
 
+/**
+ * A parse as the request thread receives it: the DICOM JSON metadata (tens of KB of nested
+ * objects) already serialised by the worker, which is how it is stored (a jsonb parameter).
+ * A structured clone of the deep object, then JSON.stringify on the request thread, cost it
+ * more than copying one string.
+ */
+export type ParsedForIndex = Omit<ParsedInstance, "metadata"> & { metadataJson: string };
+
 export type ParseReply =
-  | { id: number; ok: true; parsed: ParsedInstance; decoded?: DecodedDigests; buffer: ArrayBuffer }
+  | { id: number; ok: true; parsed: ParsedForIndex; fileSha256: string; decoded?: DecodedDigests; buffer: ArrayBuffer }
   | { id: number; ok: false; code: DicomRejectionCode; message: string; buffer: ArrayBuffer };
 
 /** Sent once by a worker when it can take jobs. */

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { ctHeadSeries } from "@/lib/dicom/synthetic";
 import { createParsePool } from "./parse-pool";
@@ -22,6 +23,14 @@ describe("handing an instance's buffer to the parse worker", () => {
     expect(parsed.sopInstanceUid).toBe(instance!.sopInstanceUid);
     expect(bytes.byteLength).toBe(0);
     expect(Buffer.from(back).equals(Buffer.from(instance!.bytes))).toBe(true);
+  });
+
+  it("returns the DICOM JSON metadata as the text it is stored as, and the file's SHA-256 (its archive name)", async () => {
+    const { parsed, sha256 } = await pool.parse(new Uint8Array(instance!.bytes));
+    expect(sha256).toBe(createHash("sha256").update(instance!.bytes).digest("hex"));
+    const metadata = JSON.parse(parsed.metadataJson) as Record<string, { vr: string; Value?: unknown[] }>;
+    expect(metadata["00080018"]).toEqual({ vr: "UI", Value: [instance!.sopInstanceUid] });
+    expect(metadata["00100020"]?.Value).toEqual(["PP-1"]);
   });
 
   it("still copies a handed-over view of a larger buffer (it cannot give away bytes that are not all its own)", async () => {

@@ -1,8 +1,7 @@
 import "server-only";
 import { Worker } from "node:worker_threads";
 import { DicomRejection } from "@/lib/dicom/dicom-rejection";
-import type { ParsedInstance } from "@/lib/dicom/parse-instance";
-import type { DecodedDigests, ParseReply, ParseTask, WorkerReady } from "./parse-messages";
+import type { DecodedDigests, ParsedForIndex, ParseReply, ParseTask, WorkerReady } from "./parse-messages";
 import { parseWorkerBundle } from "./parse-worker-bundle";
 
 // A few worker threads parsing untrusted DICOM. Each parse has a deadline and each worker a
@@ -13,13 +12,13 @@ import { parseWorkerBundle } from "./parse-worker-bundle";
 
 export interface InstanceParser {
   /**
-   * Resolves with the parse and the same bytes (moved through the worker), or rejects with a
+   * Resolves with the parse, the same bytes (moved through the worker) and their SHA-256 (hex), or rejects with a
    * DicomRejection. With decodePixels, also the digests that compare it with a stored copy in
    * another transfer syntax (slower: the pixels are decoded). With `handOver`, the caller gives
    * its buffer away: when the bytes fill it exactly it moves to the worker as it is (the
    * caller's view is emptied), without a copy.
    */
-  parse(bytes: Uint8Array, options?: { decodePixels?: boolean; handOver?: boolean }): Promise<{ parsed: ParsedInstance; bytes: Uint8Array; decoded?: DecodedDigests }>;
+  parse(bytes: Uint8Array, options?: { decodePixels?: boolean; handOver?: boolean }): Promise<{ parsed: ParsedForIndex; bytes: Uint8Array; sha256: string; decoded?: DecodedDigests }>;
   close(): Promise<void>;
 }
 
@@ -31,7 +30,7 @@ export interface ParsePoolOptions {
 
 interface Job {
   task: ParseTask;
-  resolve: (value: { parsed: ParsedInstance; bytes: Uint8Array; decoded?: DecodedDigests }) => void;
+  resolve: (value: { parsed: ParsedForIndex; bytes: Uint8Array; sha256: string; decoded?: DecodedDigests }) => void;
   reject: (reason: DicomRejection) => void;
 }
 
@@ -105,7 +104,7 @@ export function createParsePool(options: ParsePoolOptions): InstanceParser {
     const job = slot.job;
     if (!job || job.task.id !== reply.id) return;
     clear(slot);
-    if (reply.ok) job.resolve({ parsed: reply.parsed, bytes: new Uint8Array(reply.buffer), ...(reply.decoded ? { decoded: reply.decoded } : {}) });
+    if (reply.ok) job.resolve({ parsed: reply.parsed, bytes: new Uint8Array(reply.buffer), sha256: reply.fileSha256, ...(reply.decoded ? { decoded: reply.decoded } : {}) });
     else job.reject(new DicomRejection(reply.code, reply.message));
     retireWhenIdle(slot);
     pump();

@@ -3,8 +3,8 @@ import { createHash } from "node:crypto";
 import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { buildSync } from "esbuild";
+import { workerSource } from "../../worker-source";
 
 // The parse worker as one plain JavaScript file, built once per process. A worker started
 // through tsx loads its own TypeScript loader and esbuild service: tens of MB per worker for
@@ -29,7 +29,7 @@ function cacheDirectory(): string {
 
 export function parseWorkerBundle(): string {
   if (bundled) return bundled;
-  const entry = fileURLToPath(new URL("./parse-worker.ts", import.meta.url));
+  const entry = workerSource(import.meta.url, "./parse-worker.ts", "lib/server/imaging/parsing/parse-worker.ts");
   const result = buildSync({ entryPoints: [entry], write: false, bundle: true, platform: "node", format: "cjs", target: "node20", logLevel: "silent", legalComments: "none", outfile: "parse-worker.cjs" });
   const code = Buffer.from(result.outputFiles[0]!.contents);
   const digest = createHash("sha256").update(code).digest("hex").slice(0, 16);

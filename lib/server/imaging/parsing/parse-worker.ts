@@ -1,5 +1,6 @@
 // Worker thread body: parses one instance per message. Kept apart from the request thread so
 // that a hostile file costs at most its time and memory budget (see parse-pool.ts).
+import { createHash } from "node:crypto";
 import { parentPort } from "node:worker_threads";
 import dcmjs from "dcmjs";
 import { isDicomRejection } from "../../../dicom/dicom-rejection";
@@ -24,7 +25,11 @@ async function handle(task: ParseTask): Promise<void> {
     const decoded = task.decodePixels
       ? { attributes: attributesDigest(readDecodedDataset(bytes).dataSet), pixels: await decodedPixelDigest(bytes, parsed) }
       : undefined;
-    reply = { id: task.id, ok: true, parsed, ...(decoded ? { decoded } : {}), buffer: task.buffer };
+    // The metadata leaves as the JSON text it is stored as (parse-messages.ts: ParsedForIndex).
+    const { metadata, ...rest } = parsed;
+    // The file's own digest (its name in the archive) is taken here too, off the request thread.
+    const fileSha256 = createHash("sha256").update(bytes).digest("hex");
+    reply = { id: task.id, ok: true, parsed: { ...rest, metadataJson: JSON.stringify(metadata) }, fileSha256, ...(decoded ? { decoded } : {}), buffer: task.buffer };
   } catch (error) {
     reply = isDicomRejection(error)
       ? { id: task.id, ok: false, code: error.code, message: error.message, buffer: task.buffer }

@@ -3,8 +3,8 @@ import { createHash } from "node:crypto";
 import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { buildSync } from "esbuild";
+import { workerSource } from "../../worker-source";
 
 // The decode worker as one plain JavaScript file, built once per process (as the parse worker:
 // parsing/parse-worker-bundle.ts explains why). dcmjs-codecs stays outside the bundle: it loads
@@ -25,7 +25,7 @@ function cacheDirectory(): string {
 
 export function renderWorkerBundle(): string {
   if (bundled) return bundled;
-  const entry = fileURLToPath(new URL("./render-worker.ts", import.meta.url));
+  const entry = workerSource(import.meta.url, "./render-worker.ts", "lib/server/imaging/rendering/render-worker.ts");
   const result = buildSync({
     entryPoints: [entry],
     write: false,

@@ -1,0 +1,23 @@
+// How production runs the compiled server: `npm run serve` (package.json), `npm start`
+// (lib/cli/start.ts) and the benches (bench/lib/server-process.ts) all start it so.
+// serve-command.test.ts checks that package.json's script says the same.
+import { SERVER_BUNDLE } from "./server-bundle";
+
+/**
+ * glibc gives each thread that allocates (libuv's file and crypto pool, the parse and render
+ * workers, Prisma's and pg's callbacks) an arena of its own, up to 8 per core, and returns
+ * little of it: tens of MB of resident memory that the V8 heap does not account for. Two arenas
+ * are enough for a server whose JavaScript runs on one thread.
+ */
+export const SERVE_ENV = { NODE_ENV: "production", MALLOC_ARENA_MAX: "2" } as const;
+
+/** Node's own options for the server (none beyond the defaults today). */
+export const SERVE_NODE_OPTIONS: readonly string[] = [];
+
+export const SERVE_ARGS: readonly string[] = [...SERVE_NODE_OPTIONS, SERVER_BUNDLE];
+
+/** The shell command of package.json's `serve` script. */
+export function serveScript(): string {
+  const env = Object.entries(SERVE_ENV).map(([name, value]) => `${name}=${value}`);
+  return [...env, "node", ...SERVE_ARGS].join(" ");
+}
