@@ -11,6 +11,7 @@ const labels: FailureLabels = {
   http: "refused by the server (HTTP {status})",
   decode: "cannot be decoded ({message})",
   truncated: "compressed image incomplete ({bytes} bytes)",
+  timeout: "timed out: no answer within {seconds} s",
   emptySeries: "the series holds no image",
   unknown: "unexpected error ({message})",
   retry: "Retry",
@@ -34,5 +35,9 @@ describe("a failed viewport's text", () => {
     expect(failureLines({ imageIndex: 0, reason: { kind: "http", status: 503 } }, { seriesTitle: "OT", imageCount: 1 }, labels)[3]).toBe("Reason: refused by the server (HTTP 503)");
     expect(failureLines({ imageIndex: 4, reason: { kind: "truncated", bytes: 64 } }, { seriesTitle: "OT", imageCount: 10 }, labels)[3]).toBe("Reason: compressed image incomplete (64 bytes)");
     expect(seriesTitle({ number: null, modality: "", description: null })).toBe("");
+  });
+
+  it("names a load that never answered as timed out, with its delay (a hang is a failure with Retry)", () => {
+    expect(failureLines({ imageIndex: 0, reason: { kind: "timeout", seconds: 12 } }, { seriesTitle: "S1 · US", imageCount: 1 }, labels)[3]).toBe("Reason: timed out: no answer within 12 s");
   });
 });

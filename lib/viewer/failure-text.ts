@@ -20,6 +20,8 @@ export interface FailureLabels {
   decode: string;
   /** "{bytes}" */
   truncated: string;
+  /** "{seconds}" */
+  timeout: string;
   emptySeries: string;
   /** "{message}" */
   unknown: string;
@@ -43,6 +45,8 @@ export function reasonText(reason: LoadFailureReason, labels: FailureLabels): st
       return fill(labels.decode, { message: reason.message });
     case "truncated":
       return fill(labels.truncated, { bytes: reason.bytes });
+    case "timeout":
+      return fill(labels.timeout, { seconds: reason.seconds });
     case "empty-series":
       return labels.emptySeries;
     case "unknown":

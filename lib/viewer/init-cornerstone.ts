@@ -16,6 +16,7 @@ import {
   ZoomTool,
 } from "@cornerstonejs/tools";
 import { isTruncatedCodestream, singlePartTransferSyntax } from "./codestream-check";
+import { registerFallbackImageLoader } from "./fallback-image-loader";
 import { frameRequestHeaders } from "./frame-requests";
 
 // Cornerstone is initialised once per page load, whatever the number of viewers mounted and
@@ -58,6 +59,7 @@ export function initCornerstone(): Promise<void> {
   ready ??= Promise.resolve().then(() => {
     initCore();
     initDicomImageLoader({ maxWebWorkers: decodeWorkerCount(), beforeSend: (_xhr, imageId) => frameRequestHeaders(imageId), beforeProcessing: refuseIncompleteCodestream });
+    registerFallbackImageLoader();
     initTools();
     for (const tool of REGISTERED_TOOLS) addTool(tool);
   });

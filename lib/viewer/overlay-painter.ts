@@ -1,5 +1,6 @@
 import type { StackViewport, Types } from "@cornerstonejs/core";
 import { TAGS } from "./dicom-json";
+import { isServerRendered } from "./fallback-image-loader";
 import { edgeMarkers, edgeMarkersFromPatientOrientation, NO_MARKERS, orientationSource, type Vector3 } from "./orientation-labels";
 import { overlayCorners } from "./overlay-text";
 import type { LoadedSeries } from "./series-loader";
@@ -15,7 +16,8 @@ import { writeCorners, writeEdges, type ViewportCell } from "./viewport-cell";
 export function paintOverlay(cell: ViewportCell, viewport: StackViewport, series: LoadedSeries, labels: ViewerLabels): void {
   // The overlay describes the image Cornerstone displays, not the one it was asked to go to:
   // while a slice is loading (or failed), the text never runs ahead of the pixels.
-  const displayed = viewport.getCornerstoneImage()?.imageId ?? "";
+  const image = viewport.getCornerstoneImage();
+  const displayed = image?.imageId ?? "";
   const imageIndex = series.imageIds.indexOf(displayed);
   const dataset = series.datasets.get(displayed);
   if (!dataset || imageIndex < 0) return;
@@ -26,7 +28,7 @@ export function paintOverlay(cell: ViewportCell, viewport: StackViewport, series
     cell.root.dataset.windowCenter = String(Math.round(window.center));
     cell.root.dataset.windowWidth = String(Math.round(window.width));
   }
-  writeCorners(cell, overlayCorners(dataset, { index: imageIndex, count: series.imageIds.length, window, zoom: viewport.getZoom() }, labels.overlay));
+  writeCorners(cell, overlayCorners(dataset, { index: imageIndex, count: series.imageIds.length, window, zoom: viewport.getZoom(), serverRendered: isServerRendered(image) }, labels.overlay));
   const source = orientationSource(dataset[TAGS.imageOrientation]?.Value, dataset[TAGS.patientOrientation]?.Value);
   const { clientWidth: w, clientHeight: h } = cell.element;
   if (!source || w === 0 || h === 0) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ageAtStudy, formatDa, overlayCorners, type OverlayLabels } from "./overlay-text";
 
-const fr: OverlayLabels = { locale: "fr", years: "ans", months: "mois", slice: "Coupe", position: "Pos.", thickness: "Ép.", window: "L/C", zoom: "Zoom" };
+const fr: OverlayLabels = { locale: "fr", years: "ans", months: "mois", slice: "Coupe", position: "Pos.", thickness: "Ép.", window: "L/C", zoom: "Zoom", serverRendering: "Rendu serveur (fenêtre fixe)" };
 
 describe("image overlay text", () => {
   it("gives the age at the study date, in months under two years", () => {
@@ -44,5 +44,10 @@ describe("image overlay text", () => {
     expect(name({ Alphabetic: "Yamada^Tarou", Ideographic: "山田^太郎", Phonetic: "やまだ^たろう" })).toBe("Yamada Tarou (山田 太郎)");
     expect(name({ Ideographic: "洪^吉洞" })).toBe("洪 吉洞");
     expect(name({ Alphabetic: "김희중" })).toBe("김희중");
+  });
+
+  it("says a slice is the server's rendering, with its fixed window, instead of a window the viewer does not apply", () => {
+    const corners = overlayCorners({}, { index: 0, count: 1, window: { center: 128, width: 256 }, zoom: 1, serverRendered: true }, fr);
+    expect(corners.bottomRight).toEqual(["Rendu serveur (fenêtre fixe)", "Zoom 1,00×"]);
   });
 });

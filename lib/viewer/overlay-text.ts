@@ -13,6 +13,8 @@ export interface OverlayLabels {
   thickness: string;
   window: string;
   zoom: string;
+  /** Shown instead of the window when the slice is the server's rendering (its window is fixed). */
+  serverRendering: string;
 }
 
 export interface OverlayViewState {
@@ -21,6 +23,8 @@ export interface OverlayViewState {
   count: number;
   window: WindowLevel | null;
   zoom: number;
+  /** The slice is a PNG rendered by the server (fallback-image-loader.ts), not the browser's decoding. */
+  serverRendered?: boolean;
 }
 
 export interface OverlayCorners {
@@ -80,7 +84,8 @@ export function overlayCorners(dataset: DicomJsonDataset, view: OverlayViewState
       thickness !== null ? `${labels.thickness} ${formatNumber(thickness, 2, locale)} mm` : null,
     ),
     bottomRight: lines(
-      view.window ? `${labels.window} ${Math.round(view.window.width)} / ${Math.round(view.window.center)}` : null,
+      view.serverRendered ? labels.serverRendering : null,
+      !view.serverRendered && view.window ? `${labels.window} ${Math.round(view.window.width)} / ${Math.round(view.window.center)}` : null,
       `${labels.zoom} ${formatNumber(view.zoom, 2, locale)}×`,
     ),
   };

@@ -1,4 +1,5 @@
 import { wadors } from "@cornerstonejs/dicom-image-loader";
+import { metadataForLoader } from "./loader-metadata";
 import type { DicomJsonDataset } from "./dicom-json";
 import { initCornerstone } from "./init-cornerstone";
 import { isVolumeCapable, orderFrames } from "./order-instances";
@@ -49,7 +50,7 @@ export async function loadSeriesMetadata(args: {
   const imageIds = frames.map(({ sopInstanceUid, frame, dataset }) => {
     const imageId = `wadors:${base}/instances/${encodeURIComponent(sopInstanceUid)}/frames/${frame}`;
     // The loader finds a multi-frame instance's metadata under its first frame's id.
-    if (frame === 1) wadors.metaDataManager.add(imageId, dataset as Parameters<typeof wadors.metaDataManager.add>[1]);
+    if (frame === 1) wadors.metaDataManager.add(imageId, metadataForLoader(dataset) as Parameters<typeof wadors.metaDataManager.add>[1]);
     datasets.set(imageId, dataset);
     return imageId;
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { LoadDeadlineError } from "./load-deadline";
 import { decodedImageProblem, describeLoadError, EMPTY_DISPLAY, nextDisplay, showsPixels, type DisplayEvent, type ViewportDisplay } from "./viewport-display";
 
 const run = (...events: DisplayEvent[]): ViewportDisplay => events.reduce(nextDisplay, EMPTY_DISPLAY);
@@ -64,5 +65,9 @@ describe("an image the codec says it decoded", () => {
     expect(decodedImageProblem({ rows: 128, columns: 128, values: 0, min: 0, max: 0 })).toBe("0/16384 px");
     expect(decodedImageProblem({ rows: 0, columns: 0, values: 0, min: 0, max: 0 })).toBe("0×0 px");
     expect(decodedImageProblem({ rows: 4, columns: 4, values: 16, min: NaN, max: 3 })).toBe("NaN");
+  });
+
+  it("reads a load past its deadline as a timeout, not a decoding error", () => {
+    expect(describeLoadError(new LoadDeadlineError(12))).toEqual({ kind: "timeout", seconds: 12 });
   });
 });

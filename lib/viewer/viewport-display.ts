@@ -3,11 +3,15 @@
 // Every load into a viewport takes a token; results of an older load (success or failure) are
 // dropped, so a slow earlier series can neither paint over nor clear a later one.
 
+import { LoadDeadlineError } from "./load-deadline";
+
 export type LoadFailureReason =
   | { kind: "http"; status: number }
   | { kind: "decode"; message: string }
   /** A compressed frame whose codestream ends early (refused before decoding: codestream-check.ts). */
   | { kind: "truncated"; bytes: number }
+  /** No answer within the load's deadline (load-deadline.ts): a hang shown as a failure. */
+  | { kind: "timeout"; seconds: number }
   | { kind: "empty-series" }
   | { kind: "unknown"; message: string };
 
@@ -78,6 +82,7 @@ export function showsPixels(state: ViewportDisplay): boolean {
 export function describeLoadError(error: unknown): LoadFailureReason {
   const truncated = typeof error === "object" && error !== null ? (error as { truncatedCodestream?: unknown }).truncatedCodestream : undefined;
   if (typeof truncated === "number") return { kind: "truncated", bytes: truncated };
+  if (error instanceof LoadDeadlineError) return { kind: "timeout", seconds: error.seconds };
   const status = typeof error === "object" && error !== null ? (error as { status?: unknown }).status : undefined;
   // The image loader rejects with { request, response, status } for an HTTP answer it refuses.
   if (typeof status === "number" && status >= 400) return { kind: "http", status };

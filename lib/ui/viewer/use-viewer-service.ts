@@ -20,7 +20,7 @@ function viewerLabels(t: Translate, locale: "fr" | "en"): ViewerLabels {
   const d = (key: string) => t(`viewer.directions.${key}` as Parameters<Translate>[0]);
   const f = (key: keyof ViewerLabels["failure"]) => t(`viewer.failure.${key}` as Parameters<Translate>[0]);
   return {
-    overlay: { locale, years: o("years"), months: o("months"), slice: o("slice"), position: o("position"), thickness: o("thickness"), window: o("window"), zoom: o("zoom") },
+    overlay: { locale, years: o("years"), months: o("months"), slice: o("slice"), position: o("position"), thickness: o("thickness"), window: o("window"), zoom: o("zoom"), serverRendering: o("serverRendering") },
     directions: { L: d("L"), R: d("R"), A: d("A"), P: d("P"), H: d("H"), F: d("F") },
     failure: {
       title: f("title"),
@@ -32,6 +32,7 @@ function viewerLabels(t: Translate, locale: "fr" | "en"): ViewerLabels {
       http: f("http"),
       decode: f("decode"),
       truncated: f("truncated"),
+      timeout: f("timeout"),
       emptySeries: f("emptySeries"),
       unknown: f("unknown"),
       retry: f("retry"),

@@ -123,6 +123,7 @@ export const viewerEn = {
     thickness: "Th.",
     window: "W/L",
     zoom: "Zoom",
+    serverRendering: "Server rendering (fixed window)",
   },
   directions: { L: "L", R: "R", A: "A", P: "P", H: "H", F: "F" },
   failure: {
@@ -135,6 +136,7 @@ export const viewerEn = {
     http: "refused by the server (HTTP {status})",
     decode: "cannot be decoded ({message})",
     truncated: "compressed image incomplete: codestream cut short ({bytes} bytes), not decoded",
+    timeout: "timed out: no answer within {seconds} s",
     emptySeries: "the series holds no image",
     unknown: "unexpected error ({message})",
     retry: "Retry",

@@ -123,6 +123,7 @@ export const viewerFr = {
     thickness: "Ép.",
     window: "L/C",
     zoom: "Zoom",
+    serverRendering: "Rendu serveur (fenêtre fixe)",
   },
   directions: { L: "G", R: "D", A: "A", P: "P", H: "H", F: "B" },
   failure: {
@@ -135,6 +136,7 @@ export const viewerFr = {
     http: "refusée par le serveur (HTTP {status})",
     decode: "décodage impossible ({message})",
     truncated: "image compressée incomplète : flux tronqué ({bytes} octets), non décodée",
+    timeout: "délai dépassé : aucune réponse en {seconds} s",
     emptySeries: "la série ne contient aucune image",
     unknown: "erreur inattendue ({message})",
     retry: "Réessayer",
