@@ -1,4 +1,4 @@
-import { monitorEventLoopDelay } from "node:perf_hooks";
+import { performance } from "node:perf_hooks";
 import jpeg from "jpeg-js";
 import { beforeAll, describe, expect, it } from "vitest";
 import { dicomwebClientSample, pydicomFile } from "@/lib/testing/corpus/public-dicom-files";
@@ -126,14 +126,16 @@ describe("thumbnails and rendered images of real files", () => {
     }
   });
 
-  it("keeps the event loop responsive while 20 thumbnails decode", async () => {
+  it("decodes off the event loop: 20 renders in flight leave the request thread mostly idle", async () => {
     const heavy = ["test_files/JPEG2000.dcm", "test_files/examples_jpeg2k.dcm", "test_files/JPGExtended.dcm", "test_files/examples_palette.dcm"];
-    const histogram = monitorEventLoopDelay({ resolution: 10 });
-    histogram.enable();
+    // Event-loop utilisation, not a delay in milliseconds: the share of the time the request
+    // thread ran code rather than waited. Decoding on it would hold it near 1 whatever the
+    // machine's load; handing frames to the render workers keeps it low (a timed bound would
+    // only measure how busy the shared machine is).
+    const before = performance.eventLoopUtilization();
     const responses = await Promise.all(Array.from({ length: 20 }, (_, i) => server.get(`${stored.get(heavy[i % heavy.length]!)!.instancePath}/rendered`, "image/png").then(async (r) => ({ status: r.status, bytes: (await r.arrayBuffer()).byteLength }))));
-    histogram.disable();
+    const used = performance.eventLoopUtilization(before);
     expect(responses.every((r) => r.status === 200 && r.bytes > 100)).toBe(true);
-    const maxDelayMs = histogram.max / 1e6;
-    expect(maxDelayMs).toBeLessThan(200);
+    expect(used.utilization).toBeLessThan(0.5);
   });
 });
