@@ -1,6 +1,6 @@
 // Orthanc (Debian's `orthanc` + `orthanc-dicomweb`) as the reference the DICOM bench compares
 // with: started by hand on loopback ports with a throw-away storage (its packaged service does
-// not start in containers, VIEWER.md), stopped and removed at the end.
+// not start in containers), stopped and removed at the end.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";

@@ -1,5 +1,5 @@
 // What the viewer bench runs inside the page. Scripts are strings: functions passed from tsx
-// would carry its helpers (STACK.md). They read the viewer's own performance marks and the
+// would carry its helpers. They read the viewer's own performance marks and the
 // browser's resource timings; nothing here changes what the viewer does.
 
 /**

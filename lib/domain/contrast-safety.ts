@@ -1,7 +1,7 @@
 import type { PregnancyStatus, RenalFunction, YesNoUnknown } from "./enums";
 
 // The contrast decision is checked against the safety items the request form collected
-// (DOMAIN.md, "Protocol"). A contraindication blocks an injection unless the radiologist
+// (the protocol step). A contraindication blocks an injection unless the radiologist
 // writes why they inject anyway; a caution is shown but does not block.
 
 export interface ContrastSafetyItems {

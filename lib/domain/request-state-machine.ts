@@ -1,7 +1,7 @@
 import { AppError } from "./errors";
 import { REQUEST_STATUSES, type RequestStatus, type RequestType } from "./enums";
 
-// The life of a request (../shared/DOMAIN.md). Holding (assigned/claimed) is not a status:
+// The life of a request (docs/architecture.md). Holding (assigned/claimed) is not a status:
 // a télédiagnostic needs a radiologist from submission on, so the holder is tracked beside
 // the status and claims/releases are events that leave the status unchanged.
 

@@ -7,7 +7,7 @@ import path from "node:path";
 // Orthanc (Debian orthanc + orthanc-dicomweb) started by hand for a test as a site's PACS: loopback
 // ports, a temporary storage directory, the DICOMweb plugin, and, when asked, our STOW-RS
 // endpoint as a DICOMweb server (with the site's bearer token) and our C-STORE SCP as a
-// modality. Its packaged service does not start in these containers (VIEWER.md).
+// modality. Its packaged service does not start in these containers.
 
 export const ORTHANC_BINARY = process.env.ORTHANC_BINARY ?? "/usr/sbin/Orthanc";
 export const ORTHANC_DICOMWEB_PLUGIN = process.env.ORTHANC_DICOMWEB_PLUGIN ?? "/usr/share/orthanc/plugins/libOrthancDicomWeb.so";

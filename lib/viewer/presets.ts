@@ -42,7 +42,7 @@ export function rangeToWindow({ lower, upper }: { lower: number; upper: number }
 
 /**
  * The file's own window, if usable. Some devices write 0/0 (or a width of 1), which renders
- * black: then the pixel range is the better default (VIEWER.md, real MR).
+ * black: then the pixel range is the better default (seen on a real MR).
  */
 export function fileWindow(fromFile: WindowLevel | null, pixelRange: { min: number; max: number }): WindowLevel {
   if (fromFile && fromFile.width > 1) return fromFile;

@@ -1,6 +1,6 @@
 import type { ShiftRole, Subspecialty } from "../enums";
 
-// Who may be given a request (../../../shared/DOMAIN.md, "Assignment"): a radiologist on call
+// Who may be given a request: a radiologist on call
 // for the requesting site now, allowed to read for it (the inter-hospital agreement, not
 // expired), and with the subspecialty the exam needs when it needs one.
 

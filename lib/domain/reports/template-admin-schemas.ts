@@ -6,7 +6,7 @@ import { REGULATORY_SECTION_ID } from "./regulatory-block";
 import { templateDefinitionSchema } from "./template-definition";
 
 // Inputs of the template administration (templates.*) and who may use it. Messages are
-// catalogue keys. DOMAIN.md has department heads define templates, and the administrator
+// catalogue keys. Department heads define templates, and the administrator
 // owns the product's data: both read and edit them. Nobody else does.
 
 const RESERVED_ID_MESSAGE = "templates.validation.reservedId";

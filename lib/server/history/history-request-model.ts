@@ -2,7 +2,7 @@ import "server-only";
 
 // What a busy territory's year looks like, as data: when requests arrive, what they ask for,
 // and how long each step takes by priority. Figures are plausible orders of magnitude for
-// French emergency teleradiology (../shared/DOMAIN.md "Priorities and turnaround"), tuned so
+// French emergency teleradiology (the priority targets in docs/architecture.md and the migration defaults), tuned so
 // that most requests meet the default targets and a realistic tail misses them.
 
 /** Relative arrivals by local hour (Europe/Paris): an emergency department's curve. */

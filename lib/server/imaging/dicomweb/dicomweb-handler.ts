@@ -17,8 +17,8 @@ import { handleBulkdata } from "./wado-bulkdata";
 import { handleRendered } from "./wado-rendered";
 import { handleFrames, handleMetadata, handleRetrieve } from "./wado-rs";
 
-// DICOMweb on the custom server, before Next (VIEWER.md: pixel data through Next's routes
-// halves throughput). Same origin as the app, so the browser's session cookie authenticates
+// DICOMweb on the custom server, before Next (pixel data through Next's routes
+// halved throughput when measured). Same origin as the app, so the browser's session cookie authenticates
 // the viewer and uploads without CORS; site PACS use bearer tokens for STOW-RS.
 
 export { DICOMWEB_BASE_PATH };
