@@ -84,7 +84,8 @@ export async function startServer(options: {
   const profile = options.cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(options.cpuProfileDir)}`] : [];
   const child = spawn(
     process.execPath,
-    [...profile, ...SERVE_ARGS],
+    // BENCH_SERVER_NODE_ARGS: more flags for the server's node (e.g. --trace-gc), to see where its time goes.
+    [...profile, ...(process.env.BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? []), ...SERVE_ARGS],
     { env, stdio: ["ignore", "pipe", "pipe"] },
   );
   // If the bench dies abruptly, the server is still asked to stop (it stops its PostgreSQL

@@ -12,7 +12,7 @@ export interface SupervisedChild {
 }
 
 const KEPT_LINES = 200;
-const SHOWN_LINES = 40;
+const SHOWN_LINES = Number(process.env.BENCH_LOG_LINES ?? 40);
 
 export function superviseChild(child: ChildProcess, stopTimeoutMs: number): SupervisedChild {
   const lines: string[] = [];

@@ -1,13 +1,31 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { mkdir, open, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, open, readFile, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import type { ArchiveStorage } from "./archive-storage";
 
 /**
- * Instance files under one directory. A put writes a temporary file then renames it into
- * place: a crash leaves a stray temporary file at worst, never a half-written instance.
+ * Instance files under one directory. A put writes a temporary file, flushes it to the disk,
+ * then renames it into place: a crash leaves a stray temporary file at worst, never a
+ * half-written instance. The flush comes before the caller commits the index row and answers
+ * the sender: without it a power cut could lose an instance whose storage was already
+ * confirmed (the row survives, the file does not). The rename itself is made durable by the
+ * database commit that follows, whose flush commits the file system's journal (ext4, XFS).
  */
+/** The bytes on the disk, not only in the page cache, when this resolves. */
+async function writeDurably(file: string, bytes: Uint8Array): Promise<void> {
+  const handle = await open(file, "wx");
+  try {
+    await handle.writeFile(bytes);
+    await handle.datasync();
+  } catch (error) {
+    await handle.close();
+    await rm(file, { force: true });
+    throw error;
+  }
+  await handle.close();
+}
+
 export function filesystemArchive(root: string): ArchiveStorage {
   const resolve = (key: string): string => {
     const full = path.resolve(root, key);
@@ -32,11 +50,11 @@ export function filesystemArchive(root: string): ArchiveStorage {
       if (!madeDirectories.has(directory)) await makeDirectory(directory);
       const temporary = `${target}.${randomBytes(6).toString("hex")}.tmp`;
       try {
-        await writeFile(temporary, bytes);
+        await writeDurably(temporary, bytes);
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
         await makeDirectory(directory);
-        await writeFile(temporary, bytes);
+        await writeDurably(temporary, bytes);
       }
       await rename(temporary, target);
     },

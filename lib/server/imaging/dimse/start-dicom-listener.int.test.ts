@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
+import { connect } from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readMetaHeader } from "@/lib/dicom/read-meta-header";
@@ -169,6 +170,23 @@ describe("the DICOM listener (C-ECHO, C-STORE)", () => {
     const row = rows.find((r) => r.sopInstanceUid === ultrasound.sopInstanceUid)!;
     expect(row.transferSyntaxUid).toBe(RLE_LOSSLESS);
     expect(sha256(datasetOf(await deps.archive.get(row.storageKey)))).toBe(sha256(datasetOf(readFileSync(ultrasound.file))));
+  });
+
+  it("aborts a connection whose PDU declares 4 GB at once, before reading it, and keeps serving others", async () => {
+    const { sender } = await siteWithSender();
+    const answer = await new Promise<{ bytes: Buffer; closed: boolean }>((resolve, reject) => {
+      const socket = connect(listener.port, "127.0.0.1");
+      const chunks: Buffer[] = [];
+      socket.on("error", reject);
+      socket.on("data", (chunk) => chunks.push(chunk));
+      socket.on("close", () => resolve({ bytes: Buffer.concat(chunks), closed: true }));
+      // An A-ASSOCIATE-RQ header announcing 0xFFFFFFF0 bytes, then a little of the body.
+      socket.write(Buffer.concat([Buffer.from([0x01, 0x00, 0xff, 0xff, 0xff, 0xf0]), Buffer.alloc(1024)]));
+    });
+    expect(answer.bytes.readUInt8(0)).toBe(0x07);
+    expect(answer.closed).toBe(true);
+    expect(logs.some((line) => line.includes("exceeds the"))).toBe(true);
+    expect((await echo(sender.aeTitle)).code).toBe(0);
   });
 
   it("answers a refused instance with a failure status and its reason, and keeps serving", async () => {

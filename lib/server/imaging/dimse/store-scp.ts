@@ -3,6 +3,7 @@ import type { Socket } from "node:net";
 import type { Writable } from "node:stream";
 import type { ImageDeps } from "../runtime/image-deps";
 import { DatasetCollector } from "./dataset-collector";
+import { PduFramedSocket } from "./pdu-framed-socket";
 import {
   type association,
   CEchoResponse,
@@ -53,7 +54,13 @@ export class StoreScp extends Scp {
     private readonly peer: Socket,
     private readonly context: ScpContext,
   ) {
-    super(peer);
+    // The library reads whole PDUs from the framer, never the socket's reads themselves.
+    const framed = new PduFramedSocket(peer, {
+      maxPduBytes: MAX_RECEIVE_PDU_BYTES,
+      onOversizedPdu: (declared) =>
+        context.log(`DICOM connection from ${peer.remoteAddress ?? "?"} aborted: a PDU of ${declared} bytes exceeds the ${MAX_RECEIVE_PDU_BYTES}-byte limit`),
+    });
+    super(framed as unknown as Socket);
   }
 
   override associationRequested(requested: association.Association): void {

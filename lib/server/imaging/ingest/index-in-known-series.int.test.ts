@@ -9,6 +9,7 @@ import { getRequest } from "../../services/requests/get-request";
 import { submitRequest } from "../../services/requests/submit-request";
 import type { IngestSource } from "../runtime/image-deps";
 import { ingestInstance } from "./ingest-instance";
+import { insertKnownSeriesRows } from "./insert-known-series-rows";
 
 // The instances after a series' first are indexed by one statement (index-in-known-series.ts)
 // unless something more is needed; what a sender and a reader see must not change.
@@ -75,5 +76,59 @@ describe("instances of a series already indexed", () => {
     expect(await ingestInstance(deps, ctx.source, second!.bytes)).toMatchObject({ status: "already-stored" });
     expect(archivedFiles(deps.archiveDir)).toBe(files);
     expect(await db.auditLog.count({ where: { action: "DICOM_INSTANCE_STORED", entityId: second!.sopInstanceUid } })).toBe(1);
+  });
+});
+
+describe("instances arriving together", () => {
+  it("are stored by shared statements, each once with one audit row, a copy sent twice among them answered as already stored", async () => {
+    const ctx = await newSite();
+    const instances = [...ctHeadSeries({ seed: `together-${ctx.tag}`, patient: ctx.patient, slices: 12, size: 32 })];
+    expect((await ingestInstance(deps, ctx.source, instances[0]!.bytes)).status).toBe("stored");
+    const rest = instances.slice(1);
+    // All at once, as a STOW-RS request's parts or several senders: one of them twice.
+    const outcomes = await Promise.all([...rest, rest[3]!].map((instance) => ingestInstance(deps, ctx.source, new Uint8Array(instance.bytes))));
+    expect(outcomes.filter((o) => o.status === "stored")).toHaveLength(rest.length);
+    expect(outcomes.filter((o) => o.status === "already-stored").map((o) => o.sopInstanceUid)).toEqual([rest[3]!.sopInstanceUid]);
+    const uids = instances.map((i) => i.sopInstanceUid);
+    expect(await db.dicomInstance.count({ where: { sopInstanceUid: { in: uids } } })).toBe(instances.length);
+    expect(await db.auditLog.count({ where: { action: "DICOM_INSTANCE_STORED", entityId: { in: uids } } })).toBe(instances.length);
+  });
+
+  it("are linked to a request by the full path when their study asks for it, none left out", async () => {
+    const ctx = await newSite();
+    const accession = `TOG${ctx.tag}`;
+    const instances = [...ctHeadSeries({ seed: `together-link-${ctx.tag}`, patient: ctx.patient, accessionNumber: accession, slices: 6, size: 32 })];
+    await ingestInstance(deps, ctx.source, instances[0]!.bytes);
+    const referrer = await actorOf(db, (await createUser(db, { role: "REFERRER", siteId: ctx.site.id })).id);
+    const { requestId } = await submitRequest({
+      db,
+      actor: referrer,
+      input: teleDiagnosticRequest({
+        patient: { familyName: `Known${ctx.tag}`, givenName: "Lea", birthDate: "1970-04-05", sex: "FEMALE", sitePatientId: ctx.patient.patientId },
+        siteAccessionNumber: accession,
+      }),
+    });
+    const outcomes = await Promise.all(instances.slice(1).map((instance) => ingestInstance(deps, ctx.source, instance.bytes)));
+    expect(outcomes.every((o) => o.status === "stored")).toBe(true);
+    const study = await db.dicomStudy.findUniqueOrThrow({ where: { studyInstanceUid: instances[0]!.studyInstanceUid }, select: { requestId: true, _count: { select: { series: true } } } });
+    expect(study.requestId).toBe(requestId);
+    expect(await db.dicomInstance.count({ where: { sopInstanceUid: { in: instances.map((i) => i.sopInstanceUid) } } })).toBe(instances.length);
+  });
+});
+
+describe("the shared statement", () => {
+  it("writes the rows whose study asks nothing more, and leaves out a stored UID without failing the others", async () => {
+    const ctx = await newSite();
+    const [first, second, third] = [...ctHeadSeries({ seed: `statement-${ctx.tag}`, patient: ctx.patient, slices: 3, size: 32 })];
+    await ingestInstance(deps, ctx.source, first!.bytes);
+    const series = await db.dicomSeries.findFirstOrThrow({ where: { seriesInstanceUid: first!.seriesInstanceUid }, select: { id: true, studyRef: true } });
+    const placed = { seriesId: series.id, studyId: series.studyRef };
+    const row = async (bytes: Uint8Array) => {
+      const { parsed, sha256 } = await deps.parser.parse(new Uint8Array(bytes));
+      return { source: ctx.source, parsed, placed, file: { sha256, key: `instances/test/${sha256}.dcm`, size: bytes.byteLength }, at: new Date() };
+    };
+    const inserted = await insertKnownSeriesRows(db, [await row(first!.bytes), await row(second!.bytes), await row(third!.bytes)]);
+    expect([...inserted].sort()).toEqual([second!.sopInstanceUid, third!.sopInstanceUid].sort());
+    expect(await db.auditLog.count({ where: { action: "DICOM_INSTANCE_STORED", entityId: { in: [second!.sopInstanceUid, third!.sopInstanceUid] } } })).toBe(2);
   });
 });

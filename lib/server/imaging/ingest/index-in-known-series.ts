@@ -1,41 +1,98 @@
 import "server-only";
-import { Prisma } from "@/lib/generated/prisma/client";
-import { AFTER_SIGNING_STATUSES } from "@/lib/domain/image-arrival";
 import type { Db } from "../../db/client";
-import type { ParsedForIndex } from "../parsing/parse-messages";
-import type { IngestSource } from "../runtime/image-deps";
-import { insertInstanceRow } from "./insert-instance-row";
+import { insertKnownSeriesRows, type KnownSeriesRow } from "./insert-known-series-rows";
 
 /**
- * The common case of ingest in one statement: an instance of a series already indexed (and
- * committed) by this process, whose study is this site's and asks nothing more of it — linked
- * to a request that images do not flag (not signed, or already flagged), or unlinked with no
- * request of the site carrying its accession number. The instance row and its audit row are
- * then written by one INSERT, committed on its own: one database round trip instead of five
- * (BEGIN, study read, insert, COMMIT, and the duplicate check before them).
+ * The common case of ingest: an instance of a series already indexed (and committed) by this
+ * process, whose study is this site's and asks nothing more of it. Its row and audit row are
+ * written by one INSERT shared with the other ingests running at the same time (a group
+ * commit): a STOW-RS request of ten instances, or several senders, pay one database round trip
+ * and one commit between them instead of one each. An ingest joins the next statement while
+ * one is running, so a lone C-STORE waits for nothing more than its own insert.
  *
- * Resolves false, having written nothing, whenever anything else may be needed (a link to
- * make, a request to flag, another site's study, the SOP Instance UID already stored): the
- * caller then takes the full path (a transaction with its row locks, or the comparison with
- * the stored copy), exactly as without this shortcut. The condition is read in the same
- * statement as the insert, so a study linked or a request signed before it counts; one changed
- * after it is the same race as the full path's plain read of the study.
+ * Resolves only once the statement has committed: true when the row was written, false,
+ * having written nothing, whenever anything else may be needed (a link to make, a request to
+ * flag, another site's study, the SOP Instance UID already stored) or when the statement
+ * failed; the caller then takes the full path (a transaction with its row locks, or the
+ * comparison with the stored copy), exactly as without this shortcut. The condition is read in
+ * the same statement as the insert, so a study linked or a request signed before it counts;
+ * one changed after it is the same race as the full path's plain read of the study.
  */
-export async function indexInKnownSeries(
-  db: Db,
-  args: { source: IngestSource; parsed: ParsedForIndex; placed: { seriesId: string; studyId: string }; file: { sha256: string; key: string; size: number }; at: Date },
-): Promise<boolean> {
-  const { source, placed } = args;
-  const afterSigning = [...AFTER_SIGNING_STATUSES];
-  const onlyIf = Prisma.sql`EXISTS (
-    SELECT 1 FROM "DicomStudy" s LEFT JOIN "ReadingRequest" r ON r."id" = s."requestId"
-    WHERE s."id" = ${placed.studyId}::uuid AND s."siteId" = ${source.siteId}::uuid
-      AND CASE
-        WHEN s."requestId" IS NOT NULL THEN NOT (s."linkState" IS NOT DISTINCT FROM 'LINKED' AND r."status"::text = ANY(${afterSigning}::text[]) AND r."imagesAfterSigningAt" IS NULL)
-        WHEN s."accessionNumber" IS NULL OR s."accessionNumber" = '' THEN TRUE
-        ELSE NOT EXISTS (SELECT 1 FROM "ReadingRequest" q WHERE q."siteId" = ${source.siteId}::uuid
-          AND (q."accessionNumber" = s."accessionNumber" OR q."siteAccessionNumber" = s."accessionNumber"))
-      END)`;
-  const inserted = await insertInstanceRow(db, { ...args, seriesId: placed.seriesId, onlyIf });
-  return inserted > 0;
+export function indexInKnownSeries(db: Db, row: KnownSeriesRow): Promise<boolean> {
+  return batcherOf(db).add(row);
+}
+
+/** Rows per statement: a STOW-RS request's worth several times over, and well below PostgreSQL's 65,535 parameters. */
+const MAX_ROWS_PER_STATEMENT = 64;
+
+interface Waiting {
+  row: KnownSeriesRow;
+  resolve: (inserted: boolean) => void;
+}
+
+class KnownSeriesBatcher {
+  private waiting: Waiting[] = [];
+  private running = false;
+
+  constructor(private readonly db: Db) {}
+
+  add(row: KnownSeriesRow): Promise<boolean> {
+    return new Promise((resolve) => {
+      this.waiting.push({ row, resolve });
+      if (!this.running) void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    this.running = true;
+    try {
+      while (this.waiting.length > 0) {
+        const batch = this.takeBatch();
+        let inserted: Set<string>;
+        try {
+          inserted = await insertKnownSeriesRows(
+            this.db,
+            batch.map((w) => w.row),
+          );
+        } catch {
+          // Nothing of the statement was written: each ingest takes the full path, which
+          // reports the error (a database down) to its own sender if it persists.
+          inserted = new Set();
+        }
+        for (const w of batch) w.resolve(inserted.has(w.row.parsed.sopInstanceUid));
+      }
+    } finally {
+      this.running = false;
+    }
+  }
+
+  /**
+   * The next rows in arrival order, one per SOP Instance UID: a second copy waits for the next
+   * statement, where it finds the first stored (and goes to the comparison with it).
+   */
+  private takeBatch(): Waiting[] {
+    const batch: Waiting[] = [];
+    const rest: Waiting[] = [];
+    const uids = new Set<string>();
+    for (const w of this.waiting) {
+      const uid = w.row.parsed.sopInstanceUid;
+      if (batch.length < MAX_ROWS_PER_STATEMENT && !uids.has(uid)) {
+        uids.add(uid);
+        batch.push(w);
+      } else rest.push(w);
+    }
+    this.waiting = rest;
+    return batch;
+  }
+}
+
+const batchers = new WeakMap<Db, KnownSeriesBatcher>();
+
+function batcherOf(db: Db): KnownSeriesBatcher {
+  let batcher = batchers.get(db);
+  if (!batcher) {
+    batcher = new KnownSeriesBatcher(db);
+    batchers.set(db, batcher);
+  }
+  return batcher;
 }

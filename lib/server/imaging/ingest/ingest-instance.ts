@@ -69,14 +69,8 @@ export async function ingestInstance(deps: ImageDeps, source: IngestSource, inpu
   const file = { sha256, key, size: bytes.byteLength };
   const known = knownSeriesOf(parsed.seriesInstanceUid);
   if (known) {
-    let done: boolean;
-    try {
-      done = await indexInKnownSeries(deps.db, { source, parsed, placed: known, file, at: new Date() });
-    } catch (error) {
-      await removeUnreferenced(deps, key, sha256);
-      throw error;
-    }
-    if (done) {
+    // Never throws: a failed statement answers false, and the full path below tries again.
+    if (await indexInKnownSeries(deps.db, { source, parsed, placed: known, file, at: new Date() })) {
       await touchStudy(deps, known.studyId);
       publishStudyChanged(source.siteId);
       return stored("stored", parsed);
