@@ -16,6 +16,13 @@ const envSchema = z.object({
   // Images (issue: receive DICOM, archive it, serve it over DICOMweb).
   DICOM_PORT: z.coerce.number().int().min(0).max(65535).default(11112),
   DICOM_AE_TITLE: z.string().regex(/^[ -~]{1,16}$/).default("TELERADIO"),
+  // The DICOM port's network perimeter (lib/server/imaging/dimse/listener-limits.ts).
+  DICOM_HOST: z.string().min(1).default("127.0.0.1"),
+  DICOM_MAX_PDU_KB: z.coerce.number().int().min(16).max(16_384).default(256),
+  DICOM_ASSOCIATION_TIMEOUT_S: z.coerce.number().min(1).max(600).default(10),
+  DICOM_IDLE_TIMEOUT_S: z.coerce.number().min(5).max(3600).default(60),
+  DICOM_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(10_000).default(64),
+  DICOM_MAX_CONNECTIONS_PER_PEER: z.coerce.number().int().min(1).max(10_000).default(16),
   DICOM_MAX_INSTANCE_MB: z.coerce.number().min(1).max(4096).default(512),
   DICOM_MAX_REQUEST_MB: z.coerce.number().min(1).max(65536).default(4096),
   DICOM_PARSE_WORKERS: z.coerce.number().int().min(1).max(32).default(2),

@@ -100,8 +100,24 @@ async function main(): Promise<void> {
   });
 
   await new Promise<void>((resolve) => httpServer.listen(env.PORT, env.HOST, resolve));
-  const dicom = env.DICOM_PORT > 0 ? await startDicomListener({ port: env.DICOM_PORT, aeTitle: env.DICOM_AE_TITLE, deps: images, log }) : null;
-  log(`Ready on http://${env.HOST}:${env.PORT} (${dev ? "development" : "production"})${dicom ? `; DICOM C-STORE ${env.DICOM_AE_TITLE} on port ${dicom.port}` : ""}`);
+  const dicom =
+    env.DICOM_PORT > 0
+      ? await startDicomListener({
+          port: env.DICOM_PORT,
+          host: env.DICOM_HOST,
+          aeTitle: env.DICOM_AE_TITLE,
+          deps: images,
+          log,
+          limits: {
+            maxPduBytes: env.DICOM_MAX_PDU_KB * 1024,
+            associationTimeoutMs: env.DICOM_ASSOCIATION_TIMEOUT_S * 1000,
+            idleTimeoutMs: env.DICOM_IDLE_TIMEOUT_S * 1000,
+            maxConnections: env.DICOM_MAX_CONNECTIONS,
+            maxConnectionsPerPeer: env.DICOM_MAX_CONNECTIONS_PER_PEER,
+          },
+        })
+      : null;
+  log(`Ready on http://${env.HOST}:${env.PORT} (${dev ? "development" : "production"})${dicom ? `; DICOM C-STORE ${env.DICOM_AE_TITLE} on ${env.DICOM_HOST}:${dicom.port}` : ""}`);
   // The dashboards' in-memory index loads in the background, so that the first head to open
   // the dashboard does not wait for a year of requests to be read.
   void turnaroundIndexFor(db)

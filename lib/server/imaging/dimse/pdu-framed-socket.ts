@@ -50,8 +50,11 @@ export class PduFramedSocket {
     return this.socket.write(data, callback);
   }
 
-  setTimeout(milliseconds: number, callback?: () => void): this {
-    this.socket.setTimeout(milliseconds, callback);
+  /**
+   * Ignored: the library would set a 3-minute timeout of its own on every connection; the
+   * listener owns the socket's idle timeout (DICOM_IDLE_TIMEOUT_S).
+   */
+  setTimeout(): this {
     return this;
   }
 

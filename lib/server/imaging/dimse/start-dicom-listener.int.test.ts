@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
-import { connect } from "node:net";
+import { connect, type Socket } from "node:net";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readMetaHeader } from "@/lib/dicom/read-meta-header";
@@ -220,4 +221,59 @@ describe("the DICOM listener (C-ECHO, C-STORE)", () => {
     console.log(`storescu: ${instances.length} instances, ${megabytes.toFixed(0)} MB in ${seconds.toFixed(2)} s (${(instances.length / seconds).toFixed(0)} instances/s)`);
     expect(await rowsOf(instances.map((i) => i.sopInstanceUid))).toHaveLength(200);
   }, 120_000);
+});
+
+describe("the DICOM port's perimeter", () => {
+  const silentConnection = (port: number) =>
+    new Promise<{ closed: true }>((resolve, reject) => {
+      const socket = connect(port, "127.0.0.1");
+      socket.on("error", reject);
+      socket.on("close", () => resolve({ closed: true }));
+    });
+
+  it("closes a connection that sends no association request in time (ARTIM), and one left silent (idle timeout)", async () => {
+    const artim = await startDicomListener({ port: 0, host: "127.0.0.1", aeTitle: CALLED_AE, deps, log: (line) => logs.push(line), limits: { associationTimeoutMs: 300, idleTimeoutMs: 60_000 } });
+    const idle = await startDicomListener({ port: 0, host: "127.0.0.1", aeTitle: CALLED_AE, deps, log: (line) => logs.push(line), limits: { associationTimeoutMs: 60_000, idleTimeoutMs: 300 } });
+    try {
+      expect(await silentConnection(artim.port)).toEqual({ closed: true });
+      expect(logs.some((line) => line.includes("no association request within 300 ms"))).toBe(true);
+      expect(await silentConnection(idle.port)).toEqual({ closed: true });
+    } finally {
+      await Promise.all([artim.close(), idle.close()]);
+    }
+  });
+
+  it("closes connections beyond the per-address limit at once, keeps the request thread responsive under 50 of them, and serves again when they go", async () => {
+    const limited = await startDicomListener({ port: 0, host: "127.0.0.1", aeTitle: CALLED_AE, deps, log: (line) => logs.push(line), limits: { maxConnectionsPerPeer: 3, associationTimeoutMs: 60_000, idleTimeoutMs: 60_000 } });
+    const { sender } = await siteWithSender();
+    const delay = monitorEventLoopDelay({ resolution: 10 });
+    delay.enable();
+    const sockets: Socket[] = [];
+    try {
+      let closedEarly = 0;
+      const allRefused = new Promise<void>((resolve) => {
+        for (let i = 0; i < 50; i++) {
+          const socket = connect(limited.port, "127.0.0.1");
+          socket.on("error", () => undefined);
+          socket.on("close", () => {
+            if (++closedEarly === 47) resolve();
+          });
+          sockets.push(socket);
+        }
+      });
+      await allRefused;
+      delay.disable();
+      expect(closedEarly).toBe(47);
+      expect(logs.filter((line) => line.includes("the limit per address")).length).toBeGreaterThanOrEqual(47);
+      // What /api/health would feel: the request thread never waited 200 ms behind the listener.
+      expect(delay.max / 1e6).toBeLessThan(200);
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const echoed = await runTool("echoscu", ["-aet", sender.aeTitle, "-aec", CALLED_AE, "127.0.0.1", String(limited.port)]);
+      expect(echoed.code).toBe(0);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await limited.close();
+    }
+  });
 });

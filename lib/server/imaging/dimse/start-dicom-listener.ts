@@ -1,6 +1,7 @@
 import "server-only";
 import { createServer, type AddressInfo, type Socket } from "node:net";
 import type { ImageDeps } from "../runtime/image-deps";
+import { ConnectionCounter, DEFAULT_LISTENER_LIMITS, type ListenerLimits } from "./listener-limits";
 import { StoreScp } from "./store-scp";
 
 // The DICOM port of the archive: sites' PACS and modalities push instances by C-STORE (and
@@ -15,8 +16,10 @@ export interface DicomListener {
 export interface DicomListenerOptions {
   /** 0 picks a free port (tests); the chosen one is in the result. */
   port: number;
-  /** Default "0.0.0.0". */
+  /** Default "127.0.0.1": a site's network reaches it only when the administrator says so (DICOM_HOST). */
   host?: string;
+  /** Network limits; each one missing takes its default (listener-limits.ts). */
+  limits?: Partial<ListenerLimits>;
   /** The called AE title this archive answers to; associations for another one are rejected. */
   aeTitle: string;
   deps: ImageDeps;
@@ -35,12 +38,29 @@ export async function startDicomListener(options: DicomListenerOptions): Promise
     inFlight.add(settled);
     void settled.finally(() => inFlight.delete(settled));
   };
-  const context = { aeTitle, deps: options.deps, log, track };
+  const limits: ListenerLimits = { ...DEFAULT_LISTENER_LIMITS, ...options.limits };
+  const context = { aeTitle, deps: options.deps, log, track, limits };
+  const host = options.host ?? "127.0.0.1";
 
   const sockets = new Set<Socket>();
+  const connections = new ConnectionCounter(limits);
   const server = createServer((socket) => {
+    const peer = socket.remoteAddress ?? "?";
+    const admitted = connections.admit(peer);
+    if (admitted !== true) {
+      // Refused before a byte is read: a flood of connections costs a file descriptor each, briefly.
+      log(`DICOM connection from ${peer} refused: ${admitted}`);
+      socket.destroy();
+      return;
+    }
     sockets.add(socket);
-    socket.once("close", () => sockets.delete(socket));
+    socket.once("close", () => {
+      sockets.delete(socket);
+      connections.release(peer);
+    });
+    // Silence in both directions for this long ends the connection ('timeout' reaches the library,
+    // which reports a network error, handled below).
+    socket.setTimeout(limits.idleTimeoutMs);
     // Each C-STORE response is one small PDU the sender waits for before the next instance.
     socket.setNoDelay(true);
     const scp = new StoreScp(socket, context);
@@ -53,14 +73,14 @@ export async function startDicomListener(options: DicomListenerOptions): Promise
 
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(options.port, options.host ?? "0.0.0.0", () => {
+    server.listen(options.port, host, () => {
       server.off("error", reject);
       resolve();
     });
   });
   server.on("error", (error) => log(`DICOM listener error: ${error.message}`));
   const { port } = server.address() as AddressInfo;
-  log(`DICOM listener ${aeTitle} on ${options.host ?? "0.0.0.0"}:${port}`);
+  log(`DICOM listener ${aeTitle} on ${host}:${port}`);
 
   let closing: Promise<void> | null = null;
   return {

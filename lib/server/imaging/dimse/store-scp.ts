@@ -3,6 +3,7 @@ import type { Socket } from "node:net";
 import type { Writable } from "node:stream";
 import type { ImageDeps } from "../runtime/image-deps";
 import { DatasetCollector } from "./dataset-collector";
+import type { ListenerLimits } from "./listener-limits";
 import { PduFramedSocket } from "./pdu-framed-socket";
 import {
   type association,
@@ -34,14 +35,9 @@ export interface ScpContext {
   log: (line: string) => void;
   /** Work the listener waits for when it closes; a rejection is logged, never left unhandled. */
   track: (task: Promise<void>) => void;
+  limits: Pick<ListenerLimits, "maxPduBytes" | "associationTimeoutMs">;
 }
 
-/**
- * The largest P-DATA-TF PDU we accept, announced in A-ASSOCIATE-AC. dcmjs-dimse would announce
- * the smaller of its own limit and the peer's receive limit, which is a different direction
- * (PS3.8 D.1) and often only 16 KB.
- */
-const MAX_RECEIVE_PDU_BYTES = 256 * 1024;
 
 export class StoreScp extends Scp {
   private sender: AeSender | null = null;
@@ -55,19 +51,29 @@ export class StoreScp extends Scp {
     private readonly context: ScpContext,
   ) {
     // The library reads whole PDUs from the framer, never the socket's reads themselves.
+    const { maxPduBytes, associationTimeoutMs } = context.limits;
     const framed = new PduFramedSocket(peer, {
-      maxPduBytes: MAX_RECEIVE_PDU_BYTES,
-      onOversizedPdu: (declared) =>
-        context.log(`DICOM connection from ${peer.remoteAddress ?? "?"} aborted: a PDU of ${declared} bytes exceeds the ${MAX_RECEIVE_PDU_BYTES}-byte limit`),
+      maxPduBytes,
+      onOversizedPdu: (declared) => context.log(`DICOM connection from ${peer.remoteAddress ?? "?"} aborted: a PDU of ${declared} bytes exceeds the ${maxPduBytes}-byte limit`),
     });
     super(framed as unknown as Socket);
+    // ARTIM: a connection that has not completed its association request by then is closed.
+    this.artim = setTimeout(() => {
+      context.log(`DICOM connection from ${peer.remoteAddress ?? "?"} closed: no association request within ${associationTimeoutMs} ms`);
+      peer.destroy();
+    }, associationTimeoutMs);
+    this.artim.unref();
+    peer.once("close", () => clearTimeout(this.artim));
   }
+
+  private readonly artim: NodeJS.Timeout;
 
   override associationRequested(requested: association.Association): void {
     this.context.track(this.negotiate(requested));
   }
 
   private async negotiate(requested: association.Association): Promise<void> {
+    clearTimeout(this.artim);
     const callingAeTitle = requested.getCallingAeTitle().trim();
     const calledAeTitle = requested.getCalledAeTitle().trim();
     const from = `${callingAeTitle || "(empty)"} at ${this.peer.remoteAddress ?? "?"}`;
@@ -97,7 +103,10 @@ export class StoreScp extends Scp {
       else if (decision.reason === "abstract-syntax") context.setResult(PresentationContextResult.RejectAbstractSyntaxNotSupported);
       else context.setResult(PresentationContextResult.RejectTransferSyntaxesNotSupported);
     }
-    requested.setMaxPduLength(MAX_RECEIVE_PDU_BYTES);
+    // The largest P-DATA-TF PDU we accept. dcmjs-dimse would announce the smaller of its own
+    // limit and the peer's receive limit, which is a different direction (PS3.8 D.1) and often
+    // only 16 KB.
+    requested.setMaxPduLength(this.context.limits.maxPduBytes);
     this.sendAssociationAccept();
   }
 
