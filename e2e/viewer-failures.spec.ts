@@ -1,12 +1,11 @@
-import { mkdirSync, readFileSync } from "node:fs";
-import path from "node:path";
+import { readFileSync } from "node:fs";
 import dicomParser from "dicom-parser";
 import { expect, test, type Browser, type Locator, type Page } from "./test";
 import { ctHeadSeries, type SyntheticInstance } from "../lib/dicom/synthetic";
 import { pydicomFile } from "../lib/testing/corpus/public-dicom-files";
 import { accounts } from "./demo-accounts";
 import { asNewSeries, realWorldFile, toJpeg2000, truncateCodestream } from "./failing-series";
-import { signedInPage, submitTeleDiagnostic } from "./pages";
+import { shootWhenAsked, signedInPage, submitTeleDiagnostic } from "./pages";
 import { stowInstances } from "./stow";
 
 // The viewer never shows the wrong image. One request holds a valid CT (series 2, as generated), the same
@@ -96,19 +95,6 @@ async function canvasStats(cell: Locator): Promise<{ distinct: number; fingerpri
   });
 }
 
-/** Screenshots of a state at the three widths a reader uses, when VIEWER_SHOTS_DIR asks for them. */
-async function shoot(page: Page, name: string): Promise<void> {
-  const dir = process.env.VIEWER_SHOTS_DIR;
-  if (!dir) return;
-  mkdirSync(dir, { recursive: true });
-  const original = page.viewportSize();
-  for (const width of [1440, 768, 390]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: path.join(dir, `${name}-${width}.png`), fullPage: true });
-  }
-  if (original) await page.setViewportSize(original);
-}
-
 test("switching from a valid CT to a series that does not decode clears the viewport and says which series failed", async ({ browser }) => {
   test.slow();
   const { requestId, familyName, ct, broken, reader: page } = await failingStudy(browser);
@@ -131,7 +117,7 @@ test("switching from a valid CT to a series that does not decode clears the view
   expect(after.fingerprint).not.toBe(ctPixels.fingerprint);
   await expect(cell.getByTestId("overlay-top-left")).toHaveText("");
   await expect(cell.getByTestId("orientation-left")).toHaveText("");
-  await shoot(page, "viewport-error");
+  await shootWhenAsked(page, "viewport-error");
 
   // Back to the CT: the error goes, the CT's pixels and its overlay come back together.
   await thumbnail(page, ct[0]!.seriesInstanceUid).click();
@@ -209,7 +195,7 @@ test("a colour secondary capture with Modality OT is listed and renders, without
   await expect(cell.getByTestId("viewport-error")).toBeHidden();
   // A secondary capture says nothing of where the patient is: no letters on its edges.
   for (const edge of ["left", "right", "top", "bottom"]) await expect(cell.getByTestId(`orientation-${edge}`)).toHaveText("");
-  await shoot(page, "colour-ot");
+  await shootWhenAsked(page, "colour-ot");
 });
 
 // Needs ingest to record what each instance holds (DicomInstance.content, filled by the ingest
@@ -229,11 +215,11 @@ test("a structured report and an ECG are listed as documents, never hung as imag
   const text = page.getByTestId("sr-text");
   await expect(text).toContainText("Diagnosis");
   await expect(text).toContainText("Diameter : 3 Length Unit");
-  await shoot(page, "sr-text");
+  await shootWhenAsked(page, "sr-text");
   await page.getByTestId("close-document").click();
 
   await documents.locator(`[data-series-uid="${ecg.seriesInstanceUid}"]`).getByTestId("open-document").click();
-  await shoot(page, "document-list");
+  await shootWhenAsked(page, "document-list");
   const download = page.waitForEvent("download");
   await page.getByTestId("download-document").first().click();
   const file = readFileSync(await (await download).path());

@@ -6,6 +6,7 @@ import { getQueryClient, HydrateClient, serverTrpc } from "@/lib/trpc/server";
 import { PriorityTargetsEditor } from "@/lib/ui/admin/priority-targets-editor";
 import { PrivilegesEditor } from "@/lib/ui/admin/privileges-editor";
 import { ProtocolCatalogueEditor } from "@/lib/ui/admin/protocol-catalogue-editor";
+import { SignInLocksPanel } from "@/lib/ui/admin/sign-in-locks-panel";
 import { SiteSettingsEditor } from "@/lib/ui/admin/site-settings-editor";
 
 // The administrator manages privileges, site settings and catalogues; the department head
@@ -17,7 +18,13 @@ export default async function AdminPage() {
   const queryClient = getQueryClient();
   await Promise.all([
     queryClient.prefetchQuery(serverTrpc.settings.targets.queryOptions()),
-    ...(admin ? [queryClient.prefetchQuery(serverTrpc.settings.privileges.queryOptions()), queryClient.prefetchQuery(serverTrpc.settings.sites.queryOptions())] : []),
+    ...(admin
+      ? [
+          queryClient.prefetchQuery(serverTrpc.settings.privileges.queryOptions()),
+          queryClient.prefetchQuery(serverTrpc.settings.sites.queryOptions()),
+          queryClient.prefetchQuery(serverTrpc.accounts.signInLocks.queryOptions()),
+        ]
+      : []),
   ]);
   return (
     <HydrateClient>
@@ -26,6 +33,7 @@ export default async function AdminPage() {
         <Link href="/admin/templates">{t("templates.title")}</Link>
       </p>
       <div style={{ display: "grid", gap: "1rem" }}>
+        {admin && <SignInLocksPanel />}
         {admin && <PrivilegesEditor />}
         {admin && <SiteSettingsEditor />}
         <PriorityTargetsEditor />

@@ -12,6 +12,8 @@ const envSchema = z.object({
   DEMO_MODE: z.enum(["auto", "on", "off"]).default("auto"),
   NEXTAUTH_SECRET: z.string().min(32).optional(),
   NEXTAUTH_URL: z.url().optional(),
+  // Behind a reverse proxy the operator controls: its X-Forwarded-For/-Host/-Proto are believed.
+  TRUST_PROXY: z.enum(["true", "false"]).default("false").transform((value) => value === "true"),
   SESSION_MAX_AGE_HOURS: z.coerce.number().min(0.05).max(72).default(12),
   // Images (issue: receive DICOM, archive it, serve it over DICOMweb).
   DICOM_PORT: z.coerce.number().int().min(0).max(65535).default(11112),

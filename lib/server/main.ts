@@ -1,5 +1,6 @@
 // The product's server: one Node process serving Next (pages, tRPC, auth) and socket.io on
 // the same port. Started by `npm start` (production) or `npm run dev`.
+import { stampClientAddress } from "./http/client-address";
 import { existsSync, readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import path from "node:path";
@@ -65,9 +66,10 @@ async function main(): Promise<void> {
   // Requests arriving together (every worklist refetching after a change) share one query.
   const resolveActor = createActorBatchLoader(db);
   const trpc = createTrpcHttpHandler({ db, secret, resolveActor });
-  const dicomweb = createDicomwebHandler({ deps: images, secret, resolveActor, maxRequestBytes: env.DICOM_MAX_REQUEST_MB * 1024 * 1024 });
+  const dicomweb = createDicomwebHandler({ deps: images, secret, resolveActor, maxRequestBytes: env.DICOM_MAX_REQUEST_MB * 1024 * 1024, trustForwarded: env.TRUST_PROXY });
   const testClock = isTestClockEnabled() ? createTestClockHandler(db) : null;
   const httpServer = createServer((req, res) => {
+    stampClientAddress(req, { trustProxy: env.TRUST_PROXY });
     if (req.url?.startsWith(TRPC_BASE_PATH)) trpc(req, res);
     else if (testClock && req.url === TEST_CLOCK_PATH) {
       testClock(req, res).catch((error: unknown) => {

@@ -43,6 +43,8 @@ export const en: Messages = {
     password: "Password",
     submit: "Sign in",
     failed: "Wrong email address or password.",
+    throttled: "Too many attempts. Try again in {seconds} s.",
+    locked: "Sign-in blocked for {minutes} min after too many attempts. An administrator can unblock it.",
     demoTitle: "Demo mode: fictional accounts",
     demoPassword: "Password of every account: {password}",
     useAccount: "Use",
@@ -260,6 +262,19 @@ export const en: Messages = {
     },
   },
   errors: errorsEn,
+  accounts: {
+    locks: {
+      title: "Blocked sign-ins",
+      intro: "Accounts and addresses blocked after too many wrong passwords (15 min). Unblocking forgets their failures; the action is audited.",
+      none: "No blocked sign-in.",
+      who: "Account or address",
+      failures: "Failures",
+      until: "Blocked until",
+      address: "Address {address}",
+      unlock: "Unblock",
+      unlocked: "Sign-in unblocked.",
+    },
+  },
   admin: {
     title: "Administration",
     rota: "On-call rota",

@@ -42,6 +42,8 @@ export const fr = {
     password: "Mot de passe",
     submit: "Se connecter",
     failed: "Adresse e-mail ou mot de passe incorrect.",
+    throttled: "Trop de tentatives. Réessayez dans {seconds} s.",
+    locked: "Connexion bloquée pendant {minutes} min après trop de tentatives. Un administrateur peut la débloquer.",
     demoTitle: "Mode démonstration : comptes fictifs",
     demoPassword: "Mot de passe de tous les comptes : {password}",
     useAccount: "Utiliser",
@@ -264,6 +266,19 @@ export const fr = {
     },
   },
   errors: errorsFr,
+  accounts: {
+    locks: {
+      title: "Connexions bloquées",
+      intro: "Comptes et adresses bloqués après trop de mots de passe erronés (15 min). Débloquer efface leurs échecs ; l'action est tracée.",
+      none: "Aucune connexion bloquée.",
+      who: "Compte ou adresse",
+      failures: "Échecs",
+      until: "Bloqué jusqu'à",
+      address: "Adresse {address}",
+      unlock: "Débloquer",
+      unlocked: "Connexion débloquée.",
+    },
+  },
   admin: {
     title: "Administration",
     rota: "Tableau de garde",

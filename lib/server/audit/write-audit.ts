@@ -5,6 +5,9 @@ import type { Tx } from "../db/client";
 export const AUDIT_ACTIONS = [
   "SIGN_IN",
   "SIGN_IN_FAILED",
+  "SIGN_IN_THROTTLED",
+  "SIGN_IN_LOCKED",
+  "SIGN_IN_UNLOCKED",
   "REQUEST_SUBMITTED",
   "REQUEST_READ",
   "WORKLIST_READ",

@@ -1,16 +1,10 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { z } from "zod";
 import { getDb } from "../db/client";
-import { writeAudit } from "../audit/write-audit";
 import { getEnv } from "../env";
-import { verifyPassword } from "./password";
-
-const credentialsSchema = z.object({
-  email: z.string().trim().toLowerCase().email().max(254),
-  password: z.string().min(1).max(256),
-});
+import { clientAddressOf } from "../http/client-address";
+import { signInWithPassword } from "./sign-in-with-password";
 
 export function sessionMaxAgeSeconds(): number {
   return Math.round(getEnv().SESSION_MAX_AGE_HOURS * 3600);
@@ -26,24 +20,12 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: "credentials",
       credentials: { email: { type: "email" }, password: { type: "password" } },
-      async authorize(raw) {
-        const parsed = credentialsSchema.safeParse(raw);
-        if (!parsed.success) return null;
-        const db = getDb();
-        const user = await db.user.findUnique({
-          where: { email: parsed.data.email },
-          select: { id: true, email: true, displayName: true, passwordHash: true, active: true },
-        });
-        const ok = user !== null && user.active && (await verifyPassword(user.passwordHash, parsed.data.password));
-        await writeAudit(db, {
-          actorId: user?.id ?? null,
-          action: ok ? "SIGN_IN" : "SIGN_IN_FAILED",
-          entityType: "User",
-          entityId: user?.id ?? null,
-          detail: ok ? undefined : { email: parsed.data.email },
-        });
-        if (!ok || !user) return null;
-        return { id: user.id, email: user.email, name: user.displayName };
+      async authorize(raw, req) {
+        const outcome = await signInWithPassword(getDb(), { credentials: raw, address: clientAddressOf(req.headers ?? {}) });
+        if (outcome.ok) return { id: outcome.user.id, email: outcome.user.email, name: outcome.user.displayName };
+        // next-auth hands the message to the form as its error code (lib/ui/signin/sign-in-error.ts).
+        if (outcome.reason !== "INVALID") throw new Error(`${outcome.reason}:${outcome.retryAfterSeconds}`);
+        return null;
       },
     }),
   ],

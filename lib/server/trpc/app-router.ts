@@ -7,6 +7,7 @@ import { assignmentRouter } from "./routers/assignment-router";
 import { notificationsRouter } from "./routers/notifications-router";
 import { presenceRouter } from "./routers/presence-router";
 import { rotaRouter } from "./routers/rota-router";
+import { accountsRouter } from "./routers/accounts-router";
 import { settingsRouter } from "./routers/settings-router";
 import { threadRouter } from "./routers/thread-router";
 import { workflowRouter } from "./routers/workflow-router";
@@ -27,6 +28,7 @@ export const appRouter = router({
   presence: presenceRouter,
   rota: rotaRouter,
   settings: settingsRouter,
+  accounts: accountsRouter,
   thread: threadRouter,
   workflow: workflowRouter,
   reports: reportsRouter,

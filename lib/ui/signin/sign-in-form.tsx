@@ -4,6 +4,7 @@ import { signIn } from "next-auth/react";
 import { useState } from "react";
 import type { Role } from "@/lib/domain/enums";
 import { useI18n } from "@/lib/i18n/i18n-provider";
+import { signInErrorOf, type SignInError } from "./sign-in-error";
 
 interface DemoAccounts {
   password: string;
@@ -14,16 +15,16 @@ export function SignInForm({ demo }: { demo: DemoAccounts | null }) {
   const { t } = useI18n();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
-  const [failed, setFailed] = useState(false);
+  const [error, setError] = useState<SignInError | null>(null);
   const [pending, setPending] = useState(false);
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
     setPending(true);
-    setFailed(false);
+    setError(null);
     const result = await signIn("credentials", { email, password, redirect: false });
     if (!result || result.error || !result.ok) {
-      setFailed(true);
+      setError(signInErrorOf(result?.error));
       setPending(false);
       return;
     }
@@ -48,9 +49,13 @@ export function SignInForm({ demo }: { demo: DemoAccounts | null }) {
             onChange={(e) => setPassword(e.target.value)}
           />
         </div>
-        {failed && (
-          <p className="form-error" role="alert">
-            {t("signin.failed")}
+        {error && (
+          <p className="form-error" role="alert" data-testid="sign-in-error">
+            {error.kind === "throttled"
+              ? t("signin.throttled", { seconds: error.seconds })
+              : error.kind === "locked"
+                ? t("signin.locked", { minutes: error.minutes })
+                : t("signin.failed")}
           </p>
         )}
         <p>
