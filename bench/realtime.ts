@@ -3,7 +3,7 @@
 // containing it, in every client. Target: p99 <= 100 ms.
 import { Agent } from "node:http";
 import { parseArgs } from "node:util";
-import { encode } from "next-auth/jwt";
+import { mintSessionCookie } from "@/lib/testing/session-cookie";
 import { createSite, createUser, teleDiagnosticInput } from "@/prisma/factories";
 import { createDbClient } from "@/lib/server/db/client";
 import { commandName, cpuSeconds, descendants, statusBytes, totalCpuSeconds, totalRssBytes } from "./lib/proc-stats";
@@ -15,7 +15,6 @@ import { EMPTY_FILTER_INPUT, WorklistClient } from "./lib/worklist-client";
 
 const TARGET_P99_MS = 100;
 /** next-auth's cookie name over http:// (the __Secure- one is for https). */
-const COOKIE_NAME = "next-auth.session-token";
 
 function options(argv: string[]) {
   const { values } = parseArgs({
@@ -80,8 +79,7 @@ async function createUsers(server: BenchServer, clients: number) {
       createUser(db, { role: "RADIOLOGIST", readsFor: [site.id] }),
     );
     // Exactly the cookie a browser holds after signing in; signing in N times would measure argon2.
-    const cookieFor = async (userId: string) =>
-      `${COOKIE_NAME}=${await encode({ token: { uid: userId, sub: userId }, secret: server.secret, maxAge: 12 * 3600 })}`;
+    const cookieFor = (userId: string) => mintSessionCookie(db, userId, server.secret);
     return {
       referrerCookie: await cookieFor(referrer.id),
       radiologistCookies: await Promise.all(radiologists.map((user) => cookieFor(user.id))),

@@ -4,7 +4,7 @@
 // SAL, who may then retrieve them. Every series comes from its own seed: new to both servers.
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { encode } from "next-auth/jwt";
+import { mintSessionCookie } from "@/lib/testing/session-cookie";
 import { ctHeadSeries, type SyntheticInstance, type SyntheticPatient } from "@/lib/dicom/synthetic";
 import { loadActor } from "@/lib/server/auth/load-actor";
 import { createDbClient } from "@/lib/server/db/client";
@@ -16,7 +16,6 @@ export const BENCH_SITE = "SAL";
 const REFERRER_EMAIL = "urgences.sal@demo.teleradio.fr";
 const RADIOLOGIST_EMAIL = "radio.dubois@demo.teleradio.fr";
 /** next-auth's cookie name over http:// (the __Secure- one is for https). */
-const COOKIE_NAME = "next-auth.session-token";
 
 export interface BenchSetup {
   /** The request the series are sent for (the radiologist claims it before reading its images). */
@@ -42,11 +41,9 @@ export async function prepareBenchSetup(databaseUrl: string, secret: string): Pr
     const { requestId } = await submitRequest({ db, actor: referrer, input });
     const { accessionNumber } = await db.readingRequest.findUniqueOrThrow({ where: { id: requestId }, select: { accessionNumber: true } });
     const readerId = await userId(RADIOLOGIST_EMAIL);
-    // Exactly the cookie a browser holds after signing in.
-    const token = await encode({ token: { uid: readerId, sub: readerId }, secret, maxAge: 12 * 3600 });
     return {
       requestId,
-      readerCookie: `${COOKIE_NAME}=${token}`,
+      readerCookie: await mintSessionCookie(db, readerId, secret),
       stowToken: sender.stowToken,
       senderAeTitle: sender.aeTitle,
       accessionNumber,

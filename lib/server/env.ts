@@ -15,6 +15,8 @@ const envSchema = z.object({
   // Behind a reverse proxy the operator controls: its X-Forwarded-For/-Host/-Proto are believed.
   TRUST_PROXY: z.enum(["true", "false"]).default("false").transform((value) => value === "true"),
   SESSION_MAX_AGE_HOURS: z.coerce.number().min(0.05).max(72).default(12),
+  // A session with no request for this long ends (the absolute limit above still applies).
+  SESSION_IDLE_MINUTES: z.coerce.number().min(1).max(24 * 60).default(30),
   // Images (issue: receive DICOM, archive it, serve it over DICOMweb).
   DICOM_PORT: z.coerce.number().int().min(0).max(65535).default(11112),
   DICOM_AE_TITLE: z.string().regex(/^[ -~]{1,16}$/).default("TELERADIO"),

@@ -1,6 +1,5 @@
 // The product's server: one Node process serving Next (pages, tRPC, auth) and socket.io on
 // the same port. Started by `npm start` (production) or `npm run dev`.
-import { stampClientAddress } from "./http/client-address";
 import { existsSync, readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import path from "node:path";
@@ -10,6 +9,8 @@ import { seedDemoImages } from "@/prisma/seed-demo-images";
 import { seedDemoHistory } from "@/prisma/seed-demo-history";
 import { turnaroundIndexFor } from "./services/dashboard/turnaround-index";
 import { createActorBatchLoader } from "./auth/actor-batch-loader";
+import { createSessionChecker } from "./auth/sessions/session-checker";
+import { stampClientAddress } from "./http/client-address";
 import { createDicomwebHandler, DICOMWEB_BASE_PATH } from "./imaging/dicomweb/dicomweb-handler";
 import { startImageRuntime } from "./imaging/runtime/image-runtime";
 import { startImageCompletionSweeper } from "./imaging/studies/image-completion-sweeper";
@@ -64,7 +65,7 @@ async function main(): Promise<void> {
   const upgrade = app.getUpgradeHandler();
 
   // Requests arriving together (every worklist refetching after a change) share one query.
-  const resolveActor = createActorBatchLoader(db);
+  const resolveActor = createActorBatchLoader(db, createSessionChecker(db, { idleTimeoutMs: env.SESSION_IDLE_MINUTES * 60_000 }));
   const trpc = createTrpcHttpHandler({ db, secret, resolveActor });
   const dicomweb = createDicomwebHandler({ deps: images, secret, resolveActor, maxRequestBytes: env.DICOM_MAX_REQUEST_MB * 1024 * 1024, trustForwarded: env.TRUST_PROXY });
   const testClock = isTestClockEnabled() ? createTestClockHandler(db) : null;

@@ -1,14 +1,16 @@
 import "server-only";
 import type { Actor } from "@/lib/domain/access";
 import type { Db } from "../db/client";
+import type { ResolveActor } from "./actor-from-cookie";
 import { loadActors } from "./load-actor";
+import type { CheckSession } from "./sessions/session-checker";
 
 /**
  * Batches the actor lookups of requests that arrive together (a live worklist update makes
  * every connected client refetch at once) into one query per event-loop turn. Every request
  * still reads the user fresh from the database: nothing is cached across turns.
  */
-export function createActorBatchLoader(db: Db): (userId: string) => Promise<Actor | null> {
+export function createActorBatchLoader(db: Db, checkSession: CheckSession): ResolveActor {
   let pending: Map<string, { resolve: (actor: Actor | null) => void; reject: (error: unknown) => void }[]> | null = null;
 
   const flush = (batch: NonNullable<typeof pending>) => {
@@ -22,7 +24,7 @@ export function createActorBatchLoader(db: Db): (userId: string) => Promise<Acto
     );
   };
 
-  return (userId) =>
+  const load = (userId: string): Promise<Actor | null> =>
     new Promise((resolve, reject) => {
       if (!pending) {
         const batch = new Map<string, { resolve: (actor: Actor | null) => void; reject: (error: unknown) => void }[]>();
@@ -36,4 +38,13 @@ export function createActorBatchLoader(db: Db): (userId: string) => Promise<Acto
       waiters.push({ resolve, reject });
       pending.set(userId, waiters);
     });
+
+  // A cookie's session must be live for its user to count; a cookie that names no session (one
+  // from before server-side sessions) counts as none. Both are read in the same turn.
+  return async (userId, session) => {
+    if (session === undefined) return load(userId);
+    if (session.id === null) return null;
+    const [live, actor] = await Promise.all([checkSession(session.id, userId), load(userId)]);
+    return live ? actor : null;
+  };
 }

@@ -4,15 +4,19 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "../db/client";
 import { getEnv } from "../env";
 import { clientAddressOf } from "../http/client-address";
+import { writeAudit } from "../audit/write-audit";
 import { signInWithPassword } from "./sign-in-with-password";
+import { defaultSessionChecker } from "./sessions/default-session-checker";
+import { revokeSession } from "./sessions/revoke-sessions";
 
 export function sessionMaxAgeSeconds(): number {
   return Math.round(getEnv().SESSION_MAX_AGE_HOURS * 3600);
 }
 
 export const authOptions: NextAuthOptions = {
-  // A JWT session that expires: the token holds the user id only; role, site and privileges
-  // are reloaded from the database on every request (lib/server/auth/load-actor.ts).
+  // A JWT that names a server-side session (sid) and its user (uid): the session row decides
+  // whether the cookie still counts (sign-out, idle and absolute limits: sessions/), and role,
+  // site and privileges are reloaded from the database on every request (load-actor.ts).
   session: { strategy: "jwt", maxAge: sessionMaxAgeSeconds() },
   jwt: { maxAge: sessionMaxAgeSeconds() },
   pages: { signIn: "/signin" },
@@ -21,8 +25,15 @@ export const authOptions: NextAuthOptions = {
       name: "credentials",
       credentials: { email: { type: "email" }, password: { type: "password" } },
       async authorize(raw, req) {
-        const outcome = await signInWithPassword(getDb(), { credentials: raw, address: clientAddressOf(req.headers ?? {}) });
-        if (outcome.ok) return { id: outcome.user.id, email: outcome.user.email, name: outcome.user.displayName };
+        const headers = req.headers ?? {};
+        const userAgent = headers["user-agent"];
+        const outcome = await signInWithPassword(getDb(), {
+          credentials: raw,
+          address: clientAddressOf(headers),
+          userAgent: typeof userAgent === "string" ? userAgent : null,
+          sessionMaxAgeSeconds: sessionMaxAgeSeconds(),
+        });
+        if (outcome.ok) return { id: outcome.user.id, email: outcome.user.email, name: outcome.user.displayName, sid: outcome.sessionId };
         // next-auth hands the message to the form as its error code (lib/ui/signin/sign-in-error.ts).
         if (outcome.reason !== "INVALID") throw new Error(`${outcome.reason}:${outcome.retryAfterSeconds}`);
         return null;
@@ -31,11 +42,30 @@ export const authOptions: NextAuthOptions = {
   ],
   callbacks: {
     jwt({ token, user }) {
-      if (user) token.uid = user.id;
+      if (user) {
+        token.uid = user.id;
+        token.sid = (user as { sid?: string }).sid;
+      }
       return token;
     },
-    session({ session, token }) {
-      return { ...session, userId: typeof token.uid === "string" ? token.uid : null };
+    // Pages (currentActor) and the browser's /api/auth/session both read this: a token whose
+    // server-side session is over gives no user, whatever its own expiry says.
+    async session({ session, token }) {
+      const userId = typeof token.uid === "string" ? token.uid : null;
+      const sessionId = typeof token.sid === "string" ? token.sid : null;
+      const live = userId !== null && sessionId !== null && (await defaultSessionChecker()(sessionId, userId));
+      return live ? { ...session, userId, sessionId } : { expires: session.expires, userId: null, sessionId: null };
+    },
+  },
+  events: {
+    // Signing out ends the session on the server: the cookie, if kept or copied, no longer counts.
+    async signOut({ token }) {
+      const sessionId = token?.sid;
+      const userId = token?.uid;
+      if (typeof sessionId !== "string") return;
+      const db = getDb();
+      await revokeSession(db, sessionId, "SIGN_OUT");
+      await writeAudit(db, { actorId: typeof userId === "string" ? userId : null, action: "SIGN_OUT", entityType: "User", entityId: typeof userId === "string" ? userId : null, detail: { session: sessionId } });
     },
   },
 };

@@ -4,6 +4,7 @@ import { afterFailure, NO_FAILURES, THROTTLE_RULES, throttleVerdict, type Thrott
 import { writeAudit } from "../audit/write-audit";
 import type { Db, Tx } from "../db/client";
 import { verifyPassword } from "./password";
+import { openSession } from "./sessions/open-session";
 
 const credentialsSchema = z.object({
   email: z.string().trim().toLowerCase().email().max(254),
@@ -11,7 +12,7 @@ const credentialsSchema = z.object({
 });
 
 export type SignInOutcome =
-  | { ok: true; user: { id: string; email: string; displayName: string } }
+  | { ok: true; user: { id: string; email: string; displayName: string }; sessionId: string }
   | { ok: false; reason: "INVALID" }
   | { ok: false; reason: "THROTTLED" | "LOCKED"; retryAfterSeconds: number };
 
@@ -26,7 +27,11 @@ const UNKNOWN_ACCOUNT_HASH = "$argon2id$v=19$m=19456,t=2,p=1$TkVDF9+aG6BJrN8hFMA
  * wrong passwords sent at once meet the same limits as thirty sent in turn. Every outcome is
  * audited; a refused attempt checks no password and counts no failure.
  */
-export async function signInWithPassword(db: Db, input: { credentials: unknown; address: string }, now = () => new Date()): Promise<SignInOutcome> {
+export async function signInWithPassword(
+  db: Db,
+  input: { credentials: unknown; address: string; userAgent?: string | null; sessionMaxAgeSeconds?: number },
+  now = () => new Date(),
+): Promise<SignInOutcome> {
   const parsed = credentialsSchema.safeParse(input.credentials);
   if (!parsed.success) return { ok: false, reason: "INVALID" };
   const { email, password } = parsed.data;
@@ -52,8 +57,15 @@ export async function signInWithPassword(db: Db, input: { credentials: unknown; 
       const matches = await verifyPassword(user?.passwordHash ?? UNKNOWN_ACCOUNT_HASH, password);
       if (user && user.active && matches) {
         await tx.signInThrottle.deleteMany({ where: { scope: "ACCOUNT", key: email } });
-        await writeAudit(tx, { actorId: user.id, action: "SIGN_IN", entityType: "User", entityId: user.id });
-        return { ok: true, user: { id: user.id, email: user.email, displayName: user.displayName } };
+        const sessionId = await openSession(tx, {
+          userId: user.id,
+          maxAgeSeconds: input.sessionMaxAgeSeconds ?? 12 * 3600,
+          address: keys.ADDRESS,
+          userAgent: input.userAgent ?? null,
+          now: at,
+        });
+        await writeAudit(tx, { actorId: user.id, action: "SIGN_IN", entityType: "User", entityId: user.id, detail: { session: sessionId, address: keys.ADDRESS } });
+        return { ok: true, user: { id: user.id, email: user.email, displayName: user.displayName }, sessionId };
       }
 
       const account = afterFailure(states.ACCOUNT, THROTTLE_RULES.ACCOUNT, at);

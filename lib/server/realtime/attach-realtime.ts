@@ -3,7 +3,8 @@ import type { Server as HttpServer } from "node:http";
 import { Server } from "socket.io";
 import { rooms, SOCKET_EVENTS, type Hint, type SequencedHint, type Welcome } from "@/lib/domain/realtime-hints";
 import { staffSiteOf, type Actor } from "@/lib/domain/access";
-import { actorFromCookieHeader, type ResolveActor } from "../auth/actor-from-cookie";
+import { actorFromCookieHeader, sessionIdFromCookieHeader, type ResolveActor } from "../auth/actor-from-cookie";
+import { onSessionsRevoked } from "../auth/sessions/session-events";
 import { handlePresence, type FindWatchableRequest } from "./presence-socket";
 import { setHintPublisher } from "./publish";
 
@@ -36,14 +37,24 @@ export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions)
   const sequences = new Map<string, number>();
 
   io.use((socket, next) => {
-    void actorFromCookieHeader(socket.handshake.headers.cookie, options.secret, options.resolveActor).then(
-      (actor) => {
+    const cookie = socket.handshake.headers.cookie;
+    void Promise.all([actorFromCookieHeader(cookie, options.secret, options.resolveActor), sessionIdFromCookieHeader(cookie, options.secret)]).then(
+      ([actor, sessionId]) => {
         if (!actor) return next(new Error("unauthenticated"));
         socket.data.actor = actor;
+        socket.data.sessionId = sessionId;
         next();
       },
       () => next(new Error("unauthenticated")),
     );
+  });
+
+  // A revoked session's sockets close at once: no hint, presence or room of it outlives sign-out.
+  onSessionsRevoked(({ sessionIds, userIds }) => {
+    for (const socket of io.sockets.sockets.values()) {
+      const actor = socket.data.actor as Actor | undefined;
+      if (sessionIds.includes(socket.data.sessionId as string) || (actor && userIds.includes(actor.id))) socket.disconnect(true);
+    }
   });
 
   io.on("connection", (socket) => {

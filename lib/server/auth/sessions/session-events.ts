@@ -1,0 +1,24 @@
+import "server-only";
+import { EventEmitter } from "node:events";
+
+// Told when sessions are revoked, so that what holds one open (a socket.io connection) is
+// closed at once rather than at its next request. In-process: each instance closes its own.
+
+const emitter = new EventEmitter();
+emitter.setMaxListeners(0);
+
+export interface SessionsRevoked {
+  /** The sessions revoked, when known one by one (sign-out). */
+  sessionIds: readonly string[];
+  /** Every session of these users (deactivation, change of password or of rights). */
+  userIds: readonly string[];
+}
+
+export function announceSessionsRevoked(revoked: SessionsRevoked): void {
+  emitter.emit("revoked", revoked);
+}
+
+export function onSessionsRevoked(listener: (revoked: SessionsRevoked) => void): () => void {
+  emitter.on("revoked", listener);
+  return () => emitter.off("revoked", listener);
+}
