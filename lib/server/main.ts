@@ -11,6 +11,7 @@ import { turnaroundIndexFor } from "./services/dashboard/turnaround-index";
 import { createActorBatchLoader } from "./auth/actor-batch-loader";
 import { createSessionChecker } from "./auth/sessions/session-checker";
 import { stampClientAddress } from "./http/client-address";
+import { applySecurityHeaders } from "./http/security-headers";
 import { createDicomwebHandler, DICOMWEB_BASE_PATH } from "./imaging/dicomweb/dicomweb-handler";
 import { startImageRuntime } from "./imaging/runtime/image-runtime";
 import { startImageCompletionSweeper } from "./imaging/studies/image-completion-sweeper";
@@ -71,7 +72,9 @@ async function main(): Promise<void> {
   const testClock = isTestClockEnabled() ? createTestClockHandler(db) : null;
   const httpServer = createServer((req, res) => {
     stampClientAddress(req, { trustProxy: env.TRUST_PROXY });
-    if (req.url?.startsWith(TRPC_BASE_PATH)) trpc(req, res);
+    const isTrpc = req.url?.startsWith(TRPC_BASE_PATH) === true;
+    applySecurityHeaders(req, res, { trustProxy: env.TRUST_PROXY, patientData: isTrpc });
+    if (isTrpc) trpc(req, res);
     else if (testClock && req.url === TEST_CLOCK_PATH) {
       testClock(req, res).catch((error: unknown) => {
         log(`test clock: ${error instanceof Error ? error.message : String(error)}`);
