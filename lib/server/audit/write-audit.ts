@@ -26,6 +26,7 @@ export const AUDIT_ACTIONS = [
   "DICOMWEB_READ",
   "VIEWER_OPENED",
   "PRIORS_LISTED",
+  "REQUEST_IMAGES_LISTED",
   // Workflow: every transition of the request's life (the event row says from/to).
   "REQUEST_TRANSITION",
   "PATIENT_INFORMED",

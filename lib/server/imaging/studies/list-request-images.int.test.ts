@@ -39,6 +39,12 @@ describe("what the request page may show of the images", () => {
     expect(await viewOf(people.referrer)).toEqual({ canView: false, studies: [false], canManage: true });
   });
 
+  it("leaves an audit row for each reading of the list, which names the patients as the images do", async () => {
+    const before = await db.auditLog.count({ where: { action: "REQUEST_IMAGES_LISTED", actorId: people.colleague.id, entityId: request.requestId } });
+    await viewOf(people.colleague);
+    expect(await db.auditLog.count({ where: { action: "REQUEST_IMAGES_LISTED", actorId: people.colleague.id, entityId: request.requestId } })).toBe(before + 1);
+  });
+
   it("opens the images to the referrer once the report is signed", async () => {
     await db.readingRequest.update({ where: { id: request.requestId }, data: { status: "SIGNED" } });
     expect(await viewOf(people.referrer)).toMatchObject({ canView: true, studies: [true] });

@@ -2,6 +2,7 @@ import "server-only";
 import { isSiteStaffOf, type Actor } from "@/lib/domain/access";
 import { canViewRequestImages, canViewUnlinkedStudy } from "@/lib/domain/image-access";
 import { AppError } from "@/lib/domain/errors";
+import { writeAudit } from "../../audit/write-audit";
 import type { Db } from "../../db/client";
 import { visibleRequestsWhere } from "../../services/requests/request-scope";
 import { studySummarySelect, toStudySummary, type StudySummary, type StudySummaryRow } from "./study-summary";
@@ -34,6 +35,15 @@ export async function listRequestImages(args: { db: Db; actor: Actor; requestId:
     where: { AND: [{ requestId: request.id }, visibleStudiesWhere(actor)] },
     orderBy: { receivedAt: "asc" },
     select: studySummarySelect,
+  });
+  // The studies' summaries carry the patients' identities as the images name them: a read.
+  await writeAudit(db, {
+    actorId: actor.id,
+    action: "REQUEST_IMAGES_LISTED",
+    entityType: "ReadingRequest",
+    entityId: request.id,
+    siteId: request.siteId,
+    detail: { studies: studies.length },
   });
   return {
     accessionNumber: request.accessionNumber,
