@@ -87,9 +87,13 @@ export function LiveUpdatesProvider({ children }: { children: ReactNode }) {
         }
       }
     });
-    socket.on("disconnect", () => {
+    socket.on("disconnect", (reason) => {
       channel.disconnected();
       setStatus("offline");
+      // The server closed it (the user's rights changed, or the session ended): one new attempt
+      // gets the rooms of the new rights, or is refused for an ended session. socket.io retries
+      // by itself only after a network loss.
+      if (reason === "io server disconnect") socket.connect();
     });
     socket.on("connect_error", () => setStatus("offline"));
 

@@ -4,7 +4,7 @@ import { Server } from "socket.io";
 import { rooms, SOCKET_EVENTS, type Hint, type SequencedHint, type Welcome } from "@/lib/domain/realtime-hints";
 import { staffSiteOf, type Actor } from "@/lib/domain/access";
 import { actorFromCookieHeader, sessionIdFromCookieHeader, type ResolveActor } from "../auth/actor-from-cookie";
-import { onSessionsRevoked } from "../auth/sessions/session-events";
+import { onRightsChanged, onSessionsRevoked } from "../auth/sessions/session-events";
 import { handlePresence, type FindWatchableRequest } from "./presence-socket";
 import { setHintPublisher } from "./publish";
 
@@ -49,13 +49,17 @@ export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions)
     );
   });
 
-  // A revoked session's sockets close at once: no hint, presence or room of it outlives sign-out.
-  onSessionsRevoked(({ sessionIds, userIds }) => {
-    for (const socket of io.sockets.sockets.values()) {
-      const actor = socket.data.actor as Actor | undefined;
-      if (sessionIds.includes(socket.data.sessionId as string) || (actor && userIds.includes(actor.id))) socket.disconnect(true);
-    }
-  });
+  // A revoked session's sockets close at once: no hint, presence or room of it outlives
+  // sign-out. A user whose rights changed is disconnected too: the tab connects again (a
+  // server-side disconnect is answered by one new attempt, lib/realtime/live-updates.tsx) and
+  // gets the rooms of its new rights, or is refused if its session is over.
+  const disconnectWhere = (matches: (socket: { data: Record<string, unknown> }) => boolean) => {
+    for (const socket of io.sockets.sockets.values()) if (matches(socket)) socket.disconnect(true);
+  };
+  onSessionsRevoked(({ sessionIds, userIds }) =>
+    disconnectWhere((socket) => sessionIds.includes(socket.data.sessionId as string) || userIds.includes((socket.data.actor as Actor | undefined)?.id ?? "")),
+  );
+  onRightsChanged((userId) => disconnectWhere((socket) => (socket.data.actor as Actor | undefined)?.id === userId));
 
   io.on("connection", (socket) => {
     const actor = socket.data.actor as Actor;

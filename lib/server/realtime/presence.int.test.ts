@@ -6,13 +6,14 @@ import type { Server } from "socket.io";
 import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PRESENCE_EVENTS, type PresenceWatchAck } from "@/lib/domain/presence";
-import { SOCKET_EVENTS, type SequencedHint } from "@/lib/domain/realtime-hints";
+import { rooms, SOCKET_EVENTS, type SequencedHint, type Welcome } from "@/lib/domain/realtime-hints";
 import { createSite, createUser, teleDiagnosticRequest } from "@/prisma/factories";
 import { actorOf, connectTestDb } from "@/lib/testing/test-db";
 import { loadActor } from "../auth/load-actor";
 import { findWatchableRequest } from "../services/presence/find-watchable-request";
 import { listPresence } from "../services/presence/list-presence";
 import { submitRequest } from "../services/requests/submit-request";
+import { setPrivilege } from "../services/settings/set-privilege";
 import { attachRealtime } from "./attach-realtime";
 import { setHintPublisher } from "./publish";
 
@@ -122,5 +123,28 @@ describe("presence over the socket", () => {
     expect((await listPresence({ db, actor, requestIds: [requestId] }))[0]!.viewers).toEqual([
       { userId: user.id, name: user.displayName, role: "REFERRER", mode: "viewing" },
     ]);
+  });
+});
+
+describe("a change of a user's rights", () => {
+  it("closes the user's sockets, which connect again with the rooms of the new rights", async () => {
+    const site = await createSite(db);
+    const added = await createSite(db);
+    const radiologist = await createUser(db, { role: "RADIOLOGIST", readsFor: [site.id] });
+    const admin = await actorOf(db, (await createUser(db, { role: "ADMIN" })).id);
+    const { socket } = await tab(radiologist.id);
+    const welcomes: Welcome[] = [];
+    socket.on(SOCKET_EVENTS.welcome, (welcome: Welcome) => welcomes.push(welcome));
+    let serverClosed = false;
+    socket.on("disconnect", (reason) => {
+      serverClosed = reason === "io server disconnect";
+      // What the browser does (lib/realtime/live-updates.tsx).
+      if (serverClosed) socket.connect();
+    });
+
+    await setPrivilege({ db, actor: admin, input: { userId: radiologist.id, siteId: added.id, expiresOn: null } });
+    await until(() => welcomes.length > 0);
+    expect(serverClosed).toBe(true);
+    expect(Object.keys(welcomes[0]!.rooms)).toContain(rooms.siteReaders(added.id));
   });
 });

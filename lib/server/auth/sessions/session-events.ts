@@ -22,3 +22,17 @@ export function onSessionsRevoked(listener: (revoked: SessionsRevoked) => void):
   emitter.on("revoked", listener);
   return () => emitter.off("revoked", listener);
 }
+
+/**
+ * A user's rights changed (a reading privilege given, changed or withdrawn): what was computed
+ * from them when a socket connected (its rooms) must be computed again. Every HTTP request
+ * reloads them already.
+ */
+export function announceRightsChanged(userId: string): void {
+  emitter.emit("rights", userId);
+}
+
+export function onRightsChanged(listener: (userId: string) => void): () => void {
+  emitter.on("rights", listener);
+  return () => emitter.off("rights", listener);
+}

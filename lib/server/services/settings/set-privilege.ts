@@ -5,6 +5,7 @@ import { canEditSettings } from "@/lib/domain/rota/rota-access";
 import type { SetPrivilege } from "@/lib/domain/rota/settings-schemas";
 import { startOfLocalDay } from "@/lib/domain/rota/wall-clock";
 import { writeAudit } from "../../audit/write-audit";
+import { announceRightsChanged } from "../../auth/sessions/session-events";
 import type { Db } from "../../db/client";
 
 /**
@@ -18,7 +19,7 @@ export async function setPrivilege(args: { db: Db; actor: Actor; input: SetPrivi
   if (!canEditSettings(actor)) throw new AppError("FORBIDDEN", "Only an administrator manages reading privileges");
   const expiresAt = input.expiresOn === null ? null : startOfLocalDay(input.expiresOn);
 
-  return db.$transaction(async (tx) => {
+  const changed = await db.$transaction(async (tx) => {
     const [user, site] = await Promise.all([
       tx.user.findFirst({ where: { id: input.userId, role: "RADIOLOGIST" }, select: { id: true } }),
       tx.site.findUnique({ where: { id: input.siteId }, select: { id: true } }),
@@ -47,4 +48,7 @@ export async function setPrivilege(args: { db: Db; actor: Actor; input: SetPrivi
     });
     return { expiresAt };
   });
+  // Sockets computed their rooms from the old rights: they reconnect with the new ones.
+  announceRightsChanged(input.userId);
+  return changed;
 }
