@@ -30,4 +30,14 @@ test("the HTTP API refuses bad input with precise 4xx answers and stays up", asy
   expect(unauthenticated.status()).toBe(401);
 
   expect((await api.get("/api/health")).status()).toBe(200);
+
+  // A batch is bounded: the browser's link never sends more than the server takes.
+  const batch = (size: number) => api.get(`/api/trpc/${Array(size).fill("worklist.sites").join(",")}?batch=1&input=${encodeURIComponent("{}")}`);
+  expect((await batch(40)).status()).toBe(200);
+  expect((await batch(41)).status()).toBe(400);
+
+  // A NUL in a text answers 400, not the database's 500.
+  const withNul = await submit({ json: { clinicalContext: "Chute\u0000" } });
+  expect(withNul.status()).toBe(400);
+  expect(await withNul.text()).toContain("control character in input.clinicalContext");
 });

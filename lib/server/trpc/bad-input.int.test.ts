@@ -51,6 +51,22 @@ describe("bad input to every procedure", () => {
     expect(await db.readingRequest.count({ where: { requesterId: referrer.id } })).toBe(0);
   });
 
+  it("answers 400 to a NUL or another control character in any text, and writes nothing", async () => {
+    const { asReferrer, referrer } = await callers();
+    const valid = teleDiagnosticInput();
+    for (const input of [
+      { ...valid, clinicalContext: "Chute\u0000" },
+      { ...valid, patient: { ...valid.patient, familyName: "DUPONT\u001b[2J" } },
+      { ...valid, clinicalQuestion: "AVC ?\u0007" },
+    ]) {
+      expect(await httpStatusOf(asReferrer.requests.submit(input as never))).toBe(400);
+    }
+    expect(await httpStatusOf(asReferrer.requests.byId({ requestId: "\u0000" }))).toBe(400);
+    // Tabs and line breaks are text.
+    expect(await asReferrer.requests.submit({ ...valid, clinicalContext: "Chute\tde sa hauteur\r\nSous AVK" } as never)).toMatchObject({ requestId: expect.any(String) });
+    expect(await db.readingRequest.count({ where: { requesterId: referrer.id } })).toBe(1);
+  });
+
   it("answers 400 to malformed ids, 404 to unknown and foreign ids", async () => {
     const { asReferrer, asRadiologist } = await callers();
     const { requestId } = await asReferrer.requests.submit(teleDiagnosticInput() as never);

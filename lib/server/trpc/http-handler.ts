@@ -3,12 +3,15 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import { actorFromCookieHeader, type ResolveActor } from "../auth/actor-from-cookie";
 import type { Db } from "../db/client";
+import { TRPC_MAX_BATCH_SIZE } from "@/lib/trpc/batch-limit";
 import { appRouter } from "./app-router";
 
 export const TRPC_BASE_PATH = "/api/trpc/";
 
 // A JSON API: larger bodies are refused with 413 before parsing.
 const MAX_BODY_BYTES = 256 * 1024;
+/** The client's batch link sends at most as many (lib/trpc/batch-limit.ts). */
+const MAX_BATCH_SIZE = TRPC_MAX_BATCH_SIZE;
 
 /**
  * tRPC served by the custom Node server before Next, like socket.io (and DICOMweb later):
@@ -20,6 +23,8 @@ export function createTrpcHttpHandler(options: { db: Db; secret: string; resolve
     router: appRouter,
     basePath: TRPC_BASE_PATH,
     maxBodySize: MAX_BODY_BYTES,
+    // One HTTP request cannot make the server run an unbounded list of procedures.
+    maxBatchSize: MAX_BATCH_SIZE,
     createContext: async ({ req }) => ({
       db: options.db,
       actor: await actorFromCookieHeader(req.headers.cookie, options.secret, options.resolveActor),

@@ -1,6 +1,7 @@
 import "server-only";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
+import { findControlCharacters } from "@/lib/domain/control-characters";
 import { isAppError } from "@/lib/domain/errors";
 import type { Role } from "@/lib/domain/enums";
 import type { TrpcContext } from "./context";
@@ -29,9 +30,16 @@ const mapAppErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
+/** Control characters in any input string answer 400 before a procedure sees them (lib/domain/control-characters.ts). */
+const refuseControlCharacters = t.middleware(async ({ getRawInput, next }) => {
+  const found = findControlCharacters(await getRawInput());
+  if (found) throw new TRPCError({ code: "BAD_REQUEST", message: `control character in ${found}` });
+  return next();
+});
+
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure.use(mapAppErrors);
+export const publicProcedure = t.procedure.use(mapAppErrors).use(refuseControlCharacters);
 
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.actor) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first" });
