@@ -26,3 +26,18 @@ test("pages, tRPC and DICOMweb answers carry the security headers; patient data 
   expect(answers.trpc.headers()["cache-control"]).toBe("no-store");
   expect(answers.dicomweb.headers()["cache-control"]).toContain("no-store");
 });
+
+test("a write sent by another site's page is refused, and so is its socket", async ({ browser, baseURL }) => {
+  const page = await signedInPage(browser, accounts.referrerSal);
+  const forged = await page.request.post("/api/trpc/notifications.markRead", {
+    data: { json: null },
+    headers: { "content-type": "application/json", origin: "https://evil.example" },
+  });
+  expect(forged.status()).toBe(403);
+  const cookies = await page.context().cookies();
+  const session = cookies.find((c) => c.name.endsWith("next-auth.session-token"))!;
+  const handshake = await page.request.get(`${baseURL}/socket.io/?EIO=4&transport=polling`, { headers: { origin: "https://evil.example", cookie: `${session.name}=${session.value}` } });
+  expect(handshake.status()).toBe(403);
+  const ours = await page.request.get(`${baseURL}/socket.io/?EIO=4&transport=polling`, { headers: { origin: new URL(baseURL!).origin } });
+  expect(ours.status()).toBe(200);
+});

@@ -11,6 +11,7 @@ import { turnaroundIndexFor } from "./services/dashboard/turnaround-index";
 import { createActorBatchLoader } from "./auth/actor-batch-loader";
 import { createSessionChecker } from "./auth/sessions/session-checker";
 import { stampClientAddress } from "./http/client-address";
+import { isCrossSiteWrite, isForeignOrigin } from "./http/origin-check";
 import { applySecurityHeaders } from "./http/security-headers";
 import { createDicomwebHandler, DICOMWEB_BASE_PATH } from "./imaging/dicomweb/dicomweb-handler";
 import { startImageRuntime } from "./imaging/runtime/image-runtime";
@@ -74,6 +75,10 @@ async function main(): Promise<void> {
     stampClientAddress(req, { trustProxy: env.TRUST_PROXY });
     const isTrpc = req.url?.startsWith(TRPC_BASE_PATH) === true;
     applySecurityHeaders(req, res, { trustProxy: env.TRUST_PROXY, patientData: isTrpc });
+    if (isCrossSiteWrite(req, { trustProxy: env.TRUST_PROXY })) {
+      res.writeHead(403, { "Content-Type": "text/plain; charset=utf-8" }).end("request sent by another site's page");
+      return;
+    }
     if (isTrpc) trpc(req, res);
     else if (testClock && req.url === TEST_CLOCK_PATH) {
       testClock(req, res).catch((error: unknown) => {
@@ -94,6 +99,7 @@ async function main(): Promise<void> {
   const io = attachRealtime(httpServer, {
     secret,
     resolveActor,
+    isForeignOrigin: (req) => isForeignOrigin(req, { trustProxy: env.TRUST_PROXY }),
     // The actor is resolved again at each check: a privilege revoked since the socket connected counts.
     findWatchableRequest: async (actor, requestId) => {
       const current = await resolveActor(actor.id);

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Server as HttpServer } from "node:http";
+import type { IncomingMessage, Server as HttpServer } from "node:http";
 import { Server } from "socket.io";
 import { rooms, SOCKET_EVENTS, type Hint, type SequencedHint, type Welcome } from "@/lib/domain/realtime-hints";
 import { staffSiteOf, type Actor } from "@/lib/domain/access";
@@ -14,6 +14,8 @@ export interface RealtimeOptions {
   resolveActor: ResolveActor;
   /** Checks a request a tab says it is looking at (presence); without it, presence is off. */
   findWatchableRequest?: FindWatchableRequest;
+  /** Refuses the handshake of a page on another site (its Origin); default: none refused. */
+  isForeignOrigin?: (req: IncomingMessage) => boolean;
 }
 
 /** The rooms an actor listens to, derived from the same scope rules as the queries. */
@@ -33,7 +35,13 @@ export function roomsForActor(actor: Actor): string[] {
  */
 export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions): Server {
   // destroyUpgrade: false leaves other upgrade requests (Next's dev reloader) to Next.
-  const io = new Server(httpServer, { path: "/socket.io", serveClient: false, destroyUpgrade: false });
+  const io = new Server(httpServer, {
+    path: "/socket.io",
+    serveClient: false,
+    destroyUpgrade: false,
+    // Another site's page could otherwise open a socket with the clinician's cookie and hear the hints.
+    allowRequest: (req, callback) => callback(null, !options.isForeignOrigin?.(req)),
+  });
   const sequences = new Map<string, number>();
 
   io.use((socket, next) => {
