@@ -41,9 +41,3 @@ declare module "dcmjs" {
   const dcmjs: { data: typeof data; log: typeof log };
   export default dcmjs;
 }
-
-declare module "memorystream" {
-  import type { Writable } from "node:stream";
-  const MemoryStream: { createWriteStream(data?: unknown, options?: unknown): Writable };
-  export default MemoryStream;
-}

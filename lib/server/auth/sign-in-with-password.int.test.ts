@@ -15,12 +15,15 @@ describe("password sign-in", () => {
   it("after 30 wrong passwords sent at once, refuses the right one too (throttled), and audits each attempt", async () => {
     const user = await createUser(db, { role: "REFERRER" });
     const address = newAddress();
+    // One instant for all: on a loaded machine the attempts would otherwise spread over more
+    // than the first delay (1 s), and the sixth would rightly be checked.
+    const instant = new Date();
     const attempts = await Promise.all(
-      Array.from({ length: 30 }, (_, i) => signInWithPassword(db, { credentials: { email: user.email, password: `wrong-${i}` }, address })),
+      Array.from({ length: 30 }, (_, i) => signInWithPassword(db, { credentials: { email: user.email, password: `wrong-${i}` }, address }, () => instant)),
     );
     expect(attempts.filter((a) => !a.ok && a.reason === "INVALID")).toHaveLength(5);
     expect(attempts.every((a) => !a.ok)).toBe(true);
-    const right = await signInWithPassword(db, { credentials: { email: user.email, password: FACTORY_PASSWORD }, address: newAddress() });
+    const right = await signInWithPassword(db, { credentials: { email: user.email, password: FACTORY_PASSWORD }, address: newAddress() }, () => instant);
     expect(right).toMatchObject({ ok: false, reason: "THROTTLED" });
     const audit = await db.auditLog.groupBy({ by: ["action"], where: { detail: { path: ["email"], equals: user.email } }, _count: true });
     expect(Object.fromEntries(audit.map((row) => [row.action, row._count]))).toMatchObject({ SIGN_IN_FAILED: 5, SIGN_IN_THROTTLED: 26 });

