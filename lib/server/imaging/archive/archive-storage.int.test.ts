@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { CreateBucketCommand, S3Client } from "@aws-sdk/client-s3";
@@ -35,19 +35,6 @@ const stores: [string, () => ArchiveStorage][] = [
 ];
 
 describe.each(stores)("the %s archive", (_name, store) => {
-  it("stores staged bytes under the key given at commit, and keeps nothing of discarded ones", async () => {
-    const archive = store();
-    const kept = new Uint8Array(2048).map((_, i) => (i * 7) % 256);
-    const dropped = new Uint8Array(1024).fill(9);
-    const key = instanceKey(`${"c".repeat(63)}1`);
-    const staged = archive.stage(kept);
-    const discarded = archive.stage(dropped);
-    await staged.commit(key);
-    await discarded.discard();
-    expect(Buffer.from(await archive.get(key)).equals(Buffer.from(kept))).toBe(true);
-    await archive.delete(key);
-  });
-
   it("stores, reads whole and by ranges, tells existence and deletes", async () => {
     const archive = store();
     const bytes = new Uint8Array(4096).map((_, i) => i % 251);
@@ -67,14 +54,4 @@ describe.each(stores)("the %s archive", (_name, store) => {
 
 it("the filesystem archive refuses keys that leave its directory", async () => {
   await expect(filesystemArchive(path.join(directory, "fs")).put("../escape.dcm", new Uint8Array(1))).rejects.toThrow(/outside the archive/);
-});
-
-describe("the filesystem archive's staging", () => {
-  it("leaves no temporary file behind a commit or a discard", async () => {
-    const root = path.join(directory, "fs-staging");
-    const archive = filesystemArchive(root);
-    await archive.stage(new Uint8Array(512).fill(1)).commit(instanceKey(`${"d".repeat(63)}2`));
-    await archive.stage(new Uint8Array(512).fill(2)).discard();
-    expect(readdirSync(path.join(root, "staging"))).toEqual([]);
-  });
 });

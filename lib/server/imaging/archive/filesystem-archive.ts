@@ -41,40 +41,7 @@ export function filesystemArchive(root: string): ArchiveStorage {
     madeDirectories.add(directory);
   };
 
-  const staging = path.join(root, "staging");
-
   return {
-    // Written and flushed under a temporary name in the archive's own staging directory (same
-    // file system: the rename is atomic) while the caller computes the key; renamed into place
-    // at commit. What a crash leaves there is never referenced by an index row.
-    stage(bytes) {
-      const temporary = path.join(staging, `${randomBytes(8).toString("hex")}.tmp`);
-      const written = (async () => {
-        if (!madeDirectories.has(staging)) await makeDirectory(staging);
-        await writeDurably(temporary, bytes);
-      })();
-      // Observed by commit or discard; never an unhandled rejection meanwhile.
-      written.catch(() => undefined);
-      return {
-        async commit(key) {
-          await written;
-          const target = resolve(key);
-          const directory = path.dirname(target);
-          if (!madeDirectories.has(directory)) await makeDirectory(directory);
-          try {
-            await rename(temporary, target);
-          } catch (error) {
-            if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
-            await makeDirectory(directory);
-            await rename(temporary, target);
-          }
-        },
-        async discard() {
-          await written.catch(() => undefined);
-          await rm(temporary, { force: true });
-        },
-      };
-    },
     async put(key, bytes) {
       const target = resolve(key);
       const directory = path.dirname(target);

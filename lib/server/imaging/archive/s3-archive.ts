@@ -1,6 +1,6 @@
 import "server-only";
 import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, NoSuchKey, NotFound, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
-import { type ArchiveStorage, stageUntilCommit } from "./archive-storage";
+import type { ArchiveStorage } from "./archive-storage";
 
 export interface S3ArchiveOptions {
   endpoint: string;
@@ -32,15 +32,9 @@ export function s3Archive(options: S3ArchiveOptions): ArchiveStorage {
     return Buffer.from(await answer.Body.transformToByteArray());
   };
 
-  const put = async (key: string, bytes: Uint8Array): Promise<void> => {
-    await client.send(new PutObjectCommand({ Bucket, Key: objectKey(key), Body: bytes, ContentType: "application/dicom" }));
-  };
-
   return {
-    // An object store writes under its key only: the upload starts once the key is known.
-    stage: (bytes) => stageUntilCommit({ put }, bytes),
     async put(key, bytes) {
-      await put(key, bytes);
+      await client.send(new PutObjectCommand({ Bucket, Key: objectKey(key), Body: bytes, ContentType: "application/dicom" }));
     },
     get: (key) => read(key),
     readRanges(key, ranges) {

@@ -67,7 +67,7 @@ export async function handleStow(
         results.push({ part: number, outcome: failure("WRONG_CONTENT_TYPE", `part ${number}: content type "${type || "none"}" is not application/dicom`) });
         continue;
       }
-      const task = ingestInstance(context.deps, source.value, part.body).then((outcome) => {
+      const task = ingestInstance(context.deps, source.value, part.body, { handOver: true }).then((outcome) => {
         results.push({ part: number, outcome: checkStudy(outcome, context.studyUid, number) });
       });
       inFlight.add(task);

@@ -51,6 +51,7 @@ export async function storeReceivedInstance(deps: ImageDeps, received: ReceivedS
       deps,
       { channel: "CSTORE", siteId: received.sender.siteId, senderLabel: senderLabel(callingAe, received.sender.label), actorId: null },
       bytes,
+      { handOver: true },
     );
     if (outcome.status === "refused") log(`C-STORE from ${callingAe} refused (${outcome.code}): ${outcome.message}`);
     return storeAnswerOf(outcome);

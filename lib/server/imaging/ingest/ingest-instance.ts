@@ -2,7 +2,7 @@ import "server-only";
 import { DicomRejection, isDicomRejection, type DicomRejectionCode } from "@/lib/dicom/dicom-rejection";
 import { isAfterSigning } from "@/lib/domain/image-arrival";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { instanceKey, type StagedObject } from "../archive/archive-storage";
+import { instanceKey } from "../archive/archive-storage";
 import { writeAudit } from "../../audit/write-audit";
 import type { Tx } from "../../db/client";
 import { publishRequestChanged, publishStudyChanged } from "../../realtime/publish";
@@ -43,25 +43,20 @@ export type IngestOutcome = StoredInstance | RefusedInstance;
  * File Meta Information or VR encoding) is "already stored" and the first copy kept; another
  * dataset under the same UID is refused (CONFLICT) and audited. Never throws for bad input.
  */
-export async function ingestInstance(deps: ImageDeps, source: IngestSource, input: Uint8Array): Promise<IngestOutcome> {
+export async function ingestInstance(deps: ImageDeps, source: IngestSource, input: Uint8Array, options?: { handOver?: boolean }): Promise<IngestOutcome> {
   let parsed: ParsedForIndex;
   let bytes: Uint8Array;
   let sha256: string;
-  let staged: StagedObject | null = null;
   try {
     if (input.byteLength > deps.maxInstanceBytes) {
       throw new DicomRejection("TOO_LARGE", `instance of ${input.byteLength} bytes exceeds the ${deps.maxInstanceBytes}-byte limit`);
     }
     // The cheap structural check (meta header) first; a deflated file is inflated to be stored.
     const received = await inflateIfDeflated(input, deps.maxInstanceBytes);
-    // The file is written and flushed to disk while the worker parses a copy of it: the two
-    // take about as long, and a sender waiting for each instance's answer (C-STORE) waits for
-    // the longer one instead of both. It is renamed under its content hash once that is known.
-    staged = deps.archive.stage(received);
-    ({ parsed, sha256 } = await deps.parser.parse(received));
-    bytes = received;
+    // handOver: the caller (STOW-RS, C-STORE) gives its buffer away, which saves a copy of each
+    // instance (an inflated file is a buffer of our own, given away too).
+    ({ parsed, bytes, sha256 } = await deps.parser.parse(received, { handOver: received !== input || options?.handOver === true }));
   } catch (error) {
-    await staged?.discard();
     if (!isDicomRejection(error)) throw error;
     return refuse(deps, source, error, null);
   }
@@ -70,7 +65,7 @@ export async function ingestInstance(deps: ImageDeps, source: IngestSource, inpu
   // No duplicate check before: the insert itself finds a stored SOP Instance UID (a unique
   // violation, or nothing inserted by the one-statement path), which is then compared with the
   // stored copy as before; a file written for nothing is removed (removeUnreferenced).
-  await staged.commit(key);
+  await deps.archive.put(key, bytes);
   const file = { sha256, key, size: bytes.byteLength };
   const known = knownSeriesOf(parsed.seriesInstanceUid);
   if (known) {
