@@ -25,6 +25,20 @@ async function newSite() {
   return { site, tag, patient, source };
 }
 
+/** A request of the site for this patient, under the site's accession number the images carry. */
+async function requestCarrying(ctx: Awaited<ReturnType<typeof newSite>>, accession: string) {
+  const referrer = await actorOf(db, (await createUser(db, { role: "REFERRER", siteId: ctx.site.id })).id);
+  const { requestId } = await submitRequest({
+    db,
+    actor: referrer,
+    input: teleDiagnosticRequest({
+      patient: { familyName: `Known${ctx.tag}`, givenName: "Lea", birthDate: "1970-04-05", sex: "FEMALE", sitePatientId: ctx.patient.patientId },
+      siteAccessionNumber: accession,
+    }),
+  });
+  return { requestId, referrer };
+}
+
 function archivedFiles(dir: string): number {
   return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).length;
 }
@@ -48,15 +62,7 @@ describe("instances of a series already indexed", () => {
     const unlinked = await db.dicomStudy.findUniqueOrThrow({ where: { studyInstanceUid: first!.studyInstanceUid }, select: { requestId: true } });
     expect(unlinked.requestId).toBeNull();
 
-    const referrer = await actorOf(db, (await createUser(db, { role: "REFERRER", siteId: ctx.site.id })).id);
-    const { requestId } = await submitRequest({
-      db,
-      actor: referrer,
-      input: teleDiagnosticRequest({
-        patient: { familyName: `Known${ctx.tag}`, givenName: "Lea", birthDate: "1970-04-05", sex: "FEMALE", sitePatientId: ctx.patient.patientId },
-        siteAccessionNumber: accession,
-      }),
-    });
+    const { requestId, referrer } = await requestCarrying(ctx, accession);
     expect((await ingestInstance(deps, ctx.source, second!.bytes)).status).toBe("stored");
     const linked = await db.dicomStudy.findUniqueOrThrow({ where: { studyInstanceUid: first!.studyInstanceUid }, select: { requestId: true, linkState: true } });
     expect(linked).toEqual({ requestId, linkState: "LINKED" });
@@ -99,15 +105,7 @@ describe("instances arriving together", () => {
     const accession = `TOG${ctx.tag}`;
     const instances = [...ctHeadSeries({ seed: `together-link-${ctx.tag}`, patient: ctx.patient, accessionNumber: accession, slices: 6, size: 32 })];
     await ingestInstance(deps, ctx.source, instances[0]!.bytes);
-    const referrer = await actorOf(db, (await createUser(db, { role: "REFERRER", siteId: ctx.site.id })).id);
-    const { requestId } = await submitRequest({
-      db,
-      actor: referrer,
-      input: teleDiagnosticRequest({
-        patient: { familyName: `Known${ctx.tag}`, givenName: "Lea", birthDate: "1970-04-05", sex: "FEMALE", sitePatientId: ctx.patient.patientId },
-        siteAccessionNumber: accession,
-      }),
-    });
+    const { requestId } = await requestCarrying(ctx, accession);
     const outcomes = await Promise.all(instances.slice(1).map((instance) => ingestInstance(deps, ctx.source, instance.bytes)));
     expect(outcomes.every((o) => o.status === "stored")).toBe(true);
     const study = await db.dicomStudy.findUniqueOrThrow({ where: { studyInstanceUid: instances[0]!.studyInstanceUid }, select: { requestId: true, _count: { select: { series: true } } } });
