@@ -10,29 +10,26 @@ import { sessionTokenFromCookies } from "./session-cookie";
  */
 export type ResolveActor = (userId: string, session?: { id: string | null }) => Promise<Actor | null>;
 
+/** The user and the server-side session a next-auth cookie names; decode() checks its encryption and expiry. */
+export async function decodeSessionCookie(cookieHeader: string | undefined, secret: string): Promise<{ userId: string; sessionId: string | null } | null> {
+  const token = sessionTokenFromCookies(cookieHeader);
+  if (!token) return null;
+  const payload = await decode({ token, secret }).catch(() => null);
+  if (typeof payload?.uid !== "string") return null;
+  return { userId: payload.uid, sessionId: typeof payload.sid === "string" ? payload.sid : null };
+}
+
 /**
  * The actor behind a request's next-auth session cookie, for the handlers mounted on the
- * custom server (tRPC, socket.io). decode() checks the token's encryption and expiry; the
- * user is then reloaded so that a deactivation or an expired privilege applies at once, and
- * the server-side session the token names must still be live (revoked at sign-out).
+ * custom server (tRPC, DICOMweb). The user is reloaded so that a deactivation or an expired
+ * privilege applies at once, and the server-side session the token names must still be live
+ * (revoked at sign-out).
  */
 export async function actorFromCookieHeader(
   cookieHeader: string | undefined,
   secret: string,
   resolveActor: ResolveActor,
 ): Promise<Actor | null> {
-  const token = sessionTokenFromCookies(cookieHeader);
-  if (!token) return null;
-  const payload = await decode({ token, secret }).catch(() => null);
-  const userId = payload?.uid;
-  const sessionId = payload?.sid;
-  return typeof userId === "string" ? resolveActor(userId, { id: typeof sessionId === "string" ? sessionId : null }) : null;
-}
-
-/** The server-side session a cookie names, or null: to close what it holds open when it is revoked. */
-export async function sessionIdFromCookieHeader(cookieHeader: string | undefined, secret: string): Promise<string | null> {
-  const token = sessionTokenFromCookies(cookieHeader);
-  if (!token) return null;
-  const payload = await decode({ token, secret }).catch(() => null);
-  return typeof payload?.sid === "string" ? payload.sid : null;
+  const named = await decodeSessionCookie(cookieHeader, secret);
+  return named ? resolveActor(named.userId, { id: named.sessionId }) : null;
 }

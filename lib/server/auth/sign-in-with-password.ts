@@ -73,8 +73,8 @@ export async function signInWithPassword(
       await saveCounter(tx, "ACCOUNT", keys.ACCOUNT, account, at);
       await saveCounter(tx, "ADDRESS", keys.ADDRESS, address, at);
       await writeAudit(tx, { actorId: user?.id ?? null, action: "SIGN_IN_FAILED", entityType: "User", entityId: user?.id ?? null, detail: { email, address: keys.ADDRESS } });
-      const lockedNow = [account, address].some((state, index) => state.lockedUntil && !(index === 0 ? states.ACCOUNT : states.ADDRESS).lockedUntil);
-      if (lockedNow) {
+      // A refused attempt never gets here, so a lock now is a lock this failure set.
+      if (account.lockedUntil || address.lockedUntil) {
         await writeAudit(tx, {
           actorId: user?.id ?? null,
           action: "SIGN_IN_LOCKED",

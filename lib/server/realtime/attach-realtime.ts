@@ -3,7 +3,7 @@ import type { IncomingMessage, Server as HttpServer } from "node:http";
 import { Server } from "socket.io";
 import { rooms, SOCKET_EVENTS, type Hint, type SequencedHint, type Welcome } from "@/lib/domain/realtime-hints";
 import { staffSiteOf, type Actor } from "@/lib/domain/access";
-import { actorFromCookieHeader, sessionIdFromCookieHeader, type ResolveActor } from "../auth/actor-from-cookie";
+import { decodeSessionCookie, type ResolveActor } from "../auth/actor-from-cookie";
 import { onRightsChanged, onSessionsRevoked } from "../auth/sessions/session-events";
 import { handlePresence, type FindWatchableRequest } from "./presence-socket";
 import { setHintPublisher } from "./publish";
@@ -45,9 +45,14 @@ export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions)
   const sequences = new Map<string, number>();
 
   io.use((socket, next) => {
-    const cookie = socket.handshake.headers.cookie;
-    void Promise.all([actorFromCookieHeader(cookie, options.secret, options.resolveActor), sessionIdFromCookieHeader(cookie, options.secret)]).then(
-      ([actor, sessionId]) => {
+    // One decode: the session's id is kept to close the socket when the session is revoked.
+    const resolve = async () => {
+      const named = await decodeSessionCookie(socket.handshake.headers.cookie, options.secret);
+      const actor = named ? await options.resolveActor(named.userId, { id: named.sessionId }) : null;
+      return { actor, sessionId: named?.sessionId ?? null };
+    };
+    void resolve().then(
+      ({ actor, sessionId }) => {
         if (!actor) return next(new Error("unauthenticated"));
         socket.data.actor = actor;
         socket.data.sessionId = sessionId;
@@ -64,9 +69,7 @@ export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions)
   const disconnectWhere = (matches: (socket: { data: Record<string, unknown> }) => boolean) => {
     for (const socket of io.sockets.sockets.values()) if (matches(socket)) socket.disconnect(true);
   };
-  onSessionsRevoked(({ sessionIds, userIds }) =>
-    disconnectWhere((socket) => sessionIds.includes(socket.data.sessionId as string) || userIds.includes((socket.data.actor as Actor | undefined)?.id ?? "")),
-  );
+  onSessionsRevoked(({ sessionIds }) => disconnectWhere((socket) => sessionIds.includes(socket.data.sessionId as string)));
   onRightsChanged((userId) => disconnectWhere((socket) => (socket.data.actor as Actor | undefined)?.id === userId));
 
   io.on("connection", (socket) => {

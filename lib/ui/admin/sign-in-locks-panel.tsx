@@ -1,28 +1,19 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { useI18n } from "@/lib/i18n/i18n-provider";
-import { errorMessage } from "@/lib/trpc/error-message";
 import { useTRPC } from "@/lib/trpc/react";
 import { LocalDateTime } from "../local-date-time";
 import { SettingsMessage } from "./settings-message";
+import { useSettingsFeedback } from "./use-settings-mutation";
 
 /** Sign-ins blocked after too many wrong passwords, and the button that lifts each block. */
 export function SignInLocksPanel() {
   const { t } = useI18n();
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const locks = useQuery(trpc.accounts.signInLocks.queryOptions());
-  const [message, setMessage] = useState<{ kind: "notice" | "error"; text: string } | null>(null);
-  const unlock = useMutation(
-    trpc.accounts.unlockSignIn.mutationOptions({
-      onMutate: () => setMessage(null),
-      onSuccess: () => setMessage({ kind: "notice", text: t("accounts.locks.unlocked") }),
-      onError: (error: unknown) => setMessage({ kind: "error", text: errorMessage(error, t) }),
-      onSettled: () => queryClient.invalidateQueries({ queryKey: trpc.accounts.signInLocks.queryKey() }),
-    }),
-  );
+  const { message, callbacks } = useSettingsFeedback("accounts.locks.unlocked", trpc.accounts.signInLocks.queryKey());
+  const unlock = useMutation(trpc.accounts.unlockSignIn.mutationOptions(callbacks));
   return (
     <section className="panel" data-testid="sign-in-locks">
       <h2>{t("accounts.locks.title")}</h2>

@@ -1,6 +1,7 @@
 import "server-only";
 import { sessionStatus, shouldTouch } from "@/lib/domain/session-validity";
 import type { Db } from "../../db/client";
+import { batchPerTurn } from "../batch-per-turn";
 
 /** Whether the session the cookie names is live and belongs to this user. */
 export type CheckSession = (sessionId: string, userId: string) => Promise<boolean>;
@@ -13,48 +14,21 @@ export type CheckSession = (sessionId: string, userId: string) => Promise<boolea
  */
 export function createSessionChecker(db: Db, options: { idleTimeoutMs: number; now?: () => Date }): CheckSession {
   const now = options.now ?? (() => new Date());
-  type Batch = Map<string, { userId: string; resolve: (live: boolean) => void; reject: (error: unknown) => void }[]>;
-  let pending: Batch | null = null;
-
-  const flush = async (batch: Batch): Promise<void> => {
-    try {
-      const rows = await db.userSession.findMany({
-        where: { id: { in: [...batch.keys()] } },
-        select: { id: true, userId: true, lastSeenAt: true, expiresAt: true, revokedAt: true },
-      });
-      const at = now();
-      const byId = new Map(rows.map((row) => [row.id, row]));
-      const touch: string[] = [];
-      for (const [sessionId, waiters] of batch) {
-        const row = byId.get(sessionId);
-        const live = row !== undefined && sessionStatus(row, at, options.idleTimeoutMs) === "LIVE";
-        if (live && shouldTouch(row.lastSeenAt, at)) touch.push(sessionId);
-        for (const waiter of waiters) waiter.resolve(live && row.userId === waiter.userId);
-      }
-      if (touch.length > 0) {
-        void db.userSession.updateMany({ where: { id: { in: touch }, revokedAt: null }, data: { lastSeenAt: at } }).catch(() => undefined);
-      }
-    } catch (error) {
-      for (const waiters of batch.values()) for (const waiter of waiters) waiter.reject(error);
-    }
-  };
-
-  return (sessionId, userId) =>
-    new Promise((resolve, reject) => {
-      if (!UUID.test(sessionId)) return resolve(false);
-      if (!pending) {
-        const batch: Batch = new Map();
-        pending = batch;
-        setImmediate(() => {
-          pending = null;
-          void flush(batch);
-        });
-      }
-      const current: Batch = pending;
-      const waiters = current.get(sessionId) ?? [];
-      waiters.push({ userId, resolve, reject });
-      current.set(sessionId, waiters);
+  const liveOwner = batchPerTurn(async (sessionIds) => {
+    const rows = await db.userSession.findMany({
+      where: { id: { in: sessionIds } },
+      select: { id: true, userId: true, lastSeenAt: true, expiresAt: true, revokedAt: true },
     });
+    const at = now();
+    const live = rows.filter((row) => sessionStatus(row, at, options.idleTimeoutMs) === "LIVE");
+    const touch = live.filter((row) => shouldTouch(row.lastSeenAt, at)).map((row) => row.id);
+    if (touch.length > 0) {
+      void db.userSession.updateMany({ where: { id: { in: touch }, revokedAt: null }, data: { lastSeenAt: at } }).catch(() => undefined);
+    }
+    return new Map(live.map((row) => [row.id, row.userId]));
+  });
+
+  return async (sessionId, userId) => UUID.test(sessionId) && (await liveOwner(sessionId)) === userId;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

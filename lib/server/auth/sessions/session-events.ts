@@ -8,10 +8,7 @@ const emitter = new EventEmitter();
 emitter.setMaxListeners(0);
 
 export interface SessionsRevoked {
-  /** The sessions revoked, when known one by one (sign-out). */
   sessionIds: readonly string[];
-  /** Every session of these users (deactivation, change of password or of rights). */
-  userIds: readonly string[];
 }
 
 export function announceSessionsRevoked(revoked: SessionsRevoked): void {

@@ -62,27 +62,32 @@ export class PduFramedSocket {
     let offset = 0;
     while (offset < chunk.length && !this.refused) {
       if (this.pdu === null) {
-        // A whole PDU inside this read (small PDUs, commands): handed over as a view, no copy.
+        let declared: number;
         if (this.headerFilled === 0 && chunk.length - offset >= HEADER_BYTES) {
-          const declared = chunk.readUInt32BE(offset + 2);
+          declared = chunk.readUInt32BE(offset + 2);
           if (!this.accept(declared)) return;
+          // A whole PDU inside this read (small PDUs, commands): handed over as a view, no copy.
           if (chunk.length - offset >= HEADER_BYTES + declared) {
             this.pdus.emit("data", chunk.subarray(offset, offset + HEADER_BYTES + declared));
             offset += HEADER_BYTES + declared;
             continue;
           }
+          chunk.copy(this.header, 0, offset, offset + HEADER_BYTES);
+          offset += HEADER_BYTES;
+        } else {
+          // The header itself split across reads.
+          const taken = Math.min(HEADER_BYTES - this.headerFilled, chunk.length - offset);
+          chunk.copy(this.header, this.headerFilled, offset, offset + taken);
+          this.headerFilled += taken;
+          offset += taken;
+          if (this.headerFilled < HEADER_BYTES) return;
+          declared = this.header.readUInt32BE(2);
+          if (!this.accept(declared)) return;
         }
-        const taken = Math.min(HEADER_BYTES - this.headerFilled, chunk.length - offset);
-        chunk.copy(this.header, this.headerFilled, offset, offset + taken);
-        this.headerFilled += taken;
-        offset += taken;
-        if (this.headerFilled < HEADER_BYTES) return;
-        const declared = this.header.readUInt32BE(2);
-        if (!this.accept(declared)) return;
+        this.headerFilled = 0;
         this.pdu = Buffer.allocUnsafe(HEADER_BYTES + declared);
         this.header.copy(this.pdu, 0);
         this.pduFilled = HEADER_BYTES;
-        this.headerFilled = 0;
       }
       const taken = Math.min(this.pdu.length - this.pduFilled, chunk.length - offset);
       chunk.copy(this.pdu, this.pduFilled, offset, offset + taken);
