@@ -28,8 +28,11 @@ export interface DicomListenerOptions {
   aeTitle: string;
   deps: ImageDeps;
   log?: (line: string) => void;
-  /** DICOM TLS on a second port of the same host (0 picks a free one). */
-  tls?: { port: number; material: DicomTlsMaterial };
+  /**
+   * DICOM TLS on a second port (0 picks a free one), on `host` unless it has its own: with the
+   * plain port left on loopback, the network reaches this archive over TLS only.
+   */
+  tls?: { port: number; host?: string; material: DicomTlsMaterial };
 }
 
 export async function startDicomListener(options: DicomListenerOptions): Promise<DicomListener> {
@@ -90,23 +93,29 @@ export async function startDicomListener(options: DicomListenerOptions): Promise
 
   let tlsPort: number | null = null;
   if (options.tls) {
+    const tlsHost = options.tls.host ?? host;
     const secure = createDicomTlsServer(options.tls.material, limits.associationTimeoutMs);
     // The raw TCP connection is counted and timed before the handshake, which the handshake
     // timeout (ARTIM) bounds; the DICOM conversation starts once the peer is authenticated.
     secure.on("connection", (raw: Socket) => void admit(raw, "DICOM TLS"));
     secure.on("secureConnection", (socket) => serve(socket, "DIMSE_TLS"));
     secure.on("tlsClientError", (error, socket) => {
-      log(`DICOM TLS connection from ${socket.remoteAddress ?? "?"} refused: ${error.message}`);
+      // A certificate the CA did not issue fails after the handshake: Node then closes the socket
+      // itself and reports only "socket hang up"; the reason is in authorizationError, and the
+      // address only on the TCP socket underneath (the TLS socket's own is gone with its handle).
+      const reason = socket.authorizationError ? `client certificate refused (${String(socket.authorizationError)})` : error.message;
+      const peer = socket.remoteAddress ?? (socket as unknown as { _parent?: Socket })._parent?.remoteAddress ?? "?";
+      log(`DICOM TLS connection from ${peer} refused: ${reason}`);
       socket.destroy();
     });
     servers.push(secure);
     try {
-      tlsPort = await listen(secure, options.tls.port, host, log, "DICOM TLS");
+      tlsPort = await listen(secure, options.tls.port, tlsHost, log, "DICOM TLS");
     } catch (error) {
       plain.close();
       throw error;
     }
-    log(`DICOM TLS listener ${aeTitle} on ${host}:${tlsPort}${options.tls.material.ca ? " (client certificates required)" : ""}`);
+    log(`DICOM TLS listener ${aeTitle} on ${tlsHost}:${tlsPort}${options.tls.material.ca ? " (client certificates required)" : ""}`);
   }
 
   let closing: Promise<void> | null = null;
