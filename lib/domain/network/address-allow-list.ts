@@ -13,7 +13,17 @@ export interface AddressRange {
   prefix: number;
 }
 
-export type AllowListEntryResult = { ok: true; range: AddressRange; canonical: string } | { ok: false; entry: string; reason: string };
+/** Why an entry is refused, as a code the UI translates (with what the message needs). */
+export type AllowListProblem =
+  | { code: "EMPTY" }
+  | { code: "TOO_LONG" }
+  | { code: "SLASHES" }
+  | { code: "NOT_AN_ADDRESS" }
+  | { code: "PREFIX_RANGE"; max: number }
+  | { code: "HOST_BITS"; range: string }
+  | { code: "TOO_MANY_ENTRIES"; max: number };
+
+export type AllowListEntryResult = { ok: true; range: AddressRange; canonical: string } | { ok: false; entry: string; problem: AllowListProblem };
 
 export const MAX_ALLOW_LIST_ENTRIES = 32;
 /** The longest text an entry can be: a full IPv6 address with an IPv4 tail and "/128". */
@@ -21,19 +31,20 @@ export const MAX_ALLOW_LIST_ENTRY_LENGTH = 49;
 
 export function parseAllowListEntry(text: string): AllowListEntryResult {
   const entry = text.trim();
-  const fail = (reason: string): AllowListEntryResult => ({ ok: false, entry, reason });
-  if (entry === "") return fail("empty entry");
-  if (entry.length > MAX_ALLOW_LIST_ENTRY_LENGTH) return fail("too long to be an address or a CIDR range");
+  const fail = (problem: AllowListProblem): AllowListEntryResult => ({ ok: false, entry, problem });
+  if (entry === "") return fail({ code: "EMPTY" });
+  if (entry.length > MAX_ALLOW_LIST_ENTRY_LENGTH) return fail({ code: "TOO_LONG" });
   const [addressText = "", prefixText, extra] = entry.split("/");
-  if (extra !== undefined) return fail("more than one \"/\"");
+  if (extra !== undefined) return fail({ code: "SLASHES" });
+  // Host names are refused too: resolving one at each association would make DNS the perimeter.
   const address = parseIpAddress(addressText);
-  if (!address) return fail(`"${addressText}" is not an IPv4 or IPv6 address (host names are not accepted)`);
+  if (!address) return fail({ code: "NOT_AN_ADDRESS" });
   // A prefix written on an IPv4-mapped IPv6 address counts in IPv6 bits: ::ffff:10.0.0.0/104 is 10.0.0.0/8.
   const mapped = address.family === 4 && addressText.includes(":");
   const bits: number = mapped ? 128 : ADDRESS_BITS[address.family];
   let prefix = bits;
   if (prefixText !== undefined) {
-    if (!/^(0|[1-9][0-9]{0,2})$/.test(prefixText) || Number(prefixText) > bits) return fail(`prefix length must be 0 to ${bits}`);
+    if (!/^(0|[1-9][0-9]{0,2})$/.test(prefixText) || Number(prefixText) > bits) return fail({ code: "PREFIX_RANGE", max: bits });
     prefix = Number(prefixText);
   }
   if (mapped) {
@@ -44,12 +55,12 @@ export function parseAllowListEntry(text: string): AllowListEntryResult {
   return rangeResult(address, prefix, fail);
 }
 
-function rangeResult(address: IpAddress, prefix: number, fail: (reason: string) => AllowListEntryResult): AllowListEntryResult {
+function rangeResult(address: IpAddress, prefix: number, fail: (problem: AllowListProblem) => AllowListEntryResult): AllowListEntryResult {
   const network = maskTo(address.family, address.value, prefix);
   const range: AddressRange = { family: address.family, network, prefix };
   if (network !== address.value) {
     // "10.1.2.3/8" is most likely a typing mistake: say which range it would have meant.
-    return fail(`host bits set: the range is ${formatRange(range)}`);
+    return fail({ code: "HOST_BITS", range: formatRange(range) });
   }
   return { ok: true, range, canonical: formatRange(range) };
 }
@@ -66,20 +77,20 @@ export function formatRange(range: AddressRange): string {
   return range.prefix === ADDRESS_BITS[range.family] ? address : `${address}/${range.prefix}`;
 }
 
-export type AllowListResult = { ok: true; ranges: AddressRange[]; canonical: string[] } | { ok: false; errors: { entry: string; reason: string }[] };
+export type AllowListResult = { ok: true; ranges: AddressRange[]; canonical: string[] } | { ok: false; errors: { entry: string; problem: AllowListProblem }[] };
 
 /** A whole list as typed: every entry checked, duplicates (after canonical form) dropped, order kept. */
 export function parseAllowList(entries: readonly string[]): AllowListResult {
   const nonEmpty = entries.map((entry) => entry.trim()).filter((entry) => entry !== "");
   if (nonEmpty.length > MAX_ALLOW_LIST_ENTRIES) {
-    return { ok: false, errors: [{ entry: "", reason: `at most ${MAX_ALLOW_LIST_ENTRIES} entries` }] };
+    return { ok: false, errors: [{ entry: "", problem: { code: "TOO_MANY_ENTRIES", max: MAX_ALLOW_LIST_ENTRIES } }] };
   }
   const ranges: AddressRange[] = [];
   const canonical: string[] = [];
-  const errors: { entry: string; reason: string }[] = [];
+  const errors: { entry: string; problem: AllowListProblem }[] = [];
   for (const entry of nonEmpty) {
     const result = parseAllowListEntry(entry);
-    if (!result.ok) errors.push({ entry: result.entry, reason: result.reason });
+    if (!result.ok) errors.push({ entry: result.entry, problem: result.problem });
     else if (!canonical.includes(result.canonical)) {
       ranges.push(result.range);
       canonical.push(result.canonical);
