@@ -3,6 +3,7 @@ import { canEditSettings } from "@/lib/domain/rota/rota-access";
 import { getTranslator } from "@/lib/i18n/server-locale";
 import { requireActor } from "@/lib/server/auth/require-actor";
 import { getQueryClient, HydrateClient, serverTrpc } from "@/lib/trpc/server";
+import { DicomSendersEditor } from "@/lib/ui/admin/dicom-senders-editor";
 import { PriorityTargetsEditor } from "@/lib/ui/admin/priority-targets-editor";
 import { PrivilegesEditor } from "@/lib/ui/admin/privileges-editor";
 import { ProtocolCatalogueEditor } from "@/lib/ui/admin/protocol-catalogue-editor";
@@ -23,6 +24,7 @@ export default async function AdminPage() {
           queryClient.prefetchQuery(serverTrpc.settings.privileges.queryOptions()),
           queryClient.prefetchQuery(serverTrpc.settings.sites.queryOptions()),
           queryClient.prefetchQuery(serverTrpc.accounts.signInLocks.queryOptions()),
+          queryClient.prefetchQuery(serverTrpc.senders.list.queryOptions()),
         ]
       : []),
   ]);
@@ -38,6 +40,7 @@ export default async function AdminPage() {
         {admin && <SiteSettingsEditor />}
         <PriorityTargetsEditor />
         {admin && <ProtocolCatalogueEditor />}
+        {admin && <DicomSendersEditor />}
       </div>
     </HydrateClient>
   );
