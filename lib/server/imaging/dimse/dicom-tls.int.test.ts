@@ -209,6 +209,10 @@ describe("DICOM TLS (BCP 195 profile)", () => {
 
       const site = await createSite(db);
       const sender = await registerAeSender(db, site.id);
+      // Each finished association gives its place back: more in a row than the per-address limit.
+      for (let i = 0; i < 5; i++) expect((await echo(sender.aeTitle, String(limited.tlsPort), withCertificate())).code).toBe(0);
+      // Refused handshakes too.
+      for (let i = 0; i < 4; i++) expect((await echo(sender.aeTitle, String(limited.tlsPort), withoutCertificate())).code).not.toBe(0);
       expect((await echo(sender.aeTitle, String(limited.tlsPort), withCertificate())).code).toBe(0);
     } finally {
       for (const socket of sockets) socket.destroy();
