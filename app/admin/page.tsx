@@ -10,8 +10,8 @@ import { ProtocolCatalogueEditor } from "@/lib/ui/admin/protocol-catalogue-edito
 import { SignInLocksPanel } from "@/lib/ui/admin/sign-in-locks-panel";
 import { SiteSettingsEditor } from "@/lib/ui/admin/site-settings-editor";
 
-// The administrator manages privileges, site settings and catalogues; the department head
-// comes here for the escalation delays only.
+// The administrator manages privileges, site settings, catalogues and the DICOM senders'
+// allowed addresses; the department head comes here for the escalation delays only.
 export default async function AdminPage() {
   const actor = await requireActor(["ADMIN", "DEPARTMENT_HEAD"]);
   const { t } = await getTranslator();
