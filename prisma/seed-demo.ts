@@ -1,3 +1,4 @@
+import { LOOPBACK_NETWORKS } from "../lib/domain/network/address-allow-list";
 import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "../lib/generated/prisma/client";
 import { hashPassword } from "../lib/server/auth/password";
@@ -53,18 +54,19 @@ export async function seedDemoTerritory(db: PrismaClient): Promise<void> {
     }
   }
 
+  // The demo's senders run on the same machine (the DICOM port listens on loopback by default).
   for (const sender of DEMO_SENDERS) {
     const siteId = siteIds.get(sender.siteCode);
     if (!siteId) continue;
     await db.dicomSender.upsert({
       where: { aeTitle: sender.aeTitle },
-      create: { siteId, kind: "AE_TITLE", label: sender.label, aeTitle: sender.aeTitle },
+      create: { siteId, kind: "AE_TITLE", label: sender.label, aeTitle: sender.aeTitle, allowedNetworks: [...LOOPBACK_NETWORKS] },
       update: {},
     });
     const tokenHash = hashSenderToken(sender.stowToken);
     await db.dicomSender.upsert({
       where: { tokenHash },
-      create: { siteId, kind: "STOW_TOKEN", label: sender.label, tokenHash },
+      create: { siteId, kind: "STOW_TOKEN", label: sender.label, tokenHash, allowedNetworks: [...LOOPBACK_NETWORKS] },
       update: {},
     });
   }

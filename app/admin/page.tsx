@@ -4,14 +4,15 @@ import { getTranslator } from "@/lib/i18n/server-locale";
 import { requireActor } from "@/lib/server/auth/require-actor";
 import { getQueryClient, HydrateClient, serverTrpc } from "@/lib/trpc/server";
 import { AccountsPanel } from "@/lib/ui/admin/accounts-panel";
+import { DicomSendersEditor } from "@/lib/ui/admin/dicom-senders-editor";
 import { PriorityTargetsEditor } from "@/lib/ui/admin/priority-targets-editor";
 import { PrivilegesEditor } from "@/lib/ui/admin/privileges-editor";
 import { ProtocolCatalogueEditor } from "@/lib/ui/admin/protocol-catalogue-editor";
 import { SignInLocksPanel } from "@/lib/ui/admin/sign-in-locks-panel";
 import { SiteSettingsEditor } from "@/lib/ui/admin/site-settings-editor";
 
-// The administrator manages accounts, privileges, site settings and catalogues; the department head
-// comes here for the escalation delays only.
+// The administrator manages accounts, privileges, site settings, catalogues and the DICOM
+// senders' allowed addresses; the department head comes here for the escalation delays only.
 export default async function AdminPage() {
   const actor = await requireActor(["ADMIN", "DEPARTMENT_HEAD"]);
   const { t } = await getTranslator();
@@ -25,6 +26,7 @@ export default async function AdminPage() {
           queryClient.prefetchQuery(serverTrpc.settings.sites.queryOptions()),
           queryClient.prefetchQuery(serverTrpc.accounts.signInLocks.queryOptions()),
           queryClient.prefetchQuery(serverTrpc.accounts.list.queryOptions()),
+          queryClient.prefetchQuery(serverTrpc.senders.list.queryOptions()),
         ]
       : []),
   ]);
@@ -41,6 +43,7 @@ export default async function AdminPage() {
         {admin && <SiteSettingsEditor />}
         <PriorityTargetsEditor />
         {admin && <ProtocolCatalogueEditor />}
+        {admin && <DicomSendersEditor />}
       </div>
     </HydrateClient>
   );

@@ -31,6 +31,14 @@ const envSchema = z.object({
   DICOM_IDLE_TIMEOUT_S: z.coerce.number().min(5).max(3600).default(60),
   DICOM_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(10_000).default(64),
   DICOM_MAX_CONNECTIONS_PER_PEER: z.coerce.number().int().min(1).max(10_000).default(16),
+  // DICOM TLS (PS3.15 B.9, BCP 195) on a second port; 0 = off. PEM files: the archive's
+  // certificate and key, and the CA whose certificates peers must present (mutual TLS) if set.
+  DICOM_TLS_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  // Defaults to DICOM_HOST; with DICOM_HOST left on loopback, the network gets TLS only.
+  DICOM_TLS_HOST: z.string().min(1).optional(),
+  DICOM_TLS_CERT: z.string().min(1).optional(),
+  DICOM_TLS_KEY: z.string().min(1).optional(),
+  DICOM_TLS_CA: z.string().min(1).optional(),
   DICOM_MAX_INSTANCE_MB: z.coerce.number().min(1).max(4096).default(512),
   DICOM_MAX_REQUEST_MB: z.coerce.number().min(1).max(65536).default(4096),
   DICOM_PARSE_WORKERS: z.coerce.number().int().min(1).max(32).default(2),
@@ -53,6 +61,12 @@ const envSchema = z.object({
   ARCHIVE_S3_SECRET_ACCESS_KEY: z.string().optional(),
   ARCHIVE_S3_FORCE_PATH_STYLE: z.enum(["true", "false"]).default("true"),
   ARCHIVE_S3_PREFIX: z.string().max(200).default(""),
+}).refine((env) => env.DICOM_TLS_PORT === 0 || (env.DICOM_TLS_CERT && env.DICOM_TLS_KEY), {
+  message: "DICOM_TLS_PORT needs DICOM_TLS_CERT and DICOM_TLS_KEY (PEM files)",
+  path: ["DICOM_TLS_PORT"],
+}).refine((env) => env.DICOM_TLS_PORT === 0 || env.DICOM_PORT === 0 || env.DICOM_TLS_PORT !== env.DICOM_PORT, {
+  message: "DICOM_TLS_PORT must differ from DICOM_PORT",
+  path: ["DICOM_TLS_PORT"],
 }).refine((env) => !env.ARCHIVE_S3_ENDPOINT || (env.ARCHIVE_S3_BUCKET && env.ARCHIVE_S3_ACCESS_KEY_ID && env.ARCHIVE_S3_SECRET_ACCESS_KEY), {
   message: "ARCHIVE_S3_ENDPOINT needs ARCHIVE_S3_BUCKET, ARCHIVE_S3_ACCESS_KEY_ID and ARCHIVE_S3_SECRET_ACCESS_KEY",
   path: ["ARCHIVE_S3_ENDPOINT"],

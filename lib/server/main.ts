@@ -20,6 +20,7 @@ import { startJobWorker } from "./jobs/start-job-worker";
 import { setJobWorkerWaker } from "./jobs/wake-job-worker";
 import { createTestClockHandler, isTestClockEnabled, TEST_CLOCK_PATH } from "./jobs/test-clock-handler";
 import { startDicomListener } from "./imaging/dimse/start-dicom-listener";
+import { readDicomTlsMaterial } from "./imaging/dimse/dicom-tls";
 import { flushReadAudits } from "./audit/read-audit-buffer";
 import { getDb } from "./db/client";
 import { getEnv, isDemoMode } from "./env";
@@ -131,9 +132,19 @@ async function main(): Promise<void> {
             maxConnections: env.DICOM_MAX_CONNECTIONS,
             maxConnectionsPerPeer: env.DICOM_MAX_CONNECTIONS_PER_PEER,
           },
+          ...(env.DICOM_TLS_PORT > 0 && env.DICOM_TLS_CERT && env.DICOM_TLS_KEY
+            ? {
+                tls: {
+                  port: env.DICOM_TLS_PORT,
+                  host: env.DICOM_TLS_HOST ?? env.DICOM_HOST,
+                  material: readDicomTlsMaterial({ cert: env.DICOM_TLS_CERT, key: env.DICOM_TLS_KEY, ca: env.DICOM_TLS_CA }),
+                },
+              }
+            : {}),
         })
       : null;
-  log(`Ready on http://${env.HOST}:${env.PORT} (${dev ? "development" : "production"})${dicom ? `; DICOM C-STORE ${env.DICOM_AE_TITLE} on ${env.DICOM_HOST}:${dicom.port}` : ""}`);
+  const dicomTls = dicom?.tlsPort ? `, DICOM TLS on ${env.DICOM_TLS_HOST ?? env.DICOM_HOST}:${dicom.tlsPort}` : "";
+  log(`Ready on http://${env.HOST}:${env.PORT} (${dev ? "development" : "production"})${dicom ? `; DICOM C-STORE ${env.DICOM_AE_TITLE} on ${env.DICOM_HOST}:${dicom.port}${dicomTls}` : ""}`);
   // The dashboards' in-memory index loads in the background, so that the first head to open
   // the dashboard does not wait for a year of requests to be read.
   void turnaroundIndexFor(db)

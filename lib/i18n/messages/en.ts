@@ -17,6 +17,7 @@ import { threadEn } from "./sections/thread.en";
 import { presenceEn } from "./sections/presence.en";
 import { subspecialtyEn } from "./sections/subspecialty.en";
 import { accountEn } from "./sections/account.en";
+import { sendersEn } from "./sections/senders.en";
 
 
 export const en: Messages = {
@@ -297,4 +298,5 @@ export const en: Messages = {
   operations: operationsEn,
   exports: exportsEn,
   activity: activityEn,
+  senders: sendersEn,
 };

@@ -16,6 +16,7 @@ import { threadFr } from "./sections/thread.fr";
 import { presenceFr } from "./sections/presence.fr";
 import { subspecialtyFr } from "./sections/subspecialty.fr";
 import { accountFr } from "./sections/account.fr";
+import { sendersFr } from "./sections/senders.fr";
 
 // French catalogue: the reference. en.ts must have exactly the same keys (checked by types).
 export const fr = {
@@ -301,4 +302,5 @@ export const fr = {
   operations: operationsFr,
   exports: exportsFr,
   activity: activityFr,
+  senders: sendersFr,
 } as const;

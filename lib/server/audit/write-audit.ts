@@ -28,6 +28,9 @@ export const AUDIT_ACTIONS = [
   "DICOM_INSTANCE_STORED",
   "DICOM_INSTANCE_CONFLICT",
   "DICOM_INSTANCE_REFUSED",
+  // A registered sender's AE title or token presented from an address its allow-list lacks.
+  "DICOM_SENDER_ADDRESS_REFUSED",
+  "DICOM_SENDER_CHANGED",
   "STUDY_LINKED",
   "STUDY_LINK_CONFIRMED",
   "STUDY_READ",
@@ -109,7 +112,8 @@ export interface AuditEntry {
     | "ReportTemplate"
     | "CriticalFinding"
     | "Dashboard"
-    | "SiteGroup";
+    | "SiteGroup"
+    | "DicomSender";
   entityId?: string | null;
   siteId?: string | null;
   detail?: Prisma.InputJsonValue;

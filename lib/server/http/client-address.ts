@@ -10,8 +10,13 @@ import type { IncomingMessage } from "node:http";
 export const CLIENT_ADDRESS_HEADER = "x-teleradio-client-address";
 
 export function stampClientAddress(req: IncomingMessage, options: { trustProxy: boolean }): void {
+  req.headers[CLIENT_ADDRESS_HEADER] = addressOfRequest(req, options);
+}
+
+/** The same address computed from the request itself, for handlers that must not depend on the stamp having been made. */
+export function addressOfRequest(req: IncomingMessage, options: { trustProxy: boolean }): string {
   const forwarded = options.trustProxy ? lastForwardedHop(req.headers["x-forwarded-for"]) : null;
-  req.headers[CLIENT_ADDRESS_HEADER] = forwarded ?? req.socket.remoteAddress ?? "unknown";
+  return forwarded ?? req.socket.remoteAddress ?? "unknown";
 }
 
 export function clientAddressOf(headers: Record<string, string | string[] | undefined>): string {

@@ -1,3 +1,4 @@
+import { LOOPBACK_NETWORKS } from "@/lib/domain/network/address-allow-list";
 import { randomBytes } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -31,7 +32,7 @@ beforeAll(async () => {
   const site = await createSite(db);
   siteId = site.id;
   const token = randomBytes(24).toString("base64url");
-  await db.dicomSender.create({ data: { siteId: site.id, kind: "STOW_TOKEN", label: "Orthanc STOW", tokenHash: hashSenderToken(token) } });
+  await db.dicomSender.create({ data: { siteId: site.id, kind: "STOW_TOKEN", label: "Orthanc STOW", tokenHash: hashSenderToken(token), allowedNetworks: [...LOOPBACK_NETWORKS] } });
   const sender = await registerAeSender(db, site.id);
   const handler = createDicomwebHandler({ deps, secret, resolveActor: (id) => loadActor(db, id), maxRequestBytes: 64 * 1024 * 1024 });
   server = createServer((req, res) => void handler(req, res));

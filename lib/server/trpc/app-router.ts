@@ -18,6 +18,7 @@ import { templatesRouter } from "./routers/templates-router";
 import { portalRouter } from "./routers/portal-router";
 import { dashboardRouter } from "./routers/dashboard-router";
 import { operationsRouter } from "./routers/operations-router";
+import { sendersRouter } from "./routers/senders-router";
 
 
 export const appRouter = router({
@@ -39,6 +40,7 @@ export const appRouter = router({
   portal: portalRouter,
   dashboard: dashboardRouter,
   operations: operationsRouter,
+  senders: sendersRouter,
 });
 
 export type AppRouter = typeof appRouter;

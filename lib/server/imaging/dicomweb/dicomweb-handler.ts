@@ -6,7 +6,7 @@ import { searchInstances } from "../queries/search-instances";
 import { searchSeries } from "../queries/search-series";
 import { searchStudies } from "../queries/search-studies";
 import type { ImageDeps } from "../runtime/image-deps";
-import { resolveDicomwebPrincipal } from "./dicomweb-principal";
+import { addressRefusedMessage, resolveDicomwebPrincipal } from "./dicomweb-principal";
 import { DICOMWEB_BASE_PATH, matchDicomwebRoute } from "./dicomweb-routes";
 import { sendError, sendJson } from "./http-replies";
 import { parseQidoQuery } from "../queries/qido-query";
@@ -24,8 +24,9 @@ import { handleFrames, handleMetadata, handleRetrieve } from "./wado-rs";
 export { DICOMWEB_BASE_PATH };
 
 /**
- * `trustForwarded`: a reverse proxy the operator controls sets X-Forwarded-Host/-Proto; only
- * then are they used for the URLs written into answers (request-base-url.ts).
+ * `trustForwarded`: a reverse proxy the operator controls sets X-Forwarded-Host/-Proto/-For; only
+ * then are they used for the URLs written into answers (request-base-url.ts) and for the address
+ * a site token is checked against (its sender's allow-list).
  */
 export function createDicomwebHandler(options: { deps: ImageDeps; secret: string; resolveActor: ResolveActor; maxRequestBytes: number; trustForwarded?: boolean }) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -54,11 +55,17 @@ export function createDicomwebHandler(options: { deps: ImageDeps; secret: string
     if (!match.ok) return sendError(res, match.status, match.message);
     const route = match.route;
     const baseUrl = requestBaseUrl(req, { trustForwarded: options.trustForwarded === true });
-    const principal = await resolveDicomwebPrincipal(req, { db: options.deps.db, secret: options.secret, resolveActor: options.resolveActor });
+    const principal = await resolveDicomwebPrincipal(req, {
+      db: options.deps.db,
+      secret: options.secret,
+      resolveActor: options.resolveActor,
+      trustProxy: options.trustForwarded === true,
+    });
 
     if (route.kind === "stow") {
       return handleStow(req, res, { deps: options.deps, principal, studyUid: route.studyUid, baseUrl, maxRequestBytes: options.maxRequestBytes });
     }
+    if (principal.kind === "address-refused") return sendError(res, 403, addressRefusedMessage(principal.address));
     if (principal.kind !== "user") {
       return sendError(res, 401, principal.kind === "sender" ? "site tokens may only store (STOW-RS)" : "authentication required");
     }

@@ -2,17 +2,28 @@ import "server-only";
 import { createHash } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 import type { Actor } from "@/lib/domain/access";
+import { isAddressAllowed, rangesOf } from "@/lib/domain/network/address-allow-list";
 import { actorFromCookieHeader, type ResolveActor } from "../../auth/actor-from-cookie";
 import type { Db } from "../../db/client";
+import { addressOfRequest } from "../../http/client-address";
+import { addressRefusalAuditor } from "../senders/audit-address-refusal";
 
 // Who calls DICOMweb: a signed-in user (the browser's session cookie: viewer, upload), or a
-// site's PACS with its bearer token (STOW-RS only). Tokens are stored as SHA-256 hashes.
+// site's PACS with its bearer token (STOW-RS only). Tokens are stored as SHA-256 hashes. A token
+// is accepted only from the addresses its sender's allow-list holds, like an AE title on the
+// DICOM port: a copied token is worth nothing elsewhere.
 
 export type DicomwebPrincipal =
   | { kind: "user"; actor: Actor }
   | { kind: "sender"; siteId: string; label: string }
   | { kind: "anonymous" }
-  | { kind: "invalid-token" };
+  | { kind: "invalid-token" }
+  | { kind: "address-refused"; address: string };
+
+/** What a sender's IT reads: the address we saw, so that a proxy in between (TRUST_PROXY) shows. */
+export function addressRefusedMessage(address: string): string {
+  return `this site token is not accepted from ${address}: the address is not on its sender's allow-list (/admin)`;
+}
 
 export function hashSenderToken(token: string): string {
   return createHash("sha256").update(token, "utf8").digest("hex");
@@ -20,7 +31,7 @@ export function hashSenderToken(token: string): string {
 
 export async function resolveDicomwebPrincipal(
   req: IncomingMessage,
-  options: { db: Db; secret: string; resolveActor: ResolveActor },
+  options: { db: Db; secret: string; resolveActor: ResolveActor; trustProxy: boolean },
 ): Promise<DicomwebPrincipal> {
   const authorization = req.headers.authorization;
   if (authorization) {
@@ -28,9 +39,19 @@ export async function resolveDicomwebPrincipal(
     if (!match?.[1]) return { kind: "invalid-token" };
     const sender = await options.db.dicomSender.findUnique({
       where: { tokenHash: hashSenderToken(match[1]) },
-      select: { siteId: true, label: true, active: true, kind: true },
+      select: { id: true, siteId: true, label: true, active: true, kind: true, allowedNetworks: true },
     });
     if (!sender || !sender.active || sender.kind !== "STOW_TOKEN") return { kind: "invalid-token" };
+    // The socket's address, or the last hop the operator's proxy added (TRUST_PROXY); computed
+    // here rather than read from the server's stamp, which a client could send where no stamp is made.
+    const address = addressOfRequest(req, { trustProxy: options.trustProxy });
+    if (!isAddressAllowed(rangesOf(sender.allowedNetworks), address)) {
+      const refusal = { senderId: sender.id, siteId: sender.siteId, channel: "STOW" as const, address, presentedAs: sender.label };
+      await addressRefusalAuditor.record(options.db, refusal, (error) =>
+        console.error(`[dicomweb] audit of the refused token of "${sender.label}" from ${address} not written:`, error instanceof Error ? error.message : String(error)),
+      );
+      return { kind: "address-refused", address };
+    }
     return { kind: "sender", siteId: sender.siteId, label: sender.label };
   }
   const cookie = req.headers.cookie;

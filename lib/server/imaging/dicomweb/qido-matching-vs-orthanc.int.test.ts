@@ -1,3 +1,4 @@
+import { LOOPBACK_NETWORKS } from "@/lib/domain/network/address-allow-list";
 import { randomBytes } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -104,7 +105,7 @@ beforeAll(async () => {
   globalThis.XMLHttpRequest = NodeXmlHttpRequest as unknown as typeof XMLHttpRequest;
   const site = await createSite(db);
   const token = randomBytes(24).toString("base64url");
-  await db.dicomSender.create({ data: { siteId: site.id, kind: "STOW_TOKEN", label: "PACS QIDO", tokenHash: hashSenderToken(token) } });
+  await db.dicomSender.create({ data: { siteId: site.id, kind: "STOW_TOKEN", label: "PACS QIDO", tokenHash: hashSenderToken(token), allowedNetworks: [...LOOPBACK_NETWORKS] } });
   // The site's radiographer sees the site's studies (unlinked too), and only those.
   const radiographer = await createUser(db, { role: "RADIOGRAPHER", siteId: site.id });
   const cookie = `next-auth.session-token=${await encode({ token: { uid: radiographer.id }, secret })}`;

@@ -1,3 +1,4 @@
+import { LOOPBACK_NETWORKS } from "@/lib/domain/network/address-allow-list";
 import { randomBytes } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -27,7 +28,7 @@ let token = "";
 beforeAll(async () => {
   const site = await createSite(db);
   token = randomBytes(24).toString("base64url");
-  await db.dicomSender.create({ data: { siteId: site.id, kind: "STOW_TOKEN", label: "PACS refusals", tokenHash: hashSenderToken(token) } });
+  await db.dicomSender.create({ data: { siteId: site.id, kind: "STOW_TOKEN", label: "PACS refusals", tokenHash: hashSenderToken(token), allowedNetworks: [...LOOPBACK_NETWORKS] } });
   const radiographer = await createUser(db, { role: "RADIOGRAPHER", siteId: site.id });
   cookie = `next-auth.session-token=${await encode({ token: { uid: radiographer.id }, secret })}`;
   const handler = createDicomwebHandler({ deps, secret, resolveActor: (id) => loadActor(db, id), maxRequestBytes: 16 * 1024 * 1024 });

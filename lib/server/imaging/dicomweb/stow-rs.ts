@@ -4,7 +4,7 @@ import type { DicomRejectionCode } from "@/lib/dicom/dicom-rejection";
 import { staffSiteOf } from "@/lib/domain/access";
 import type { ImageDeps, IngestSource } from "../runtime/image-deps";
 import { ingestInstance, type IngestOutcome } from "../ingest/ingest-instance";
-import type { DicomwebPrincipal } from "./dicomweb-principal";
+import { addressRefusedMessage, type DicomwebPrincipal } from "./dicomweb-principal";
 import { sendError, sendJson } from "./http-replies";
 import { MultipartError, parseContentType, readMultipart } from "./multipart-related";
 
@@ -133,6 +133,8 @@ function ingestSourceOf(principal: DicomwebPrincipal): SourceResult {
     }
     case "invalid-token":
       return { ok: false, status: 401, message: "unknown, revoked or malformed bearer token" };
+    case "address-refused":
+      return { ok: false, status: 403, message: addressRefusedMessage(principal.address) };
     case "anonymous":
       return { ok: false, status: 401, message: "authentication required (session cookie or bearer token)" };
     default: {

@@ -6,6 +6,7 @@ import { afterAll } from "vitest";
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { LOOPBACK_NETWORKS } from "@/lib/domain/network/address-allow-list";
 import type { Db } from "../../db/client";
 
 export interface ToolRun {
@@ -46,12 +47,19 @@ export function writeFiles(dir: string, files: readonly { fileName: string; byte
   });
 }
 
-/** A fresh AE title (unique in the territory) registered for the site. */
-export async function registerAeSender(db: Db, siteId: string, options: { active?: boolean } = {}): Promise<{ aeTitle: string; label: string }> {
+/** A fresh AE title (unique in the territory) registered for the site; by default allowed from this machine only. */
+export async function registerAeSender(
+  db: Db,
+  siteId: string,
+  options: { active?: boolean; allowedNetworks?: readonly string[] } = {},
+): Promise<{ id: string; aeTitle: string; label: string }> {
   const aeTitle = `MOD_${randomBytes(5).toString("hex").toUpperCase()}`;
   const label = `Scanner ${aeTitle.slice(4)}`;
-  await db.dicomSender.create({ data: { siteId, kind: "AE_TITLE", label, aeTitle, active: options.active ?? true } });
-  return { aeTitle, label };
+  const { id } = await db.dicomSender.create({
+    data: { siteId, kind: "AE_TITLE", label, aeTitle, active: options.active ?? true, allowedNetworks: [...(options.allowedNetworks ?? LOOPBACK_NETWORKS)] },
+    select: { id: true },
+  });
+  return { id, aeTitle, label };
 }
 
 /**

@@ -3,12 +3,14 @@ import type { Db } from "../../db/client";
 
 // A DICOM node may send only if an administrator registered its calling AE title for a site
 // and left it active. Looked up once per association: deactivating a sender stops its next
-// association, not one already under way.
+// association, not one already under way. The same goes for its address allow-list.
 
 export interface AeSender {
   id: string;
   siteId: string;
   label: string;
+  /** Canonical entries; checked against the peer's address once, at association. */
+  allowedNetworks: string[];
 }
 
 export async function findSenderByAe(db: Db, callingAeTitle: string): Promise<AeSender | null> {
@@ -17,6 +19,6 @@ export async function findSenderByAe(db: Db, callingAeTitle: string): Promise<Ae
   if (!aeTitle) return null;
   return db.dicomSender.findFirst({
     where: { aeTitle, kind: "AE_TITLE", active: true },
-    select: { id: true, siteId: true, label: true },
+    select: { id: true, siteId: true, label: true, allowedNetworks: true },
   });
 }

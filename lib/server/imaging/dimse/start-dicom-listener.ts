@@ -1,15 +1,19 @@
 import "server-only";
-import { createServer, type AddressInfo, type Socket } from "node:net";
+import { createServer, type AddressInfo, type Server, type Socket } from "node:net";
 import type { ImageDeps } from "../runtime/image-deps";
+import { createDicomTlsServer, type DicomTlsMaterial } from "./dicom-tls";
 import { ConnectionCounter, DEFAULT_LISTENER_LIMITS, type ListenerLimits } from "./listener-limits";
-import { StoreScp } from "./store-scp";
+import { type ScpContext, StoreScp } from "./store-scp";
 
 // The DICOM port of the archive: sites' PACS and modalities push instances by C-STORE (and
 // check the link with C-ECHO). The TCP server is ours rather than dcmjs-dimse's Server, which
-// cannot bind a host, report the port it got, or tell when it has closed.
+// cannot bind a host, report the port it got, or tell when it has closed. With TLS material a
+// second port speaks DICOM TLS; both share the connection limits, timeouts and the same SCP.
 
 export interface DicomListener {
   port: number;
+  /** The DICOM TLS port, or null without TLS. */
+  tlsPort: number | null;
   close(): Promise<void>;
 }
 
@@ -24,6 +28,11 @@ export interface DicomListenerOptions {
   aeTitle: string;
   deps: ImageDeps;
   log?: (line: string) => void;
+  /**
+   * DICOM TLS on a second port (0 picks a free one), on `host` unless it has its own: with the
+   * plain port left on loopback, the network reaches this archive over TLS only.
+   */
+  tls?: { port: number; host?: string; material: DicomTlsMaterial };
 }
 
 export async function startDicomListener(options: DicomListenerOptions): Promise<DicomListener> {
@@ -44,50 +53,78 @@ export async function startDicomListener(options: DicomListenerOptions): Promise
 
   const sockets = new Set<Socket>();
   const connections = new ConnectionCounter(limits);
-  const server = createServer((socket) => {
+  /** Counts a new TCP connection in (before any TLS handshake): false when it was refused and closed. */
+  const admit = (socket: Socket, label: string): boolean => {
     const peer = socket.remoteAddress ?? "?";
     const admitted = connections.admit(peer);
     if (admitted !== true) {
       // Refused before a byte is read: a flood of connections costs a file descriptor each, briefly.
-      log(`DICOM connection from ${peer} refused: ${admitted}`);
+      log(`${label} connection from ${peer} refused: ${admitted}`);
       socket.destroy();
-      return;
+      return false;
     }
     sockets.add(socket);
     socket.once("close", () => {
       sockets.delete(socket);
       connections.release(peer);
     });
+    return true;
+  };
+  const serve = (socket: Socket, channel: ScpContext["channel"]): void => {
     // Silence in both directions for this long ends the connection ('timeout' reaches the library,
     // which reports a network error, handled below).
     socket.setTimeout(limits.idleTimeoutMs);
     // Each C-STORE response is one small PDU the sender waits for before the next instance.
     socket.setNoDelay(true);
-    const scp = new StoreScp(socket, context);
+    const scp = new StoreScp(socket, { ...context, channel });
     // One listener argument: dcmjs-dimse's emitter treats a second one as a completion callback.
     scp.on("networkError", (error: Error) => {
       log(`DICOM connection from ${socket.remoteAddress ?? "?"} closed: ${error.message}`);
       socket.destroy();
     });
-  });
+  };
 
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port, host, () => {
-      server.off("error", reject);
-      resolve();
-    });
+  const plain = createServer((socket) => {
+    if (admit(socket, "DICOM")) serve(socket, "DIMSE");
   });
-  server.on("error", (error) => log(`DICOM listener error: ${error.message}`));
-  const { port } = server.address() as AddressInfo;
+  const servers: Server[] = [plain];
+  const port = await listen(plain, options.port, host, log, "DICOM");
   log(`DICOM listener ${aeTitle} on ${host}:${port}`);
+
+  let tlsPort: number | null = null;
+  if (options.tls) {
+    const tlsHost = options.tls.host ?? host;
+    const secure = createDicomTlsServer(options.tls.material, limits.associationTimeoutMs);
+    // The raw TCP connection is counted and timed before the handshake, which the handshake
+    // timeout (ARTIM) bounds; the DICOM conversation starts once the peer is authenticated.
+    secure.on("connection", (raw: Socket) => void admit(raw, "DICOM TLS"));
+    secure.on("secureConnection", (socket) => serve(socket, "DIMSE_TLS"));
+    secure.on("tlsClientError", (error, socket) => {
+      // A certificate the CA did not issue fails after the handshake: Node then closes the socket
+      // itself and reports only "socket hang up"; the reason is in authorizationError, and the
+      // address only on the TCP socket underneath (the TLS socket's own is gone with its handle).
+      const reason = socket.authorizationError ? `client certificate refused (${String(socket.authorizationError)})` : error.message;
+      const peer = socket.remoteAddress ?? (socket as unknown as { _parent?: Socket })._parent?.remoteAddress ?? "?";
+      log(`DICOM TLS connection from ${peer} refused: ${reason}`);
+      socket.destroy();
+    });
+    servers.push(secure);
+    try {
+      tlsPort = await listen(secure, options.tls.port, tlsHost, log, "DICOM TLS");
+    } catch (error) {
+      plain.close();
+      throw error;
+    }
+    log(`DICOM TLS listener ${aeTitle} on ${tlsHost}:${tlsPort}${options.tls.material.ca ? " (client certificates required)" : ""}`);
+  }
 
   let closing: Promise<void> | null = null;
   return {
     port,
+    tlsPort,
     close() {
       closing ??= (async () => {
-        const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+        const stopped = Promise.all(servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve()))));
         // Senders see the connection drop and resend what was not answered: ingest is
         // idempotent on SOP Instance UID, so an instance stored without its response is safe.
         for (const socket of sockets) socket.destroy();
@@ -98,4 +135,16 @@ export async function startDicomListener(options: DicomListenerOptions): Promise
       return closing;
     },
   };
+}
+
+async function listen(server: Server, port: number, host: string, log: (line: string) => void, label: string): Promise<number> {
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  server.on("error", (error) => log(`${label} listener error: ${error.message}`));
+  return (server.address() as AddressInfo).port;
 }

@@ -19,6 +19,8 @@ import {
   Scp,
   Status,
 } from "./dimse-library";
+import { isAddressAllowed, rangesOf } from "@/lib/domain/network/address-allow-list";
+import { addressRefusalAuditor, type RefusalChannel } from "../senders/audit-address-refusal";
 import { CANNOT_UNDERSTAND, failureAnswer, type StoreAnswer } from "./dimse-status";
 import { type AeSender, findSenderByAe } from "./find-sender-by-ae";
 import { decidePresentationContext } from "./presentation-contexts";
@@ -36,6 +38,8 @@ export interface ScpContext {
   /** Work the listener waits for when it closes; a rejection is logged, never left unhandled. */
   track: (task: Promise<void>) => void;
   limits: Pick<ListenerLimits, "maxPduBytes" | "associationTimeoutMs">;
+  /** Which port the association came in on, for the audit of refusals. */
+  channel: Extract<RefusalChannel, "DIMSE" | "DIMSE_TLS">;
 }
 
 
@@ -93,6 +97,21 @@ export class StoreScp extends Scp {
     if (!sender) {
       this.reject(RejectResult.Permanent, RejectSource.ServiceUser, RejectReason.CallingAeNotRecognized);
       this.context.log(`association from ${from} rejected: calling AE title not recognized`);
+      return;
+    }
+    // Once per association, never per instance: the list was read with the sender.
+    const address = this.peer.remoteAddress ?? "";
+    if (!isAddressAllowed(rangesOf(sender.allowedNetworks), address)) {
+      // The same answer as an unknown AE title: a peer at the wrong address learns nothing about
+      // which titles are registered.
+      this.reject(RejectResult.Permanent, RejectSource.ServiceUser, RejectReason.CallingAeNotRecognized);
+      this.context.log(`association from ${from} rejected: address not on the allow-list of sender "${sender.label}"`);
+      const refusal = { senderId: sender.id, siteId: sender.siteId, channel: this.context.channel, address, presentedAs: callingAeTitle };
+      this.context.track(
+        addressRefusalAuditor.record(this.context.deps.db, refusal, (error) =>
+          this.context.log(`audit of the refused association from ${from} not written: ${error instanceof Error ? error.message : String(error)}`),
+        ),
+      );
       return;
     }
     this.sender = sender;

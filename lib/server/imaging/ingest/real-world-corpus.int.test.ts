@@ -1,3 +1,4 @@
+import { LOOPBACK_NETWORKS } from "@/lib/domain/network/address-allow-list";
 import { createHash, randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
@@ -42,7 +43,7 @@ beforeAll(async () => {
   const site = await createSite(db, "CH Corpus");
   siteId = site.id;
   token = randomBytes(24).toString("base64url");
-  await db.dicomSender.create({ data: { siteId, kind: "STOW_TOKEN", label: "Orthanc", tokenHash: hashSenderToken(token) } });
+  await db.dicomSender.create({ data: { siteId, kind: "STOW_TOKEN", label: "Orthanc", tokenHash: hashSenderToken(token), allowedNetworks: [...LOOPBACK_NETWORKS] } });
   aeTitle = (await registerAeSender(db, siteId)).aeTitle;
   // The site's radiographers see its studies linked to no request: the retrieve below is theirs.
   const radiographer = await createUser(db, { role: "RADIOGRAPHER", siteId });
