@@ -16,6 +16,7 @@ import { notificationsEn } from "./sections/notifications.en";
 import { threadEn } from "./sections/thread.en";
 import { presenceEn } from "./sections/presence.en";
 import { subspecialtyEn } from "./sections/subspecialty.en";
+import { oidcEn } from "./sections/oidc.en";
 
 
 export const en: Messages = {
@@ -295,4 +296,5 @@ export const en: Messages = {
   operations: operationsEn,
   exports: exportsEn,
   activity: activityEn,
+  oidc: oidcEn,
 };

@@ -15,6 +15,7 @@ import { notificationsFr } from "./sections/notifications.fr";
 import { threadFr } from "./sections/thread.fr";
 import { presenceFr } from "./sections/presence.fr";
 import { subspecialtyFr } from "./sections/subspecialty.fr";
+import { oidcFr } from "./sections/oidc.fr";
 
 // French catalogue: the reference. en.ts must have exactly the same keys (checked by types).
 export const fr = {
@@ -299,4 +300,5 @@ export const fr = {
   operations: operationsFr,
   exports: exportsFr,
   activity: activityFr,
+  oidc: oidcFr,
 } as const;
