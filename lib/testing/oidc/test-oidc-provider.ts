@@ -76,6 +76,7 @@ function configuration(clients: TestOidcClient[]): Configuration {
     },
     acrValues: [TEST_ACR.strong, TEST_ACR.weak],
     pkce: { required: () => true },
+    ttl: { AccessToken: 600, AuthorizationCode: 60, Grant: 3600, IdToken: 600, Interaction: 600, Session: 3600 },
     features: { devInteractions: { enabled: false } },
     interactions: { url: (_ctx: KoaContextWithOIDC, interaction) => `/interaction/${interaction.uid}` },
     findAccount: (_ctx, accountId) => ({

@@ -4,6 +4,12 @@ export const oidcEn: Messages["oidc"] = {
   button: "Sign in with {name}",
   or: "or with your e-mail address",
   back: "Back to the previous page",
+  stepUp: {
+    title: "Confirm your identity",
+    explanation: "This act needs a recent authentication: {name} will ask you to authenticate again (CPS card or e-CPS), then bring you back here.",
+    confirm: "Authenticate with {name}",
+    unavailable: "No identity provider is configured on this service.",
+  },
   refusals: {
     MISSING_RPPS: "{name} sent no RPPS number: this service is for professionals registered in the RPPS.",
     UNKNOWN_RPPS: "No account carries your RPPS number. Ask the administrator to add it to your account.",

@@ -3,6 +3,12 @@ export const oidcFr = {
   button: "Se connecter avec {name}",
   or: "ou avec votre adresse e-mail",
   back: "Revenir à la page précédente",
+  stepUp: {
+    title: "Confirmer votre identité",
+    explanation: "Cette action demande une authentification récente : {name} va vous demander de vous authentifier à nouveau (carte CPS ou e-CPS), puis vous reviendrez ici.",
+    confirm: "M'authentifier avec {name}",
+    unavailable: "Aucun fournisseur d'identité n'est configuré sur ce service.",
+  },
   refusals: {
     MISSING_RPPS: "{name} n'a transmis aucun numéro RPPS : ce service est réservé aux professionnels inscrits au RPPS.",
     UNKNOWN_RPPS: "Aucun compte ne porte votre numéro RPPS. Demandez à l'administrateur de l'ajouter à votre compte.",
