@@ -45,7 +45,7 @@ async function signInWithPsc(browser: Browser, email: string): Promise<Page> {
   return page;
 }
 
-test("a radiologist signs in with Pro Santé Connect and lands on the worklist as the account carrying her RPPS", async ({ browser }) => {
+test("a radiologist signs in with Pro Santé Connect and lands on the worklist as the account carrying that RPPS", async ({ browser }) => {
   const page = await freshSignInPage(browser);
   await expect(page.getByRole("button", { name: BUTTON })).toBeVisible();
   await shootWhenAsked(page, "signin-psc");

@@ -8,6 +8,7 @@ import { oidcConfig } from "@/lib/server/auth/oidc/oidc-config";
 import { homePath } from "@/lib/server/auth/require-actor";
 import { isDemoMode } from "@/lib/server/env";
 import { oidcPageError } from "@/lib/ui/signin/oidc-page-error";
+import { OidcSignIn } from "@/lib/ui/signin/oidc-sign-in";
 import { SignInForm } from "@/lib/ui/signin/sign-in-form";
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -18,6 +19,15 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   // A signed-in user lands here only when a step-up was refused: the page says why and links back.
   if (actor && !refusal) redirect(returnTo ?? homePath(actor));
   const { t } = await getTranslator();
+  const providerName = oidcConfig()?.displayName ?? null;
+  if (actor) {
+    return (
+      <div className="signin">
+        <h1>{t("oidc.stepUp.title")}</h1>
+        <OidcSignIn providerName={null} refusalProviderName={providerName ?? undefined} refusal={refusal} returnTo={null} backTo={returnTo ?? homePath(actor)} />
+      </div>
+    );
+  }
   // Demo passwords are shown only in demo mode (embedded database with demo data).
   const demo = isDemoMode()
     ? { password: DEMO_PASSWORD, accounts: DEMO_USERS.map((u) => ({ email: u.email, name: u.displayName, role: u.role, rpps: u.rpps ?? null })) }
@@ -26,7 +36,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     <div className="signin">
       <h1>{t("signin.title")}</h1>
       <p className="muted">{t("app.tagline")}</p>
-      <SignInForm demo={demo} oidcProviderName={oidcConfig()?.displayName ?? null} oidcRefusal={refusal} returnTo={returnTo} />
+      <SignInForm demo={demo} oidcProviderName={providerName} oidcRefusal={refusal} returnTo={returnTo} />
     </div>
   );
 }

@@ -82,7 +82,15 @@ export function authOptionsFor(request: AuthRequest | null): { options: NextAuth
       async signIn({ user, account, profile }) {
         if (account?.provider !== OIDC_PROVIDER_ID) return true;
         if (!oidc || !request) return false;
-        return completeOidcSignIn({ user, account, profile }, { config: oidc, request, origin: publicOrigin(), sessionMaxAgeSeconds: sessionMaxAgeSeconds() });
+        try {
+          return await completeOidcSignIn({ user, account, profile }, { config: oidc, request, origin: publicOrigin(), sessionMaxAgeSeconds: sessionMaxAgeSeconds() });
+        } catch (error) {
+          // next-auth would put the message in the sign-in page's URL: a bare code goes there instead.
+          const message = error instanceof Error ? error.message : String(error);
+          providerFailures.push({ code: "SIGN_IN_CALLBACK", message });
+          console.error("[teleradio] OpenID sign-in failed:", message);
+          throw new Error("Callback");
+        }
       },
       jwt({ token, user }) {
         if (user) {

@@ -28,7 +28,7 @@ export async function handleAuthRoute(req: NextRequest, context: RouteContext): 
   if (providerError !== null) {
     const refusal = providerError === "access_denied" ? "CANCELLED" : "PROVIDER_ERROR";
     const description = req.nextUrl.searchParams.get("error_description");
-    await recordOidcFailure(getDb(), { refusal, step: "callback", error: description ? `${providerError}: ${description}` : providerError, address: request.address });
+    await recordOidcFailure(getDb(), { refusal, step: "callback", error: description ? `${providerError}: ${description}` : providerError, address: request.address }).catch(logAuditFailure);
     return new Response(null, { status: 302, headers: { Location: signInPageUrl(origin, oidcErrorCode(refusal), request.returnTo) } });
   }
 
@@ -36,7 +36,13 @@ export async function handleAuthRoute(req: NextRequest, context: RouteContext): 
   const response = (await NextAuth(req, context, options)) as Response;
   const failure = providerFailures[0];
   if (withOidc && failure) {
-    await recordOidcFailure(getDb(), { refusal: "PROVIDER_ERROR", step: action === "signin" ? "signin" : "callback", error: `${failure.code}: ${failure.message}`, address: request.address });
+    await recordOidcFailure(getDb(), { refusal: "PROVIDER_ERROR", step: action === "signin" ? "signin" : "callback", error: `${failure.code}: ${failure.message}`, address: request.address }).catch(logAuditFailure);
   }
   return response;
+}
+
+// The user still gets the sign-in page's message: a failed audit write (the database is what
+// failed, most likely) is logged rather than turned into a 500.
+function logAuditFailure(error: unknown): void {
+  console.error("[teleradio] could not audit an OpenID sign-in failure:", error instanceof Error ? error.message : String(error));
 }

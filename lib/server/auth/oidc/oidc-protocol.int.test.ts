@@ -141,4 +141,15 @@ describe("the OpenID exchange with a Pro Santé Connect-like provider", () => {
     expect(await db.userSession.findUnique({ where: { id: first!.id } })).toMatchObject({ revokedReason: "REPLACED" });
     expect(second!.strongAt!.getTime()).toBeGreaterThanOrEqual(first!.strongAt!.getTime());
   });
+
+  // Last: it stops the provider.
+  it("answers a provider that cannot be reached with next-auth's OAuthSignin code for the sign-in page, not a 500", async () => {
+    await provider.close();
+    const browser = new CookieJarBrowser();
+    const csrf = (await (await browser.request(`${app.origin}/api/auth/csrf`)).json()) as { csrfToken: string };
+    const started = await browser.request(`${app.origin}/api/auth/signin/oidc`, { form: { csrfToken: csrf.csrfToken, callbackUrl: `${app.origin}/worklist`, json: "true" } });
+    expect(started.status).toBe(200);
+    const url = new URL(((await started.json()) as { url: string }).url);
+    expect(url.searchParams.get("error")).toBe("OAuthSignin");
+  });
 });
