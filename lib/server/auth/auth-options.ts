@@ -70,7 +70,8 @@ export function authOptionsFor(request: AuthRequest | null): { options: NextAuth
       error(code, metadata) {
         const error = metadata instanceof Error ? metadata : (metadata as { error?: unknown } | undefined)?.error;
         const message = error instanceof Error ? error.message : String(error ?? code);
-        providerFailures.push({ code, message });
+        // Only a request's own options collect (the shared ones would keep every error forever).
+        if (request) providerFailures.push({ code, message });
         console.error(`[next-auth][error][${code}]`, message);
       },
       warn(code) {
