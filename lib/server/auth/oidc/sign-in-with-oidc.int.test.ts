@@ -2,6 +2,8 @@ import { randomInt } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { createUser } from "@/prisma/factories";
 import { connectTestDb } from "@/lib/testing/test-db";
+import type { OidcConfig } from "./oidc-config";
+import { oidcStepUpFor } from "./oidc-step-up-availability";
 import { signInWithOidc, type OidcSignInInput } from "./sign-in-with-oidc";
 
 // Matching what Pro Santé Connect vouches for to the accounts the administrator created.
@@ -108,5 +110,14 @@ describe("sign-in with Pro Santé Connect", () => {
     if (!first.ok) throw new Error("first sign-in refused");
     await db.userSession.update({ where: { id: first.sessionId }, data: { revokedAt: new Date(), revokedReason: "SIGN_OUT" } });
     expect(await signInWithOidc(db, input(pscClaims(next.rpps), { current: { userId: before.id, sessionId: first.sessionId } }))).toMatchObject({ ok: true, user: { id: next.id }, replacedSessionId: null });
+  });
+
+  it("offers the step-up to accounts with an RPPS number, when a provider is configured", async () => {
+    const config: OidcConfig = { issuer: "https://psc.test", clientId: "c", clientSecret: "s", redirectUrl: "https://x/api/auth/callback/oidc", scope: "openid scope_all", acrValues: ["eidas1"], rppsClaims: ["SubjectNameID"], displayName: "Pro Santé Connect" };
+    const withRpps = await userWithRpps();
+    const without = await createUser(db, { role: "RADIOLOGIST" });
+    expect(await oidcStepUpFor(db, withRpps.id, config)).toEqual({ providerName: "Pro Santé Connect" });
+    expect(await oidcStepUpFor(db, without.id, config)).toBeNull();
+    expect(await oidcStepUpFor(db, withRpps.id, null)).toBeNull();
   });
 });
