@@ -6,7 +6,9 @@ import { CookieJarBrowser } from "@/lib/testing/oidc/cookie-jar-fetch";
 import { startNextAuthTestServer, type NextAuthTestServer } from "@/lib/testing/oidc/next-auth-test-server";
 import { idNatOf, startTestOidcProvider, type TestOidcProvider } from "@/lib/testing/oidc/test-oidc-provider";
 import { connectTestDb } from "@/lib/testing/test-db";
+import { NextRequest } from "next/server";
 import { getDb } from "../../db/client";
+import { handleAuthRoute } from "../handle-auth-route";
 
 // The whole OpenID exchange over real HTTP: next-auth with the product's options on one side,
 // a real OpenID provider shaped like Pro Santé Connect on the other, a browser in between.
@@ -140,6 +142,19 @@ describe("the OpenID exchange with a Pro Santé Connect-like provider", () => {
     expect(second).toMatchObject({ userId: user.id, method: "OIDC", revokedAt: null });
     expect(await db.userSession.findUnique({ where: { id: first!.id } })).toMatchObject({ revokedReason: "REPLACED" });
     expect(second!.strongAt!.getTime()).toBeGreaterThanOrEqual(first!.strongAt!.getTime());
+  });
+
+  it.each([
+    ["access_denied", "CANCELLED"],
+    ["temporarily_unavailable", "PROVIDER_ERROR"],
+  ])("an error answer from the provider (%s) lands on the sign-in page as %s, and is audited", async (error, refusal) => {
+    const address = `198.51.100.${randomInt(0, 256)}-${randomInt(0, 10 ** 9)}`;
+    const request = new NextRequest(`${app.origin}/api/auth/callback/oidc?error=${error}&state=whatever`, { headers: { "x-teleradio-client-address": address } });
+    const response = await handleAuthRoute(request, { params: Promise.resolve({ nextauth: ["callback", "oidc"] }) });
+    expect(response.status).toBe(302);
+    expect(new URL(response.headers.get("location")!).searchParams.get("error")).toBe(`OIDC_${refusal}`);
+    const audit = await db.auditLog.findFirst({ where: { action: "SIGN_IN_FAILED", detail: { path: ["address"], equals: address } } });
+    expect(audit?.detail).toMatchObject({ method: "OIDC", reason: refusal, step: "callback" });
   });
 
   // Last: it stops the provider.
