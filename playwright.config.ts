@@ -5,6 +5,9 @@ import { defineConfig } from "@playwright/test";
 // End-to-end tests run against the production build, started exactly as `npm start` runs it
 // (custom server, embedded PostgreSQL, demo territory) on a fresh data directory.
 const PORT = Number(process.env.E2E_PORT ?? 3100);
+// The test OpenID provider (lib/testing/oidc), standing in for Pro Santé Connect.
+const OIDC_PORT = PORT + 21000;
+const E2E_OIDC = { issuer: `http://127.0.0.1:${OIDC_PORT}`, clientId: "teleradio-e2e", clientSecret: "teleradio-e2e-secret" };
 const dataDir = process.env.E2E_DATA_DIR ?? path.join(tmpdir(), `teleradio-e2e-${process.pid}`);
 
 export default defineConfig({
@@ -41,24 +44,43 @@ export default defineConfig({
     { name: "workflow", testIgnore: /(viewer|viewer-failures|real-world-viewer|report)\.spec\.ts$/ },
     { name: "viewer", testMatch: /(viewer|viewer-failures|real-world-viewer|report)\.spec\.ts$/, dependencies: ["workflow"] },
   ],
-  webServer: {
-    command: "npm run serve",
-    url: `http://127.0.0.1:${PORT}/api/health`,
-    timeout: 120_000,
-    reuseExistingServer: false,
-    stdout: "pipe",
-    env: {
-      PORT: String(PORT),
-      HOST: "127.0.0.1",
-      DATA_DIR: dataDir,
-      EMBEDDED_PG_PORT: String(PORT + 51000),
-      DICOM_PORT: String(PORT + 11000),
-      DEMO_MODE: "on",
-      // Two browsers with SwiftShader and the server share two cores here: the parse budget
-      // (2 s by default, against hostile files) is wall time, so it is widened for the suite.
-      DICOM_PARSE_TIMEOUT_MS: "10000",
-      // Lets a spec run due jobs on a clock moved ahead (lib/server/jobs/test-clock-handler.ts).
-      TELERADIO_TEST_CLOCK: "on",
+  webServer: [
+    {
+      command: "npx tsx lib/testing/oidc/serve-test-oidc-provider.ts",
+      url: `${E2E_OIDC.issuer}/.well-known/openid-configuration`,
+      timeout: 60_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      env: {
+        TEST_OIDC_PORT: String(OIDC_PORT),
+        TEST_OIDC_CLIENT_ID: E2E_OIDC.clientId,
+        TEST_OIDC_CLIENT_SECRET: E2E_OIDC.clientSecret,
+        TEST_OIDC_REDIRECT_URIS: `http://127.0.0.1:${PORT}/api/auth/callback/oidc`,
+      },
     },
-  },
+    {
+      command: "npm run serve",
+      url: `http://127.0.0.1:${PORT}/api/health`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      env: {
+        PORT: String(PORT),
+        HOST: "127.0.0.1",
+        DATA_DIR: dataDir,
+        EMBEDDED_PG_PORT: String(PORT + 51000),
+        DICOM_PORT: String(PORT + 11000),
+        DEMO_MODE: "on",
+        // Two browsers with SwiftShader and the server share two cores here: the parse budget
+        // (2 s by default, against hostile files) is wall time, so it is widened for the suite.
+        DICOM_PARSE_TIMEOUT_MS: "10000",
+        // Lets a spec run due jobs on a clock moved ahead (lib/server/jobs/test-clock-handler.ts).
+        TELERADIO_TEST_CLOCK: "on",
+        // Sign-in with "Pro Santé Connect" goes to the test OpenID provider above.
+        OIDC_ISSUER: E2E_OIDC.issuer,
+        OIDC_CLIENT_ID: E2E_OIDC.clientId,
+        OIDC_CLIENT_SECRET: E2E_OIDC.clientSecret,
+      },
+    },
+  ],
 });

@@ -65,7 +65,7 @@ test("an administrator creates an account; the new user activates it through the
 
   await page.getByLabel("Adresse e-mail").fill(user.email);
   await page.getByLabel("Mot de passe").fill(passphrase);
-  await page.getByRole("button", { name: "Se connecter" }).click();
+  await page.getByRole("button", { name: "Se connecter", exact: true }).click();
   await expect(page.getByTestId("current-user")).toContainText(user.name, { timeout: 30_000 });
 
   // The used link no longer works.

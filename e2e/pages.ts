@@ -10,7 +10,7 @@ export async function signedInPage(browser: Browser, account: DemoAccount): Prom
   await page.goto("/signin");
   await page.getByLabel("Adresse e-mail").fill(account.email);
   await page.getByLabel("Mot de passe").fill(account.password);
-  await page.getByRole("button", { name: "Se connecter" }).click();
+  await page.getByRole("button", { name: "Se connecter", exact: true }).click();
   // Signing in hashes the password (argon2) and renders the first page: slow on a loaded CI machine.
   await expect(page.getByTestId("current-user")).toContainText(account.name, { timeout: 30_000 });
   return page;

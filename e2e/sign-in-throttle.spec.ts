@@ -15,14 +15,14 @@ test("after five wrong passwords the sign-in form asks to wait, and says how lon
   await page.getByLabel("Mot de passe").fill("pas-le-bon-mot-de-passe");
   const alert = page.getByTestId("sign-in-error");
   for (let attempt = 1; attempt <= 5; attempt++) {
-    await page.getByRole("button", { name: "Se connecter" }).click();
+    await page.getByRole("button", { name: "Se connecter", exact: true }).click();
     await expect(alert).toHaveText("Adresse e-mail ou mot de passe incorrect.");
     // The alert is cleared on each submit: the next answer is a new one.
-    await expect(page.getByRole("button", { name: "Se connecter" })).toBeEnabled();
+    await expect(page.getByRole("button", { name: "Se connecter", exact: true })).toBeEnabled();
   }
   // The delay doubles at each failure past the fifth (1 s, 2 s, 4 s): a few tries at most.
   await expect(async () => {
-    await page.getByRole("button", { name: "Se connecter" }).click();
+    await page.getByRole("button", { name: "Se connecter", exact: true }).click();
     await expect(alert).toHaveText(/^Trop de tentatives\. Réessayez dans \d+ s\.$/, { timeout: 2_000 });
   }).toPass({ timeout: 20_000 });
   await shootWhenAsked(page, "signin-throttled");

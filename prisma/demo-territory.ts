@@ -17,6 +17,8 @@ export interface DemoUser {
   siteCode?: string;
   /** Sites a radiologist may read for (the inter-hospital agreement). */
   readsFor?: string[];
+  /** A fictional RPPS number (11 digits, in no real register): signs in with Pro Santé Connect. */
+  rpps?: string;
 }
 
 export const DEMO_SITES: DemoSite[] = [
@@ -40,6 +42,7 @@ export const DEMO_USERS: DemoUser[] = [
     role: "RADIOLOGIST",
     siteCode: "HUB",
     readsFor: ["MTC", "SAL", "VRN", "BLR"],
+    rpps: "10000000101",
   },
   {
     email: "radio.nguyen@demo.teleradio.fr",
@@ -47,6 +50,7 @@ export const DEMO_USERS: DemoUser[] = [
     role: "RADIOLOGIST",
     siteCode: "HUB",
     readsFor: ["SAL", "VRN"],
+    rpps: "10000000102",
   },
   {
     email: "radio.petit@demo.teleradio.fr",
@@ -54,8 +58,9 @@ export const DEMO_USERS: DemoUser[] = [
     role: "RADIOLOGIST",
     siteCode: "HUB",
     readsFor: ["MTC", "BLR"],
+    rpps: "10000000103",
   },
-  { email: "chef.service@demo.teleradio.fr", displayName: "Pr Marc Lefèvre", role: "DEPARTMENT_HEAD", siteCode: "HUB" },
+  { email: "chef.service@demo.teleradio.fr", displayName: "Pr Marc Lefèvre", role: "DEPARTMENT_HEAD", siteCode: "HUB", rpps: "10000000104" },
   { email: "admin@demo.teleradio.fr", displayName: "Nadia Roux (DSI)", role: "ADMIN", siteCode: "HUB" },
 ];
 

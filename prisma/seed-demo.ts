@@ -38,8 +38,8 @@ export async function seedDemoTerritory(db: PrismaClient): Promise<void> {
     const siteId = user.siteCode ? (siteIds.get(user.siteCode) ?? null) : null;
     const saved = await db.user.upsert({
       where: { email: user.email },
-      create: { email: user.email, displayName: user.displayName, role: user.role, siteId, passwordHash },
-      update: { displayName: user.displayName, role: user.role, siteId },
+      create: { email: user.email, displayName: user.displayName, role: user.role, siteId, passwordHash, rpps: user.rpps ?? null },
+      update: { displayName: user.displayName, role: user.role, siteId, rpps: user.rpps ?? null },
       select: { id: true },
     });
     userIds.set(user.email, saved.id);
@@ -137,7 +137,7 @@ export async function isEmptyDatabase(db: PrismaClient): Promise<boolean> {
 }
 
 export function demoAccountsText(): string {
-  const lines = DEMO_USERS.map((user) => `  ${user.role.padEnd(16)} ${user.email.padEnd(36)} ${user.displayName}`);
+  const lines = DEMO_USERS.map((user) => `  ${user.role.padEnd(16)} ${user.email.padEnd(36)} ${user.displayName}${user.rpps ? ` (RPPS ${user.rpps})` : ""}`);
   const senders = DEMO_SENDERS.map((sender) => `  ${sender.siteCode.padEnd(5)} C-STORE calling AE ${sender.aeTitle.padEnd(10)} STOW-RS token ${sender.stowToken}`);
   return [`Demo accounts (password for all: ${DEMO_PASSWORD}):`, ...lines, "Demo image senders:", ...senders].join("\n");
 }

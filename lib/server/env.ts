@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { OIDC_CALLBACK_PATH } from "@/lib/domain/oidc/oidc-provider-id";
 
 // Environment, validated once at start (lib/server/main.ts) and read everywhere through
 // getEnv(). Every variable is documented in .env.example.
@@ -53,6 +54,16 @@ const envSchema = z.object({
     .string()
     .default("")
     .transform((value) => value.split(",").map((root) => root.trim().replace(/\/+$/, "")).filter(Boolean)),
+  // Sign-in through an OpenID Connect provider: Pro Santé Connect, or Keycloak, Entra ID…
+  // (lib/server/auth/oidc/oidc-config.ts). Unset issuer = no such button on the sign-in page.
+  OIDC_ISSUER: z.url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).max(200).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).max(500).optional(),
+  OIDC_REDIRECT_URL: z.url().optional(),
+  OIDC_SCOPE: z.string().min(1).default("openid scope_all"),
+  OIDC_ACR_VALUES: z.string().default("eidas1"),
+  OIDC_RPPS_CLAIM: z.string().min(1).default("SubjectNameID,preferred_username"),
+  OIDC_DISPLAY_NAME: z.string().min(1).max(60).default("Pro Santé Connect"),
   // An S3-compatible object store for the archive; unset = the filesystem under DATA_DIR.
   ARCHIVE_S3_ENDPOINT: z.url().optional(),
   ARCHIVE_S3_BUCKET: z.string().min(3).max(63).optional(),
@@ -67,6 +78,12 @@ const envSchema = z.object({
 }).refine((env) => env.DICOM_TLS_PORT === 0 || env.DICOM_PORT === 0 || env.DICOM_TLS_PORT !== env.DICOM_PORT, {
   message: "DICOM_TLS_PORT must differ from DICOM_PORT",
   path: ["DICOM_TLS_PORT"],
+}).refine((env) => !env.OIDC_ISSUER || (env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET), {
+  message: "OIDC_ISSUER needs OIDC_CLIENT_ID and OIDC_CLIENT_SECRET",
+  path: ["OIDC_ISSUER"],
+}).refine((env) => !env.OIDC_REDIRECT_URL || new URL(env.OIDC_REDIRECT_URL).pathname === OIDC_CALLBACK_PATH, {
+  message: "OIDC_REDIRECT_URL must end with /api/auth/callback/oidc (where the product receives the answer)",
+  path: ["OIDC_REDIRECT_URL"],
 }).refine((env) => !env.ARCHIVE_S3_ENDPOINT || (env.ARCHIVE_S3_BUCKET && env.ARCHIVE_S3_ACCESS_KEY_ID && env.ARCHIVE_S3_SECRET_ACCESS_KEY), {
   message: "ARCHIVE_S3_ENDPOINT needs ARCHIVE_S3_BUCKET, ARCHIVE_S3_ACCESS_KEY_ID and ARCHIVE_S3_SECRET_ACCESS_KEY",
   path: ["ARCHIVE_S3_ENDPOINT"],

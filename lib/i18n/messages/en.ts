@@ -18,6 +18,7 @@ import { presenceEn } from "./sections/presence.en";
 import { subspecialtyEn } from "./sections/subspecialty.en";
 import { accountEn } from "./sections/account.en";
 import { sendersEn } from "./sections/senders.en";
+import { oidcEn } from "./sections/oidc.en";
 
 
 export const en: Messages = {
@@ -299,4 +300,5 @@ export const en: Messages = {
   exports: exportsEn,
   activity: activityEn,
   senders: sendersEn,
+  oidc: oidcEn,
 };

@@ -17,6 +17,7 @@ import { presenceFr } from "./sections/presence.fr";
 import { subspecialtyFr } from "./sections/subspecialty.fr";
 import { accountFr } from "./sections/account.fr";
 import { sendersFr } from "./sections/senders.fr";
+import { oidcFr } from "./sections/oidc.fr";
 
 // French catalogue: the reference. en.ts must have exactly the same keys (checked by types).
 export const fr = {
@@ -303,4 +304,5 @@ export const fr = {
   exports: exportsFr,
   activity: activityFr,
   senders: sendersFr,
+  oidc: oidcFr,
 } as const;

@@ -4,14 +4,26 @@ import { signIn } from "next-auth/react";
 import { useState } from "react";
 import type { Role } from "@/lib/domain/enums";
 import { useI18n } from "@/lib/i18n/i18n-provider";
+import type { OidcRefusal } from "@/lib/domain/oidc/oidc-outcome";
+import { OidcSignIn } from "./oidc-sign-in";
 import { signInErrorOf, type SignInError } from "./sign-in-error";
 
 interface DemoAccounts {
   password: string;
-  accounts: { email: string; name: string; role: Role }[];
+  accounts: { email: string; name: string; role: Role; rpps: string | null }[];
 }
 
-export function SignInForm({ demo }: { demo: DemoAccounts | null }) {
+interface SignInFormProps {
+  demo: DemoAccounts | null;
+  /** The OpenID provider's name when one is configured (Pro Santé Connect). */
+  oidcProviderName: string | null;
+  /** Why the last sign-in through the provider was refused. */
+  oidcRefusal: OidcRefusal | null;
+  /** Where to go once signed in (a path of this site, already checked). */
+  returnTo: string | null;
+}
+
+export function SignInForm({ demo, oidcProviderName, oidcRefusal, returnTo }: SignInFormProps) {
   const { t } = useI18n();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
@@ -29,11 +41,12 @@ export function SignInForm({ demo }: { demo: DemoAccounts | null }) {
       return;
     }
     // A full navigation so that the layout renders with the new session.
-    window.location.assign("/");
+    window.location.assign(returnTo ?? "/");
   }
 
   return (
     <>
+      <OidcSignIn providerName={oidcProviderName} refusal={oidcRefusal} returnTo={returnTo} />
       <form className="panel" onSubmit={(event) => void submit(event)} noValidate>
         <div>
           <label htmlFor="email">{t("signin.email")}</label>
@@ -73,7 +86,10 @@ export function SignInForm({ demo }: { demo: DemoAccounts | null }) {
               {demo.accounts.map((account) => (
                 <tr key={account.email}>
                   <td>{t(`roles.${account.role}`)}</td>
-                  <td>{account.name}</td>
+                  <td>
+                    {account.name}
+                    {account.rpps && <span className="muted demo-rpps"> RPPS {account.rpps}</span>}
+                  </td>
                   <td>
                     <code>{account.email}</code>
                   </td>

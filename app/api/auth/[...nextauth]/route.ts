@@ -1,6 +1,3 @@
-import NextAuth from "next-auth";
-import { authOptions } from "@/lib/server/auth/auth-options";
+import { handleAuthRoute } from "@/lib/server/auth/handle-auth-route";
 
-const handler = NextAuth(authOptions);
-
-export { handler as GET, handler as POST };
+export { handleAuthRoute as GET, handleAuthRoute as POST };

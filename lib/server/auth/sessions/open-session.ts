@@ -1,10 +1,21 @@
 import "server-only";
+import type { SessionMethod } from "@/lib/domain/strong-authentication";
 import type { Tx } from "../../db/client";
 
 /** A new server-side session at sign-in; its id goes into the session cookie. */
 export async function openSession(
   tx: Tx,
-  args: { userId: string; maxAgeSeconds: number; address: string | null; userAgent: string | null; now: Date },
+  args: {
+    userId: string;
+    maxAgeSeconds: number;
+    address: string | null;
+    userAgent: string | null;
+    now: Date;
+    /** How the user proved who they are (PASSWORD when not said). */
+    method?: SessionMethod;
+    /** When that proof counted as a strong authentication, if it did. */
+    strongAt?: Date | null;
+  },
 ): Promise<string> {
   const session = await tx.userSession.create({
     data: {
@@ -14,6 +25,8 @@ export async function openSession(
       expiresAt: new Date(args.now.getTime() + args.maxAgeSeconds * 1000),
       address: args.address?.slice(0, 64) ?? null,
       userAgent: args.userAgent?.slice(0, 300) ?? null,
+      method: args.method ?? "PASSWORD",
+      strongAt: args.strongAt ?? null,
     },
     select: { id: true },
   });
