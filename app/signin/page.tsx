@@ -1,14 +1,14 @@
 import { redirect } from "next/navigation";
 import { DEMO_PASSWORD, DEMO_USERS } from "@/prisma/demo-territory";
 import { getTranslator } from "@/lib/i18n/server-locale";
-import { currentActor } from "@/lib/server/auth/current-actor";
-import { homePath } from "@/lib/server/auth/require-actor";
+import { currentSession } from "@/lib/server/auth/current-actor";
+import { homePath, SECURITY_PATH } from "@/lib/server/auth/require-actor";
 import { isDemoMode } from "@/lib/server/env";
 import { SignInForm } from "@/lib/ui/signin/sign-in-form";
 
 export default async function SignInPage() {
-  const actor = await currentActor();
-  if (actor) redirect(homePath(actor));
+  const session = await currentSession();
+  if (session) redirect(session.reach === "FULL" ? homePath(session.actor) : SECURITY_PATH);
   const { t } = await getTranslator();
   // Demo passwords are shown only in demo mode (embedded database with demo data).
   const demo = isDemoMode()

@@ -18,6 +18,8 @@ export const APP_ERROR_CODES = [
   "REPORT_INCOMPLETE",
   "REAUTH_FAILED",
   "REAUTH_LOCKED",
+  "SECOND_FACTOR_REQUIRED",
+  "SECOND_FACTOR_INVALID",
 ] as const;
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
 

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { ROLES } from "@/lib/domain/enums";
+import { parseStrongAuthRoles } from "@/lib/domain/strong-authentication";
 
 // Environment, validated once at start (lib/server/main.ts) and read everywhere through
 // getEnv(). Every variable is documented in .env.example.
@@ -17,6 +19,20 @@ const envSchema = z.object({
   SESSION_MAX_AGE_HOURS: z.coerce.number().min(0.05).max(72).default(12),
   // A session with no request for this long ends (the absolute limit above still applies).
   SESSION_IDLE_MINUTES: z.coerce.number().min(1).max(24 * 60).default(30),
+  // Roles that must use Pro Santé Connect or a second factor (comma-separated; `none` = off).
+  STRONG_AUTH_ROLES: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      const roles = parseStrongAuthRoles(value, ROLES);
+      if (roles === null) ctx.addIssue({ code: "custom", message: `expected roles among ${ROLES.join(", ")}, or none` });
+      return roles ?? [];
+    }),
+  // A dedicated key for second-factor secrets at rest (32 bytes, base64); unset = derived from NEXTAUTH_SECRET.
+  SECOND_FACTOR_KEY: z
+    .string()
+    .optional()
+    .refine((value) => value === undefined || Buffer.from(value, "base64").length === 32, { message: "expected 32 bytes in base64" }),
   // Images (issue: receive DICOM, archive it, serve it over DICOMweb).
   DICOM_PORT: z.coerce.number().int().min(0).max(65535).default(11112),
   DICOM_AE_TITLE: z.string().regex(/^[ -~]{1,16}$/).default("TELERADIO"),

@@ -17,6 +17,7 @@ import { templatesRouter } from "./routers/templates-router";
 import { portalRouter } from "./routers/portal-router";
 import { dashboardRouter } from "./routers/dashboard-router";
 import { operationsRouter } from "./routers/operations-router";
+import { securityRouter } from "./routers/security-router";
 
 
 export const appRouter = router({
@@ -37,6 +38,7 @@ export const appRouter = router({
   portal: portalRouter,
   dashboard: dashboardRouter,
   operations: operationsRouter,
+  security: securityRouter,
 });
 
 export type AppRouter = typeof appRouter;

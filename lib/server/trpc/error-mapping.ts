@@ -24,6 +24,8 @@ const TRPC_CODE: Record<AppErrorCode, TRPC_ERROR_CODE_KEY> = {
   REPORT_INCOMPLETE: "UNPROCESSABLE_CONTENT",
   REAUTH_FAILED: "FORBIDDEN",
   REAUTH_LOCKED: "TOO_MANY_REQUESTS",
+  SECOND_FACTOR_REQUIRED: "FORBIDDEN",
+  SECOND_FACTOR_INVALID: "FORBIDDEN",
 };
 
 /** A concurrent change won: a unique key already taken (P2002) or a row gone (P2025). */

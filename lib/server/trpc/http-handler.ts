@@ -1,7 +1,9 @@
 import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
-import { actorFromCookieHeader, type ResolveActor } from "../auth/actor-from-cookie";
+import { actorFromCookieHeader, decodeSessionCookie, type ResolveActor } from "../auth/actor-from-cookie";
+import type { ResolveSession } from "../auth/actor-batch-loader";
+import { relyingPartyOf } from "../auth/factors/relying-party";
 import type { Db } from "../db/client";
 import { TRPC_MAX_BATCH_SIZE } from "@/lib/trpc/batch-limit";
 import { appRouter } from "./app-router";
@@ -18,17 +20,27 @@ const MAX_BATCH_SIZE = TRPC_MAX_BATCH_SIZE;
  * Next's route pipeline plus getServerSession cost more server CPU than the whole procedure
  * on the live worklist's hot path (docs/benchmarks.md).
  */
-export function createTrpcHttpHandler(options: { db: Db; secret: string; resolveActor: ResolveActor }) {
+export function createTrpcHttpHandler(options: { db: Db; secret: string; resolveActor: ResolveActor; resolveSession?: ResolveSession }) {
   const handler = createHTTPHandler({
     router: appRouter,
     basePath: TRPC_BASE_PATH,
     maxBodySize: MAX_BODY_BYTES,
     // One HTTP request cannot make the server run an unbounded list of procedures.
     maxBatchSize: MAX_BATCH_SIZE,
-    createContext: async ({ req }) => ({
-      db: options.db,
-      actor: await actorFromCookieHeader(req.headers.cookie, options.secret, options.resolveActor),
-    }),
+    createContext: async ({ req }) => {
+      const rp = relyingPartyOf(req.headers);
+      if (!options.resolveSession) return { db: options.db, rp, actor: await actorFromCookieHeader(req.headers.cookie, options.secret, options.resolveActor) };
+      const named = await decodeSessionCookie(req.headers.cookie, options.secret);
+      const resolved = named?.sessionId ? await options.resolveSession(named.userId, named.sessionId) : null;
+      if (!resolved) return { db: options.db, rp, actor: null, session: null };
+      const { actor, session, reach } = resolved;
+      return {
+        db: options.db,
+        rp,
+        actor: reach === "FULL" ? actor : null,
+        session: { id: session.id, user: actor, method: session.method, strongAt: session.strongAt, reach },
+      };
+    },
     onError({ error, path }) {
       if (error.code === "INTERNAL_SERVER_ERROR") console.error(`[trpc] ${path ?? "?"}:`, error.cause ?? error);
     },
