@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { generate } from "otplib";
 import { describe, expect, it } from "vitest";
-import { AppError } from "@/lib/domain/errors";
+import type { AppError } from "@/lib/domain/errors";
 import { connectTestDb } from "@/lib/testing/test-db";
 import { createUser, FACTORY_PASSWORD } from "@/prisma/factories";
 import { confirmTotpEnrolment } from "../services/security/confirm-totp-enrolment";

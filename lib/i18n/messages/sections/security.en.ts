@@ -26,8 +26,8 @@ export const securityEn: Messages["security"] = {
     namePlaceholder: "E.g. reading workstation, USB key",
     add: "Add a passkey",
     remove: "Remove",
-    added: "Added on {date}",
-    lastUsed: "last used on {date}",
+    added: "Added on",
+    lastUsed: "last used on",
     failed: "The passkey was not registered (cancelled or refused by the browser).",
   },
   recovery: {

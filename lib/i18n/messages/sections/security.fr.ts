@@ -25,8 +25,8 @@ export const securityFr = {
     namePlaceholder: "Ex. : poste de lecture, clé USB",
     add: "Ajouter une clé d'accès",
     remove: "Retirer",
-    added: "Ajoutée le {date}",
-    lastUsed: "dernière utilisation le {date}",
+    added: "Ajoutée le",
+    lastUsed: "dernière utilisation le",
     failed: "La clé d'accès n'a pas été enregistrée (annulée ou refusée par le navigateur).",
   },
   recovery: {
