@@ -6,6 +6,9 @@ import { defineConfig } from "@playwright/test";
 // (custom server, embedded PostgreSQL, demo territory) on a fresh data directory.
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const dataDir = process.env.E2E_DATA_DIR ?? path.join(tmpdir(), `teleradio-e2e-${process.pid}`);
+// Workers load this file again in processes of their own: they inherit the runner's choice, so
+// that a spec reaching the server's database (e2e/fresh-user.ts) finds the same directory.
+process.env.E2E_DATA_DIR = dataDir;
 
 export default defineConfig({
   testDir: "e2e",

@@ -1,0 +1,55 @@
+import { generate } from "otplib";
+import { expect, type Browser, type Page } from "@playwright/test";
+import type { FreshUser } from "./fresh-user";
+
+/** A browser context of its own, on the page that asks for the password. */
+export async function signInPage(browser: Browser, options: { baseURL?: string } = {}): Promise<Page> {
+  const context = await browser.newContext({ locale: "fr-FR", ...options });
+  const page = await context.newPage();
+  await page.goto("/signin");
+  return page;
+}
+
+/** Types the e-mail and password; an account with a factor then shows the second step. */
+export async function typePassword(page: Page, user: FreshUser): Promise<void> {
+  await page.getByLabel("Adresse e-mail").fill(user.email);
+  await page.getByLabel("Mot de passe").fill(user.password);
+  await page.getByRole("button", { name: "Se connecter" }).click();
+}
+
+export async function expectSignedIn(page: Page, user: FreshUser): Promise<void> {
+  await expect(page.getByTestId("current-user")).toContainText(user.name, { timeout: 30_000 });
+}
+
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole("button", { name: "Se déconnecter" }).click();
+  await page.waitForURL(/\/signin/);
+}
+
+/**
+ * The code an authenticator app shows, `aheadSeconds` from now. Ahead by one period it belongs
+ * to the next time step: accepted (±1 step) and never one already used in this period.
+ */
+export function totpCode(secret: string, aheadSeconds = 0): Promise<string> {
+  return generate({ secret, epoch: Math.floor(Date.now() / 1000) + aheadSeconds });
+}
+
+/** Sets up the TOTP app from the security page, as a user with their phone would; returns the secret and the recovery codes. */
+export async function enrolTotp(page: Page, beforeConfirm?: () => Promise<void>): Promise<{ secret: string; recoveryCodes: string[] }> {
+  await page.getByTestId("current-user").click();
+  await page.waitForURL(/\/account\/security$/);
+  const section = page.getByTestId("totp-section");
+  await section.getByRole("button", { name: "Configurer une application" }).click();
+  await expect(section.getByTestId("totp-qr")).toBeVisible();
+  const secret = ((await section.getByTestId("totp-secret").textContent()) ?? "").replace(/\s+/g, "");
+  expect(secret).toMatch(/^[A-Z2-7]{32}$/);
+  await beforeConfirm?.();
+  await section.getByLabel("Code à 6 chiffres").fill(await totpCode(secret));
+  await section.getByRole("button", { name: "Valider le code" }).click();
+  const shown = page.getByTestId("recovery-codes");
+  await expect(shown.locator("code")).toHaveCount(10);
+  const recoveryCodes = (await shown.locator("code").allTextContents()).map((code) => code.trim());
+  await shown.getByRole("button", { name: "J'ai noté ces codes" }).click();
+  await expect(section).toContainText("Application enregistrée");
+  return { secret, recoveryCodes };
+}
