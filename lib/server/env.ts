@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { ROLES } from "@/lib/domain/enums";
-import { parseStrongAuthRoles } from "@/lib/domain/strong-authentication";
+import { ROLES } from "../domain/enums";
+import { parseStrongAuthRoles } from "../domain/strong-authentication";
 
 // Environment, validated once at start (lib/server/main.ts) and read everywhere through
 // getEnv(). Every variable is documented in .env.example.

@@ -168,3 +168,19 @@ describe("the per-role policy", () => {
     expect((await demo(radiologist.id, await open(radiologist.id)))?.reach).toBe("FULL");
   });
 });
+
+describe("bad input to the security procedures", () => {
+  it("answers 400 to a malformed code, factor or passkey answer, and 401 without a session", async () => {
+    const user = await createUser(db, { role: "RADIOLOGIST" });
+    const sessionId = await db.$transaction((tx) => openSession(tx, { userId: user.id, maxAgeSeconds: 3600, address: null, userAgent: null, now: new Date() }));
+    const actor = (await createActorResolvers(db, createSessionChecker(db, { idleTimeoutMs: 60_000 }), { roles: [], demo: true }).resolveSession(user.id, sessionId))!;
+    const caller = createCaller({ db, actor: actor.actor, session: { id: sessionId, user: actor.actor, method: "PASSWORD", strongAt: null, reach: "FULL" } });
+    const statusOf = (promise: Promise<unknown>) => promise.then(() => 200, (e: { code?: string }) => e.code);
+    expect(await statusOf(caller.security.confirmTotp({ code: "12ab56" }))).toBe("BAD_REQUEST");
+    expect(await statusOf(caller.security.removeFactor({ factor: { kind: "PASSKEY", passkeyId: "nope" }, confirmation: { kind: "PASSWORD", password: "x" } } as never))).toBe("BAD_REQUEST");
+    expect(await statusOf(caller.security.registerPasskey({ name: "", response: {} } as never))).toBe("BAD_REQUEST");
+    expect(await statusOf(caller.security.signInPasskeyOptions({ ticket: "x".repeat(43) }))).toBe("BAD_REQUEST");
+    expect(await statusOf(caller.security.confirmTotp({ code: "123456" }))).toBe("CONFLICT");
+    expect(await statusOf(createCaller({ db, actor: null }).security.factors())).toBe("UNAUTHORIZED");
+  });
+});
