@@ -1,5 +1,7 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
 import { generate } from "otplib";
-import { expect, type Browser, type Page } from "@playwright/test";
+import { expect, type Browser, type Locator, type Page } from "@playwright/test";
 import type { FreshUser } from "./fresh-user";
 
 /** A browser context of its own, on the page that asks for the password. */
@@ -52,4 +54,18 @@ export async function enrolTotp(page: Page, beforeConfirm?: () => Promise<void>)
   await shown.getByRole("button", { name: "J'ai noté ces codes" }).click();
   await expect(section).toContainText("Application enregistrée");
   return { secret, recoveryCodes };
+}
+
+/** Screenshots of one element at the three widths, when SHOTS_DIR asks for them (a long page's dialog reads better alone). */
+export async function shootElementWhenAsked(page: Page, element: Locator, name: string): Promise<void> {
+  const dir = process.env.SHOTS_DIR;
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  const original = page.viewportSize();
+  for (const width of [1440, 768, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await element.scrollIntoViewIfNeeded();
+    await element.screenshot({ path: path.join(dir, `${name}-${width}.png`) });
+  }
+  if (original) await page.setViewportSize(original);
 }

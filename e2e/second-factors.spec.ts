@@ -72,6 +72,8 @@ test.describe("passkeys", () => {
     await page.getByRole("button", { name: "J'ai noté ces codes" }).click();
     await expect(section.getByTestId("passkey")).toContainText("Poste de lecture");
     await signOut(page);
+    // next-auth sends the signed-out browser to NEXTAUTH_URL (the server's address): back to the name.
+    await page.goto("/signin");
 
     await typePassword(page, user);
     const step = page.getByTestId("second-factor-step");

@@ -1,8 +1,7 @@
 import { accounts } from "./demo-accounts";
 import { freshUserLike } from "./fresh-user";
-import { shootWhenAsked } from "./pages";
 import { requestReadyToRead } from "./reading-ready";
-import { enrolTotp, expectSignedIn, signInPage, totpCode, typePassword } from "./second-factor-pages";
+import { enrolTotp, expectSignedIn, shootElementWhenAsked, signInPage, totpCode, typePassword } from "./second-factor-pages";
 import { expect, test } from "./test";
 
 // A radiologist with a TOTP app signs a report with a code from it: the password is not asked.
@@ -30,8 +29,7 @@ test("a report is signed with the TOTP step-up, not the password", async ({ brow
   const form = radiologist.getByTestId("sign-form");
   await expect(form.getByLabel("Code de l'application (signature)")).toBeVisible();
   await expect(form.getByLabel("Mot de passe (signature)")).toHaveCount(0);
-  await form.scrollIntoViewIfNeeded();
-  await shootWhenAsked(radiologist, "signature-dialog");
+  await shootElementWhenAsked(radiologist, form, "signature-dialog");
   await form.getByLabel("Code de l'application (signature)").fill("000000");
   await form.getByRole("button", { name: "Signer le compte rendu" }).click();
   await expect(radiologist.getByTestId("sign-error")).toHaveText("Code, mot de passe ou clé d'accès refusé.");
