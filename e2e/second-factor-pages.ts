@@ -36,10 +36,17 @@ export function totpCode(secret: string, aheadSeconds = 0): Promise<string> {
   return generate({ secret, epoch: Math.floor(Date.now() / 1000) + aheadSeconds });
 }
 
+/** From the header's name to the account page, then to its security page. */
+export async function openSecurityPage(page: Page): Promise<void> {
+  await page.getByTestId("current-user").click();
+  await page.waitForURL(/\/account$/);
+  await page.getByRole("link", { name: "Double authentification et clés d'accès" }).click();
+  await page.waitForURL(/\/account\/security$/);
+}
+
 /** Sets up the TOTP app from the security page, as a user with their phone would; returns the secret and the recovery codes. */
 export async function enrolTotp(page: Page, beforeConfirm?: () => Promise<void>): Promise<{ secret: string; recoveryCodes: string[] }> {
-  await page.getByTestId("current-user").click();
-  await page.waitForURL(/\/account\/security$/);
+  await openSecurityPage(page);
   const section = page.getByTestId("totp-section");
   await section.getByRole("button", { name: "Configurer une application" }).click();
   await expect(section.getByTestId("totp-qr")).toBeVisible();

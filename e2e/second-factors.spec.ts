@@ -1,7 +1,7 @@
 import { accounts } from "./demo-accounts";
 import { freshUserLike } from "./fresh-user";
 import { shootWhenAsked } from "./pages";
-import { enrolTotp, expectSignedIn, signInPage, signOut, totpCode, typePassword } from "./second-factor-pages";
+import { enrolTotp, expectSignedIn, openSecurityPage, signInPage, signOut, totpCode, typePassword } from "./second-factor-pages";
 import { expect, test } from "./test";
 
 // Second factors as a user meets them, each test with a radiologist of its own (a copy of a demo
@@ -39,7 +39,7 @@ test("TOTP: enrolled from the security page, then asked at every sign-in; a wron
   await step.getByLabel("Code de secours").fill(recoveryCodes[0]!.replaceAll("-", "").toLowerCase());
   await step.getByRole("button", { name: "Valider" }).click();
   await expectSignedIn(page, user);
-  await page.getByTestId("current-user").click();
+  await openSecurityPage(page);
   await expect(page.getByTestId("recovery-section")).toContainText("Codes de secours restants : 9 sur 10.");
   await signOut(page);
   await typePassword(page, user);
@@ -64,7 +64,7 @@ test.describe("passkeys", () => {
     });
     await typePassword(page, user);
     await expectSignedIn(page, user);
-    await page.getByTestId("current-user").click();
+    await openSecurityPage(page);
     const section = page.getByTestId("passkeys-section");
     await section.getByLabel("Nom de la clé").fill("Poste de lecture");
     await section.getByRole("button", { name: "Ajouter une clé d'accès" }).click();
@@ -80,7 +80,7 @@ test.describe("passkeys", () => {
     // Without a TOTP app, the step opens on the recovery code, with the passkey offered.
     await step.getByRole("button", { name: "Utiliser une clé d'accès" }).click();
     await expectSignedIn(page, user);
-    await page.getByTestId("current-user").click();
+    await openSecurityPage(page);
     await expect(page.getByTestId("passkey")).toContainText("dernière utilisation le");
   });
 });

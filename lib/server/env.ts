@@ -33,6 +33,10 @@ const envSchema = z.object({
     .string()
     .optional()
     .refine((value) => value === undefined || Buffer.from(value, "base64").length === 32, { message: "expected 32 bytes in base64" }),
+  // Outgoing e-mail (account activation and reset links) through the hospital's SMTP relay;
+  // unset = no e-mail, the administrator hands the link over.
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, "smtp:// or smtps:// URL").optional(),
+  MAIL_FROM: z.string().min(3).max(254).default("Téléradiologie <no-reply@localhost>"),
   // Images (issue: receive DICOM, archive it, serve it over DICOMweb).
   DICOM_PORT: z.coerce.number().int().min(0).max(65535).default(11112),
   DICOM_AE_TITLE: z.string().regex(/^[ -~]{1,16}$/).default("TELERADIO"),

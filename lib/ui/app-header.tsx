@@ -22,8 +22,14 @@ export function AppHeader({ user: signedIn }: { user: { name: string; role: Role
       {user && user.role !== "ADMIN" && <NotificationBell />}
       {signedIn && (
         // Name over role, each on one line: the block stays narrow so the navigation fits.
-        // The name opens the account's security (second factors).
-        <Link href="/account/security" className="who" data-testid="current-user" title={t("security.menuLink")}>
+        // The name opens the account (password, sessions, second factors); a session that must
+        // enrol a second factor first reaches only the security page.
+        <Link
+          className="who"
+          data-testid="current-user"
+          href={signedIn.enrolmentOnly ? "/account/security" : "/account"}
+          title={signedIn.enrolmentOnly ? t("security.menuLink") : t("account.mine.title")}
+        >
           <span>{signedIn.name}</span>
           <span className="who-role">{t(`roles.${signedIn.role}`)}</span>
         </Link>

@@ -17,6 +17,7 @@ import { notificationsEn } from "./sections/notifications.en";
 import { threadEn } from "./sections/thread.en";
 import { presenceEn } from "./sections/presence.en";
 import { subspecialtyEn } from "./sections/subspecialty.en";
+import { accountEn } from "./sections/account.en";
 
 
 export const en: Messages = {
@@ -264,6 +265,7 @@ export const en: Messages = {
   },
   errors: errorsEn,
   security: securityEn,
+  account: accountEn,
   accounts: {
     locks: {
       title: "Blocked sign-ins",

@@ -21,4 +21,6 @@ export interface TrpcContext {
   session?: SessionContext | null;
   /** The WebAuthn relying party of this request (NEXTAUTH_URL, else its Host). */
   rp?: RelyingParty | null;
+  /** The server-side session the request's cookie names (UserSession.id), when known. */
+  sessionId?: string | null;
 }

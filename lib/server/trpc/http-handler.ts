@@ -1,7 +1,7 @@
 import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
-import { actorFromCookieHeader, decodeSessionCookie, type ResolveActor } from "../auth/actor-from-cookie";
+import { decodeSessionCookie, type ResolveActor } from "../auth/actor-from-cookie";
 import type { ResolveSession } from "../auth/actor-batch-loader";
 import { relyingPartyOf } from "../auth/factors/relying-party";
 import type { Db } from "../db/client";
@@ -29,15 +29,21 @@ export function createTrpcHttpHandler(options: { db: Db; secret: string; resolve
     maxBatchSize: MAX_BATCH_SIZE,
     createContext: async ({ req }) => {
       const rp = relyingPartyOf(req.headers);
-      if (!options.resolveSession) return { db: options.db, rp, actor: await actorFromCookieHeader(req.headers.cookie, options.secret, options.resolveActor) };
       const named = await decodeSessionCookie(req.headers.cookie, options.secret);
+      if (!options.resolveSession) {
+        const actor = named ? await options.resolveActor(named.userId, { id: named.sessionId }) : null;
+        return { db: options.db, rp, actor, sessionId: actor ? (named?.sessionId ?? null) : null };
+      }
       const resolved = named?.sessionId ? await options.resolveSession(named.userId, named.sessionId) : null;
-      if (!resolved) return { db: options.db, rp, actor: null, session: null };
+      if (!resolved) return { db: options.db, rp, actor: null, sessionId: null, session: null };
       const { actor, session, reach } = resolved;
+      const full = reach === "FULL";
       return {
         db: options.db,
         rp,
-        actor: reach === "FULL" ? actor : null,
+        actor: full ? actor : null,
+        // The account procedures (password, own sessions) take a session of full reach only.
+        sessionId: full ? session.id : null,
         session: { id: session.id, user: actor, method: session.method, strongAt: session.strongAt, reach },
       };
     },
