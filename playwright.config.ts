@@ -9,6 +9,9 @@ const PORT = Number(process.env.E2E_PORT ?? 3100);
 const OIDC_PORT = PORT + 21000;
 const E2E_OIDC = { issuer: `http://127.0.0.1:${OIDC_PORT}`, clientId: "teleradio-e2e", clientSecret: "teleradio-e2e-secret" };
 const dataDir = process.env.E2E_DATA_DIR ?? path.join(tmpdir(), `teleradio-e2e-${process.pid}`);
+// Workers load this file again in processes of their own: they inherit the runner's choice, so
+// that a spec reaching the server's database (e2e/fresh-user.ts) finds the same directory.
+process.env.E2E_DATA_DIR = dataDir;
 
 export default defineConfig({
   testDir: "e2e",

@@ -18,15 +18,17 @@ export interface ReadyRequest {
  * the person who does it: submission, claim, indication accepted, written protocol without
  * injection, patient informed, a small CT stored by STOW-RS, acquisition declared complete.
  */
-export async function requestReadyToRead(browser: Browser, prefix: string): Promise<ReadyRequest> {
+export async function requestReadyToRead(browser: Browser, prefix: string, options: { radiologist?: { page: Page; name: string } } = {}): Promise<ReadyRequest> {
   const familyName = `${prefix}${Date.now().toString(36)}`;
   const referrer = await signedInPage(browser, accounts.referrerSal);
   const requestId = await submitTeleDiagnostic(referrer, { familyName, priority: "URGENT" });
-  const radiologist = await signedInPage(browser, accounts.radiologistSalVrn);
+  // A spec may bring its own radiologist (signed in already), reading the same sites as the default one.
+  const radiologist = options.radiologist?.page ?? (await signedInPage(browser, accounts.radiologistSalVrn));
+  const radiologistName = options.radiologist?.name ?? accounts.radiologistSalVrn.name;
   await radiologist.goto(`/requests/${requestId}`);
   await waitUntilLive(radiologist);
   await radiologist.getByRole("button", { name: "Prendre" }).click();
-  await expect(radiologist.getByTestId("holder")).toHaveText(accounts.radiologistSalVrn.name);
+  await expect(radiologist.getByTestId("holder")).toHaveText(radiologistName);
   const decision = radiologist.getByTestId("indication-form");
   await decision.getByLabel("Valider l'indication").check();
   await decision.getByRole("button", { name: "Enregistrer la décision" }).click();

@@ -3,9 +3,9 @@ import { DEMO_PASSWORD, DEMO_USERS } from "@/prisma/demo-territory";
 import { returnPathOf } from "@/lib/domain/return-path";
 import { getTranslator } from "@/lib/i18n/server-locale";
 import { publicOrigin } from "@/lib/server/auth/auth-options";
-import { currentActor } from "@/lib/server/auth/current-actor";
+import { currentSession } from "@/lib/server/auth/current-actor";
 import { oidcConfig } from "@/lib/server/auth/oidc/oidc-config";
-import { homePath } from "@/lib/server/auth/require-actor";
+import { homePath, SECURITY_PATH } from "@/lib/server/auth/require-actor";
 import { isDemoMode } from "@/lib/server/env";
 import { oidcPageError } from "@/lib/ui/signin/oidc-page-error";
 import { OidcSignIn } from "@/lib/ui/signin/oidc-sign-in";
@@ -15,7 +15,10 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const query = await searchParams;
   const refusal = oidcPageError(typeof query.error === "string" ? query.error : null);
   const returnTo = returnPathOf(typeof query.callbackUrl === "string" ? query.callbackUrl : null, publicOrigin());
-  const actor = await currentActor();
+  const session = await currentSession();
+  const actor = session?.actor ?? null;
+  // A session that must enrol a second factor first goes to the enrolment page.
+  if (session && session.reach !== "FULL") redirect(SECURITY_PATH);
   // A signed-in user lands here only when a step-up was refused: the page says why and links back.
   if (actor && !refusal) redirect(returnTo ?? homePath(actor));
   const { t } = await getTranslator();

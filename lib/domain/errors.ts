@@ -18,6 +18,8 @@ export const APP_ERROR_CODES = [
   "REPORT_INCOMPLETE",
   "REAUTH_FAILED",
   "REAUTH_LOCKED",
+  "SECOND_FACTOR_REQUIRED",
+  "SECOND_FACTOR_INVALID",
   // Accounts (lib/server/services/accounts).
   "EMAIL_TAKEN",
   "RPPS_TAKEN",

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { OIDC_CALLBACK_PATH } from "@/lib/domain/oidc/oidc-provider-id";
+import { ROLES } from "../domain/enums";
+import { parseStrongAuthRoles } from "../domain/strong-authentication";
 
 // Environment, validated once at start (lib/server/main.ts) and read everywhere through
 // getEnv(). Every variable is documented in .env.example.
@@ -18,6 +20,20 @@ const envSchema = z.object({
   SESSION_MAX_AGE_HOURS: z.coerce.number().min(0.05).max(72).default(12),
   // A session with no request for this long ends (the absolute limit above still applies).
   SESSION_IDLE_MINUTES: z.coerce.number().min(1).max(24 * 60).default(30),
+  // Roles that must use Pro Santé Connect or a second factor (comma-separated; `none` = off).
+  STRONG_AUTH_ROLES: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      const roles = parseStrongAuthRoles(value, ROLES);
+      if (roles === null) ctx.addIssue({ code: "custom", message: `expected roles among ${ROLES.join(", ")}, or none` });
+      return roles ?? [];
+    }),
+  // A dedicated key for second-factor secrets at rest (32 bytes, base64); unset = derived from NEXTAUTH_SECRET.
+  SECOND_FACTOR_KEY: z
+    .string()
+    .optional()
+    .refine((value) => value === undefined || Buffer.from(value, "base64").length === 32, { message: "expected 32 bytes in base64" }),
   // Outgoing e-mail (account activation and reset links) through the hospital's SMTP relay;
   // unset = no e-mail, the administrator hands the link over.
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "smtp:// or smtps:// URL").optional(),

@@ -8,7 +8,8 @@ import { seedDemoTerritory, isEmptyDatabase, demoAccountsText } from "@/prisma/s
 import { seedDemoImages } from "@/prisma/seed-demo-images";
 import { seedDemoHistory } from "@/prisma/seed-demo-history";
 import { turnaroundIndexFor } from "./services/dashboard/turnaround-index";
-import { createActorBatchLoader } from "./auth/actor-batch-loader";
+import { createActorResolvers } from "./auth/actor-batch-loader";
+import { strongAuthPolicy } from "./auth/strong-auth-policy";
 import { createSessionChecker } from "./auth/sessions/session-checker";
 import { stampClientAddress } from "./http/client-address";
 import { isCrossSiteWrite, isForeignOrigin } from "./http/origin-check";
@@ -72,8 +73,8 @@ async function main(): Promise<void> {
   const upgrade = app.getUpgradeHandler();
 
   // Requests arriving together (every worklist refetching after a change) share one query.
-  const resolveActor = createActorBatchLoader(db, createSessionChecker(db, { idleTimeoutMs: env.SESSION_IDLE_MINUTES * 60_000 }));
-  const trpc = createTrpcHttpHandler({ db, secret, resolveActor });
+  const { resolveActor, resolveSession } = createActorResolvers(db, createSessionChecker(db, { idleTimeoutMs: env.SESSION_IDLE_MINUTES * 60_000 }), strongAuthPolicy(env));
+  const trpc = createTrpcHttpHandler({ db, secret, resolveActor, resolveSession });
   const dicomweb = createDicomwebHandler({ deps: images, secret, resolveActor, maxRequestBytes: env.DICOM_MAX_REQUEST_MB * 1024 * 1024, trustForwarded: env.TRUST_PROXY });
   const testClock = isTestClockEnabled() ? createTestClockHandler(db) : null;
   const httpServer = createServer((req, res) => {

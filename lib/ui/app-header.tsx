@@ -8,8 +8,10 @@ import { useLiveStatus } from "@/lib/realtime/live-updates";
 import { LanguageSwitch } from "./language-switch";
 import { NotificationBell } from "./notifications/notification-bell";
 
-export function AppHeader({ user }: { user: { name: string; role: Role } | null }) {
+export function AppHeader({ user: signedIn }: { user: { name: string; role: Role; enrolmentOnly?: boolean } | null }) {
   const { t } = useI18n();
+  // A session that must enrol a second factor first reaches nothing else: no navigation, no live parts.
+  const user = signedIn && !signedIn.enrolmentOnly ? signedIn : null;
   return (
     <header className="app-header">
       <Link href="/">{t("app.name")}</Link>
@@ -18,15 +20,22 @@ export function AppHeader({ user }: { user: { name: string; role: Role } | null 
       {user && <LiveIndicator />}
       {/* Administrators take no part in care: no live socket, no notifications. */}
       {user && user.role !== "ADMIN" && <NotificationBell />}
-      {user && (
+      {signedIn && (
         // Name over role, each on one line: the block stays narrow so the navigation fits.
-        <Link className="who" data-testid="current-user" href="/account" title={t("account.mine.title")}>
-          <span>{user.name}</span>
-          <span className="who-role">{t(`roles.${user.role}`)}</span>
+        // The name opens the account (password, sessions, second factors); a session that must
+        // enrol a second factor first reaches only the security page.
+        <Link
+          className="who"
+          data-testid="current-user"
+          href={signedIn.enrolmentOnly ? "/account/security" : "/account"}
+          title={signedIn.enrolmentOnly ? t("security.menuLink") : t("account.mine.title")}
+        >
+          <span>{signedIn.name}</span>
+          <span className="who-role">{t(`roles.${signedIn.role}`)}</span>
         </Link>
       )}
       <LanguageSwitch />
-      {user && (
+      {signedIn && (
         <button type="button" onClick={() => void signOut({ callbackUrl: "/signin" })}>
           {t("app.signOut")}
         </button>

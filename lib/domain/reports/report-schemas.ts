@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { signatureProofSchema } from "../second-factor";
 import { requestIdSchema } from "../worklist-filter-schema";
 import { reportValuesSchema } from "./template-definition";
 
@@ -18,6 +19,9 @@ export const changeTemplateSchema = requestIdSchema.extend({ draftId: id, draftV
 export const signReportSchema = requestIdSchema.extend({
   draftId: id,
   draftVersion,
-  password: z.string({ message: "validation.required" }).min(1, { message: "validation.required" }).max(1024, { message: "validation.tooLong" }),
+  // The re-authentication: the password (accounts without a second factor), or a factor's proof
+  // (a TOTP code, a passkey's answer); neither for an OIDC session just stepped up (sign-report.ts).
+  password: z.string().min(1, { message: "validation.required" }).max(1024, { message: "validation.tooLong" }).optional(),
+  proof: signatureProofSchema.optional(),
 });
 export type SignReportInput = z.output<typeof signReportSchema>;

@@ -4,6 +4,7 @@ import { operationsEn } from "./sections/operations.en";
 import { exportsEn } from "./sections/exports.en";
 import { activityEn } from "./sections/activity.en";
 import { errorsEn } from "./sections/errors.en";
+import { securityEn } from "./sections/security.en";
 import { reportEn } from "./sections/report.en";
 import { criticalEn } from "./sections/critical.en";
 import { templatesEn } from "./sections/templates.en";
@@ -265,6 +266,7 @@ export const en: Messages = {
     },
   },
   errors: errorsEn,
+  security: securityEn,
   account: accountEn,
   accounts: {
     locks: {

@@ -4,6 +4,7 @@ import { operationsFr } from "./sections/operations.fr";
 import { exportsFr } from "./sections/exports.fr";
 import { activityFr } from "./sections/activity.fr";
 import { errorsFr } from "./sections/errors.fr";
+import { securityFr } from "./sections/security.fr";
 import { reportFr } from "./sections/report.fr";
 import { criticalFr } from "./sections/critical.fr";
 import { templatesFr } from "./sections/templates.fr";
@@ -269,6 +270,7 @@ export const fr = {
     },
   },
   errors: errorsFr,
+  security: securityFr,
   account: accountFr,
   accounts: {
     locks: {

@@ -9,6 +9,14 @@ export const AUDIT_ACTIONS = [
   "SIGN_IN_LOCKED",
   "SIGN_IN_UNLOCKED",
   "SIGN_OUT",
+  // Second factors (lib/server/auth/factors, services/security).
+  "SIGN_IN_SECOND_FACTOR_ASKED",
+  "SIGN_IN_SECOND_FACTOR_FAILED",
+  "SECOND_FACTOR_ENROLLED",
+  "SECOND_FACTOR_REMOVED",
+  "SECOND_FACTOR_ENROLMENT_REQUIRED",
+  "RECOVERY_CODES_REGENERATED",
+  "RECOVERY_CODE_USED",
   // Accounts: administration, one-time links, passwords, sessions ended by their user.
   "ACCOUNT_CREATED",
   "ACCOUNT_UPDATED",

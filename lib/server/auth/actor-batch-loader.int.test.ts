@@ -16,7 +16,7 @@ describe("batched actor loading", () => {
     const radiologist = await createUser(db, { role: "RADIOLOGIST", readsFor: [site.id] });
     const deactivated = await createUser(db, { role: "RADIOLOGIST", readsFor: [site.id] });
     await db.user.update({ where: { id: deactivated.id }, data: { active: false } });
-    const load = createActorBatchLoader(db, createSessionChecker(db, { idleTimeoutMs: 30 * 60_000 }));
+    const load = createActorBatchLoader(db, createSessionChecker(db, { idleTimeoutMs: 30 * 60_000 }), { roles: [], demo: false });
 
     const [a, b, c, d, e] = await Promise.all([
       load(referrer.id),
@@ -41,7 +41,7 @@ describe("the session a cookie names", () => {
     const user = await createUser(db, { role: "REFERRER" });
     const other = await createUser(db, { role: "REFERRER" });
     let clock = Date.now();
-    const load = createActorBatchLoader(db, createSessionChecker(db, { idleTimeoutMs: 30 * 60_000, now: () => new Date(clock) }));
+    const load = createActorBatchLoader(db, createSessionChecker(db, { idleTimeoutMs: 30 * 60_000, now: () => new Date(clock) }), { roles: [], demo: false });
     const live = await open(user.id, new Date(clock));
     const signedOut = await open(user.id, new Date(clock));
     await revokeSession(db, signedOut, "SIGN_OUT");

@@ -1,16 +1,16 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
-import CredentialsProvider from "next-auth/providers/credentials";
 import { OIDC_PROVIDER_ID } from "@/lib/domain/oidc/oidc-provider-id";
+import { sessionReach } from "@/lib/domain/strong-authentication";
 import { getDb } from "../db/client";
 import { getEnv } from "../env";
-import { clientAddressOf } from "../http/client-address";
 import { writeAudit } from "../audit/write-audit";
 import type { AuthRequest } from "./auth-request";
 import { oidcConfig } from "./oidc/oidc-config";
 import { oidcProvider } from "./oidc/oidc-provider";
 import { completeOidcSignIn } from "./oidc/oidc-sign-in-callback";
-import { signInWithPassword } from "./sign-in-with-password";
+import { passwordProvider, secondFactorProvider } from "./password-providers";
+import { strongAuthPolicy } from "./strong-auth-policy";
 import { defaultSessionChecker } from "./sessions/default-session-checker";
 import { revokeSession } from "./sessions/revoke-sessions";
 
@@ -29,25 +29,6 @@ export interface ProviderFailure {
   message: string;
 }
 
-const credentialsProvider = CredentialsProvider({
-  name: "credentials",
-  credentials: { email: { type: "email" }, password: { type: "password" } },
-  async authorize(raw, req) {
-    const headers = req.headers ?? {};
-    const userAgent = headers["user-agent"];
-    const outcome = await signInWithPassword(getDb(), {
-      credentials: raw,
-      address: clientAddressOf(headers),
-      userAgent: typeof userAgent === "string" ? userAgent : null,
-      sessionMaxAgeSeconds: sessionMaxAgeSeconds(),
-    });
-    if (outcome.ok) return { id: outcome.user.id, email: outcome.user.email, name: outcome.user.displayName, sid: outcome.sessionId };
-    // next-auth hands the message to the form as its error code (lib/ui/signin/sign-in-error.ts).
-    if (outcome.reason !== "INVALID") throw new Error(`${outcome.reason}:${outcome.retryAfterSeconds}`);
-    return null;
-  },
-});
-
 /**
  * next-auth's options for one request to /api/auth: the OpenID provider's callbacks need the
  * request (client address, the session a step-up replaces, where the user was going), which
@@ -65,7 +46,7 @@ export function authOptionsFor(request: AuthRequest | null): { options: NextAuth
     jwt: { maxAge: sessionMaxAgeSeconds() },
     // next-auth's own error codes (provider unreachable, answer refused) land on the sign-in page too.
     pages: { signIn: "/signin", error: "/signin" },
-    providers: oidc ? [credentialsProvider, oidcProvider(oidc)] : [credentialsProvider],
+    providers: [passwordProvider(sessionMaxAgeSeconds), secondFactorProvider(sessionMaxAgeSeconds), ...(oidc ? [oidcProvider(oidc)] : [])],
     logger: {
       error(code, metadata) {
         const error = metadata instanceof Error ? metadata : (metadata as { error?: unknown } | undefined)?.error;
@@ -105,8 +86,10 @@ export function authOptionsFor(request: AuthRequest | null): { options: NextAuth
       async session({ session, token }) {
         const userId = typeof token.uid === "string" ? token.uid : null;
         const sessionId = typeof token.sid === "string" ? token.sid : null;
-        const live = userId !== null && sessionId !== null && (await defaultSessionChecker()(sessionId, userId));
-        return live ? { ...session, userId, sessionId } : { expires: session.expires, userId: null, sessionId: null };
+        const live = userId !== null && sessionId !== null ? await defaultSessionChecker()(sessionId, userId) : null;
+        if (!live) return { expires: session.expires, userId: null, sessionId: null };
+        // Pages send a session that must enrol a second factor first to the enrolment page (require-actor.ts).
+        return { ...session, userId, sessionId, method: live.method, reach: sessionReach(live.role, live.method, strongAuthPolicy()) };
       },
     },
     events: {

@@ -2,12 +2,17 @@ import "server-only";
 import { redirect } from "next/navigation";
 import type { Actor } from "@/lib/domain/access";
 import type { Role } from "@/lib/domain/enums";
-import { currentActor } from "./current-actor";
+import { currentSession } from "./current-actor";
 
-/** For pages: the signed-in actor holding one of `roles`; otherwise off to sign-in or home. */
+/** Where a session that must enrol a second factor is sent, and the only page it may see. */
+export const SECURITY_PATH = "/account/security";
+
+/** For pages: the signed-in actor holding one of `roles`; otherwise off to sign-in, enrolment or home. */
 export async function requireActor(roles?: readonly Role[]): Promise<Actor> {
-  const actor = await currentActor();
-  if (!actor) redirect("/signin");
+  const current = await currentSession();
+  if (!current) redirect("/signin");
+  if (current.reach !== "FULL") redirect(SECURITY_PATH);
+  const actor = current.actor;
   if (roles && !roles.includes(actor.role)) redirect("/");
   return actor;
 }

@@ -1,10 +1,13 @@
 import "server-only";
 import { z } from "zod";
-import { afterFailure, NO_FAILURES, THROTTLE_RULES, throttleVerdict, type ThrottleScope, type ThrottleState, type ThrottleVerdict } from "@/lib/domain/sign-in-throttle";
+import { sessionReach, type StrongAuthPolicy } from "@/lib/domain/strong-authentication";
 import { writeAudit } from "../audit/write-audit";
-import type { Db, Tx } from "../db/client";
+import type { Db } from "../db/client";
+import { factorsOf } from "./factors/verify-second-factor";
 import { verifyPassword } from "./password";
+import { openPendingSignIn } from "./pending-sign-in";
 import { openSession } from "./sessions/open-session";
+import { auditRefusal, lockCounters, recordFailure, refusal, type ThrottleKeys } from "./sign-in-throttle-store";
 
 const credentialsSchema = z.object({
   email: z.string().trim().toLowerCase().email().max(254),
@@ -14,7 +17,9 @@ const credentialsSchema = z.object({
 export type SignInOutcome =
   | { ok: true; user: { id: string; email: string; displayName: string }; sessionId: string }
   | { ok: false; reason: "INVALID" }
-  | { ok: false; reason: "THROTTLED" | "LOCKED"; retryAfterSeconds: number };
+  | { ok: false; reason: "THROTTLED" | "LOCKED"; retryAfterSeconds: number }
+  /** The password was right; the account's second factor must follow (no session exists yet). */
+  | { ok: false; reason: "SECOND_FACTOR"; ticket: string; totp: boolean; passkey: boolean };
 
 // An argon2id hash of a random password, checked when the e-mail is unknown: an unknown
 // account then takes as long to refuse as a wrong password (no enumeration by timing).
@@ -26,16 +31,21 @@ const UNKNOWN_ACCOUNT_HASH = "$argon2id$v=19$m=19456,t=2,p=1$TkVDF9+aG6BJrN8hFMA
  * the password is checked, so that parallel attempts are counted one after the other: thirty
  * wrong passwords sent at once meet the same limits as thirty sent in turn. Every outcome is
  * audited; a refused attempt checks no password and counts no failure.
+ *
+ * An account with a second factor gets no session here, only a ticket for the second step
+ * (sign-in-with-second-factor.ts). Its failures are not forgotten yet either: otherwise the
+ * right password, typed again between wrong codes, would reset the count and let codes be
+ * guessed without end.
  */
 export async function signInWithPassword(
   db: Db,
-  input: { credentials: unknown; address: string; userAgent?: string | null; sessionMaxAgeSeconds?: number },
+  input: { credentials: unknown; address: string; userAgent?: string | null; sessionMaxAgeSeconds?: number; policy?: StrongAuthPolicy },
   now = () => new Date(),
 ): Promise<SignInOutcome> {
   const parsed = credentialsSchema.safeParse(input.credentials);
   if (!parsed.success) return { ok: false, reason: "INVALID" };
   const { email, password } = parsed.data;
-  const keys: Record<ThrottleScope, string> = { ACCOUNT: email, ADDRESS: input.address.slice(0, 254) };
+  const keys: ThrottleKeys = { ACCOUNT: email, ADDRESS: input.address.slice(0, 254) };
 
   return db.$transaction(
     async (tx) => {
@@ -43,21 +53,21 @@ export async function signInWithPassword(
       const at = now();
       const refused = refusal(states, at);
       if (refused) {
-        await writeAudit(tx, {
-          actorId: null,
-          action: "SIGN_IN_THROTTLED",
-          entityType: "User",
-          entityId: null,
-          detail: { email, address: keys.ADDRESS, locked: refused.locked, retryAfterSeconds: refused.retryAfterSeconds },
-        });
+        await auditRefusal(tx, keys, refused, email);
         return { ok: false, reason: refused.locked ? "LOCKED" : "THROTTLED", retryAfterSeconds: refused.retryAfterSeconds };
       }
 
-      const user = await tx.user.findUnique({ where: { email }, select: { id: true, email: true, displayName: true, passwordHash: true, active: true } });
+      const user = await tx.user.findUnique({ where: { email }, select: { id: true, email: true, displayName: true, passwordHash: true, active: true, role: true } });
       // An account without a password yet (activation pending) is checked against the decoy too.
       const matches = await verifyPassword(user?.passwordHash ?? UNKNOWN_ACCOUNT_HASH, password);
       const hasPassword = typeof user?.passwordHash === "string";
       if (user && user.active && hasPassword && matches) {
+        const factors = await factorsOf(tx, user.id);
+        if (factors.totp || factors.passkeys > 0) {
+          const ticket = await openPendingSignIn(tx, { userId: user.id, email, address: keys.ADDRESS, now: at });
+          await writeAudit(tx, { actorId: user.id, action: "SIGN_IN_SECOND_FACTOR_ASKED", entityType: "User", entityId: user.id, detail: { address: keys.ADDRESS } });
+          return { ok: false, reason: "SECOND_FACTOR", ticket, totp: factors.totp, passkey: factors.passkeys > 0 };
+        }
         await tx.signInThrottle.deleteMany({ where: { scope: "ACCOUNT", key: email } });
         const sessionId = await openSession(tx, {
           userId: user.id,
@@ -66,60 +76,18 @@ export async function signInWithPassword(
           userAgent: input.userAgent ?? null,
           now: at,
         });
-        await writeAudit(tx, { actorId: user.id, action: "SIGN_IN", entityType: "User", entityId: user.id, detail: { session: sessionId, address: keys.ADDRESS } });
+        await writeAudit(tx, { actorId: user.id, action: "SIGN_IN", entityType: "User", entityId: user.id, detail: { session: sessionId, address: keys.ADDRESS, method: "PASSWORD" } });
+        if (input.policy && sessionReach(user.role, "PASSWORD", input.policy) === "ENROLMENT_ONLY") {
+          await writeAudit(tx, { actorId: user.id, action: "SECOND_FACTOR_ENROLMENT_REQUIRED", entityType: "User", entityId: user.id, detail: { session: sessionId, role: user.role } });
+        }
         return { ok: true, user: { id: user.id, email: user.email, displayName: user.displayName }, sessionId };
       }
 
-      const account = afterFailure(states.ACCOUNT, THROTTLE_RULES.ACCOUNT, at);
-      const address = afterFailure(states.ADDRESS, THROTTLE_RULES.ADDRESS, at);
-      await saveCounter(tx, "ACCOUNT", keys.ACCOUNT, account, at);
-      await saveCounter(tx, "ADDRESS", keys.ADDRESS, address, at);
       await writeAudit(tx, { actorId: user?.id ?? null, action: "SIGN_IN_FAILED", entityType: "User", entityId: user?.id ?? null, detail: { email, address: keys.ADDRESS } });
-      // A refused attempt never gets here, so a lock now is a lock this failure set.
-      if (account.lockedUntil || address.lockedUntil) {
-        await writeAudit(tx, {
-          actorId: user?.id ?? null,
-          action: "SIGN_IN_LOCKED",
-          entityType: "User",
-          entityId: user?.id ?? null,
-          detail: { email, address: keys.ADDRESS, account: account.lockedUntil !== null, byAddress: address.lockedUntil !== null },
-        });
-      }
+      await recordFailure(tx, keys, states, at, { userId: user?.id ?? null, email });
       return { ok: false, reason: "INVALID" };
     },
     // Attempts on one account wait for each other (row locks) for as long as a password check takes.
     { timeout: 30_000, maxWait: 30_000 },
   );
-}
-
-async function lockCounters(tx: Tx, keys: Record<ThrottleScope, string>): Promise<Record<ThrottleScope, ThrottleState>> {
-  const states = {} as Record<ThrottleScope, ThrottleState>;
-  // Transaction-scoped advisory locks rather than row locks: a key that never failed has no
-  // row to lock, and a burst on it must be serialised all the same. Always in the same order
-  // (account, then address), so that two attempts never wait for each other crosswise.
-  for (const scope of ["ACCOUNT", "ADDRESS"] as const) {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`sign-in:${scope}:${keys[scope]}`}, 0))`;
-    const [row] = await tx.$queryRaw<ThrottleState[]>`
-      SELECT "failures", "lastFailureAt", "lockedUntil" FROM "SignInThrottle" WHERE "scope" = ${scope} AND "key" = ${keys[scope]}`;
-    states[scope] = row ?? NO_FAILURES;
-  }
-  return states;
-}
-
-function refusal(states: Record<ThrottleScope, ThrottleState>, at: Date): Extract<ThrottleVerdict, { allowed: false }> | null {
-  const verdicts = (["ACCOUNT", "ADDRESS"] as const).map((scope) => throttleVerdict(states[scope], THROTTLE_RULES[scope], at));
-  const refused = verdicts.filter((v): v is Extract<ThrottleVerdict, { allowed: false }> => !v.allowed);
-  if (refused.length === 0) return null;
-  return { allowed: false, locked: refused.some((v) => v.locked), retryAfterSeconds: Math.max(...refused.map((v) => v.retryAfterSeconds)) };
-}
-
-async function saveCounter(tx: Tx, scope: ThrottleScope, key: string, state: ThrottleState, at: Date): Promise<void> {
-  await tx.signInThrottle.upsert({
-    where: { scope_key: { scope, key } },
-    create: { scope, key, failures: state.failures, lastFailureAt: state.lastFailureAt, lockedUntil: state.lockedUntil },
-    update: { failures: state.failures, lastFailureAt: state.lastFailureAt, lockedUntil: state.lockedUntil },
-  });
-  // Counters nobody has used for a day go (e-mails that never existed, addresses long gone).
-  const stale = new Date(at.getTime() - 24 * 3600_000);
-  await tx.signInThrottle.deleteMany({ where: { lastFailureAt: { lt: stale }, OR: [{ lockedUntil: null }, { lockedUntil: { lt: at } }] } });
 }

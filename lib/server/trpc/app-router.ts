@@ -19,6 +19,7 @@ import { portalRouter } from "./routers/portal-router";
 import { dashboardRouter } from "./routers/dashboard-router";
 import { operationsRouter } from "./routers/operations-router";
 import { sendersRouter } from "./routers/senders-router";
+import { securityRouter } from "./routers/security-router";
 
 
 export const appRouter = router({
@@ -41,6 +42,7 @@ export const appRouter = router({
   dashboard: dashboardRouter,
   operations: operationsRouter,
   senders: sendersRouter,
+  security: securityRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -2,6 +2,8 @@ import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import { decodeSessionCookie, type ResolveActor } from "../auth/actor-from-cookie";
+import type { ResolveSession } from "../auth/actor-batch-loader";
+import { relyingPartyOf } from "../auth/factors/relying-party";
 import type { Db } from "../db/client";
 import { TRPC_MAX_BATCH_SIZE } from "@/lib/trpc/batch-limit";
 import { appRouter } from "./app-router";
@@ -18,7 +20,7 @@ const MAX_BATCH_SIZE = TRPC_MAX_BATCH_SIZE;
  * Next's route pipeline plus getServerSession cost more server CPU than the whole procedure
  * on the live worklist's hot path (docs/benchmarks.md).
  */
-export function createTrpcHttpHandler(options: { db: Db; secret: string; resolveActor: ResolveActor }) {
+export function createTrpcHttpHandler(options: { db: Db; secret: string; resolveActor: ResolveActor; resolveSession?: ResolveSession }) {
   const handler = createHTTPHandler({
     router: appRouter,
     basePath: TRPC_BASE_PATH,
@@ -26,9 +28,24 @@ export function createTrpcHttpHandler(options: { db: Db; secret: string; resolve
     // One HTTP request cannot make the server run an unbounded list of procedures.
     maxBatchSize: MAX_BATCH_SIZE,
     createContext: async ({ req }) => {
+      const rp = relyingPartyOf(req.headers);
       const named = await decodeSessionCookie(req.headers.cookie, options.secret);
-      const actor = named ? await options.resolveActor(named.userId, { id: named.sessionId }) : null;
-      return { db: options.db, actor, sessionId: actor ? (named?.sessionId ?? null) : null };
+      if (!options.resolveSession) {
+        const actor = named ? await options.resolveActor(named.userId, { id: named.sessionId }) : null;
+        return { db: options.db, rp, actor, sessionId: actor ? (named?.sessionId ?? null) : null };
+      }
+      const resolved = named?.sessionId ? await options.resolveSession(named.userId, named.sessionId) : null;
+      if (!resolved) return { db: options.db, rp, actor: null, sessionId: null, session: null };
+      const { actor, session, reach } = resolved;
+      const full = reach === "FULL";
+      return {
+        db: options.db,
+        rp,
+        actor: full ? actor : null,
+        // The account procedures (password, own sessions) take a session of full reach only.
+        sessionId: full ? session.id : null,
+        session: { id: session.id, user: actor, method: session.method, strongAt: session.strongAt, reach },
+      };
     },
     onError({ error, path }) {
       if (error.code === "INTERNAL_SERVER_ERROR") console.error(`[trpc] ${path ?? "?"}:`, error.cause ?? error);

@@ -2,7 +2,7 @@ import "server-only";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { findControlCharacters } from "@/lib/domain/control-characters";
-import { isAppError } from "@/lib/domain/errors";
+import { AppError, isAppError } from "@/lib/domain/errors";
 import type { Role } from "@/lib/domain/enums";
 import type { TrpcContext } from "./context";
 import { errorShapeData, raceError, toTrpcError } from "./error-mapping";
@@ -42,8 +42,20 @@ export const createCallerFactory = t.createCallerFactory;
 export const publicProcedure = t.procedure.use(mapAppErrors).use(refuseControlCharacters);
 
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.actor && ctx.session?.reach === "ENROLMENT_ONLY") {
+    throw toTrpcError(new AppError("SECOND_FACTOR_REQUIRED", "Enrol a second factor (or sign in with Pro Santé Connect) before anything else"));
+  }
   if (!ctx.actor) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first" });
   return next({ ctx: { ...ctx, actor: ctx.actor } });
+});
+
+/**
+ * The signed-in user acting on their own account's security (second factors), whatever the
+ * session's reach: this is where a session that must enrol first is allowed.
+ */
+export const selfProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.session) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first" });
+  return next({ ctx: { ...ctx, session: ctx.session } });
 });
 
 /** A procedure open to the given roles only; record scoping is then the service's job. */

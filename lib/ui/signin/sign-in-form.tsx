@@ -6,7 +6,8 @@ import type { Role } from "@/lib/domain/enums";
 import { useI18n } from "@/lib/i18n/i18n-provider";
 import type { OidcRefusal } from "@/lib/domain/oidc/oidc-outcome";
 import { OidcSignIn } from "./oidc-sign-in";
-import { signInErrorOf, type SignInError } from "./sign-in-error";
+import { SecondFactorStep } from "./second-factor-step";
+import { secondFactorChallengeOf, signInErrorOf, type SecondFactorChallenge, type SignInError } from "./sign-in-error";
 
 interface DemoAccounts {
   password: string;
@@ -29,12 +30,20 @@ export function SignInForm({ demo, oidcProviderName, oidcRefusal, returnTo }: Si
   const [password, setPassword] = useState("");
   const [error, setError] = useState<SignInError | null>(null);
   const [pending, setPending] = useState(false);
+  const [challenge, setChallenge] = useState<SecondFactorChallenge | null>(null);
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
     setPending(true);
     setError(null);
     const result = await signIn("credentials", { email, password, redirect: false });
+    const secondFactor = secondFactorChallengeOf(result?.error);
+    if (secondFactor) {
+      setPassword("");
+      setChallenge(secondFactor);
+      setPending(false);
+      return;
+    }
     if (!result || result.error || !result.ok) {
       setError(signInErrorOf(result?.error));
       setPending(false);
@@ -43,6 +52,8 @@ export function SignInForm({ demo, oidcProviderName, oidcRefusal, returnTo }: Si
     // A full navigation so that the layout renders with the new session.
     window.location.assign(returnTo ?? "/");
   }
+
+  if (challenge) return <SecondFactorStep challenge={challenge} onRestart={() => setChallenge(null)} returnTo={returnTo} />;
 
   return (
     <>

@@ -16,6 +16,8 @@ export const errorsEn = {
   REAUTH_FAILED: "Wrong password: the report was not signed.",
   REAUTH_LOCKED: "Too many password attempts: signing is blocked for {minutes} minutes.",
   IDEMPOTENCY_KEY_REUSED: "This submission was already used for another request.",
+  SECOND_FACTOR_REQUIRED: "Your role requires a second factor: enrol it in “Account security”, or sign in with Pro Santé Connect.",
+  SECOND_FACTOR_INVALID: "Code, password or passkey refused.",
   EMAIL_TAKEN: "An account already uses this e-mail address.",
   RPPS_TAKEN: "An account already uses this RPPS number.",
   LAST_ADMIN: "This is the last active administrator: appoint another one first.",

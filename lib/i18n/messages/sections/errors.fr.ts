@@ -16,6 +16,8 @@ export const errorsFr = {
   REPORT_INCOMPLETE: "Des champs obligatoires manquent : {missing}.",
   REAUTH_FAILED: "Mot de passe incorrect : la signature n'a pas été faite.",
   REAUTH_LOCKED: "Trop d'essais de mot de passe : la signature est bloquée {minutes} minutes.",
+  SECOND_FACTOR_REQUIRED: "Votre rôle exige un second facteur : enregistrez-le dans « Sécurité du compte », ou connectez-vous avec Pro Santé Connect.",
+  SECOND_FACTOR_INVALID: "Code, mot de passe ou clé d'accès refusé.",
   EMAIL_TAKEN: "Un compte existe déjà avec cette adresse e-mail.",
   RPPS_TAKEN: "Un compte existe déjà avec ce numéro RPPS.",
   LAST_ADMIN: "C'est le dernier administrateur actif : nommez-en un autre d'abord.",

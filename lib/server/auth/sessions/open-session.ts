@@ -26,7 +26,9 @@ export async function openSession(
       address: args.address?.slice(0, 64) ?? null,
       userAgent: args.userAgent?.slice(0, 300) ?? null,
       method: args.method ?? "PASSWORD",
-      strongAt: args.strongAt ?? null,
+      // A second factor makes the session strong from its first second; an OpenID sign-in says
+      // itself when its proof counted (strongAt, from the provider's auth_time and acr).
+      strongAt: args.strongAt !== undefined ? args.strongAt : args.method && args.method !== "PASSWORD" ? args.now : null,
     },
     select: { id: true },
   });

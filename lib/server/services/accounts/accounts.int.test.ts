@@ -40,7 +40,8 @@ async function adminDeps() {
 }
 
 async function isLive(sessionId: string, userId: string) {
-  return createSessionChecker(db, { idleTimeoutMs: 30 * 60_000 })(sessionId, userId);
+  // The checker answers the live session (with its method and strength), or null.
+  return (await createSessionChecker(db, { idleTimeoutMs: 30 * 60_000 })(sessionId, userId)) !== null;
 }
 
 describe("account administration", () => {

@@ -7,7 +7,7 @@ import { reportFingerprint } from "@/lib/domain/reports/report-fingerprint";
 import type { SignReportInput } from "@/lib/domain/reports/report-schemas";
 import type { ReportValues } from "@/lib/domain/reports/template-definition";
 import { invalidFields, missingRequiredFields } from "@/lib/domain/reports/template-values";
-import { verifyPassword } from "../../auth/password";
+import type { RelyingParty } from "../../auth/factors/relying-party";
 import { writeAudit } from "../../audit/write-audit";
 import type { Db, Tx } from "../../db/client";
 import { publishRequestChanged } from "../../realtime/publish";
@@ -15,20 +15,22 @@ import { publishPendingNotifications } from "../notifications/notify";
 import { deliverSignedVersionInTx } from "./deliver-signed-version";
 import { draftConflict, loadVersionOfRequest } from "./load-draft";
 import { assertHolder, loadReportSubject, type ReportSubject } from "./load-report-subject";
+import { assertSignatureReauth, type SigningSession } from "./signature-reauth";
 import { loadDraftTemplate } from "./template-for-draft";
 
 export type SignResult = { versionId: string; alreadySigned: boolean; fingerprint: string; signedAt: Date };
 
 /**
- * Signing: an act of the radiologist in person. The password is asked again; the version
+ * Signing: an act of the radiologist in person, re-authenticated at that moment with the
+ * strength of the sign-in (signature-reauth.ts); the version
  * signed is exactly the draft version the radiologist reviewed (a concurrent save makes it
  * miss); every required field must be there. The row is then frozen by the database, its
  * fingerprint chained to the previous version's, and the report goes to the requester at once.
  * Signing the same draft version again answers "already signed" and creates nothing.
  */
-export async function signReport(args: { db: Db; actor: Actor; input: SignReportInput; now?: Date }): Promise<SignResult> {
+export async function signReport(args: { db: Db; actor: Actor; input: SignReportInput; now?: Date; session?: SigningSession | null; rp?: RelyingParty | null }): Promise<SignResult> {
   const { db, actor, input } = args;
-  await assertPassword(db, actor, input);
+  await assertSignatureReauth({ db, actor, input, session: args.session, rp: args.rp, now: args.now ?? new Date() });
   const outcome = await db.$transaction(async (tx) => {
     const request = await loadReportSubject(tx, actor, input.requestId);
     const draft = await loadVersionOfRequest(tx, request.id, input.draftId);
@@ -87,23 +89,6 @@ export async function signReport(args: { db: Db; actor: Actor; input: SignReport
     publishPendingNotifications(outcome.notifications);
   }
   return outcome.result;
-}
-
-// Someone else at an unlocked workstation must not be able to guess the password by signing:
-// after 5 failures within 15 minutes, signing waits (the failures are audit rows, so the count
-// survives a restart and covers every server process).
-const REAUTH_MAX_FAILURES = 5;
-const REAUTH_WINDOW_MINUTES = 15;
-
-/** A failed re-authentication is traced like a failed sign-in: it may be someone else at the desk. */
-async function assertPassword(db: Db, actor: Actor, input: SignReportInput): Promise<void> {
-  const since = new Date(Date.now() - REAUTH_WINDOW_MINUTES * 60_000);
-  const failures = await db.auditLog.count({ where: { actorId: actor.id, action: "REPORT_REAUTH_FAILED", at: { gte: since } } });
-  if (failures >= REAUTH_MAX_FAILURES) throw new AppError("REAUTH_LOCKED", "Too many failed re-authentications", { minutes: REAUTH_WINDOW_MINUTES });
-  const user = await db.user.findUnique({ where: { id: actor.id }, select: { passwordHash: true, active: true } });
-  if (user?.active && user.passwordHash !== null && (await verifyPassword(user.passwordHash, input.password))) return;
-  await writeAudit(db, { actorId: actor.id, action: "REPORT_REAUTH_FAILED", entityType: "ReportVersion", entityId: input.draftId, detail: { requestId: input.requestId } });
-  throw new AppError("REAUTH_FAILED", "Re-authentication failed");
 }
 
 function alreadySigned(version: { id: string; draftVersion: number; signedAt: Date | null; fingerprint: string | null }, reviewed: number): SignResult {

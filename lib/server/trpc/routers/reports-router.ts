@@ -29,7 +29,7 @@ export const reportsRouter = router({
 
   sign: roleProcedure("RADIOLOGIST")
     .input(signReportSchema)
-    .mutation(({ ctx, input }) => signReport({ db: ctx.db, actor: ctx.actor, input })),
+    .mutation(({ ctx, input }) => signReport({ db: ctx.db, actor: ctx.actor, input, session: ctx.session, rp: ctx.rp })),
 
   startAddendum: roleProcedure("RADIOLOGIST")
     .input(requestIdSchema)
