@@ -3,6 +3,7 @@ import { canEditSettings } from "@/lib/domain/rota/rota-access";
 import { getTranslator } from "@/lib/i18n/server-locale";
 import { requireActor } from "@/lib/server/auth/require-actor";
 import { getQueryClient, HydrateClient, serverTrpc } from "@/lib/trpc/server";
+import { AccountsPanel } from "@/lib/ui/admin/accounts-panel";
 import { DicomSendersEditor } from "@/lib/ui/admin/dicom-senders-editor";
 import { PriorityTargetsEditor } from "@/lib/ui/admin/priority-targets-editor";
 import { PrivilegesEditor } from "@/lib/ui/admin/privileges-editor";
@@ -10,8 +11,8 @@ import { ProtocolCatalogueEditor } from "@/lib/ui/admin/protocol-catalogue-edito
 import { SignInLocksPanel } from "@/lib/ui/admin/sign-in-locks-panel";
 import { SiteSettingsEditor } from "@/lib/ui/admin/site-settings-editor";
 
-// The administrator manages privileges, site settings, catalogues and the DICOM senders'
-// allowed addresses; the department head comes here for the escalation delays only.
+// The administrator manages accounts, privileges, site settings, catalogues and the DICOM
+// senders' allowed addresses; the department head comes here for the escalation delays only.
 export default async function AdminPage() {
   const actor = await requireActor(["ADMIN", "DEPARTMENT_HEAD"]);
   const { t } = await getTranslator();
@@ -24,6 +25,7 @@ export default async function AdminPage() {
           queryClient.prefetchQuery(serverTrpc.settings.privileges.queryOptions()),
           queryClient.prefetchQuery(serverTrpc.settings.sites.queryOptions()),
           queryClient.prefetchQuery(serverTrpc.accounts.signInLocks.queryOptions()),
+          queryClient.prefetchQuery(serverTrpc.accounts.list.queryOptions()),
           queryClient.prefetchQuery(serverTrpc.senders.list.queryOptions()),
         ]
       : []),
@@ -34,7 +36,8 @@ export default async function AdminPage() {
       <p>
         <Link href="/admin/templates">{t("templates.title")}</Link>
       </p>
-      <div style={{ display: "grid", gap: "1rem" }}>
+      <div style={{ display: "grid", gap: "1rem", gridTemplateColumns: "minmax(0, 1fr)" }}>
+        {admin && <AccountsPanel />}
         {admin && <SignInLocksPanel />}
         {admin && <PrivilegesEditor />}
         {admin && <SiteSettingsEditor />}
