@@ -41,6 +41,11 @@ async function main(): Promise<void> {
   // A hospital server does not phone home.
   process.env.NEXT_TELEMETRY_DISABLED ??= "1";
   const env = getEnv();
+  // Read before anything starts: a missing or unreadable PEM file stops the start with the variable named.
+  const dicomTlsMaterial =
+    env.DICOM_PORT > 0 && env.DICOM_TLS_PORT > 0 && env.DICOM_TLS_CERT && env.DICOM_TLS_KEY
+      ? readDicomTlsMaterial({ cert: env.DICOM_TLS_CERT, key: env.DICOM_TLS_KEY, ca: env.DICOM_TLS_CA })
+      : null;
   const database = await prepareDatabase(env, log);
   process.env.DATABASE_URL = database.url;
   if (database.embedded) process.env.TELERADIO_EMBEDDED_DB = "1";
@@ -133,15 +138,7 @@ async function main(): Promise<void> {
             maxConnections: env.DICOM_MAX_CONNECTIONS,
             maxConnectionsPerPeer: env.DICOM_MAX_CONNECTIONS_PER_PEER,
           },
-          ...(env.DICOM_TLS_PORT > 0 && env.DICOM_TLS_CERT && env.DICOM_TLS_KEY
-            ? {
-                tls: {
-                  port: env.DICOM_TLS_PORT,
-                  host: env.DICOM_TLS_HOST ?? env.DICOM_HOST,
-                  material: readDicomTlsMaterial({ cert: env.DICOM_TLS_CERT, key: env.DICOM_TLS_KEY, ca: env.DICOM_TLS_CA }),
-                },
-              }
-            : {}),
+          ...(dicomTlsMaterial ? { tls: { port: env.DICOM_TLS_PORT, host: env.DICOM_TLS_HOST ?? env.DICOM_HOST, material: dicomTlsMaterial } } : {}),
         })
       : null;
   const dicomTls = dicom?.tlsPort ? `, DICOM TLS on ${env.DICOM_TLS_HOST ?? env.DICOM_HOST}:${dicom.tlsPort}` : "";

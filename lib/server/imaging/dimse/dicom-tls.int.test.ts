@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { connect, type Socket } from "node:net";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import path from "node:path";
@@ -220,8 +220,9 @@ describe("DICOM TLS (BCP 195 profile)", () => {
     }
   });
 
-  it("names the variable of a PEM file it cannot read", () => {
+  it("names the variables of PEM files it cannot read or use", () => {
     expect(() => readDicomTlsMaterial({ cert: pki.serverCert, key: path.join(pki.dir, "missing.key") })).toThrow(/^DICOM_TLS_KEY: cannot read/);
-    expect(readFileSync(pki.serverCert, "utf8")).toContain("BEGIN CERTIFICATE");
+    expect(() => readDicomTlsMaterial({ cert: pki.serverCert, key: pki.clientKey })).toThrow(/^DICOM_TLS_CERT, DICOM_TLS_KEY, DICOM_TLS_CA: unusable: .*key values mismatch/);
+    expect(() => readDicomTlsMaterial({ cert: pki.serverCert, key: pki.serverKey, ca: pki.serverKey })).toThrow(/unusable/);
   });
 });

@@ -1,6 +1,7 @@
 import "server-only";
+import { X509Certificate } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { createServer, type Server, type TlsOptions } from "node:tls";
+import { createSecureContext, createServer, type Server, type TlsOptions } from "node:tls";
 
 // DICOM TLS (PS3.15 B.9, the BCP 195 TLS Secure Transport Connection Profile): TLS 1.2 or 1.3,
 // with the BCP 195 (RFC 9325) cipher suites only: forward secrecy, AEAD. A CA turns on mutual
@@ -25,7 +26,7 @@ export interface DicomTlsMaterial {
   ca?: Buffer;
 }
 
-/** Reads the PEM files DICOM_TLS_CERT, DICOM_TLS_KEY and DICOM_TLS_CA name; a missing file says which variable. */
+/** Reads and checks the PEM files DICOM_TLS_CERT, DICOM_TLS_KEY and DICOM_TLS_CA name; an error names the variables. */
 export function readDicomTlsMaterial(paths: { cert: string; key: string; ca?: string | undefined }): DicomTlsMaterial {
   const read = (variable: string, file: string): Buffer => {
     try {
@@ -34,11 +35,21 @@ export function readDicomTlsMaterial(paths: { cert: string; key: string; ca?: st
       throw new Error(`${variable}: cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
     }
   };
-  return {
+  const material: DicomTlsMaterial = {
     cert: read("DICOM_TLS_CERT", paths.cert),
     key: read("DICOM_TLS_KEY", paths.key),
     ...(paths.ca ? { ca: read("DICOM_TLS_CA", paths.ca) } : {}),
   };
+  // Parsed now, so that a key of another certificate or a file that is not PEM stops the start
+  // before the database or any port is opened.
+  try {
+    createSecureContext({ cert: material.cert, key: material.key, ...(material.ca ? { ca: material.ca } : {}) });
+    // OpenSSL skips what is not a certificate in a CA file: one without any would refuse every peer.
+    if (material.ca) new X509Certificate(material.ca);
+  } catch (error) {
+    throw new Error(`DICOM_TLS_CERT, DICOM_TLS_KEY, DICOM_TLS_CA: unusable: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return material;
 }
 
 export function createDicomTlsServer(material: DicomTlsMaterial, handshakeTimeoutMs: number): Server {
