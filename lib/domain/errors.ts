@@ -18,6 +18,8 @@ export const APP_ERROR_CODES = [
   "REPORT_INCOMPLETE",
   "REAUTH_FAILED",
   "REAUTH_LOCKED",
+  // Reads of patient data are refused while their audit rows cannot be written (read-audit-buffer.ts).
+  "AUDIT_UNAVAILABLE",
 ] as const;
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
 

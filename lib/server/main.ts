@@ -20,7 +20,8 @@ import { startJobWorker } from "./jobs/start-job-worker";
 import { setJobWorkerWaker } from "./jobs/wake-job-worker";
 import { createTestClockHandler, isTestClockEnabled, TEST_CLOCK_PATH } from "./jobs/test-clock-handler";
 import { startDicomListener } from "./imaging/dimse/start-dicom-listener";
-import { flushReadAudits } from "./audit/read-audit-buffer";
+import { drainReadAudits } from "./audit/read-audit-buffer";
+import { startAuditSealer } from "./audit/start-audit-sealer";
 import { getDb } from "./db/client";
 import { getEnv, isDemoMode } from "./env";
 import { prepareDatabase, resolveAuthSecret } from "./prepare-database";
@@ -92,6 +93,8 @@ async function main(): Promise<void> {
   // STOW-RS bodies can be large and slow to arrive from a site: no overall request deadline.
   httpServer.requestTimeout = 0;
   const sweeper = startImageCompletionSweeper(db, env.IMAGES_QUIET_SECONDS, log);
+  // Links committed audit rows into the hash chain within about a second (docs/security.md).
+  const sealer = startAuditSealer(db, log);
   // Durable timers (automatic assignment, escalations, shift handovers): polled every second,
   // and woken at once when a service schedules a job for now.
   const jobs = startJobWorker({ db, log });
@@ -148,7 +151,9 @@ async function main(): Promise<void> {
     void (dicom?.close() ?? Promise.resolve())
       .then(() => images.parser.close())
       .then(() => jobsStopped)
-      .then(() => flushReadAudits())
+      // Read audits are written before the database goes, retrying for up to a minute.
+      .then(() => drainReadAudits(60_000))
+      .then(() => sealer.stop())
       .then(() => db.$disconnect())
       .then(() => database.stop())
       .finally(() => process.exit(0));

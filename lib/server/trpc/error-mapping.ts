@@ -24,6 +24,7 @@ const TRPC_CODE: Record<AppErrorCode, TRPC_ERROR_CODE_KEY> = {
   REPORT_INCOMPLETE: "UNPROCESSABLE_CONTENT",
   REAUTH_FAILED: "FORBIDDEN",
   REAUTH_LOCKED: "TOO_MANY_REQUESTS",
+  AUDIT_UNAVAILABLE: "SERVICE_UNAVAILABLE",
 };
 
 /** A concurrent change won: a unique key already taken (P2002) or a row gone (P2025). */

@@ -16,6 +16,7 @@ export const errorsFr = {
   REPORT_INCOMPLETE: "Des champs obligatoires manquent : {missing}.",
   REAUTH_FAILED: "Mot de passe incorrect : la signature n'a pas été faite.",
   REAUTH_LOCKED: "Trop d'essais de mot de passe : la signature est bloquée {minutes} minutes.",
+  AUDIT_UNAVAILABLE: "Les données patient ne peuvent pas être affichées pour l'instant : leur journal d'accès ne peut pas être écrit. Réessayez dans un moment.",
   unknown: "Une erreur est survenue. Réessayez.",
   notFoundPage: "Cette page ou cette demande n'existe pas, ou vous n'y avez pas accès.",
 } as const;
