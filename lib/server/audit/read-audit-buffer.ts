@@ -92,7 +92,7 @@ export async function drainReadAudits(timeoutMs: number): Promise<boolean> {
     await flushReadAudits();
     if (buffer.rows.length === 0) return true;
     if (Date.now() >= deadline) break;
-    await new Promise((resolve) => setTimeout(resolve, Math.min(RETRY_MAX_MS, Math.max(0, deadline - Date.now()))));
+    await new Promise((resolve) => setTimeout(resolve, Math.min(RETRY_FIRST_MS, Math.max(0, deadline - Date.now()))));
   }
   if (buffer.timer) clearTimeout(buffer.timer);
   for (const row of buffer.rows) console.error(`[audit] UNWRITTEN READ AUDIT ${JSON.stringify(row)}`);
