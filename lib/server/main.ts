@@ -23,6 +23,7 @@ import { startDicomListener } from "./imaging/dimse/start-dicom-listener";
 import { drainReadAudits } from "./audit/read-audit-buffer";
 import { startAuditSealer } from "./audit/start-audit-sealer";
 import { getDb } from "./db/client";
+import { leaveSignalsToCaller } from "./db/embedded-postgres";
 import { getEnv, isDemoMode } from "./env";
 import { prepareDatabase, resolveAuthSecret } from "./prepare-database";
 import { attachRealtime } from "./realtime/attach-realtime";
@@ -158,6 +159,9 @@ async function main(): Promise<void> {
       .then(() => database.stop())
       .finally(() => process.exit(0));
   };
+  // This shutdown stops the embedded cluster last, after the read audits and the sealer; until
+  // here the package's own hooks stop it on a signal.
+  if (database.embedded) leaveSignalsToCaller();
   process.once("SIGINT", () => shutdown("SIGINT"));
   process.once("SIGTERM", () => shutdown("SIGTERM"));
 }

@@ -15,6 +15,16 @@ import { EMBEDDED_RUNTIME_ROLE, ensureRuntimeRole } from "./runtime-role";
 exitHook.unhookEvent("beforeExit");
 exitHook.unhookEvent("exit");
 
+/**
+ * For a process that stops its clusters itself on SIGINT and SIGTERM (the server, which first
+ * writes its last audit rows): the package's own signal hooks would stop the cluster at once,
+ * under the writes still to come, then exit the process before they end.
+ */
+export function leaveSignalsToCaller(): void {
+  exitHook.unhookEvent("SIGINT");
+  exitHook.unhookEvent("SIGTERM");
+}
+
 export interface EmbeddedDatabase {
   /** As the cluster's superuser: migrations, grants and the operator's tools. */
   url: string;
