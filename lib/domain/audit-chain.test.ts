@@ -1,27 +1,26 @@
 import { describe, expect, it } from "vitest";
-import { auditGapHash, auditRowHash, checkChainStep, decideGap, GAP_GRACE_MS, GAP_MAX_WAIT_MS, GENESIS_HASH, type AuditRowContent } from "./audit-chain";
+import { advanceGapWatch, auditGapHash, auditRowHash, checkChainStep, GAP_GRACE_MS, GAP_MAX_WAIT_MS, GENESIS_HASH, type AuditRowContent } from "./audit-chain";
 
 const row: AuditRowContent = { id: 7n, actorId: null, action: "SIGN_IN", entityType: "User", entityId: "u1", siteId: null, detail: '{"a": 1}', at: "2026-12-07T03:00:00.000" };
 
-describe("a gap in the audit ids", () => {
+describe("the gaps in the audit ids", () => {
   const horizon = (oldestRunning: bigint, next: bigint) => ({ oldestRunning, next });
 
-  it("is not called a gap before the grace, whatever the transactions", () => {
-    expect(decideGap(null, 5n, 1_000, horizon(100n, 100n))).toMatchObject({ settled: false, gap: { firstId: 5n, seenAtMs: 1_000, fence: null } });
+  it("are not called gaps before the grace, whatever the transactions", () => {
+    expect(advanceGapWatch(null, 50n, 1_000, horizon(100n, 100n))).toEqual({ watch: { mark: 50n, seenAtMs: 1_000, fence: null }, settledBelow: null, forced: false });
   });
 
-  it("is a gap once every transaction that had an id at the fence has ended", () => {
-    const first = decideGap(null, 5n, 0, horizon(90n, 100n));
-    const fenced = decideGap(first.gap, 5n, GAP_GRACE_MS, horizon(90n, 100n));
-    expect(fenced).toMatchObject({ settled: false, gap: { fence: 100n } });
-    // A transaction that began after the fence does not hold the gap.
-    expect(decideGap(fenced.gap, 5n, GAP_GRACE_MS + 10, horizon(100n, 120n))).toMatchObject({ settled: true, forced: false });
+  it("are gaps below the mark once every transaction that had an id at the fence has ended", () => {
+    const first = advanceGapWatch(null, 50n, 0, horizon(90n, 100n));
+    const fenced = advanceGapWatch(first.watch, 60n, GAP_GRACE_MS, horizon(90n, 100n));
+    expect(fenced).toMatchObject({ settledBelow: null, watch: { mark: 50n, fence: 100n } });
+    // A transaction that began after the fence does not hold them; ids above the mark wait for the next watch.
+    expect(advanceGapWatch(fenced.watch, 70n, GAP_GRACE_MS + 10, horizon(100n, 120n))).toEqual({ watch: null, settledBelow: 50n, forced: false });
   });
 
-  it("starts over when the first missing id changes, and is forced after the maximum wait", () => {
-    const first = decideGap(null, 5n, 0, horizon(90n, 100n));
-    expect(decideGap(first.gap, 6n, GAP_GRACE_MS, horizon(90n, 100n)).gap).toEqual({ firstId: 6n, seenAtMs: GAP_GRACE_MS, fence: null });
-    expect(decideGap(first.gap, 5n, GAP_MAX_WAIT_MS, horizon(90n, 100n))).toMatchObject({ settled: true, forced: true });
+  it("are sealed after the maximum wait even if a transaction stays open", () => {
+    const first = advanceGapWatch(null, 50n, 0, horizon(90n, 100n));
+    expect(advanceGapWatch(first.watch, 50n, GAP_MAX_WAIT_MS, horizon(90n, 100n))).toEqual({ watch: null, settledBelow: 50n, forced: true });
   });
 });
 

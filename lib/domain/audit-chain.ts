@@ -37,18 +37,22 @@ export function auditGapHash(prevHash: string, id: bigint): string {
 
 // --- When may the sealer call a missing id a gap? -------------------------------------------
 // Sequence values are handed out before commit, so a missing id below a committed one is either
-// rolled back or still in flight. A transaction takes its id in the same statement that gives
-// it a transaction id (xid), so: wait GAP_GRACE_MS after first seeing the gap (the holder has its
-// xid by then), note the next xid to be assigned (the fence), and call it a gap once every xid
-// below the fence has ended. A session idle in a transaction for GAP_MAX_WAIT_MS does not hold
-// the whole log unsealed: the gap is sealed then, and a row committing there afterwards is
-// reported by the verifier as out of chain (which, after that long, it is worth a look).
+// rolled back or still in flight. A watch notes the highest committed id the sealer sees; every
+// missing id below it was handed out before the watch began. A transaction takes its id in the
+// statement that gives it a transaction id (xid), so: wait GAP_GRACE_MS (the holder has its xid
+// by then), note the next xid to be assigned (the fence), and once every xid below the fence
+// has ended, every id still missing below the watch's mark is a gap. One watch settles all the
+// gaps below its mark at once: rollbacks, however many, delay sealing by about a second, not a
+// second each. A session idle in a transaction for GAP_MAX_WAIT_MS does not hold the whole log
+// unsealed: the gaps are sealed then, and a row committing there afterwards is reported by the
+// verifier as out of chain (which, after that long, it is worth a look).
 
 export const GAP_GRACE_MS = 1_000;
 export const GAP_MAX_WAIT_MS = 60_000;
 
-export interface PendingGap {
-  firstId: bigint;
+export interface GapWatch {
+  /** The highest committed id seen when the watch began: it covers the missing ids below. */
+  mark: bigint;
   seenAtMs: number;
   fence: bigint | null;
 }
@@ -60,14 +64,22 @@ export interface XidHorizon {
   next: bigint;
 }
 
-export type GapDecision = { gap: PendingGap; settled: false } | { gap: PendingGap; settled: true; forced: boolean };
+export interface GapWatchStep {
+  /** The watch to keep for the next pass (null once settled). */
+  watch: GapWatch | null;
+  /** Missing ids below this mark are gaps (null: none proven yet). */
+  settledBelow: bigint | null;
+  /** Settled by the maximum wait rather than proven. */
+  forced: boolean;
+}
 
-export function decideGap(previous: PendingGap | null, firstId: bigint, nowMs: number, horizon: XidHorizon): GapDecision {
-  let gap: PendingGap = previous && previous.firstId === firstId ? previous : { firstId, seenAtMs: nowMs, fence: null };
-  if (gap.fence === null && nowMs - gap.seenAtMs >= GAP_GRACE_MS) gap = { ...gap, fence: horizon.next };
-  if (gap.fence !== null && horizon.oldestRunning >= gap.fence) return { gap, settled: true, forced: false };
-  if (nowMs - gap.seenAtMs >= GAP_MAX_WAIT_MS) return { gap, settled: true, forced: true };
-  return { gap, settled: false };
+/** One pass's look at the gaps, `highestSeen` being the highest committed id the pass read. */
+export function advanceGapWatch(previous: GapWatch | null, highestSeen: bigint, nowMs: number, horizon: XidHorizon): GapWatchStep {
+  let watch: GapWatch = previous ?? { mark: highestSeen, seenAtMs: nowMs, fence: null };
+  if (watch.fence === null && nowMs - watch.seenAtMs >= GAP_GRACE_MS) watch = { ...watch, fence: horizon.next };
+  if (watch.fence !== null && horizon.oldestRunning >= watch.fence) return { watch: null, settledBelow: watch.mark, forced: false };
+  if (nowMs - watch.seenAtMs >= GAP_MAX_WAIT_MS) return { watch: null, settledBelow: watch.mark, forced: true };
+  return { watch, settledBelow: null, forced: false };
 }
 
 // --- What the verifier finds --------------------------------------------------------------

@@ -47,7 +47,7 @@ async function asOwnerWithoutTriggers(sql: string, values: unknown[] = []): Prom
 }
 
 describe("the audit log's hash chain", () => {
-  const state: SealerState = { pendingGap: null };
+  const state: SealerState = { gapWatch: null };
 
   it("seals committed rows in id order and verifies them, a rolled-back id sealed as a gap", async () => {
     await addRows(3, "before");

@@ -1,5 +1,5 @@
 import "server-only";
-import { auditGapHash, auditRowHash, decideGap, GENESIS_HASH, type PendingGap } from "@/lib/domain/audit-chain";
+import { advanceGapWatch, auditGapHash, auditRowHash, GENESIS_HASH, type GapWatch } from "@/lib/domain/audit-chain";
 import type { Db, Tx } from "../db/client";
 import { readAuditRows, readChainHead } from "./audit-chain-rows";
 
@@ -8,14 +8,14 @@ import { readAuditRows, readChainHead } from "./audit-chain-rows";
 // lock held by each of them until commit, serialising the product. The sealer instead runs
 // alone (an advisory lock: one sealer per database, whatever the number of servers) and links
 // what has committed since its last pass; a missing id holds it until decideGap() says no
-// transaction can still commit it (lib/domain/audit-chain.ts).
+// transaction can still commit it (advanceGapWatch(), lib/domain/audit-chain.ts).
 
 // Any constant unique to this use; pg_try_advisory_xact_lock releases it at commit.
 const SEALER_LOCK_KEY = 7_316_502_218;
 const BATCH = 5_000;
 
 export interface SealerState {
-  pendingGap: PendingGap | null;
+  gapWatch: GapWatch | null;
 }
 
 export interface SealPass {
@@ -48,18 +48,22 @@ export async function sealAuditLog(db: Db, state: SealerState, now: () => number
     const links: LinkRow[] = [];
     let waitingFor: bigint | null = null;
     let forcedGap: bigint | null = null;
+    // Gaps are looked at once per pass, all together (advanceGapWatch).
+    let settledBelow: bigint | null = null;
+    const last = rows.at(-1);
+    if (last && last.id - expected + 1n > BigInt(rows.length)) {
+      const step = advanceGapWatch(state.gapWatch, last.id, now(), await xidHorizon(tx));
+      state.gapWatch = step.watch;
+      settledBelow = step.settledBelow;
+      if (step.forced) forcedGap = expected;
+    }
 
     for (const row of rows) {
       if (row.id > expected) {
-        const horizon = await xidHorizon(tx);
-        const decision = decideGap(state.pendingGap, expected, now(), horizon);
-        state.pendingGap = decision.gap;
-        if (!decision.settled) {
+        if (settledBelow === null || row.id > settledBelow) {
           waitingFor = expected;
           break;
         }
-        if (decision.forced) forcedGap = expected;
-        state.pendingGap = null;
         for (let id = expected; id < row.id; id += 1n) {
           const hash = auditGapHash(prevHash, id);
           links.push({ auditId: id, kind: "GAP", prevHash, hash });
@@ -71,7 +75,6 @@ export async function sealAuditLog(db: Db, state: SealerState, now: () => number
       prevHash = hash;
       expected = row.id + 1n;
     }
-    if (waitingFor === null) state.pendingGap = null;
     if (links.length > 0) await tx.auditSeal.createMany({ data: links });
     const gaps = links.filter((link) => link.kind === "GAP").length;
     return { sealed: links.length - gaps, gaps, waitingFor, forcedGap, busy: false, more: waitingFor === null && rows.length === BATCH };

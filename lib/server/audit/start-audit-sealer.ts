@@ -12,7 +12,7 @@ export interface AuditSealer {
 }
 
 export function startAuditSealer(db: Db, log: (line: string) => void): AuditSealer {
-  const state: SealerState = { pendingGap: null };
+  const state: SealerState = { gapWatch: null };
   let stopped = false;
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> = Promise.resolve();
