@@ -3,13 +3,14 @@ import { canEditSettings } from "@/lib/domain/rota/rota-access";
 import { getTranslator } from "@/lib/i18n/server-locale";
 import { requireActor } from "@/lib/server/auth/require-actor";
 import { getQueryClient, HydrateClient, serverTrpc } from "@/lib/trpc/server";
+import { AccountsPanel } from "@/lib/ui/admin/accounts-panel";
 import { PriorityTargetsEditor } from "@/lib/ui/admin/priority-targets-editor";
 import { PrivilegesEditor } from "@/lib/ui/admin/privileges-editor";
 import { ProtocolCatalogueEditor } from "@/lib/ui/admin/protocol-catalogue-editor";
 import { SignInLocksPanel } from "@/lib/ui/admin/sign-in-locks-panel";
 import { SiteSettingsEditor } from "@/lib/ui/admin/site-settings-editor";
 
-// The administrator manages privileges, site settings and catalogues; the department head
+// The administrator manages accounts, privileges, site settings and catalogues; the department head
 // comes here for the escalation delays only.
 export default async function AdminPage() {
   const actor = await requireActor(["ADMIN", "DEPARTMENT_HEAD"]);
@@ -23,6 +24,7 @@ export default async function AdminPage() {
           queryClient.prefetchQuery(serverTrpc.settings.privileges.queryOptions()),
           queryClient.prefetchQuery(serverTrpc.settings.sites.queryOptions()),
           queryClient.prefetchQuery(serverTrpc.accounts.signInLocks.queryOptions()),
+          queryClient.prefetchQuery(serverTrpc.accounts.list.queryOptions()),
         ]
       : []),
   ]);
@@ -32,7 +34,8 @@ export default async function AdminPage() {
       <p>
         <Link href="/admin/templates">{t("templates.title")}</Link>
       </p>
-      <div style={{ display: "grid", gap: "1rem" }}>
+      <div style={{ display: "grid", gap: "1rem", gridTemplateColumns: "minmax(0, 1fr)" }}>
+        {admin && <AccountsPanel />}
         {admin && <SignInLocksPanel />}
         {admin && <PrivilegesEditor />}
         {admin && <SiteSettingsEditor />}

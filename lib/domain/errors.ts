@@ -20,6 +20,18 @@ export const APP_ERROR_CODES = [
   "REAUTH_LOCKED",
   // Reads of patient data are refused while their audit rows cannot be written (read-audit-buffer.ts).
   "AUDIT_UNAVAILABLE",
+  // Accounts (lib/server/services/accounts).
+  "EMAIL_TAKEN",
+  "RPPS_TAKEN",
+  "LAST_ADMIN",
+  "SELF_DEACTIVATION",
+  "LINK_INVALID",
+  "PASSWORD_TOO_SHORT",
+  "PASSWORD_TOO_LONG",
+  "PASSWORD_COMMON",
+  "PASSWORD_PERSONAL",
+  "CURRENT_PASSWORD_WRONG",
+  "PASSWORD_CHANGE_LOCKED",
 ] as const;
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
 

@@ -19,6 +19,10 @@ const envSchema = z.object({
   SESSION_MAX_AGE_HOURS: z.coerce.number().min(0.05).max(72).default(12),
   // A session with no request for this long ends (the absolute limit above still applies).
   SESSION_IDLE_MINUTES: z.coerce.number().min(1).max(24 * 60).default(30),
+  // Outgoing e-mail (account activation and reset links) through the hospital's SMTP relay;
+  // unset = no e-mail, the administrator hands the link over.
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, "smtp:// or smtps:// URL").optional(),
+  MAIL_FROM: z.string().min(3).max(254).default("Téléradiologie <no-reply@localhost>"),
   // Images (issue: receive DICOM, archive it, serve it over DICOMweb).
   DICOM_PORT: z.coerce.number().int().min(0).max(65535).default(11112),
   DICOM_AE_TITLE: z.string().regex(/^[ -~]{1,16}$/).default("TELERADIO"),

@@ -25,6 +25,7 @@ import { startAuditSealer } from "./audit/start-audit-sealer";
 import { getDb } from "./db/client";
 import { leaveSignalsToCaller } from "./db/embedded-postgres";
 import { getEnv, isDemoMode } from "./env";
+import { ensureFirstAdminLink } from "./services/accounts/ensure-first-admin-link";
 import { prepareDatabase, resolveAuthSecret } from "./prepare-database";
 import { attachRealtime } from "./realtime/attach-realtime";
 import { ensureStarterTemplates } from "./services/reports/ensure-starter-templates";
@@ -59,6 +60,9 @@ async function main(): Promise<void> {
       log(`Seeded ${await seedDemoHistory(db)} past requests for the dashboards`);
     }
     log(demoAccountsText());
+  } else {
+    const link = await ensureFirstAdminLink(db, process.env.NEXTAUTH_URL);
+    if (link) log(`No administrator can sign in yet. Create the first one with this one-time link (valid until ${link.expiresAt.toISOString()}):\n\n    ${link.url}\n`);
   }
 
   const dev = env.NODE_ENV === "development";

@@ -20,10 +20,10 @@ export function AppHeader({ user }: { user: { name: string; role: Role } | null 
       {user && user.role !== "ADMIN" && <NotificationBell />}
       {user && (
         // Name over role, each on one line: the block stays narrow so the navigation fits.
-        <span className="who" data-testid="current-user">
+        <Link className="who" data-testid="current-user" href="/account" title={t("account.mine.title")}>
           <span>{user.name}</span>
           <span className="who-role">{t(`roles.${user.role}`)}</span>
-        </span>
+        </Link>
       )}
       <LanguageSwitch />
       {user && (

@@ -16,6 +16,7 @@ import { notificationsEn } from "./sections/notifications.en";
 import { threadEn } from "./sections/thread.en";
 import { presenceEn } from "./sections/presence.en";
 import { subspecialtyEn } from "./sections/subspecialty.en";
+import { accountEn } from "./sections/account.en";
 
 
 export const en: Messages = {
@@ -262,6 +263,7 @@ export const en: Messages = {
     },
   },
   errors: errorsEn,
+  account: accountEn,
   accounts: {
     locks: {
       title: "Blocked sign-ins",

@@ -15,6 +15,7 @@ import { notificationsFr } from "./sections/notifications.fr";
 import { threadFr } from "./sections/thread.fr";
 import { presenceFr } from "./sections/presence.fr";
 import { subspecialtyFr } from "./sections/subspecialty.fr";
+import { accountFr } from "./sections/account.fr";
 
 // French catalogue: the reference. en.ts must have exactly the same keys (checked by types).
 export const fr = {
@@ -266,6 +267,7 @@ export const fr = {
     },
   },
   errors: errorsFr,
+  account: accountFr,
   accounts: {
     locks: {
       title: "Connexions bloquées",

@@ -54,8 +54,10 @@ export async function signInWithPassword(
       }
 
       const user = await tx.user.findUnique({ where: { email }, select: { id: true, email: true, displayName: true, passwordHash: true, active: true } });
+      // An account without a password yet (activation pending) is checked against the decoy too.
       const matches = await verifyPassword(user?.passwordHash ?? UNKNOWN_ACCOUNT_HASH, password);
-      if (user && user.active && matches) {
+      const hasPassword = typeof user?.passwordHash === "string";
+      if (user && user.active && hasPassword && matches) {
         await tx.signInThrottle.deleteMany({ where: { scope: "ACCOUNT", key: email } });
         const sessionId = await openSession(tx, {
           userId: user.id,

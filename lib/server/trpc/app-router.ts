@@ -8,6 +8,7 @@ import { notificationsRouter } from "./routers/notifications-router";
 import { presenceRouter } from "./routers/presence-router";
 import { rotaRouter } from "./routers/rota-router";
 import { accountsRouter } from "./routers/accounts-router";
+import { myAccountRouter } from "./routers/my-account-router";
 import { settingsRouter } from "./routers/settings-router";
 import { threadRouter } from "./routers/thread-router";
 import { workflowRouter } from "./routers/workflow-router";
@@ -29,6 +30,7 @@ export const appRouter = router({
   rota: rotaRouter,
   settings: settingsRouter,
   accounts: accountsRouter,
+  myAccount: myAccountRouter,
   thread: threadRouter,
   workflow: workflowRouter,
   reports: reportsRouter,

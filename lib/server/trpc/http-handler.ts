@@ -1,7 +1,7 @@
 import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
-import { actorFromCookieHeader, type ResolveActor } from "../auth/actor-from-cookie";
+import { decodeSessionCookie, type ResolveActor } from "../auth/actor-from-cookie";
 import type { Db } from "../db/client";
 import { TRPC_MAX_BATCH_SIZE } from "@/lib/trpc/batch-limit";
 import { appRouter } from "./app-router";
@@ -25,10 +25,11 @@ export function createTrpcHttpHandler(options: { db: Db; secret: string; resolve
     maxBodySize: MAX_BODY_BYTES,
     // One HTTP request cannot make the server run an unbounded list of procedures.
     maxBatchSize: MAX_BATCH_SIZE,
-    createContext: async ({ req }) => ({
-      db: options.db,
-      actor: await actorFromCookieHeader(req.headers.cookie, options.secret, options.resolveActor),
-    }),
+    createContext: async ({ req }) => {
+      const named = await decodeSessionCookie(req.headers.cookie, options.secret);
+      const actor = named ? await options.resolveActor(named.userId, { id: named.sessionId }) : null;
+      return { db: options.db, actor, sessionId: actor ? (named?.sessionId ?? null) : null };
+    },
     onError({ error, path }) {
       if (error.code === "INTERNAL_SERVER_ERROR") console.error(`[trpc] ${path ?? "?"}:`, error.cause ?? error);
     },

@@ -2,10 +2,26 @@ import "server-only";
 import type { Db, Tx } from "../../db/client";
 import { announceSessionsRevoked } from "./session-events";
 
-export type RevocationReason = "SIGN_OUT";
+export type RevocationReason = "SIGN_OUT" | "DEACTIVATED" | "PASSWORD_CHANGED" | "PASSWORD_RESET" | "RIGHTS_CHANGED" | "ENDED_BY_USER";
 
 /** Ends one session (sign-out). Idempotent. */
 export async function revokeSession(db: Db | Tx, sessionId: string, reason: RevocationReason, now = new Date()): Promise<void> {
   await db.userSession.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: now, revokedReason: reason } });
   announceSessionsRevoked({ sessionIds: [sessionId] });
+}
+
+/**
+ * Ends every live session of a user, but the one named in `keep` (the user changing their own
+ * password stays signed in where they did it). Returns the ids ended; call
+ * announceSessionsRevoked with them once the transaction has committed, so that sockets are
+ * closed only for a change that happened.
+ */
+export async function revokeUserSessions(tx: Db | Tx, args: { userId: string; reason: RevocationReason; keep?: string | null; now?: Date }): Promise<string[]> {
+  const live = await tx.userSession.findMany({
+    where: { userId: args.userId, revokedAt: null, ...(args.keep ? { id: { not: args.keep } } : {}) },
+    select: { id: true },
+  });
+  const ids = live.map((session) => session.id);
+  if (ids.length > 0) await tx.userSession.updateMany({ where: { id: { in: ids }, revokedAt: null }, data: { revokedAt: args.now ?? new Date(), revokedReason: args.reason } });
+  return ids;
 }

@@ -101,7 +101,7 @@ async function assertPassword(db: Db, actor: Actor, input: SignReportInput): Pro
   const failures = await db.auditLog.count({ where: { actorId: actor.id, action: "REPORT_REAUTH_FAILED", at: { gte: since } } });
   if (failures >= REAUTH_MAX_FAILURES) throw new AppError("REAUTH_LOCKED", "Too many failed re-authentications", { minutes: REAUTH_WINDOW_MINUTES });
   const user = await db.user.findUnique({ where: { id: actor.id }, select: { passwordHash: true, active: true } });
-  if (user?.active && (await verifyPassword(user.passwordHash, input.password))) return;
+  if (user?.active && user.passwordHash !== null && (await verifyPassword(user.passwordHash, input.password))) return;
   await writeAudit(db, { actorId: actor.id, action: "REPORT_REAUTH_FAILED", entityType: "ReportVersion", entityId: input.draftId, detail: { requestId: input.requestId } });
   throw new AppError("REAUTH_FAILED", "Re-authentication failed");
 }
