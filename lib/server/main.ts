@@ -147,6 +147,13 @@ async function main(): Promise<void> {
 
   const shutdown = (signal: string) => {
     log(`${signal}: shutting down`);
+    // Whatever step hangs (a sender that never finishes, a stuck query), the process ends and
+    // the embedded cluster with it: past the read audits' minute, the cluster is stopped anyway.
+    setTimeout(() => {
+      console.error("[teleradio] shutdown took too long: stopping the database and exiting");
+      void database.stop().finally(() => process.exit(1));
+      setTimeout(() => process.exit(1), 10_000).unref();
+    }, 90_000).unref();
     void io.close();
     sweeper.stop();
     setJobWorkerWaker(undefined);
@@ -166,6 +173,10 @@ async function main(): Promise<void> {
   // This shutdown stops the embedded cluster last, after the read audits and the sealer; until
   // here the package's own hooks stop it on a signal.
   if (database.embedded) leaveSignalsToCaller();
+  // A parent that went away (a test runner killed) leaves stdout and stderr broken; Next logs
+  // each failed write as an error, which fails again: without these the process loops on it.
+  process.stdout.on("error", () => undefined);
+  process.stderr.on("error", () => undefined);
   process.once("SIGINT", () => shutdown("SIGINT"));
   process.once("SIGTERM", () => shutdown("SIGTERM"));
 }
