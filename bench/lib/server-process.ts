@@ -77,6 +77,7 @@ export async function startServer(options: {
   };
   // An inherited DATABASE_URL would point the server at someone else's database.
   delete env.DATABASE_URL;
+  delete env.DATABASE_OWNER_URL;
 
   // node itself (not the npm wrapper) on the compiled server, as `npm run serve` runs it, so
   // that `child.pid` is the server whose RSS we read.

@@ -20,6 +20,8 @@ export const APP_ERROR_CODES = [
   "REAUTH_LOCKED",
   "SECOND_FACTOR_REQUIRED",
   "SECOND_FACTOR_INVALID",
+  // Reads of patient data are refused while their audit rows cannot be written (read-audit-buffer.ts).
+  "AUDIT_UNAVAILABLE",
   // Accounts (lib/server/services/accounts).
   "EMAIL_TAKEN",
   "RPPS_TAKEN",

@@ -10,6 +10,8 @@ const envSchema = z.object({
   HOST: z.string().default("localhost"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   DATABASE_URL: z.url().optional(),
+  // The role that owns the tables and runs migrations; DATABASE_URL's role then gets data rights only.
+  DATABASE_OWNER_URL: z.url().optional(),
   DATA_DIR: z.string().default(".data"),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   DEMO_MODE: z.enum(["auto", "on", "off"]).default("auto"),

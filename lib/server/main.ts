@@ -22,8 +22,10 @@ import { setJobWorkerWaker } from "./jobs/wake-job-worker";
 import { createTestClockHandler, isTestClockEnabled, TEST_CLOCK_PATH } from "./jobs/test-clock-handler";
 import { startDicomListener } from "./imaging/dimse/start-dicom-listener";
 import { readDicomTlsMaterial } from "./imaging/dimse/dicom-tls";
-import { flushReadAudits } from "./audit/read-audit-buffer";
+import { drainReadAudits } from "./audit/read-audit-buffer";
+import { startAuditSealer } from "./audit/start-audit-sealer";
 import { getDb } from "./db/client";
+import { leaveSignalsToCaller } from "./db/embedded-postgres";
 import { getEnv, isDemoMode } from "./env";
 import { ensureFirstAdminLink } from "./services/accounts/ensure-first-admin-link";
 import { prepareDatabase, resolveAuthSecret } from "./prepare-database";
@@ -103,6 +105,8 @@ async function main(): Promise<void> {
   // STOW-RS bodies can be large and slow to arrive from a site: no overall request deadline.
   httpServer.requestTimeout = 0;
   const sweeper = startImageCompletionSweeper(db, env.IMAGES_QUIET_SECONDS, log);
+  // Links committed audit rows into the hash chain within about a second (docs/security.md).
+  const sealer = startAuditSealer(db, log);
   // Durable timers (automatic assignment, escalations, shift handovers): polled every second,
   // and woken at once when a service schedules a job for now.
   const jobs = startJobWorker({ db, log });
@@ -152,6 +156,13 @@ async function main(): Promise<void> {
 
   const shutdown = (signal: string) => {
     log(`${signal}: shutting down`);
+    // Whatever step hangs (a sender that never finishes, a stuck query), the process ends and
+    // the embedded cluster with it: past the read audits' minute, the cluster is stopped anyway.
+    setTimeout(() => {
+      console.error("[teleradio] shutdown took too long: stopping the database and exiting");
+      void database.stop().finally(() => process.exit(1));
+      setTimeout(() => process.exit(1), 10_000).unref();
+    }, 90_000).unref();
     void io.close();
     sweeper.stop();
     setJobWorkerWaker(undefined);
@@ -161,11 +172,20 @@ async function main(): Promise<void> {
     void (dicom?.close() ?? Promise.resolve())
       .then(() => images.parser.close())
       .then(() => jobsStopped)
-      .then(() => flushReadAudits())
+      // Read audits are written before the database goes, retrying for up to a minute.
+      .then(() => drainReadAudits(60_000))
+      .then(() => sealer.stop())
       .then(() => db.$disconnect())
       .then(() => database.stop())
       .finally(() => process.exit(0));
   };
+  // This shutdown stops the embedded cluster last, after the read audits and the sealer; until
+  // here the package's own hooks stop it on a signal.
+  if (database.embedded) leaveSignalsToCaller();
+  // A parent that went away (a test runner killed) leaves stdout and stderr broken; Next logs
+  // each failed write as an error, which fails again: without these the process loops on it.
+  process.stdout.on("error", () => undefined);
+  process.stderr.on("error", () => undefined);
   process.once("SIGINT", () => shutdown("SIGINT"));
   process.once("SIGTERM", () => shutdown("SIGTERM"));
 }

@@ -24,8 +24,13 @@ export async function actorOf(db: ReturnType<typeof connectTestDb>, userId: stri
  * that count what is global (the whole territory, the starter templates), which other test
  * files add to the shared database at any moment. Dropped after the file.
  */
-export function connectFreshTestDb(prefix: string, poolSize = 6): { current: () => ReturnType<typeof createDbClient> } {
+export function connectFreshTestDb(prefix: string, poolSize = 6): { current: () => ReturnType<typeof createDbClient>; url: () => string } {
   const databaseName = `${prefix}_${randomUUID().replaceAll("-", "")}`;
+  const urlOf = () => {
+    const url = new URL(inject("databaseUrl"));
+    url.pathname = `/${databaseName}`;
+    return url.toString();
+  };
   let db: ReturnType<typeof createDbClient> | undefined;
   const admin = async (sql: string) => {
     const client = new pg.Client({ connectionString: inject("databaseUrl") });
@@ -38,16 +43,16 @@ export function connectFreshTestDb(prefix: string, poolSize = 6): { current: () 
   };
   beforeAll(async () => {
     await admin(`CREATE DATABASE "${databaseName}"`);
-    const url = new URL(inject("databaseUrl"));
-    url.pathname = `/${databaseName}`;
-    await applyMigrations(url.toString());
-    db = createDbClient(url.toString(), poolSize);
+    await applyMigrations(urlOf());
+    db = createDbClient(urlOf(), poolSize);
   });
   afterAll(async () => {
     await db?.$disconnect();
     await admin(`DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`);
   });
   return {
+    /** The fresh database as the owner (the cluster's superuser). */
+    url: urlOf,
     current: () => {
       if (!db) throw new Error("the fresh test database exists once beforeAll has run");
       return db;

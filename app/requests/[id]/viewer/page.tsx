@@ -24,6 +24,15 @@ export default async function ViewerPage(props: { params: Promise<{ id: string }
     opening = await openViewer({ db: getDb(), actor, requestId: id });
   } catch (error) {
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();
+    // The opening's audit row could not be recorded: the patient's images are not shown.
+    if (isAppError(error) && error.code === "AUDIT_UNAVAILABLE") {
+      return (
+        <div className="panel" role="alert" data-testid="viewer-audit-unavailable">
+          <p>{t("errors.AUDIT_UNAVAILABLE")}</p>
+          <Link href={`/requests/${id}`}>{t("viewer.backToRequest")}</Link>
+        </div>
+      );
+    }
     if (isAppError(error) && error.code === "FORBIDDEN") {
       const reason = typeof error.details.reason === "string" ? error.details.reason : "NO_PART_IN_CARE";
       const holder = typeof error.details.holderName === "string" ? error.details.holderName : null;

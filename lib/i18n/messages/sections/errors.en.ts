@@ -15,6 +15,7 @@ export const errorsEn = {
   REPORT_INCOMPLETE: "Required fields are missing: {missing}.",
   REAUTH_FAILED: "Wrong password: the report was not signed.",
   REAUTH_LOCKED: "Too many password attempts: signing is blocked for {minutes} minutes.",
+  AUDIT_UNAVAILABLE: "Patient data cannot be shown right now: its access log cannot be written. Retry in a moment.",
   IDEMPOTENCY_KEY_REUSED: "This submission was already used for another request.",
   SECOND_FACTOR_REQUIRED: "Your role requires a second factor: enrol it in “Account security”, or sign in with Pro Santé Connect.",
   SECOND_FACTOR_INVALID: "Code, password or passkey refused.",

@@ -18,6 +18,7 @@ export const errorsFr = {
   REAUTH_LOCKED: "Trop d'essais de mot de passe : la signature est bloquée {minutes} minutes.",
   SECOND_FACTOR_REQUIRED: "Votre rôle exige un second facteur : enregistrez-le dans « Sécurité du compte », ou connectez-vous avec Pro Santé Connect.",
   SECOND_FACTOR_INVALID: "Code, mot de passe ou clé d'accès refusé.",
+  AUDIT_UNAVAILABLE: "Les données patient ne peuvent pas être affichées pour l'instant : leur journal d'accès ne peut pas être écrit. Réessayez dans un moment.",
   EMAIL_TAKEN: "Un compte existe déjà avec cette adresse e-mail.",
   RPPS_TAKEN: "Un compte existe déjà avec ce numéro RPPS.",
   LAST_ADMIN: "C'est le dernier administrateur actif : nommez-en un autre d'abord.",

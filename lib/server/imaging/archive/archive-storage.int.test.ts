@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { CreateBucketCommand, S3Client } from "@aws-sdk/client-s3";
@@ -54,4 +54,19 @@ describe.each(stores)("the %s archive", (_name, store) => {
 
 it("the filesystem archive refuses keys that leave its directory", async () => {
   await expect(filesystemArchive(path.join(directory, "fs")).put("../escape.dcm", new Uint8Array(1))).rejects.toThrow(/outside the archive/);
+});
+
+it("keeps the filesystem archive to the server's user: directories 0700, files 0600, an older root closed", async () => {
+  const root = path.join(directory, "private");
+  mkdirSync(root, { mode: 0o755 });
+  chmodSync(root, 0o755);
+  const archive = filesystemArchive(root);
+  const key = instanceKey("cd".repeat(32));
+  await archive.put(key, new Uint8Array([1, 2, 3]));
+  const mode = (file: string) => statSync(file).mode & 0o777;
+  expect(mode(root)).toBe(0o700);
+  // Every directory between the root and the file, and the file itself.
+  const parts = key.split("/");
+  for (let depth = 1; depth < parts.length; depth += 1) expect(mode(path.join(root, ...parts.slice(0, depth)))).toBe(0o700);
+  expect(mode(path.join(root, key))).toBe(0o600);
 });

@@ -1,5 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
+import { chmodSync, mkdirSync } from "node:fs";
 import { mkdir, open, readFile, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import type { ArchiveStorage } from "./archive-storage";
@@ -11,10 +12,17 @@ import type { ArchiveStorage } from "./archive-storage";
  * the sender: without it a power cut could lose an instance whose storage was already
  * confirmed (the row survives, the file does not). The rename itself is made durable by the
  * database commit that follows, whose flush commits the file system's journal (ext4, XFS).
+ *
+ * Patient images are the server's user's alone: directories 0700, files 0600, whatever the
+ * umask. The root is closed at every start, which also closes an archive written before this
+ * rule (its older files keep their bits, but nobody else can reach them through the root).
  */
+const DIRECTORY_MODE = 0o700;
+const FILE_MODE = 0o600;
+
 /** The bytes on the disk, not only in the page cache, when this resolves. */
 async function writeDurably(file: string, bytes: Uint8Array): Promise<void> {
-  const handle = await open(file, "wx");
+  const handle = await open(file, "wx", FILE_MODE);
   try {
     await handle.writeFile(bytes);
     await handle.datasync();
@@ -27,6 +35,8 @@ async function writeDurably(file: string, bytes: Uint8Array): Promise<void> {
 }
 
 export function filesystemArchive(root: string): ArchiveStorage {
+  mkdirSync(root, { recursive: true, mode: DIRECTORY_MODE });
+  chmodSync(root, DIRECTORY_MODE);
   const resolve = (key: string): string => {
     const full = path.resolve(root, key);
     // Keys are made by instanceKey(), but a store must not trust its callers with paths.
@@ -36,7 +46,7 @@ export function filesystemArchive(root: string): ArchiveStorage {
 
   const madeDirectories = new Set<string>();
   const makeDirectory = async (directory: string): Promise<void> => {
-    await mkdir(directory, { recursive: true });
+    await mkdir(directory, { recursive: true, mode: DIRECTORY_MODE });
     if (madeDirectories.size >= 100_000) madeDirectories.clear();
     madeDirectories.add(directory);
   };

@@ -1,4 +1,5 @@
 import "server-only";
+import { isAppError } from "@/lib/domain/errors";
 import { isDatabaseBusy } from "../../db/database-busy";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ResolveActor } from "../../auth/actor-from-cookie";
@@ -34,7 +35,11 @@ export function createDicomwebHandler(options: { deps: ImageDeps; secret: string
       await handle(req, res);
     } catch (error) {
       console.error("[dicomweb]", req.method, req.url, error);
-      if (isDatabaseBusy(error)) {
+      if (isAppError(error) && error.code === "AUDIT_UNAVAILABLE") {
+        // The read's audit row could not be written: nothing is served until it can be.
+        if (!res.headersSent) res.setHeader("Retry-After", "5");
+        sendError(res, 503, error.message);
+      } else if (isDatabaseBusy(error)) {
         // A site PACS retries a 503 after Retry-After: nothing was half-written (one transaction per instance).
         if (!res.headersSent) res.setHeader("Retry-After", "5");
         sendError(res, 503, "server busy, retry later");
