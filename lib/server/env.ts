@@ -17,6 +17,11 @@ const envSchema = z.object({
   SESSION_MAX_AGE_HOURS: z.coerce.number().min(0.05).max(72).default(12),
   // A session with no request for this long ends (the absolute limit above still applies).
   SESSION_IDLE_MINUTES: z.coerce.number().min(1).max(24 * 60).default(30),
+  // HTTP timeouts (lib/server/http/server-timeouts.ts): the request line and headers; the body
+  // of every route but STOW-RS; a STOW-RS upload, whole.
+  HTTP_HEADERS_TIMEOUT_S: z.coerce.number().min(1).max(600).default(20),
+  HTTP_BODY_TIMEOUT_S: z.coerce.number().min(1).max(600).default(30),
+  HTTP_UPLOAD_TIMEOUT_S: z.coerce.number().min(60).max(24 * 3600).default(3600),
   // Images (issue: receive DICOM, archive it, serve it over DICOMweb).
   DICOM_PORT: z.coerce.number().int().min(0).max(65535).default(11112),
   DICOM_AE_TITLE: z.string().regex(/^[ -~]{1,16}$/).default("TELERADIO"),

@@ -14,6 +14,7 @@ import { assignmentFr } from "./sections/assignment.fr";
 import { notificationsFr } from "./sections/notifications.fr";
 import { threadFr } from "./sections/thread.fr";
 import { presenceFr } from "./sections/presence.fr";
+import { sessionFr } from "./sections/session.fr";
 import { subspecialtyFr } from "./sections/subspecialty.fr";
 
 // French catalogue: the reference. en.ts must have exactly the same keys (checked by types).
@@ -291,6 +292,7 @@ export const fr = {
   notifications: notificationsFr,
   thread: threadFr,
   presence: presenceFr,
+  session: sessionFr,
   report: reportFr,
   critical: criticalFr,
   templates: templatesFr,

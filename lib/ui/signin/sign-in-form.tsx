@@ -11,7 +11,7 @@ interface DemoAccounts {
   accounts: { email: string; name: string; role: Role }[];
 }
 
-export function SignInForm({ demo }: { demo: DemoAccounts | null }) {
+export function SignInForm({ demo, callbackPath }: { demo: DemoAccounts | null; callbackPath: string | null }) {
   const { t } = useI18n();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
@@ -28,8 +28,9 @@ export function SignInForm({ demo }: { demo: DemoAccounts | null }) {
       setPending(false);
       return;
     }
-    // A full navigation so that the layout renders with the new session.
-    window.location.assign("/");
+    // A full navigation so that the layout renders with the new session; the path was checked
+    // to be this site's by the page (safeCallbackPath).
+    window.location.assign(callbackPath ?? "/");
   }
 
   return (
