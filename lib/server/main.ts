@@ -14,7 +14,7 @@ import { createTestSessionAgeHandler, TEST_SESSION_AGE_PATH } from "./auth/sessi
 import { createSessionChecker } from "./auth/sessions/session-checker";
 import { stampClientAddress } from "./http/client-address";
 import { isCrossSiteWrite, isForeignOrigin } from "./http/origin-check";
-import { guardRequest } from "./http/request-guard";
+import { guardBeforeListeners, guardRequest } from "./http/request-guard";
 import { applySecurityHeaders } from "./http/security-headers";
 import { httpServerOptions } from "./http/server-timeouts";
 import { createDicomwebHandler, DICOMWEB_BASE_PATH } from "./imaging/dicomweb/dicomweb-handler";
@@ -114,6 +114,12 @@ async function main(): Promise<void> {
       const current = await resolveActor(actor.id);
       return current ? findWatchableRequest({ db, actor: current, requestId }) : null;
     },
+  });
+  // engine.io answers /socket.io/ before the handler above: its polling requests get the same
+  // headers and body guard first.
+  guardBeforeListeners(httpServer, "/socket.io/", (req, res) => {
+    applySecurityHeaders(req, res, { trustProxy: env.TRUST_PROXY, patientData: false, dev });
+    return guardRequest(req, res, guard);
   });
   // socket.io answers its own path; other upgrades (Next's dev reloader) go to Next.
   httpServer.on("upgrade", (req, socket, head) => {

@@ -1,5 +1,5 @@
 import "server-only";
-import type { IncomingMessage, ServerResponse } from "node:http";
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import { bodyRuleFor, judgeDeclaredBody } from "./body-limits";
 
 // The first thing the server does with a request after stamping its address: refuse a body
@@ -56,4 +56,23 @@ function pathOf(url: string | undefined): string {
   const raw = url ?? "/";
   const query = raw.indexOf("?");
   return query === -1 ? raw : raw.slice(0, query);
+}
+
+/**
+ * engine.io (socket.io) takes over the server's "request" listeners and answers its own path
+ * before the server's handler runs. Wrapped again here, its requests meet the same headers and
+ * body guard first; every other request goes on to the listeners unchanged (the server's
+ * handler guards them itself).
+ */
+export function guardBeforeListeners(
+  server: Server,
+  prefix: string,
+  before: (req: IncomingMessage, res: ServerResponse) => boolean,
+): void {
+  const listeners = server.listeners("request") as ((req: IncomingMessage, res: ServerResponse) => void)[];
+  server.removeAllListeners("request");
+  server.on("request", (req: IncomingMessage, res: ServerResponse) => {
+    if (req.url?.startsWith(prefix) === true && !before(req, res)) return;
+    for (const listener of listeners) listener.call(server, req, res);
+  });
 }
