@@ -35,6 +35,7 @@ test("a body declared over its route's limit answers 413 at once, on every kind 
     ["a page", "POST /requests/new", 10 * 1024 * 1024],
     ["a plain route handler", "POST /api/exports/summary", 10 * 1024 * 1024],
     ["the session banner's renewal", "POST /api/session/renew", GIB],
+    ["socket.io's long polling (engine.io answers before the server's handler)", "POST /socket.io/?EIO=4&transport=polling&sid=x", 10 * 1024 * 1024],
   ];
   for (const [what, line, length] of oversized) {
     const contentType = line.includes("dicomweb") ? 'multipart/related; type="application/dicom"; boundary=b' : "application/x-www-form-urlencoded";

@@ -1,8 +1,8 @@
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { connect, type AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AUTH_MAX_BODY_BYTES } from "./body-limits";
-import { guardRequest } from "./request-guard";
+import { guardBeforeListeners, guardRequest } from "./request-guard";
 import { httpServerOptions } from "./server-timeouts";
 
 // A real Node HTTP server with the product's guard and timeouts (short ones), driven by raw
@@ -87,5 +87,26 @@ describe("request guard and server timeouts", () => {
     const answer = await fetch(`http://127.0.0.1:${port}/api/auth/callback/credentials`, { method: "POST", body: "email=a&password=b" });
     expect(answer.status).toBe(200);
     expect(await answer.text()).toBe("read 18");
+  });
+});
+
+describe("a library that answers its own path before the server's handler", () => {
+  it("meets the guard first, and the other requests reach the listeners unchanged", async () => {
+    const own = createServer((req, res) => res.end(`handler ${req.url}`));
+    // What engine.io does on attach: its listener first, answering its path itself.
+    const handler = own.listeners("request")[0] as (req: unknown, res: unknown) => void;
+    own.removeAllListeners("request");
+    own.on("request", (req: IncomingMessage, res: ServerResponse) => (req.url?.startsWith("/socket.io/") ? res.end("engine") : handler(req, res)));
+    guardBeforeListeners(own, "/socket.io/", (req, res) => guardRequest(req, res, { stowMaxBytes: 1, bodyTimeoutMs: 1000 }));
+    await new Promise<void>((resolve) => own.listen(0, "127.0.0.1", resolve));
+    const base = `http://127.0.0.1:${(own.address() as AddressInfo).port}`;
+    try {
+      const big = await fetch(`${base}/socket.io/?EIO=4`, { method: "POST", body: "x".repeat(100 * 1024) });
+      expect(big.status).toBe(413);
+      expect(await (await fetch(`${base}/socket.io/?EIO=4`)).text()).toBe("engine");
+      expect(await (await fetch(`${base}/worklist`)).text()).toBe("handler /worklist");
+    } finally {
+      await new Promise<void>((resolve) => own.close(() => resolve()));
+    }
   });
 });
