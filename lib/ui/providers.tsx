@@ -1,6 +1,5 @@
 "use client";
 
-import "./zod-without-eval";
 import type { ReactNode } from "react";
 import { I18nProvider } from "@/lib/i18n/i18n-provider";
 import type { Locale } from "@/lib/i18n/types";
