@@ -19,7 +19,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale}>
       <body>
-        <Providers locale={locale} live={actor !== null && actor.role !== "ADMIN"}>
+        <Providers locale={locale} live={actor !== null && actor.role !== "ADMIN"} userId={actor?.id ?? null}>
           <AppHeader user={user} />
           <main>{children}</main>
         </Providers>

@@ -40,6 +40,11 @@ const envSchema = z.object({
   // unset = no e-mail, the administrator hands the link over.
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "smtp:// or smtps:// URL").optional(),
   MAIL_FROM: z.string().min(3).max(254).default("Téléradiologie <no-reply@localhost>"),
+  // HTTP timeouts (lib/server/http/server-timeouts.ts): the request line and headers; the body
+  // of every route but STOW-RS; a STOW-RS upload, whole.
+  HTTP_HEADERS_TIMEOUT_S: z.coerce.number().min(1).max(600).default(20),
+  HTTP_BODY_TIMEOUT_S: z.coerce.number().min(1).max(600).default(30),
+  HTTP_UPLOAD_TIMEOUT_S: z.coerce.number().min(60).max(24 * 3600).default(3600),
   // Images (issue: receive DICOM, archive it, serve it over DICOMweb).
   DICOM_PORT: z.coerce.number().int().min(0).max(65535).default(11112),
   DICOM_AE_TITLE: z.string().regex(/^[ -~]{1,16}$/).default("TELERADIO"),

@@ -10,10 +10,14 @@ import { seedDemoHistory } from "@/prisma/seed-demo-history";
 import { turnaroundIndexFor } from "./services/dashboard/turnaround-index";
 import { createActorResolvers } from "./auth/actor-batch-loader";
 import { strongAuthPolicy } from "./auth/strong-auth-policy";
+import { createSessionExpiryHandler, isSessionExpiryPath } from "./auth/sessions/session-expiry-handler";
+import { createTestSessionAgeHandler, TEST_SESSION_AGE_PATH } from "./auth/sessions/test-session-age-handler";
 import { createSessionChecker } from "./auth/sessions/session-checker";
 import { stampClientAddress } from "./http/client-address";
 import { isCrossSiteWrite, isForeignOrigin } from "./http/origin-check";
+import { guardBeforeListeners, guardRequest } from "./http/request-guard";
 import { applySecurityHeaders } from "./http/security-headers";
+import { httpServerOptions } from "./http/server-timeouts";
 import { createDicomwebHandler, DICOMWEB_BASE_PATH } from "./imaging/dicomweb/dicomweb-handler";
 import { startImageRuntime } from "./imaging/runtime/image-runtime";
 import { startImageCompletionSweeper } from "./imaging/studies/image-completion-sweeper";
@@ -84,26 +88,31 @@ async function main(): Promise<void> {
   const trpc = createTrpcHttpHandler({ db, secret, resolveActor, resolveSession });
   const dicomweb = createDicomwebHandler({ deps: images, secret, resolveActor, maxRequestBytes: env.DICOM_MAX_REQUEST_MB * 1024 * 1024, trustForwarded: env.TRUST_PROXY });
   const testClock = isTestClockEnabled() ? createTestClockHandler(db) : null;
-  const httpServer = createServer((req, res) => {
+  const testSessionAge = isTestClockEnabled() ? createTestSessionAgeHandler({ db, secret }) : null;
+  const sessionExpiry = createSessionExpiryHandler({ db, secret, idleTimeoutMs: env.SESSION_IDLE_MINUTES * 60_000 });
+  const guard = { stowMaxBytes: env.DICOM_MAX_REQUEST_MB * 1024 * 1024, bodyTimeoutMs: env.HTTP_BODY_TIMEOUT_S * 1000 };
+  const timeouts = { headersTimeoutMs: env.HTTP_HEADERS_TIMEOUT_S * 1000, uploadTimeoutMs: env.HTTP_UPLOAD_TIMEOUT_S * 1000 };
+  const httpServer = createServer(httpServerOptions(timeouts), (req, res) => {
     stampClientAddress(req, { trustProxy: env.TRUST_PROXY });
     const isTrpc = req.url?.startsWith(TRPC_BASE_PATH) === true;
-    applySecurityHeaders(req, res, { trustProxy: env.TRUST_PROXY, patientData: isTrpc });
+    applySecurityHeaders(req, res, { trustProxy: env.TRUST_PROXY, patientData: isTrpc, dev });
+    // Body size limits and deadlines of every route, next-auth's included, before any handler.
+    if (!guardRequest(req, res, guard)) return;
     if (isCrossSiteWrite(req, { trustProxy: env.TRUST_PROXY })) {
       res.writeHead(403, { "Content-Type": "text/plain; charset=utf-8" }).end("request sent by another site's page");
       return;
     }
+    const failed = (what: string) => (error: unknown) => {
+      log(`${what}: ${error instanceof Error ? error.message : String(error)}`);
+      if (!res.headersSent) res.writeHead(500).end();
+    };
     if (isTrpc) trpc(req, res);
-    else if (testClock && req.url === TEST_CLOCK_PATH) {
-      testClock(req, res).catch((error: unknown) => {
-        log(`test clock: ${error instanceof Error ? error.message : String(error)}`);
-        if (!res.headersSent) res.writeHead(500).end();
-      });
-    }
+    else if (isSessionExpiryPath(req.url)) sessionExpiry(req, res).catch(failed("session expiry"));
+    else if (testClock && req.url === TEST_CLOCK_PATH) testClock(req, res).catch(failed("test clock"));
+    else if (testSessionAge && req.url === TEST_SESSION_AGE_PATH) testSessionAge(req, res).catch(failed("test session age"));
     else if (req.url === DICOMWEB_BASE_PATH || req.url?.startsWith(`${DICOMWEB_BASE_PATH}/`)) void dicomweb(req, res);
     else void handle(req, res);
   });
-  // STOW-RS bodies can be large and slow to arrive from a site: no overall request deadline.
-  httpServer.requestTimeout = 0;
   const sweeper = startImageCompletionSweeper(db, env.IMAGES_QUIET_SECONDS, log);
   // Links committed audit rows into the hash chain within about a second (docs/security.md).
   const sealer = startAuditSealer(db, log);
@@ -120,6 +129,12 @@ async function main(): Promise<void> {
       const current = await resolveActor(actor.id);
       return current ? findWatchableRequest({ db, actor: current, requestId }) : null;
     },
+  });
+  // engine.io answers /socket.io/ before the handler above: its polling requests get the same
+  // headers and body guard first.
+  guardBeforeListeners(httpServer, "/socket.io/", (req, res) => {
+    applySecurityHeaders(req, res, { trustProxy: env.TRUST_PROXY, patientData: false, dev });
+    return guardRequest(req, res, guard);
   });
   // socket.io answers its own path; other upgrades (Next's dev reloader) go to Next.
   httpServer.on("upgrade", (req, socket, head) => {

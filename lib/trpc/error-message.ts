@@ -26,6 +26,11 @@ export function isForbiddenError(error: unknown): boolean {
   return error instanceof TRPCClientError && (error.data as { code?: string } | undefined)?.code === "FORBIDDEN";
 }
 
+/** The session is over (signed out elsewhere, idle, at its end): the form should be kept and the user sent to sign in. */
+export function isUnauthenticatedError(error: unknown): boolean {
+  return error instanceof TRPCClientError && (error.data as { code?: string } | undefined)?.code === "UNAUTHORIZED";
+}
+
 /** Field errors sent back by the server's validation (dotted path -> catalogue key). */
 export function serverFieldErrors(error: unknown): Record<string, string> {
   return errorData(error).fieldErrors ?? {};

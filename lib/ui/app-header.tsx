@@ -7,6 +7,7 @@ import { useI18n } from "@/lib/i18n/i18n-provider";
 import { useLiveStatus } from "@/lib/realtime/live-updates";
 import { LanguageSwitch } from "./language-switch";
 import { NotificationBell } from "./notifications/notification-bell";
+import { clearDrafts } from "./session/form-drafts";
 
 export function AppHeader({ user: signedIn }: { user: { name: string; role: Role; enrolmentOnly?: boolean } | null }) {
   const { t } = useI18n();
@@ -36,7 +37,14 @@ export function AppHeader({ user: signedIn }: { user: { name: string; role: Role
       )}
       <LanguageSwitch />
       {signedIn && (
-        <button type="button" onClick={() => void signOut({ callbackUrl: "/signin" })}>
+        <button
+          type="button"
+          onClick={() => {
+            // Forms kept for a sign-in again are not kept past a deliberate sign-out.
+            clearDrafts(null);
+            void signOut({ callbackUrl: "/signin" });
+          }}
+        >
           {t("app.signOut")}
         </button>
       )}

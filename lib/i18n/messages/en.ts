@@ -16,6 +16,7 @@ import { assignmentEn } from "./sections/assignment.en";
 import { notificationsEn } from "./sections/notifications.en";
 import { threadEn } from "./sections/thread.en";
 import { presenceEn } from "./sections/presence.en";
+import { sessionEn } from "./sections/session.en";
 import { subspecialtyEn } from "./sections/subspecialty.en";
 import { accountEn } from "./sections/account.en";
 import { sendersEn } from "./sections/senders.en";
@@ -293,6 +294,7 @@ export const en: Messages = {
   notifications: notificationsEn,
   thread: threadEn,
   presence: presenceEn,
+  session: sessionEn,
   report: reportEn,
   critical: criticalEn,
   templates: templatesEn,

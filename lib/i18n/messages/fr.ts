@@ -15,6 +15,7 @@ import { assignmentFr } from "./sections/assignment.fr";
 import { notificationsFr } from "./sections/notifications.fr";
 import { threadFr } from "./sections/thread.fr";
 import { presenceFr } from "./sections/presence.fr";
+import { sessionFr } from "./sections/session.fr";
 import { subspecialtyFr } from "./sections/subspecialty.fr";
 import { accountFr } from "./sections/account.fr";
 import { sendersFr } from "./sections/senders.fr";
@@ -297,6 +298,7 @@ export const fr = {
   notifications: notificationsFr,
   thread: threadFr,
   presence: presenceFr,
+  session: sessionFr,
   report: reportFr,
   critical: criticalFr,
   templates: templatesFr,

@@ -7,6 +7,7 @@ import { decodeSessionCookie, type ResolveActor } from "../auth/actor-from-cooki
 import { onRightsChanged, onSessionsRevoked } from "../auth/sessions/session-events";
 import { handlePresence, type FindWatchableRequest } from "./presence-socket";
 import { setHintPublisher } from "./publish";
+import { SOCKET_MAX_BODY_BYTES } from "../http/body-limits";
 
 export interface RealtimeOptions {
   secret: string;
@@ -39,6 +40,9 @@ export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions)
     path: "/socket.io",
     serveClient: false,
     destroyUpgrade: false,
+    // engine.io answers its own path before the server's request guard: its polling bodies and
+    // WebSocket frames (hints, presence) get the same limit here (413 / close).
+    maxHttpBufferSize: SOCKET_MAX_BODY_BYTES,
     // Another site's page could otherwise open a socket with the clinician's cookie and hear the hints.
     allowRequest: (req, callback) => callback(null, !options.isForeignOrigin?.(req)),
   });

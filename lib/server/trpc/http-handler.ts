@@ -6,12 +6,14 @@ import type { ResolveSession } from "../auth/actor-batch-loader";
 import { relyingPartyOf } from "../auth/factors/relying-party";
 import type { Db } from "../db/client";
 import { TRPC_MAX_BATCH_SIZE } from "@/lib/trpc/batch-limit";
+import { TRPC_MAX_BODY_BYTES } from "../http/body-limits";
 import { appRouter } from "./app-router";
 
 export const TRPC_BASE_PATH = "/api/trpc/";
 
-// A JSON API: larger bodies are refused with 413 before parsing.
-const MAX_BODY_BYTES = 256 * 1024;
+// A JSON API: larger bodies are refused with 413 before parsing (from the headers by the
+// server's request guard; counted here for a chunked body).
+const MAX_BODY_BYTES = TRPC_MAX_BODY_BYTES;
 /** The client's batch link sends at most as many (lib/trpc/batch-limit.ts). */
 const MAX_BATCH_SIZE = TRPC_MAX_BATCH_SIZE;
 

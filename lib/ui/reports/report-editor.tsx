@@ -2,12 +2,12 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo, useState } from "react";
-import { allFields, type FieldValue, type ReportValues } from "@/lib/domain/reports/template-definition";
+import { allFields, reportValuesSchema, type FieldValue, type ReportValues } from "@/lib/domain/reports/template-definition";
 import { mergeValues } from "@/lib/domain/reports/merge-values";
 import { missingRequiredFields } from "@/lib/domain/reports/template-values";
 import { useI18n } from "@/lib/i18n/i18n-provider";
 import type { ReportDraftDto, TemplateSummary } from "@/lib/server/services/reports/report-dto";
-import { errorMessage } from "@/lib/trpc/error-message";
+import { errorMessage, isUnauthenticatedError } from "@/lib/trpc/error-message";
 import { useTRPC } from "@/lib/trpc/react";
 import { ConflictBanner } from "./conflict-banner";
 import { FieldInput } from "./field-input";
@@ -16,6 +16,13 @@ import { SaveStatus } from "./save-status";
 import { SignForm } from "./sign-form";
 import { TemplateSwitcher } from "./template-switcher";
 import { useDraftAutosave } from "./use-draft-autosave";
+import { announceSessionOver } from "../session/kept-forms";
+import { useKeptForm } from "../session/use-kept-form";
+
+function parseReportValues(raw: unknown): ReportValues | null {
+  const parsed = reportValuesSchema.safeParse(raw);
+  return parsed.success ? parsed.data : null;
+}
 
 /**
  * The holder's draft: the template's sections as a form, saved as you type, measurements from
@@ -30,6 +37,16 @@ export function ReportEditor(props: { requestId: string; draft: ReportDraftDto; 
   const [focused, setFocused] = useState<string | null>(null);
   const [mergeNote, setMergeNote] = useState<string[] | null>(null);
   const autosave = useDraftAutosave({ requestId: props.requestId, draftId: draft.id, initialVersion: draft.draftVersion, initialSavedAt: draft.updatedAt, initialValues: draft.values });
+  // What was typed after the session ended is kept in the tab and saved again once signed in
+  // (a draft changed meanwhile by someone else meets the usual conflict and merge).
+  useKeptForm(`report-draft-${draft.id}`, values, parseReportValues, (kept) => {
+    setValues(kept);
+    autosave.schedule(kept);
+  });
+  const sessionOver = autosave.state.kind === "error" && isUnauthenticatedError(autosave.state.error);
+  useEffect(() => {
+    if (sessionOver) announceSessionOver();
+  }, [sessionOver]);
   const fields = useMemo(() => allFields(draft.definition), [draft.definition]);
   const missing = useMemo(() => missingRequiredFields(draft.definition, values), [draft.definition, values]);
   const missingIds = new Set(missing.map((m) => m.fieldId));

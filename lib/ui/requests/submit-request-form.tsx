@@ -16,8 +16,9 @@ import {
 import { submitRequestSchema } from "@/lib/domain/submit-request-schema";
 import { useI18n } from "@/lib/i18n/i18n-provider";
 import type { MessageKey } from "@/lib/i18n/types";
-import { errorMessage, serverFieldErrors } from "@/lib/trpc/error-message";
+import { errorMessage, isUnauthenticatedError, serverFieldErrors } from "@/lib/trpc/error-message";
 import { useTRPC } from "@/lib/trpc/react";
+import { parseStringRecord, useKeptForm } from "../session/use-kept-form";
 import { FormField, SelectControl } from "./form-field";
 import { INITIAL_VALUES, newIdempotencyKey, toSubmitInput, type FormValues } from "./request-form-state";
 
@@ -30,11 +31,19 @@ export function SubmitRequestForm() {
   const [formError, setFormError] = useState<string | null>(null);
   // One key per filled-in form: a double click or a network retry re-sends the same key.
   const [idempotencyKey] = useState(newIdempotencyKey);
+  const [restored, setRestored] = useState(false);
+  // A session that ended while the form was being filled loses nothing: kept in the tab,
+  // given back after signing in again (lib/ui/session).
+  const kept = useKeptForm("request-new", values, parseStringRecord, (draft) => {
+    setValues(draft);
+    setRestored(true);
+  });
 
   const submit = useMutation(
     trpc.requests.submit.mutationOptions({
       onSuccess: (result) => router.push(`/requests/${result.requestId}`),
       onError: (error) => {
+        if (isUnauthenticatedError(error)) return kept.signInAgain();
         setErrors(serverFieldErrors(error));
         setFormError(errorMessage(error, t));
       },
@@ -89,6 +98,11 @@ export function SubmitRequestForm() {
   const teleexpertise = values.type === "TELEEXPERTISE";
   return (
     <form onSubmit={onSubmit} noValidate data-testid="submit-request-form">
+      {restored && (
+        <p className="notice" role="status" data-testid="form-restored">
+          {t("session.restored")}
+        </p>
+      )}
       <fieldset>
         <legend>{t("form.sections.request")}</legend>
         <div className="grid">
