@@ -1,11 +1,13 @@
 import "server-only";
 import { EventEmitter } from "node:events";
 
-// Told when sessions are revoked, so that what holds one open (a socket.io connection) is
-// closed at once rather than at its next request. In-process: each instance closes its own.
-
-const emitter = new EventEmitter();
-emitter.setMaxListeners(0);
+// Told when sessions are revoked, so that what holds one open (a socket.io connection, a
+// DICOMweb cookie remembered for a moment) lets go at once rather than at its next request.
+// In-process: each instance closes its own. One emitter per process, kept on globalThis: sign-out
+// runs in Next's bundle (next-auth's route), sockets and DICOMweb in the custom server's module
+// graph, and a module-level emitter would be two emitters that never hear each other.
+const slot = globalThis as unknown as { __teleradioSessionEvents?: EventEmitter };
+const emitter = (slot.__teleradioSessionEvents ??= new EventEmitter().setMaxListeners(0));
 
 export interface SessionsRevoked {
   sessionIds: readonly string[];

@@ -4,6 +4,7 @@ import type { IncomingMessage } from "node:http";
 import type { Actor } from "@/lib/domain/access";
 import { isAddressAllowed, rangesOf } from "@/lib/domain/network/address-allow-list";
 import { actorFromCookieHeader, type ResolveActor } from "../../auth/actor-from-cookie";
+import { onRightsChanged, onSessionsRevoked } from "../../auth/sessions/session-events";
 import type { Db } from "../../db/client";
 import { addressOfRequest } from "../../http/client-address";
 import { addressRefusalAuditor } from "../senders/audit-address-refusal";
@@ -72,3 +73,7 @@ export async function resolveDicomwebPrincipal(
 const SESSION_CACHE_MS = 2000;
 const SESSION_CACHE_LIMIT = 2000;
 const recentSessions = new Map<string, { actor: Actor; until: number }>();
+// A sign-out, a deactivation or a change of rights applies at once, not two seconds later: the
+// cache is keyed by cookie, so everything it holds is forgotten (it refills in one request).
+onSessionsRevoked(() => recentSessions.clear());
+onRightsChanged(() => recentSessions.clear());
