@@ -7,8 +7,7 @@
 // Read-only: it applies no migration and writes nothing (sealing is the server's job).
 import type { ChainProblem } from "@/lib/domain/audit-chain";
 import { verifyAuditChain } from "@/lib/server/audit/verify-audit-chain";
-import { createDbClient } from "@/lib/server/db/client";
-import { connectCliDatabase, NoDatabaseError } from "@/lib/server/db/cli-database";
+import { runDatabaseCheck } from "./run-database-check";
 
 const USAGE = `usage: npm run audit:verify
   Checks every sealed audit row against the hash chain the server keeps (AuditSeal).
@@ -25,29 +24,10 @@ const PROBLEM: Record<ChainProblem, string> = {
   unlinked: "its link does not follow the one before (links removed or forged before this id)",
 };
 
-async function main(): Promise<number> {
-  if (process.argv.includes("--help") || process.argv.includes("-h")) {
-    console.log(USAGE);
-    return 0;
-  }
-  const connection = await connectCliDatabase({ createIfMissing: false });
-  const db = createDbClient(connection.url, 2);
-  try {
-    const report = await verifyAuditChain(db);
-    for (const { auditId, problem } of report.breaks) console.log(`BREAK audit row ${auditId}: ${PROBLEM[problem]}`);
-    const head = report.head ? `head id ${report.head.auditId} hash ${report.head.hash}` : "no sealed row yet";
-    console.log(`checked ${report.checked} links; ${head}; ${report.unsealed} newer row(s) not sealed yet; ${report.breaks.length} break(s)`);
-    return report.breaks.length > 0 ? 1 : 0;
-  } finally {
-    await db.$disconnect();
-    await connection.close();
-  }
-}
-
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error instanceof NoDatabaseError ? `${error.message}\n\n${USAGE}` : error);
-    process.exit(2);
-  },
-);
+runDatabaseCheck(USAGE, async (db) => {
+  const report = await verifyAuditChain(db);
+  for (const { auditId, problem } of report.breaks) console.log(`BREAK audit row ${auditId}: ${PROBLEM[problem]}`);
+  const head = report.head ? `head id ${report.head.auditId} hash ${report.head.hash}` : "no sealed row yet";
+  console.log(`checked ${report.checked} links; ${head}; ${report.unsealed} newer row(s) not sealed yet; ${report.breaks.length} break(s)`);
+  return report.breaks.length > 0 ? 1 : 0;
+});

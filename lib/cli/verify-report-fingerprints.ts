@@ -5,8 +5,7 @@
 // The database: DATABASE_URL when set; otherwise the embedded PostgreSQL that `npm start` keeps
 // under DATA_DIR (the running server's, or started here for the check and stopped after).
 // Read-only: it applies no migration and writes nothing.
-import { createDbClient } from "@/lib/server/db/client";
-import { connectCliDatabase, NoDatabaseError } from "@/lib/server/db/cli-database";
+import { runDatabaseCheck } from "./run-database-check";
 import { verifyReportFingerprints, type FingerprintMismatch } from "@/lib/server/services/reports/verify-report-fingerprints";
 
 const USAGE = `usage: npm run reports:verify
@@ -21,28 +20,9 @@ function describe(mismatch: FingerprintMismatch): string {
   return `MISMATCH ${where}: ${problem}\n  stored:   ${mismatch.stored ?? "none"}\n  computed: ${mismatch.computed ?? "none"}`;
 }
 
-async function main(): Promise<number> {
-  if (process.argv.includes("--help") || process.argv.includes("-h")) {
-    console.log(USAGE);
-    return 0;
-  }
-  const connection = await connectCliDatabase({ createIfMissing: false });
-  const db = createDbClient(connection.url, 2);
-  try {
-    const { checked, mismatches } = await verifyReportFingerprints(db);
-    for (const mismatch of mismatches) console.log(describe(mismatch));
-    console.log(`checked ${checked} signed report versions, ${mismatches.length} mismatch(es)`);
-    return mismatches.length > 0 ? 1 : 0;
-  } finally {
-    await db.$disconnect();
-    await connection.close();
-  }
-}
-
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error instanceof NoDatabaseError ? `${error.message}\n\n${USAGE}` : error);
-    process.exit(2);
-  },
-);
+runDatabaseCheck(USAGE, async (db) => {
+  const { checked, mismatches } = await verifyReportFingerprints(db);
+  for (const mismatch of mismatches) console.log(describe(mismatch));
+  console.log(`checked ${checked} signed report versions, ${mismatches.length} mismatch(es)`);
+  return mismatches.length > 0 ? 1 : 0;
+});
