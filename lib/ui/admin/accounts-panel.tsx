@@ -68,6 +68,14 @@ export function AccountsPanel() {
       onSettled: refresh,
     }),
   );
+  const resetFactors = useMutation(
+    trpc.accounts.resetSecondFactors.mutationOptions({
+      onMutate: start,
+      onSuccess: (result) => setFeedback({ kind: "notice", text: t("account.admin.factorsReset", { count: String(result.sessionsEnded) }) }),
+      onError: failed,
+      onSettled: refresh,
+    }),
+  );
   const issueLink = useMutation(
     trpc.accounts.issueLink.mutationOptions({
       onMutate: start,
@@ -146,6 +154,11 @@ export function AccountsPanel() {
                   <td data-testid="account-state">
                     {!account.active ? t("account.admin.inactive") : account.passwordSet ? t("account.admin.active") : t("account.admin.pending")}
                     {account.liveSessions > 0 && <div className="muted">{t("account.admin.liveSessions", { count: String(account.liveSessions) })}</div>}
+                    {(account.factors.totp || account.factors.passkeys > 0) && (
+                      <div className="muted" data-testid="account-factors">
+                        {t("account.admin.factorsSummary", { totp: account.factors.totp ? t("account.admin.yes") : t("account.admin.no"), passkeys: String(account.factors.passkeys) })}
+                      </div>
+                    )}
                   </td>
                   <td>{account.lastSignInAt ? <LocalDateTime date={account.lastSignInAt} /> : t("account.admin.never")}</td>
                   <td className="account-actions">
@@ -165,6 +178,18 @@ export function AccountsPanel() {
                         }
                       >
                         {t("account.admin.newLink")}
+                      </button>
+                    )}
+                    {(account.factors.totp || account.factors.passkeys > 0) && (
+                      <button
+                        type="button"
+                        className="secondary"
+                        disabled={resetFactors.isPending}
+                        onClick={() => {
+                          if (window.confirm(t("account.admin.confirmResetFactors", { name: account.displayName }))) resetFactors.mutate({ userId: account.id });
+                        }}
+                      >
+                        {t("account.admin.resetFactors")}
                       </button>
                     )}
                     <button

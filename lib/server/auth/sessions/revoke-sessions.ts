@@ -3,7 +3,7 @@ import type { Db, Tx } from "../../db/client";
 import { announceSessionsRevoked } from "./session-events";
 
 // REPLACED: a new sign-in in the same browser (a step-up at the OpenID provider) took its place.
-export type RevocationReason = "SIGN_OUT" | "REPLACED" | "DEACTIVATED" | "PASSWORD_CHANGED" | "PASSWORD_RESET" | "RIGHTS_CHANGED" | "ENDED_BY_USER";
+export type RevocationReason = "SIGN_OUT" | "REPLACED" | "DEACTIVATED" | "PASSWORD_CHANGED" | "PASSWORD_RESET" | "RIGHTS_CHANGED" | "ENDED_BY_USER" | "FACTORS_RESET";
 
 /** Ends one session (sign-out). Idempotent. */
 export async function revokeSession(db: Db | Tx, sessionId: string, reason: RevocationReason, now = new Date()): Promise<void> {

@@ -14,6 +14,7 @@ import { ensureFirstAdminLink } from "./ensure-first-admin-link";
 import { issueResetLink } from "./issue-reset-link";
 import { listAccounts } from "./list-accounts";
 import { redeemAccountLink } from "./redeem-account-link";
+import { resetSecondFactors } from "./reset-second-factors";
 import { setAccountActive } from "./set-account-active";
 import { updateAccount } from "./update-account";
 
@@ -130,6 +131,28 @@ describe("account administration", () => {
     await redeemAccountLink({ db, input: { token: tokenOf(second.link.url), password: newPassphrase } });
     expect(await isLive(signedIn.sessionId, user.id)).toBe(false);
     expect(await signInWithPassword(db, { credentials: { email: user.email, password: FACTORY_PASSWORD }, address })).toEqual({ ok: false, reason: "INVALID" });
+  });
+
+  it("resets a user's second factors after a lost phone: factors and recovery codes gone, sessions ended, audited; administrators only", async () => {
+    const deps = await adminDeps();
+    const user = await createUser(db, { role: "RADIOLOGIST" });
+    await db.totpFactor.create({ data: { userId: user.id, secretEnc: "sealed-secret", confirmedAt: new Date() } });
+    await db.passkey.create({ data: { userId: user.id, name: "clé USB", credentialId: `cred-${user.id}`, publicKey: Buffer.from([1, 2, 3]), deviceType: "singleDevice" } });
+    await db.recoveryCode.createMany({ data: [{ userId: user.id, codeHash: "a".repeat(64) }, { userId: user.id, codeHash: "b".repeat(64) }] });
+    const signedIn = await signInWithPassword(db, { credentials: { email: user.email, password: FACTORY_PASSWORD }, address });
+    const sessionId = await db.userSession.create({ data: { userId: user.id, expiresAt: new Date(Date.now() + 3600_000), method: "PASSWORD_TOTP" }, select: { id: true } });
+    expect(signedIn.ok).toBe(false); // an account with a factor gets no session from a password alone
+    expect((await listAccounts(deps)).find((row) => row.id === user.id)?.factors).toEqual({ totp: true, passkeys: 1 });
+
+    const referrer = await createUser(db, { role: "REFERRER" });
+    await expect(resetSecondFactors({ ...deps, actor: await actorOf(db, referrer.id) }, { userId: user.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await resetSecondFactors(deps, { userId: user.id })).toEqual({ removed: { totp: 1, passkeys: 1, recoveryCodes: 2 }, sessionsEnded: 1 });
+    expect(await isLive(sessionId.id, user.id)).toBe(false);
+    expect(await db.totpFactor.count({ where: { userId: user.id } }) + (await db.passkey.count({ where: { userId: user.id } })) + (await db.recoveryCode.count({ where: { userId: user.id } }))).toBe(0);
+    expect(await db.auditLog.count({ where: { entityId: user.id, action: "SECOND_FACTORS_RESET", actorId: deps.actor.id } })).toBe(1);
+    // Nothing left to reset: nothing ended, nothing audited again.
+    expect(await resetSecondFactors(deps, { userId: user.id })).toEqual({ removed: { totp: 0, passkeys: 0, recoveryCodes: 0 }, sessionsEnded: 0 });
+    expect(await db.auditLog.count({ where: { entityId: user.id, action: "SECOND_FACTORS_RESET" } })).toBe(1);
   });
 
   it("lists accounts for an administrator only", async () => {

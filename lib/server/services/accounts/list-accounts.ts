@@ -18,6 +18,8 @@ export interface AccountRow {
   openLinkExpiresAt: Date | null;
   lastSignInAt: Date | null;
   liveSessions: number;
+  /** Second factors enrolled: a TOTP app and how many passkeys. */
+  factors: { totp: boolean; passkeys: number };
 }
 
 /** Every account, for the administrator (no patient data). */
@@ -28,7 +30,19 @@ export async function listAccounts(deps: Pick<AccountAdminDeps, "db" | "actor" |
   const [users, lastSignIns, live, links] = await Promise.all([
     db.user.findMany({
       orderBy: [{ active: "desc" }, { displayName: "asc" }],
-      select: { id: true, email: true, displayName: true, role: true, siteId: true, site: { select: { code: true } }, rpps: true, active: true, passwordHash: true },
+      select: {
+        id: true,
+        email: true,
+        displayName: true,
+        role: true,
+        siteId: true,
+        site: { select: { code: true } },
+        rpps: true,
+        active: true,
+        passwordHash: true,
+        totpFactor: { select: { confirmedAt: true } },
+        _count: { select: { passkeys: true } },
+      },
     }),
     db.userSession.groupBy({ by: ["userId"], _max: { createdAt: true } }),
     db.userSession.groupBy({ by: ["userId"], where: { revokedAt: null, expiresAt: { gt: now } }, _count: { _all: true } }),
@@ -50,5 +64,6 @@ export async function listAccounts(deps: Pick<AccountAdminDeps, "db" | "actor" |
     openLinkExpiresAt: linkOf.get(user.id) ?? null,
     lastSignInAt: lastOf.get(user.id) ?? null,
     liveSessions: liveOf.get(user.id) ?? 0,
+    factors: { totp: user.totpFactor?.confirmedAt != null, passkeys: user._count.passkeys },
   }));
 }

@@ -6,6 +6,7 @@ import { createAccount } from "../../services/accounts/create-account";
 import { issueResetLink } from "../../services/accounts/issue-reset-link";
 import { listAccounts } from "../../services/accounts/list-accounts";
 import { listSignInLocks } from "../../services/accounts/list-sign-in-locks";
+import { resetSecondFactors } from "../../services/accounts/reset-second-factors";
 import { setAccountActive } from "../../services/accounts/set-account-active";
 import { unlockSignIn } from "../../services/accounts/unlock-sign-in";
 import { updateAccount } from "../../services/accounts/update-account";
@@ -21,6 +22,7 @@ export const accountsRouter = router({
   update: admin.input(updateAccountSchema).mutation(({ ctx, input }) => updateAccount(accountDeps(ctx), input)),
   setActive: admin.input(userId.extend({ active: z.boolean() })).mutation(({ ctx, input }) => setAccountActive(accountDeps(ctx), input)),
   issueLink: admin.input(userId).mutation(({ ctx, input }) => issueResetLink(accountDeps(ctx), input)),
+  resetSecondFactors: admin.input(userId).mutation(({ ctx, input }) => resetSecondFactors(accountDeps(ctx), input)),
   signInLocks: admin.query(({ ctx }) => listSignInLocks({ db: ctx.db, actor: ctx.actor })),
   unlockSignIn: admin
     .input(z.object({ scope: z.enum(["ACCOUNT", "ADDRESS"]), key: z.string().min(1).max(254) }))
