@@ -22,23 +22,36 @@ export async function markStudyComplete(args: { db: Db; actor: Actor; studyId: s
 
 /**
  * Studies whose last instance is older than quietSeconds are complete. Run periodically by
- * the server; returns how many were completed.
+ * the server; returns how many were completed. Every quiet study is completed in one sweep,
+ * oldest first, in batches: a backlog (a night of sites sending) never leaves some behind for
+ * another round.
  */
 export async function completeQuietStudies(args: { db: Db; quietSeconds: number; now?: Date }): Promise<number> {
   const { db } = args;
   const cutoff = new Date((args.now ?? new Date()).getTime() - args.quietSeconds * 1000);
-  const quiet = await db.dicomStudy.findMany({ where: { imagesCompleteAt: null, lastInstanceAt: { lt: cutoff } }, select: { id: true, siteId: true }, take: 100 });
-  for (const study of quiet) {
-    const requestId = await db.$transaction(async (tx) => {
-      const id = await completeInTx(tx, study.id, { actorId: null, actorLabel: null }, `no new image for ${args.quietSeconds} s`, cutoff);
-      await writeAudit(tx, { actorId: null, action: "IMAGES_COMPLETED_AUTOMATICALLY", entityType: "DicomStudy", entityId: study.id, siteId: study.siteId });
-      return id;
+  let completed = 0;
+  for (;;) {
+    const quiet = await db.dicomStudy.findMany({
+      where: { imagesCompleteAt: null, lastInstanceAt: { lt: cutoff } },
+      orderBy: { lastInstanceAt: "asc" },
+      select: { id: true, siteId: true },
+      take: QUIET_BATCH,
     });
-    if (requestId) publishRequestChanged(requestId, study.siteId);
-    publishStudyChanged(study.siteId);
+    for (const study of quiet) {
+      const requestId = await db.$transaction(async (tx) => {
+        const id = await completeInTx(tx, study.id, { actorId: null, actorLabel: null }, `no new image for ${args.quietSeconds} s`, cutoff);
+        await writeAudit(tx, { actorId: null, action: "IMAGES_COMPLETED_AUTOMATICALLY", entityType: "DicomStudy", entityId: study.id, siteId: study.siteId });
+        return id;
+      });
+      if (requestId) publishRequestChanged(requestId, study.siteId);
+      publishStudyChanged(study.siteId);
+    }
+    completed += quiet.length;
+    if (quiet.length < QUIET_BATCH) return completed;
   }
-  return quiet.length;
 }
+
+const QUIET_BATCH = 100;
 
 /** Sets the study complete (once) and moves its linked request on. Returns the request touched, if any. */
 async function completeInTx(tx: Tx, studyId: string, by: { actorId: string | null; actorLabel: string | null }, reason: string | null, quietBefore?: Date): Promise<string | null> {
