@@ -16,7 +16,7 @@ export async function signInPage(browser: Browser, options: { baseURL?: string }
 export async function typePassword(page: Page, user: FreshUser): Promise<void> {
   await page.getByLabel("Adresse e-mail").fill(user.email);
   await page.getByLabel("Mot de passe").fill(user.password);
-  await page.getByRole("button", { name: "Se connecter" }).click();
+  await page.getByRole("button", { name: "Se connecter", exact: true }).click();
 }
 
 export async function expectSignedIn(page: Page, user: FreshUser): Promise<void> {

@@ -23,7 +23,7 @@ async function backToFront(page: Page): Promise<void> {
 async function signInHere(page: Page, account: DemoAccount): Promise<void> {
   await page.getByLabel("Adresse e-mail").fill(account.email);
   await page.getByLabel("Mot de passe").fill(account.password);
-  await page.getByRole("button", { name: "Se connecter" }).click();
+  await page.getByRole("button", { name: "Se connecter", exact: true }).click();
   await expect(page.getByTestId("current-user")).toContainText(account.name, { timeout: 30_000 });
 }
 
