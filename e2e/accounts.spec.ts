@@ -41,6 +41,9 @@ test("an administrator creates an account; the new user activates it through the
   const admin = await signedInPage(browser, accounts.admin);
   const tag = fresh();
   const user = { name: `Dr Inès Garnier ${tag}`, email: `ines.garnier.${tag}@chu.test`, role: "Médecin demandeur", site: "SAL · CH de Saint-Aubin-sur-Loire" };
+  // No live socket for the administrator, so no indicator reading "offline" forever.
+  await expect(admin.getByTestId("current-user")).toBeVisible();
+  await expect(admin.getByTestId("live-status")).toHaveCount(0);
   const link = await createThroughPanel(admin, user);
   expect(link).toMatch(/\/account\/link#[A-Za-z0-9_-]{43}$/);
   const row = admin.locator(`[data-testid="account-row"][data-email="${user.email}"]`);

@@ -18,7 +18,9 @@ export function AppHeader({ user: signedIn }: { user: { name: string; role: Role
       <Link href="/">{t("app.name")}</Link>
       {user && <Navigation role={user.role} />}
       <span className="spacer" />
-      {user && <LiveIndicator />}
+      {/* Administrators have no live socket (no patient data moves on their pages): no indicator
+          that would read "offline" forever. */}
+      {user && user.role !== "ADMIN" && <LiveIndicator />}
       {/* Administrators take no part in care: no live socket, no notifications. */}
       {user && user.role !== "ADMIN" && <NotificationBell />}
       {signedIn && (
