@@ -6,7 +6,7 @@ import type { Db } from "../db/client";
 import { factorsOf } from "./factors/verify-second-factor";
 import { verifyPassword } from "./password";
 import { openPendingSignIn } from "./pending-sign-in";
-import { openSession } from "./sessions/open-session";
+import { openLocalSession } from "./sessions/open-local-session";
 import { auditRefusal, lockCounters, recordFailure, refusal, type ThrottleKeys } from "./sign-in-throttle-store";
 
 const credentialsSchema = z.object({
@@ -68,13 +68,14 @@ export async function signInWithPassword(
           await writeAudit(tx, { actorId: user.id, action: "SIGN_IN_SECOND_FACTOR_ASKED", entityType: "User", entityId: user.id, detail: { address: keys.ADDRESS } });
           return { ok: false, reason: "SECOND_FACTOR", ticket, totp: factors.totp, passkey: factors.passkeys > 0 };
         }
-        await tx.signInThrottle.deleteMany({ where: { scope: "ACCOUNT", key: email } });
-        const sessionId = await openSession(tx, {
+        const sessionId = await openLocalSession(tx, {
           userId: user.id,
-          maxAgeSeconds: input.sessionMaxAgeSeconds ?? 12 * 3600,
+          email,
           address: keys.ADDRESS,
           userAgent: input.userAgent ?? null,
+          maxAgeSeconds: input.sessionMaxAgeSeconds,
           now: at,
+          method: "PASSWORD",
         });
         await writeAudit(tx, { actorId: user.id, action: "SIGN_IN", entityType: "User", entityId: user.id, detail: { session: sessionId, address: keys.ADDRESS, method: "PASSWORD" } });
         if (input.policy && sessionReach(user.role, "PASSWORD", input.policy) === "ENROLMENT_ONLY") {

@@ -5,7 +5,7 @@ import type { Db } from "../db/client";
 import type { RelyingParty } from "./factors/relying-party";
 import { verifySecondFactor } from "./factors/verify-second-factor";
 import { closePendingSignIn, findPendingSignIn } from "./pending-sign-in";
-import { openSession } from "./sessions/open-session";
+import { openLocalSession } from "./sessions/open-local-session";
 import { auditRefusal, lockCounters, recordFailure, refusal, type ThrottleKeys } from "./sign-in-throttle-store";
 
 export type SecondFactorOutcome =
@@ -53,13 +53,13 @@ export async function signInWithSecondFactor(
         await recordFailure(tx, keys, states, at, { userId: pending.userId, email: pending.email });
         return { ok: false, reason: "INVALID" };
       }
-      await tx.signInThrottle.deleteMany({ where: { scope: "ACCOUNT", key: pending.email } });
       const method = proven === "WEBAUTHN" ? "PASSWORD_WEBAUTHN" : "PASSWORD_TOTP";
-      const sessionId = await openSession(tx, {
+      const sessionId = await openLocalSession(tx, {
         userId: user.id,
-        maxAgeSeconds: input.sessionMaxAgeSeconds ?? 12 * 3600,
+        email: pending.email,
         address: keys.ADDRESS,
         userAgent: input.userAgent ?? null,
+        maxAgeSeconds: input.sessionMaxAgeSeconds,
         now: at,
         method,
       });

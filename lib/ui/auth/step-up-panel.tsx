@@ -1,13 +1,12 @@
 "use client";
 
-import { useState } from "react";
 import { useI18n } from "@/lib/i18n/i18n-provider";
+import { OidcProviderButton } from "./oidc-provider-button";
 import { startOidcStepUp } from "./start-oidc-step-up";
 
 /** Asks the signed-in user to authenticate again at the OpenID provider, then back to `returnTo`. */
 export function StepUpPanel({ providerName, returnTo }: { providerName: string | null; returnTo: string }) {
   const { t } = useI18n();
-  const [pending, setPending] = useState(false);
   if (!providerName) {
     return (
       <p className="panel" data-testid="step-up-unavailable">
@@ -19,17 +18,7 @@ export function StepUpPanel({ providerName, returnTo }: { providerName: string |
     <div className="panel">
       <p>{t("oidc.stepUp.explanation", { name: providerName })}</p>
       <p>
-        <button
-          type="button"
-          className="oidc-button"
-          disabled={pending}
-          onClick={() => {
-            setPending(true);
-            void startOidcStepUp(returnTo);
-          }}
-        >
-          {t("oidc.stepUp.confirm", { name: providerName })}
-        </button>
+        <OidcProviderButton onStart={() => startOidcStepUp(returnTo)}>{t("oidc.stepUp.confirm", { name: providerName })}</OidcProviderButton>
       </p>
       <p>
         <a href={returnTo}>{t("oidc.back")}</a>

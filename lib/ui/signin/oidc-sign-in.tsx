@@ -1,10 +1,10 @@
 "use client";
 
 import { signIn } from "next-auth/react";
-import { useState } from "react";
 import type { OidcRefusal } from "@/lib/domain/oidc/oidc-outcome";
 import { OIDC_PROVIDER_ID } from "@/lib/domain/oidc/oidc-provider-id";
 import { useI18n } from "@/lib/i18n/i18n-provider";
+import { OidcProviderButton } from "../auth/oidc-provider-button";
 
 interface OidcSignInProps {
   /** The provider's name when one is configured; null shows no button. */
@@ -20,7 +20,6 @@ interface OidcSignInProps {
 /** The OpenID provider's button (when one is configured) and why the last attempt was refused. */
 export function OidcSignIn({ providerName, refusal, returnTo, backTo = null, refusalProviderName }: OidcSignInProps) {
   const { t } = useI18n();
-  const [pending, setPending] = useState(false);
   const name = providerName ?? refusalProviderName ?? "OpenID";
   return (
     <>
@@ -37,17 +36,7 @@ export function OidcSignIn({ providerName, refusal, returnTo, backTo = null, ref
       )}
       {providerName && (
         <div className="signin-oidc">
-          <button
-            type="button"
-            className="oidc-button"
-            disabled={pending}
-            onClick={() => {
-              setPending(true);
-              void signIn(OIDC_PROVIDER_ID, { callbackUrl: returnTo ?? "/" });
-            }}
-          >
-            {t("oidc.button", { name: providerName })}
-          </button>
+          <OidcProviderButton onStart={() => signIn(OIDC_PROVIDER_ID, { callbackUrl: returnTo ?? "/" })}>{t("oidc.button", { name: providerName })}</OidcProviderButton>
           <p className="muted signin-or">{t("oidc.or")}</p>
         </div>
       )}
