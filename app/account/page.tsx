@@ -3,6 +3,7 @@ import { getTranslator } from "@/lib/i18n/server-locale";
 import { requireActor } from "@/lib/server/auth/require-actor";
 import { ChangePasswordForm } from "@/lib/ui/account/change-password-form";
 import { OwnSessions } from "@/lib/ui/account/own-sessions";
+import { LanguagePreference } from "@/lib/ui/account/language-preference";
 
 // Every signed-in user: who they are, their password, their open sessions.
 export default async function MyAccountPage() {
@@ -20,6 +21,7 @@ export default async function MyAccountPage() {
           <Link href="/account/security">{t("account.mine.securityLink")}</Link>
         </p>
       </section>
+      <LanguagePreference />
       <ChangePasswordForm />
       <OwnSessions />
     </div>

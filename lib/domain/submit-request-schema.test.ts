@@ -61,9 +61,16 @@ describe("submit request schema", () => {
     expect(errors["patient.ins"]).toBe("validation.ins");
   });
 
-  it("accepts a well-formed INS, Corsican departments included", () => {
-    expect(submitRequestSchema.safeParse({ ...valid, patient: { ...valid.patient, ins: "150032A12345678" } }).success).toBe(true);
-    expect(submitRequestSchema.safeParse({ ...valid, patient: { ...valid.patient, ins: "250037512345612" } }).success).toBe(true);
+  it("accepts an INS whose key matches, Corsican departments included, typed with spaces", () => {
+    // 1 50 03 2A 123 456: 2A counts as 19, 1500319123456 mod 97 = 30, key 97 − 30 = 67.
+    expect(submitRequestSchema.parse({ ...valid, patient: { ...valid.patient, ins: "150032A12345667" } }).patient.ins).toBe("150032A12345667");
+    expect(submitRequestSchema.parse({ ...valid, patient: { ...valid.patient, ins: "2 55 08 14 168 025 38" } }).patient.ins).toBe("255081416802538");
+  });
+
+  it("refuses an INS whose key does not match its number, with its own message", () => {
+    expect(fieldErrors({ ...valid, patient: { ...valid.patient, ins: "255081416802539" } })["patient.ins"]).toBe("validation.insKey");
+    // The key of 2A computed as if it were 20 is wrong.
+    expect(fieldErrors({ ...valid, patient: { ...valid.patient, ins: "150032A12345640" } })["patient.ins"]).toBe("validation.insKey");
   });
 
   it("refuses an unknown request type and wrong value types", () => {

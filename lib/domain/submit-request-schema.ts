@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { LIMITS } from "./limits";
+import { isValidIns } from "./ins-key";
 import {
   MODALITIES,
   PREGNANCY_STATUSES,
@@ -33,13 +34,13 @@ const isoDate = z
   .refine((value) => Date.parse(`${value}T00:00:00Z`) <= Date.now(), { message: "validation.dateInFuture" });
 
 // INS (identifiant national de santé): the NIR, 13 characters plus a 2-digit key. Corsica
-// departments use 2A/2B.
+// departments use 2A/2B. A wrong key is its own message: the clinician rereads the card.
 const ins = z.preprocess(
-  emptyToUndefined,
+  (value) => (typeof value === "string" ? emptyToUndefined(value.replace(/\s+/g, "").toUpperCase()) : emptyToUndefined(value)),
   z
     .string()
-    .trim()
-    .regex(/^[1-478]\d{4}(\d{2}|2A|2B)\d{6}\d{2}$/, { message: "validation.ins" })
+    .regex(/^[1-478]\d{4}(\d{2}|2A|2B)\d{6}\d{2}$/, { message: "validation.ins", abort: true })
+    .refine(isValidIns, { message: "validation.insKey" })
     .optional(),
 );
 

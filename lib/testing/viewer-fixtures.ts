@@ -6,6 +6,7 @@ import { teleDiagnosticRequest } from "../../prisma/factories";
 import type { ImageDeps } from "../server/imaging/runtime/image-deps";
 import { ingestInstance } from "../server/imaging/ingest/ingest-instance";
 import { submitRequest } from "../server/services/requests/submit-request";
+import { withInsKey } from "../domain/ins-key";
 
 // Requests with images for the viewer and image-access tests: a request submitted by a
 // referrer of its site, a CT study sent by the site's PACS with the request's accession number
@@ -27,9 +28,9 @@ export function uniquePatient(over: Partial<TestPatient> = {}): TestPatient {
   return { familyName: `Prior${randomBytes(4).toString("hex").toUpperCase()}`, givenName: "Jeanne", birthDate: day, sex: "FEMALE", ...over };
 }
 
-/** A syntactically valid INS (15 characters), random. */
+/** A valid INS (15 characters, matching key), random. */
 export function randomIns(): string {
-  return `2${Array.from({ length: 14 }, () => randomInt(0, 10)).join("")}`;
+  return withInsKey(`2${Array.from({ length: 12 }, () => randomInt(0, 10)).join("")}`);
 }
 
 export interface RequestWithImages {

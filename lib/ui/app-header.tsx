@@ -37,7 +37,7 @@ export function AppHeader({ user: signedIn }: { user: { name: string; role: Role
           <span className="who-role">{t(`roles.${signedIn.role}`)}</span>
         </Link>
       )}
-      <LanguageSwitch />
+      <LanguageSwitch signedIn={signedIn !== null} />
       {signedIn && (
         <button
           type="button"

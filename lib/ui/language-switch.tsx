@@ -1,28 +1,28 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useI18n } from "@/lib/i18n/i18n-provider";
-import { LOCALE_COOKIE, LOCALES, isLocale } from "@/lib/i18n/types";
+import { LOCALES, isLocale } from "@/lib/i18n/types";
+import { useChooseLanguage } from "./use-choose-language";
 
-const NAMES = { fr: "Français", en: "English" } as const;
+export const LANGUAGE_NAMES = { fr: "Français", en: "English" } as const;
 
-export function LanguageSwitch() {
+/** The header's language choice; signed in, it is also saved on the profile. */
+export function LanguageSwitch({ signedIn = false }: { signedIn?: boolean }) {
   const { locale, t } = useI18n();
-  const router = useRouter();
+  const language = useChooseLanguage(signedIn);
   return (
     <select
       aria-label={t("app.language")}
       value={locale}
+      disabled={language.saving}
       onChange={(event) => {
         const next = event.target.value;
-        if (!isLocale(next)) return;
-        document.cookie = `${LOCALE_COOKIE}=${next}; path=/; max-age=31536000; samesite=lax`;
-        router.refresh();
+        if (isLocale(next)) language.choose(next);
       }}
     >
       {LOCALES.map((code) => (
         <option key={code} value={code}>
-          {NAMES[code]}
+          {LANGUAGE_NAMES[code]}
         </option>
       ))}
     </select>

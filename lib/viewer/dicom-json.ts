@@ -51,6 +51,7 @@ function componentsOf(group: unknown): string | null {
 export const TAGS = {
   sopInstanceUid: "00080018",
   studyDate: "00080020",
+  studyTime: "00080030",
   modality: "00080060",
   seriesDescription: "0008103E",
   patientName: "00100010",

@@ -13,7 +13,7 @@ describe("image overlay text", () => {
 
   it("writes dates the French or the English way", () => {
     expect(formatDa("20261123", "fr")).toBe("23/11/2026");
-    expect(formatDa("20261123", "en")).toBe("2026-11-23");
+    expect(formatDa("20261123", "en")).toBe("23/11/2026");
     expect(formatDa("2026", "fr")).toBeNull();
   });
 
@@ -25,6 +25,7 @@ describe("image overlay text", () => {
         "00100030": { vr: "DA", Value: ["19480714"] },
         "00100040": { vr: "CS", Value: ["F"] },
         "00080020": { vr: "DA", Value: ["20261123"] },
+        "00080030": { vr: "TM", Value: ["031542.5"] },
         "0008103E": { vr: "LO", Value: ["CEREBRAL 1mm"] },
         "00201041": { vr: "DS", Value: [-12.5] },
         "00180050": { vr: "DS", Value: [1] },
@@ -33,7 +34,7 @@ describe("image overlay text", () => {
       fr,
     );
     expect(corners.topLeft).toEqual(["DUPONT JEANNE", "IPP-1", "78 ans F"]);
-    expect(corners.topRight).toEqual(["23/11/2026", "CEREBRAL 1mm"]);
+    expect(corners.topRight).toEqual(["23/11/2026 03:15:42", "CEREBRAL 1mm"]);
     expect(corners.bottomLeft).toEqual(["Coupe 5/200", "Pos. -12,5 mm", "Ép. 1,00 mm"]);
     expect(corners.bottomRight).toEqual(["L/C 80 / 40", "Zoom 1,50×"]);
   });

@@ -1,5 +1,6 @@
 import { numberValue, numberValues, personName, stringValue, TAGS, type DicomJsonDataset } from "./dicom-json";
 import type { WindowLevel } from "./presets";
+import { formatDicomDa, formatDicomTm } from "@/lib/domain/calendar-date";
 
 // The four corners of a viewport's text overlay. Pure: the service feeds it the slice's
 // metadata and the viewport's state, and writes the lines into the DOM.
@@ -46,11 +47,8 @@ export function ageAtStudy(birthDate: string | null, studyDate: string | null, l
 }
 
 export function formatDa(value: string | null, locale: "fr" | "en"): string | null {
-  const date = parseDa(value);
-  if (!date) return null;
-  const dd = String(date.day).padStart(2, "0");
-  const mm = String(date.month).padStart(2, "0");
-  return locale === "fr" ? `${dd}/${mm}/${date.year}` : `${date.year}-${mm}-${dd}`;
+  // One date format for the whole interface (lib/domain/calendar-date.ts).
+  return parseDa(value) ? formatDicomDa(value, locale) : null;
 }
 
 function parseDa(value: string | null): { year: number; month: number; day: number } | null {
@@ -77,7 +75,7 @@ export function overlayCorners(dataset: DicomJsonDataset, view: OverlayViewState
   const lines = (...values: (string | null)[]) => values.filter((v): v is string => v !== null && v !== "");
   return {
     topLeft: lines(personName(dataset, TAGS.patientName), stringValue(dataset, TAGS.patientId), [age, sex].filter(Boolean).join(" ") || null),
-    topRight: lines(formatDa(stringValue(dataset, TAGS.studyDate), locale), stringValue(dataset, TAGS.seriesDescription)),
+    topRight: lines([formatDa(stringValue(dataset, TAGS.studyDate), locale), formatDicomTm(stringValue(dataset, TAGS.studyTime))].filter(Boolean).join(" ") || null, stringValue(dataset, TAGS.seriesDescription)),
     bottomLeft: lines(
       `${labels.slice} ${view.index + 1}/${view.count}`,
       position !== null ? `${labels.position} ${formatNumber(position, 1, locale)} mm` : null,

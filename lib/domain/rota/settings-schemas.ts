@@ -2,6 +2,7 @@ import { z } from "zod";
 import { MODALITIES, PATIENT_INFORMATION_POLICIES, PRIORITIES } from "../enums";
 import { CRITICAL_ACK_MINUTES } from "../reports/critical-findings";
 import { parseLocalDate } from "./wall-clock";
+import { isExpiryPast } from "./privilege-expiry";
 
 // Inputs of the settings procedures (privileges, site settings, escalation targets, the
 // protocol catalogue). Messages are catalogue keys.
@@ -10,11 +11,12 @@ const id = z.uuid({ message: "validation.id" });
 
 export const privilegeKeySchema = z.object({ userId: id, siteId: id });
 
-/** expiresOn: the privilege stops at 00:00 (Paris) that day; null = no expiry. */
+/** expiresOn: the privilege stops at 00:00 (Paris) that day; null = no expiry. A date already past is refused. */
 export const setPrivilegeSchema = privilegeKeySchema.extend({
   expiresOn: z
     .string()
-    .refine((value) => parseLocalDate(value) !== null, { message: "validation.date" })
+    .refine((value) => parseLocalDate(value) !== null, { message: "validation.date", abort: true })
+    .refine((value) => !isExpiryPast(value, new Date()), { message: "validation.expiryInPast" })
     .nullable(),
 });
 export type SetPrivilege = z.output<typeof setPrivilegeSchema>;

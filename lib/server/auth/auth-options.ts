@@ -35,9 +35,11 @@ export interface ProviderFailure {
  * next-auth does not pass them. Errors next-auth meets with the provider are collected in
  * `providerFailures` for the route to audit once next-auth has answered.
  */
-export function authOptionsFor(request: AuthRequest | null): { options: NextAuthOptions; providerFailures: ProviderFailure[] } {
+export function authOptionsFor(request: AuthRequest | null): { options: NextAuthOptions; providerFailures: ProviderFailure[]; signedIn: { userId: string | null } } {
   const oidc = request ? oidcConfig() : null;
   const providerFailures: ProviderFailure[] = [];
+  // Who this request signed in, for the route to give the browser the profile's language.
+  const signedIn: { userId: string | null } = { userId: null };
   const options: NextAuthOptions = {
     // A JWT that names a server-side session (sid) and its user (uid): the session row decides
     // whether the cookie still counts (sign-out, idle and absolute limits: sessions/), and role,
@@ -76,6 +78,7 @@ export function authOptionsFor(request: AuthRequest | null): { options: NextAuth
       },
       jwt({ token, user }) {
         if (user) {
+          signedIn.userId = user.id;
           token.uid = user.id;
           token.sid = (user as { sid?: string }).sid;
         }
@@ -104,7 +107,7 @@ export function authOptionsFor(request: AuthRequest | null): { options: NextAuth
       },
     },
   };
-  return { options, providerFailures };
+  return { options, providerFailures, signedIn };
 }
 
 /** The options pages read the session with (getServerSession): no request-bound provider. */

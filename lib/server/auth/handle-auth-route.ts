@@ -8,6 +8,7 @@ import { authOptionsFor, publicOrigin } from "./auth-options";
 import { authRequestOf } from "./auth-request";
 import { signInPageUrl } from "./oidc/oidc-sign-in-callback";
 import { recordOidcFailure } from "./oidc/record-oidc-failure";
+import { withProfileLanguage } from "./profile-language-cookie";
 
 interface RouteContext {
   params: Promise<{ nextauth: string[] }>;
@@ -32,13 +33,13 @@ export async function handleAuthRoute(req: NextRequest, context: RouteContext): 
     return new Response(null, { status: 302, headers: { Location: signInPageUrl(origin, oidcErrorCode(refusal), request.returnTo) } });
   }
 
-  const { options, providerFailures } = authOptionsFor(request);
+  const { options, providerFailures, signedIn } = authOptionsFor(request);
   const response = (await NextAuth(req, context, options)) as Response;
   const failure = providerFailures[0];
   if (withOidc && failure) {
     await recordOidcFailure(getDb(), { refusal: "PROVIDER_ERROR", step: action === "signin" ? "signin" : "callback", error: `${failure.code}: ${failure.message}`, address: request.address }).catch(logAuditFailure);
   }
-  return response;
+  return signedIn.userId !== null ? await withProfileLanguage(response, getDb(), signedIn.userId) : response;
 }
 
 // The user still gets the sign-in page's message: a failed audit write (the database is what

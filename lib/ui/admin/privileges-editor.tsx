@@ -3,14 +3,19 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { instantToWallClock } from "@/lib/domain/rota/wall-clock";
+import { formatCalendarDate } from "@/lib/domain/calendar-date";
 import { useI18n } from "@/lib/i18n/i18n-provider";
 import { useTRPC } from "@/lib/trpc/react";
+import { serverFieldErrors } from "@/lib/trpc/error-message";
+import type { MessageKey } from "@/lib/i18n/types";
+import { isExpiryPast } from "@/lib/domain/rota/privilege-expiry";
 import { SettingsMessage } from "./settings-message";
 import { useSettingsFeedback } from "./use-settings-mutation";
+import { DateField } from "../date-field";
 
 /** Which radiologist may read for which site, until when: a grid, and a form to add or change one. */
 export function PrivilegesEditor() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const trpc = useTRPC();
   const privileges = useQuery(trpc.settings.privileges.queryOptions());
   const { message, callbacks } = useSettingsFeedback("rota.admin.privileges.saved");
@@ -21,9 +26,13 @@ export function PrivilegesEditor() {
   const [siteId, setSiteId] = useState("");
   const [expiresOn, setExpiresOn] = useState("");
 
+  // Warned before saving: a date already past would save a privilege that grants nothing.
+  const expiryPast = expiresOn !== "" && isExpiryPast(expiresOn, new Date());
+  const serverExpiryError = serverFieldErrors(save.error).expiresOn;
+
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    if (userId && siteId) save.mutate({ userId, siteId, expiresOn: expiresOn || null });
+    if (userId && siteId && !expiryPast) save.mutate({ userId, siteId, expiresOn: expiresOn || null });
   }
 
   const data = privileges.data;
@@ -56,7 +65,7 @@ export function PrivilegesEditor() {
                       ) : (
                         <>
                           <span className={privilege.expired ? "form-error" : undefined}>
-                            ✓ {privilege.expiresAt ? instantToWallClock(privilege.expiresAt).date : t("rota.admin.privileges.noExpiry")}
+                            ✓ {privilege.expiresAt ? formatCalendarDate(instantToWallClock(privilege.expiresAt).date, locale) : t("rota.admin.privileges.noExpiry")}
                             {privilege.expired && ` (${t("rota.admin.privileges.expired")})`}
                           </span>{" "}
                           <button type="button" className="secondary" disabled={remove.isPending} onClick={() => remove.mutate({ userId: r.id, siteId: site.id })}>
@@ -97,12 +106,23 @@ export function PrivilegesEditor() {
         </label>
         <label>
           {t("rota.admin.privileges.expiresOn")}{" "}
-          <input id="privilege-expires" type="date" value={expiresOn} onChange={(e) => setExpiresOn(e.target.value)} />
+          <DateField
+            id="privilege-expires"
+            value={expiresOn}
+            invalid={expiryPast}
+            describedBy={expiryPast || serverExpiryError ? "privilege-expires-error" : undefined}
+            onChange={setExpiresOn}
+          />
         </label>
-        <button type="submit" disabled={save.isPending || !userId || !siteId}>
+        <button type="submit" disabled={save.isPending || !userId || !siteId || expiryPast}>
           {t("rota.admin.privileges.add")}
         </button>
       </form>
+      {(expiryPast || serverExpiryError) && (
+        <p id="privilege-expires-error" className="form-error" role="alert" data-testid="privilege-expires-error">
+          {t(expiryPast ? "validation.expiryInPast" : (serverExpiryError as MessageKey))}
+        </p>
+      )}
       <SettingsMessage message={message ?? removed.message} testId="privileges-message" />
     </section>
   );

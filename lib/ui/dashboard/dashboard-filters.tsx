@@ -9,6 +9,7 @@ import type { MessageKey } from "@/lib/i18n/types";
 import { CheckboxGroup } from "./checkbox-group";
 import { defaultPeriod } from "./dashboard-url-state";
 import { SitePicker, type DashboardOptions } from "./site-picker";
+import { DateField } from "../date-field";
 
 function periodError(filter: DashboardFilter): MessageKey | null {
   if (parseLocalDate(filter.from) === null || parseLocalDate(filter.to) === null) return "validation.date";
@@ -40,11 +41,11 @@ export function DashboardFilters(props: { value: DashboardFilter; today: string;
       <div className="filters">
         <div>
           <label htmlFor="dash-from">{t("dashboard.filters.from")}</label>
-          <input id="dash-from" data-testid="dash-from" type="date" value={draft.from} max={props.today} onChange={(e) => edit({ from: e.target.value })} />
+          <DateField id="dash-from" testId="dash-from" value={draft.from} onChange={(from) => edit({ from })} />
         </div>
         <div>
           <label htmlFor="dash-to">{t("dashboard.filters.to")}</label>
-          <input id="dash-to" data-testid="dash-to" type="date" value={draft.to} max={props.today} onChange={(e) => edit({ to: e.target.value })} />
+          <DateField id="dash-to" testId="dash-to" value={draft.to} onChange={(to) => edit({ to })} />
         </div>
         {radiologists.length > 0 && (
           <div>

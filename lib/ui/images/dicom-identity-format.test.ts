@@ -11,7 +11,7 @@ describe("the received identity as the request page writes it", () => {
 
   it("writes a DICOM date the locale's way and leaves an unreadable one as received", () => {
     expect(formatDicomDate("19480714", "fr")).toBe("14/07/1948");
-    expect(formatDicomDate("19480714", "en")).toBe("1948-07-14");
+    expect(formatDicomDate("19480714", "en")).toBe("14/07/1948");
     expect(formatDicomDate("1948", "fr")).toBe("1948");
     expect(formatDicomDate(null, "fr")).toBe("");
   });

@@ -1,3 +1,4 @@
+import { formatDicomDa } from "@/lib/domain/calendar-date";
 import type { Locale } from "@/lib/i18n/types";
 
 // How the request page writes the identity a study was received with. The value is shown as
@@ -13,11 +14,7 @@ export function formatPersonName(pn: string): string {
   return other === "" ? main : `${main} (${other})`;
 }
 
-/** DA "YYYYMMDD" → "DD/MM/YYYY" in French, "YYYY-MM-DD" in English; anything else as is. */
+/** DA "YYYYMMDD" → "DD/MM/YYYY", as every date of the interface (lib/domain/calendar-date.ts); anything else as is. */
 export function formatDicomDate(da: string | null, locale: Locale): string {
-  if (!da) return "";
-  const match = /^(\d{4})(\d{2})(\d{2})$/.exec(da.trim());
-  if (!match) return da;
-  const [, year, month, day] = match;
-  return locale === "fr" ? `${day}/${month}/${year}` : `${year}-${month}-${day}`;
+  return formatDicomDa(da, locale) ?? "";
 }

@@ -8,6 +8,7 @@ import { errorMessage } from "@/lib/trpc/error-message";
 import { useTRPC } from "@/lib/trpc/react";
 import { formatDicomDate, formatPersonName } from "./dicom-identity-format";
 import styles from "./study-search.module.css";
+import { DateField } from "../date-field";
 
 type Criteria = Omit<UnlinkedStudySearchInput, "requestId" | "page">;
 const EMPTY: Required<{ [K in keyof Criteria]: string }> = { name: "", patientId: "", accessionNumber: "", dateFrom: "", dateTo: "", modality: "" };
@@ -36,7 +37,11 @@ export function UnlinkedStudySearch({ requestId }: { requestId: string }) {
   const field = (key: keyof typeof EMPTY, label: string, type = "text") => (
     <div>
       <label htmlFor={`study-search-${key}`}>{label}</label>
-      <input id={`study-search-${key}`} type={type} value={draft[key]} onChange={(e) => setDraft({ ...draft, [key]: e.target.value })} data-testid={`study-search-${key}`} />
+      {type === "date" ? (
+        <DateField id={`study-search-${key}`} value={draft[key]} onChange={(value) => setDraft({ ...draft, [key]: value })} testId={`study-search-${key}`} />
+      ) : (
+        <input id={`study-search-${key}`} type={type} value={draft[key]} onChange={(e) => setDraft({ ...draft, [key]: e.target.value })} data-testid={`study-search-${key}`} />
+      )}
     </div>
   );
   const result = query.data;

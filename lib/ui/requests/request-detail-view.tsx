@@ -6,7 +6,7 @@ import type { MessageKey } from "@/lib/i18n/types";
 import { errorMessage } from "@/lib/trpc/error-message";
 import { useTRPC } from "@/lib/trpc/react";
 import { RequestImagesPanel } from "../images/request-images-panel";
-import { LocalDateTime } from "../local-date-time";
+import { CalendarDate, LocalDateTime } from "../local-date-time";
 import { HoldActions } from "./hold-actions";
 import { AssignmentPanel } from "../assignment/assignment-panel";
 import { RequestPresence } from "../presence/presence-badge";
@@ -61,7 +61,9 @@ export function RequestDetailView(props: { requestId: string; actorId: string; c
               {request.patient.familyName.toUpperCase()} {request.patient.givenName}
             </dd>
             <dt>{t("detail.birthDate")}</dt>
-            <dd>{request.patient.birthDate}</dd>
+            <dd data-testid="patient-birth-date">
+              <CalendarDate iso={request.patient.birthDate} />
+            </dd>
             <dt>{t("form.sex")}</dt>
             <dd>{t(`sex.${request.patient.sex}`)}</dd>
             <dt>{t("form.sitePatientId")}</dt>

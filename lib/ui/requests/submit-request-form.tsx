@@ -20,6 +20,7 @@ import { errorMessage, isUnauthenticatedError, serverFieldErrors } from "@/lib/t
 import { useTRPC } from "@/lib/trpc/react";
 import { parseStringRecord, useKeptForm } from "../session/use-kept-form";
 import { FormField, SelectControl } from "./form-field";
+import { DateField } from "../date-field";
 import { INITIAL_VALUES, newIdempotencyKey, toSubmitInput, type FormValues } from "./request-form-state";
 
 export function SubmitRequestForm() {
@@ -115,7 +116,9 @@ export function SubmitRequestForm() {
         <div className="grid">
           {text("patient.familyName", "form.familyName")}
           {text("patient.givenName", "form.givenName")}
-          {text("patient.birthDate", "form.birthDate", "date")}
+          <FormField name="patient.birthDate" label="form.birthDate" error={err("patient.birthDate")}>
+            <DateField id="patient.birthDate" value={values["patient.birthDate"] ?? ""} invalid={Boolean(err("patient.birthDate"))} autoComplete="bday" onChange={set("patient.birthDate")} />
+          </FormField>
           {select("patient.sex", "form.sex", SEXES, "sex")}
           {text("patient.sitePatientId", "form.sitePatientId")}
           {text("patient.ins", "form.ins")}

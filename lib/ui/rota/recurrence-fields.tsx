@@ -3,6 +3,7 @@
 import { useI18n } from "@/lib/i18n/i18n-provider";
 import { FieldMessage } from "./field-message";
 import type { ShiftFormState } from "./shift-form-state";
+import { DateField } from "../date-field";
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 0] as const;
 
@@ -33,7 +34,7 @@ export function RecurrenceFields(props: { state: ShiftFormState; errors: Record<
       </div>
       <FieldMessage message={errors["recurrence.weekdays"]} />
       <label htmlFor="shift-until">{t("rota.form.until")}</label>
-      <input id="shift-until" type="date" value={state.until} onChange={(e) => onChange({ until: e.target.value })} />
+      <DateField id="shift-until" value={state.until} onChange={(until) => onChange({ until })} />
       <FieldMessage message={errors["recurrence.until"]} />
     </fieldset>
   );

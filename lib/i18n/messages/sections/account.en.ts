@@ -52,6 +52,11 @@ export const accountEn: Messages["account"] = {
   },
   mine: {
     title: "My account",
+    languageTitle: "Interface language",
+    languageIntro: "Saved on your profile: it applies at every sign-in, on any workstation.",
+    languageSave: "Save language",
+    languageSaved: "Saved language: {language}.",
+    languageNone: "No language saved on your profile yet.",
     identity: "Identity",
     passwordTitle: "Change password",
     passwordIntro: "At least 12 characters; a phrase of several words is ideal. Your other sessions will end.",

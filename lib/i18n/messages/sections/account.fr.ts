@@ -51,6 +51,11 @@ export const accountFr = {
   },
   mine: {
     title: "Mon compte",
+    languageTitle: "Langue de l'interface",
+    languageIntro: "Enregistrée sur votre profil : elle s'applique à chaque connexion, sur n'importe quel poste.",
+    languageSave: "Enregistrer la langue",
+    languageSaved: "Langue enregistrée : {language}.",
+    languageNone: "Aucune langue enregistrée sur votre profil pour l'instant.",
     identity: "Identité",
     passwordTitle: "Changer de mot de passe",
     passwordIntro: "12 caractères au moins ; une phrase de plusieurs mots est idéale. Vos autres sessions seront fermées.",

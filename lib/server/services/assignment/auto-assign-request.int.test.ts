@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { connectTestDb } from "@/lib/testing/test-db";
 import { at, HOUR, insertRequests, radiologist, shift, siteWithReferrer } from "./assignment-test-kit";
 import { autoAssignRequest } from "./auto-assign-request";
+import { eventReasonSentence, parseEventReasonDetail } from "@/lib/domain/assignment/event-reason-detail";
 
 const db = connectTestDb(8);
 
@@ -40,6 +41,9 @@ describe("automatic assignment: eligibility", () => {
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ type: "ASSIGNED", actorId: null });
     expect(events[0]!.reason).toBe("Attribuée automatiquement à Dr Seule : seul radiologue éligible de garde. Candidats : Dr Seule (charge 0).");
+    // The codes are kept too, so a reader in English gets the sentence in English.
+    const detail = parseEventReasonDetail(events[0]!.reasonDetail);
+    expect(detail && eventReasonSentence(detail, "en")).toBe("Automatically assigned to Dr Seule: the only eligible radiologist on call. Candidates: Dr Seule (load 0).");
     expect(await db.auditLog.count({ where: { entityId: requestId!, action: "REQUEST_ASSIGNED" } })).toBe(1);
     expect(await db.notification.findMany({ where: { requestId: requestId! }, select: { userId: true, kind: true } })).toEqual([{ userId: only.id, kind: "ASSIGNED_TO_ME" }]);
 

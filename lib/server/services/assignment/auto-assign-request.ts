@@ -1,5 +1,6 @@
 import "server-only";
 import { explanationSentence } from "@/lib/domain/assignment/explanation-sentence";
+import { reasonDetailJson } from "./reason-detail-json";
 import { selectAssignee, type AssignmentExplanation } from "@/lib/domain/assignment/selection";
 import { isOpen, OPEN_STATUSES } from "@/lib/domain/request-state-machine";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -56,7 +57,7 @@ export async function autoAssignRequest(args: { db: Db; requestId: string; now?:
     if (count === 0) return skipped("HELD");
 
     await tx.requestEvent.create({
-      data: { requestId: request.id, actorId: null, actorLabel: null, type: "ASSIGNED", reason: explanationSentence(explanation, "fr"), at: now },
+      data: { requestId: request.id, actorId: null, actorLabel: null, type: "ASSIGNED", reason: explanationSentence(explanation, "fr"), reasonDetail: reasonDetailJson({ kind: "ASSIGNMENT", explanation }), at: now },
     });
     await writeAudit(tx, {
       actorId: null,

@@ -1,6 +1,7 @@
 import "server-only";
 import { escalationAudience, escalationSentence, escalationSkip, nextEscalationLevel, type EscalationSkip } from "@/lib/domain/assignment/escalation-ladder";
 import { OPEN_STATUSES } from "@/lib/domain/request-state-machine";
+import { reasonDetailJson } from "./reason-detail-json";
 import { writeAudit } from "../../audit/write-audit";
 import type { Db, Tx } from "../../db/client";
 import { enqueueJob } from "../../jobs/enqueue-job";
@@ -44,7 +45,7 @@ export async function escalateRequest(args: { db: Db; requestId: string; level: 
     });
     if (count === 0) return { outcome: skipped("ALREADY_ESCALATED") };
 
-    await tx.requestEvent.create({ data: { requestId: request.id, actorId: null, actorLabel: null, type: "ESCALATED", reason: escalationSentence(level, "fr"), at: now } });
+    await tx.requestEvent.create({ data: { requestId: request.id, actorId: null, actorLabel: null, type: "ESCALATED", reason: escalationSentence(level, "fr"), reasonDetail: reasonDetailJson({ kind: "ESCALATION", level }), at: now } });
     await writeAudit(tx, { actorId: null, action: "REQUEST_ESCALATED", entityType: "ReadingRequest", entityId: request.id, siteId: request.siteId, detail: { level } });
 
     const notified = await audienceOf(tx, request.siteId, level, now);

@@ -1,5 +1,6 @@
 import "server-only";
 import { explanationSentence } from "@/lib/domain/assignment/explanation-sentence";
+import { reasonDetailJson } from "./reason-detail-json";
 import { decideHandover } from "@/lib/domain/assignment/handover";
 import { OPEN_STATUSES } from "@/lib/domain/request-state-machine";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -101,6 +102,7 @@ export async function handOverHeldRequests(args: {
           actorLabel: null,
           type: handOver ? "HANDED_OVER" : "RETURNED_TO_POOL",
           reason: explanationSentence(decision.explanation, "fr", leaving.displayName),
+          reasonDetail: reasonDetailJson({ kind: "ASSIGNMENT", explanation: decision.explanation, leavingName: leaving.displayName }),
           at: now,
         },
       });

@@ -1,4 +1,5 @@
 import "server-only";
+import { parseEventReasonDetail, type EventReasonDetail } from "@/lib/domain/assignment/event-reason-detail";
 import type { Actor } from "@/lib/domain/access";
 import type { EventType } from "@/lib/domain/enums";
 import { AppError } from "@/lib/domain/errors";
@@ -18,6 +19,8 @@ export interface RequestEventDto {
   fromStatus: string | null;
   toStatus: string | null;
   reason: string | null;
+  /** The system's own reason as codes, rendered in the reader's language; null for people's words and older events. */
+  reasonDetail: EventReasonDetail | null;
 }
 
 export interface RequestDetail extends WorklistRow {
@@ -75,6 +78,7 @@ export async function getRequest(args: { db: Db; actor: Actor; requestId: string
           fromStatus: true,
           toStatus: true,
           reason: true,
+          reasonDetail: true,
           actorLabel: true,
           actor: { select: { id: true, displayName: true, role: true } },
         },
@@ -123,6 +127,7 @@ export async function getRequest(args: { db: Db; actor: Actor; requestId: string
       fromStatus: event.fromStatus,
       toStatus: event.toStatus,
       reason: event.reason,
+      reasonDetail: parseEventReasonDetail(event.reasonDetail),
     })),
   };
 }

@@ -7,6 +7,9 @@ import { redeemAccountLink } from "../../services/accounts/redeem-account-link";
 import { changeOwnPassword } from "../../services/my-account/change-own-password";
 import { endOwnSession } from "../../services/my-account/end-own-session";
 import { listOwnSessions } from "../../services/my-account/list-own-sessions";
+import { getOwnLanguage } from "../../services/my-account/get-own-language";
+import { setOwnLanguage } from "../../services/my-account/set-own-language";
+import { LOCALES } from "@/lib/i18n/types";
 import { authedProcedure, publicProcedure, router } from "../init";
 
 // A link's token: 32 random bytes in base64url.
@@ -16,6 +19,10 @@ export const myAccountRouter = router({
   sessions: authedProcedure.query(({ ctx }) =>
     listOwnSessions({ db: ctx.db, actor: ctx.actor, sessionId: ctx.sessionId ?? null, idleTimeoutMs: getEnv().SESSION_IDLE_MINUTES * 60_000 }),
   ),
+  language: authedProcedure.query(({ ctx }) => getOwnLanguage({ db: ctx.db, actor: ctx.actor })),
+  setLanguage: authedProcedure
+    .input(z.object({ language: z.enum(LOCALES, { message: "validation.choose" }) }))
+    .mutation(({ ctx, input }) => setOwnLanguage({ db: ctx.db, actor: ctx.actor, language: input.language })),
   endSession: authedProcedure.input(z.object({ sessionId: z.uuid() })).mutation(({ ctx, input }) => endOwnSession({ db: ctx.db, actor: ctx.actor, sessionId: input.sessionId })),
   changePassword: authedProcedure
     .input(z.object({ currentPassword: z.string().min(1).max(1024), newPassword: newPasswordSchema }))
