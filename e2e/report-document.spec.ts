@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { pdfText } from "../lib/testing/pdf-text";
 import { accounts } from "./demo-accounts";
+import { shootWhenAsked } from "./pages";
 import { requestReadyToRead } from "./reading-ready";
 import { expect, test, type Page } from "./test";
 
@@ -55,6 +56,7 @@ test("the signed report of an injected stroke angio-CT shows its title and concl
   await expect(version.getByTestId("report-narrative")).toContainText(CONTRAST_LINE);
   await expect(version.getByTestId("report-narrative")).toContainText("Site de l'occlusion : Cérébrale moyenne M1");
   await expect(version.getByTestId("report-statement")).toContainText("Acte réalisé par téléradiologie");
+  await shootWhenAsked(referrer, "report-document-signed");
   const pageText = (await version.textContent()) ?? "";
   expect(occurrences(pageText, CONCLUSION)).toBe(1);
   expect(occurrences(pageText, "Compte rendu")).toBe(0);
