@@ -15,10 +15,15 @@ export interface ReadyRequest {
 
 /**
  * A télédiagnostic taken through the steps that come before reading, each through the UI of
- * the person who does it: submission, claim, indication accepted, written protocol without
- * injection, patient informed, a small CT stored by STOW-RS, acquisition declared complete.
+ * the person who does it: submission, claim, indication accepted, written protocol (without
+ * injection unless `injected`), patient informed, a small CT stored by STOW-RS, acquisition
+ * declared complete.
  */
-export async function requestReadyToRead(browser: Browser, prefix: string, options: { radiologist?: { page: Page; name: string } } = {}): Promise<ReadyRequest> {
+export async function requestReadyToRead(
+  browser: Browser,
+  prefix: string,
+  options: { radiologist?: { page: Page; name: string }; injected?: boolean } = {},
+): Promise<ReadyRequest> {
   const familyName = `${prefix}${Date.now().toString(36)}`;
   const referrer = await signedInPage(browser, accounts.referrerSal);
   const requestId = await submitTeleDiagnostic(referrer, { familyName, priority: "URGENT" });
@@ -33,7 +38,9 @@ export async function requestReadyToRead(browser: Browser, prefix: string, optio
   await decision.getByLabel("Valider l'indication").check();
   await decision.getByRole("button", { name: "Enregistrer la décision" }).click();
   const protocol = radiologist.getByTestId("protocol-form");
-  await protocol.getByLabel("Précisions / protocole rédigé").fill("TDM cérébrale sans injection, coupes de 1 mm");
+  await protocol.getByLabel("Précisions / protocole rédigé").fill(options.injected ? "Angioscanner cérébral et des TSA, bolus tracking" : "TDM cérébrale sans injection, coupes de 1 mm");
+  // The request's safety items (normal renal function, no allergy) raise no contraindication.
+  if (options.injected) await protocol.getByTestId("protocol-contrast").check();
   await protocol.getByRole("button", { name: "Transmettre le protocole" }).click();
   await expect(radiologist.getByTestId("status")).toHaveText("Protocole transmis");
 

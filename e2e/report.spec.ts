@@ -81,7 +81,7 @@ test("a structured report with a viewer measurement is signed with re-authentica
   // The requester, on the same page all along, receives it live.
   await expect(referrer.getByTestId("report-conclusion").first()).toHaveText("AVC ischémique sylvien gauche récent, sans transformation hémorragique.");
   await expect(referrer.getByTestId("report-narrative").first()).toContainText(measured);
-  await expect(referrer.getByTestId("report-narrative").first()).toContainText("téléradiologie");
+  await expect(referrer.getByTestId("report-statement").first()).toContainText("téléradiologie");
   await expect(referrer.getByTestId("notification-unread-count")).not.toHaveText("");
   await referrer.getByRole("button", { name: "J'ai lu le compte rendu" }).click();
   await expect(referrer.getByTestId("status")).toHaveText("Lu par le demandeur");

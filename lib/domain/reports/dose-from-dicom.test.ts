@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { doseFromDicom } from "./dose-from-dicom";
+import { contrastFromDicom, doseFromDicom } from "./dose-from-dicom";
 
 /** A CT slice as the archive stores it (DICOM JSON model). */
 function ctSlice(z: number, options: { series?: string; ctdi?: number | string; thickness?: number | string; imageType?: string[] } = {}) {
@@ -98,5 +98,18 @@ describe("equipment and dose from the images", () => {
   it("gives no dose for modalities it cannot estimate", () => {
     expect(doseFromDicom("MR", series(0, 100, 5, { ctdi: 10 })).dose).toBeNull();
     expect(doseFromDicom("NM", []).dose).toBeNull();
+  });
+});
+
+describe("the contrast agent recorded by the modality", () => {
+  const el = (vr: string, value: unknown) => ({ vr, Value: [value] });
+  it("reads product, largest volume and a recognisable route", () => {
+    const a = { "00180010": el("LO", "Iomeron 350 "), "00181040": el("LO", "IV"), "00181041": el("DS", 50) };
+    const b = { "00181041": el("DS", "70") };
+    expect(contrastFromDicom([a, b])).toEqual({ product: "Iomeron 350", volume: 70, route: "Intraveineuse" });
+  });
+  it("answers nothing rather than guessing from empty or absurd values", () => {
+    expect(contrastFromDicom([{ "00181041": el("DS", 5000), "00181040": el("LO", "XYZ") }])).toEqual({ product: null, volume: null, route: null });
+    expect(contrastFromDicom([])).toEqual({ product: null, volume: null, route: null });
   });
 });

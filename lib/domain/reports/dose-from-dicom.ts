@@ -28,6 +28,9 @@ const TAG = {
   sliceThickness: "00180050",
   ctdiVol: "00189345",
   areaDoseProduct: "0018115E",
+  contrastAgent: "00180010",
+  contrastRoute: "00181040",
+  contrastVolume: "00181041",
 } as const;
 
 /** The values of an attribute, or [] for anything that is not a well-formed element. */
@@ -147,4 +150,41 @@ function areaDose(instances: readonly unknown[]): DicomDose | null {
     found = true;
   }
   return found && Number.isFinite(total) ? { value: roundTo(total, 2), unit: "mGy·cm²", source: "Produit dose·surface DICOM (0018,115E)" } : null;
+}
+
+export interface DicomContrast {
+  product: string | null;
+  /** mL, as the modality recorded it (Contrast/Bolus Volume). */
+  volume: number | null;
+  /** One of CONTRAST_ROUTES when the recorded route is recognisable. */
+  route: "Intraveineuse" | "Intra-artérielle" | "Orale" | "Rectale" | null;
+}
+
+/**
+ * The contrast agent the modality recorded (Contrast/Bolus Agent, Route, Volume), when it did:
+ * many scanners leave these empty, and an injector's figure is per series, so the largest
+ * volume seen stands for the act (the series of one injection repeat the same bolus).
+ */
+export function contrastFromDicom(instances: readonly unknown[]): DicomContrast {
+  const list = Array.isArray(instances) ? instances : [];
+  let product: string | null = null;
+  let volume: number | null = null;
+  let route: DicomContrast["route"] = null;
+  for (const instance of list) {
+    product ??= text(instance, TAG.contrastAgent)?.slice(0, 200) ?? null;
+    const v = numberAt(instance, TAG.contrastVolume);
+    if (v !== null && v > 0 && v <= 500 && (volume === null || v > volume)) volume = roundTo(v, 1);
+    route ??= routeOf(text(instance, TAG.contrastRoute));
+  }
+  return { product, volume, route };
+}
+
+function routeOf(recorded: string | null): DicomContrast["route"] {
+  if (!recorded) return null;
+  const r = recorded.toLowerCase();
+  if (/^i\.?v\.?$|intra.?ven|intraveineuse/.test(r)) return "Intraveineuse";
+  if (/art[eé]r/.test(r)) return "Intra-artérielle";
+  if (/^(oral|orale|per os|p\.?o\.?)$/.test(r)) return "Orale";
+  if (/rect/.test(r)) return "Rectale";
+  return null;
 }

@@ -17,9 +17,9 @@ const addendumSection: TemplateSection = {
 
 export function effectiveDefinition(
   template: TemplateDefinition,
-  context: { requestType: RequestType; modality: Modality; kind: ReportVersionKind },
+  context: { requestType: RequestType; modality: Modality; kind: ReportVersionKind; contrastInjection?: boolean | null },
 ): TemplateDefinition {
-  const withBlock = context.requestType === "TELEDIAGNOSTIC" ? withRegulatoryBlock(template, context.modality) : template;
+  const withBlock = context.requestType === "TELEDIAGNOSTIC" ? withRegulatoryBlock(template, context.modality, { contrastInjection: context.contrastInjection }) : template;
   if (context.kind === "ORIGINAL") return withBlock;
   return { ...withBlock, sections: [addendumSection, ...withBlock.sections] };
 }

@@ -27,7 +27,7 @@ const definition: TemplateDefinition = templateDefinitionSchema.parse({
 });
 
 describe("the narrative of a structured report", () => {
-  it("reads as French text: sections, one line per filled field, the conclusion last", () => {
+  it("reads as French text: sections, one line per filled field; the conclusion stays out, returned on its own", () => {
     const values = {
       indication: "AVC",
       bleeding: false,
@@ -53,9 +53,6 @@ describe("the narrative of a structured report", () => {
         "Pas d'effet de masse.",
         "",
         "Sillons visibles.",
-        "",
-        "CONCLUSION",
-        "Signes précoces d'ischémie sylvienne gauche.",
       ].join("\n"),
     );
     expect(narrative.split("\n").every((line) => line === line.trimEnd())).toBe(true);
@@ -68,8 +65,8 @@ describe("the narrative of a structured report", () => {
     expect(buildNarrative(definition, {})).toEqual({ narrative: "", conclusion: "" });
   });
 
-  it("does not print the conclusion inside its section", () => {
-    expect(buildNarrative(definition, { conclusion: "Normal." }).narrative).toBe("CONCLUSION\nNormal.");
+  it("never prints the conclusion in the narrative, where the document would show it twice", () => {
+    expect(buildNarrative(definition, { conclusion: "Normal." })).toEqual({ narrative: "", conclusion: "Normal." });
   });
 
   it("is deterministic, whatever the order of the values", () => {
@@ -82,7 +79,15 @@ describe("the narrative of a structured report", () => {
     const ct = withRegulatoryBlock(definition, "CT");
     const { narrative } = buildNarrative(ct, { reg_procedure: "Scanner cérébral sans injection", reg_dose: 812.4, conclusion: "Normal." });
     expect(narrative).toBe(
-      "Informations réglementaires (radioprotection)\nProcédure réalisée : Scanner cérébral sans injection\nProduit dose·longueur (PDL) : 812,4 mGy·cm\n\nCONCLUSION\nNormal.",
+      "Informations réglementaires (radioprotection)\nProcédure réalisée : Scanner cérébral sans injection\nProduit dose·longueur (PDL) : 812,4 mGy·cm",
+    );
+  });
+
+  it("prints the contrast agent given on one line in the regulatory block of an injected act", () => {
+    const injected = withRegulatoryBlock(definition, "CT", { contrastInjection: true });
+    const { narrative } = buildNarrative(injected, { reg_dose: 1210, reg_contrast_product: "Iomeron 350", reg_contrast_volume: 70, reg_contrast_route: "Intraveineuse", conclusion: "x" });
+    expect(narrative).toBe(
+      "Informations réglementaires (radioprotection)\nProduit dose·longueur (PDL) : 1210 mGy·cm\nProduit de contraste : Iomeron 350, 70 mL, voie intraveineuse",
     );
   });
 

@@ -1,4 +1,5 @@
 import type { FieldValue, ReportValues, TemplateDefinition, TemplateField } from "./template-definition";
+import { CONTRAST_FIELD_IDS } from "./regulatory-block";
 import { isEmptyValue } from "./template-values";
 
 // The readable report: what the referrer reads, what the PDF prints and what the signature
@@ -45,14 +46,31 @@ function fieldLines(field: TemplateField, value: Exclude<FieldValue, null>): str
   return [`${field.label} : ${text}`];
 }
 
+/** The contrast agent given, on one line: "Produit de contraste : Iomeron 350, 70 mL, voie intraveineuse". */
+function contrastLine(values: ReportValues): string | null {
+  const product = values[CONTRAST_FIELD_IDS.product];
+  if (typeof product !== "string" || cleanText(product) === "") return null;
+  const volume = values[CONTRAST_FIELD_IDS.volume];
+  const route = values[CONTRAST_FIELD_IDS.route];
+  const parts = [cleanText(product), typeof volume === "number" ? `${formatFrenchNumber(volume)} mL` : null, typeof route === "string" && route.trim() ? `voie ${route.trim().toLowerCase()}` : null];
+  return `Produit de contraste : ${parts.filter(Boolean).join(", ")}`;
+}
+
+const CONTRAST_DETAILS: ReadonlySet<string> = new Set([CONTRAST_FIELD_IDS.volume, CONTRAST_FIELD_IDS.route]);
+
 export function buildNarrative(definition: TemplateDefinition, values: ReportValues): Narrative {
   const blocks: string[] = [];
   for (const section of definition.sections) {
     const lines: string[] = [];
     for (const field of section.fields) {
       const value = values[field.id];
-      // The conclusion closes the report under its own heading, not inside its section.
-      if (field.id === definition.conclusionFieldId || value === undefined || value === null || isEmptyValue(value)) continue;
+      // The conclusion is stored and printed on its own, once (report-document.ts): never inside the narrative.
+      if (field.id === definition.conclusionFieldId || CONTRAST_DETAILS.has(field.id) || value === undefined || value === null || isEmptyValue(value)) continue;
+      if (field.id === CONTRAST_FIELD_IDS.product) {
+        const line = contrastLine(values);
+        if (line) lines.push(line);
+        continue;
+      }
       lines.push(...fieldLines(field, value));
     }
     if (lines.length > 0) blocks.push([section.title.trim(), ...lines].join("\n"));
@@ -60,6 +78,5 @@ export function buildNarrative(definition: TemplateDefinition, values: ReportVal
   const raw = values[definition.conclusionFieldId];
   // The schema makes the conclusion a text field; anything else is an invalid value that signing refuses.
   const conclusion = typeof raw === "string" ? cleanText(raw) : "";
-  if (conclusion) blocks.push(`CONCLUSION\n${conclusion}`);
   return { narrative: blocks.join("\n\n").trim(), conclusion };
 }

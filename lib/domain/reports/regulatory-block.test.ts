@@ -41,6 +41,21 @@ describe("the regulatory block (radioprotection)", () => {
     expect(plain.sections).toHaveLength(1);
   });
 
+  it("asks an injected act for the contrast agent given: product, volume in mL and route, all required", () => {
+    const fields = regulatorySection("CT", { contrastInjection: true }).fields;
+    expect(fields.slice(4).map((f) => [f.id, f.kind, f.required])).toEqual([
+      ["reg_contrast_product", "text", true],
+      ["reg_contrast_volume", "number", true],
+      ["reg_contrast_route", "choice", true],
+    ]);
+    expect(fields[5]).toMatchObject({ unit: "mL", min: 1, max: 500 });
+    expect(fields[6]).toMatchObject({ default: "Intraveineuse" });
+    expect(templateDefinitionSchema.safeParse(withRegulatoryBlock(plain, "CT", { contrastInjection: true })).success).toBe(true);
+    // Not injected, or not decided: no contrast line to fill.
+    expect(regulatorySection("CT", { contrastInjection: false }).fields).toHaveLength(4);
+    expect(regulatorySection("CT").fields).toHaveLength(4);
+  });
+
   it("leaves MR, ultrasound and other acts unchanged", () => {
     for (const m of ["MR", "US", "OT"] as const) expect(withRegulatoryBlock(plain, m)).toBe(plain);
   });

@@ -6,9 +6,10 @@ import { allFields, templateDefinitionSchema } from "./template-definition";
 import { defaultValues, missingRequiredFields } from "./template-values";
 
 describe("the French starter templates", () => {
-  it("are the six promised, with unique codes", () => {
+  it("are the seven promised, with unique codes", () => {
     expect(STARTER_TEMPLATES.map((t) => [t.code, t.purpose, t.modality])).toEqual([
       ["ct-head-noncontrast", "REPORT", "CT"],
+      ["cta-head-neck-stroke", "REPORT", "CT"],
       ["ct-chest-pe", "REPORT", "CT"],
       ["ct-abdomen-pelvis", "REPORT", "CT"],
       ["chest-radiograph", "REPORT", "DX"],
@@ -40,8 +41,30 @@ describe("the French starter templates", () => {
     expect(fields.aspects).toMatchObject({ kind: "score", min: 0, max: 10 });
     expect(fields.midline_shift).toMatchObject({ kind: "number", unit: "mm" });
     expect(buildNarrative(head.definition, { indication: "AVC", hemorrhage: false, aspects: 9, conclusion: "Pas d'hémorragie." }).narrative).toBe(
-      "Indication\nMotif : AVC\n\nRésultats\nHémorragie intracrânienne : non\nScore ASPECTS : 9/10\n\nCONCLUSION\nPas d'hémorragie.",
+      "Indication\nMotif : AVC\n\nRésultats\nHémorragie intracrânienne : non\nScore ASPECTS : 9/10",
     );
+  });
+
+  it("offers the stroke angio-CT what a neuroradiologist reads it for, in decision order", () => {
+    const stroke = STARTER_TEMPLATES.find((t) => t.code === "cta-head-neck-stroke")!;
+    expect(stroke.title).toBe("Angioscanner cérébral et des TSA — AVC");
+    expect(stroke.definition.sections.map((s) => s.title)).toEqual([
+      "Indication",
+      "Technique",
+      "Parenchyme",
+      "Occlusion artérielle",
+      "Collatéralité",
+      "Perfusion (si réalisée)",
+      "Autres constatations",
+      "Conclusion",
+    ]);
+    const fields = Object.fromEntries(allFields(stroke.definition).map(({ field }) => [field.id, field]));
+    expect(fields.aspects).toMatchObject({ kind: "score", min: 0, max: 10 });
+    expect(fields.occlusion).toMatchObject({ kind: "yesno", required: true });
+    expect(fields.occlusion_site).toMatchObject({ kind: "choice" });
+    expect((fields.occlusion_site as { options: string[] }).options).toContain("Cérébrale moyenne M1");
+    expect(fields.core_volume).toMatchObject({ kind: "number", unit: "mL" });
+    expect(fields.perfusion_done).toMatchObject({ kind: "yesno", required: true });
   });
 
   it("names the pulmonary embolism levels", () => {

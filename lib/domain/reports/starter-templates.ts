@@ -56,6 +56,90 @@ const ctHead: StarterTemplate = {
   },
 };
 
+const number = (id: string, label: string, unit: string, min: number, max: number): TemplateField => ({ id, kind: "number", label, unit, min, max });
+
+// What a neuroradiologist reads an acute stroke angio-CT for, in the order of the thrombolysis
+// and thrombectomy decision: bleeding and established infarct (ASPECTS), the occlusion and its
+// level, the collaterals, then perfusion when it was acquired. The contrast agent itself is
+// recorded in the regulatory block (regulatory-block.ts), which an injected act always gets.
+const ctaStroke: StarterTemplate = {
+  code: "cta-head-neck-stroke",
+  title: "Angioscanner cérébral et des TSA — AVC",
+  purpose: "REPORT",
+  modality: "CT",
+  definition: {
+    sections: [
+      {
+        id: "clinical",
+        title: "Indication",
+        fields: [
+          clinicalContext,
+          { id: "onset_hours", kind: "number", label: "Délai depuis le début des symptômes", unit: "h", min: 0, max: 720 },
+          { id: "nihss", kind: "score", label: "Score NIHSS", min: 0, max: 42 },
+        ],
+      },
+      {
+        id: "technique",
+        title: "Technique",
+        fields: [
+          yesNo("noncontrast_phase", "Acquisition cérébrale sans injection préalable", true),
+          text("injection_protocol", "Injection (débit, déclenchement)"),
+          choice("opacification", "Qualité de l'opacification artérielle", ["Bonne", "Suffisante", "Insuffisante"], true),
+          yesNo("perfusion_done", "Perfusion cérébrale réalisée", true),
+        ],
+      },
+      {
+        id: "parenchyma",
+        title: "Parenchyme",
+        fields: [
+          yesNo("hemorrhage", "Hémorragie intracrânienne", true),
+          yesNo("ischaemia", "Signes précoces d'ischémie"),
+          { id: "aspects", kind: "score", label: "Score ASPECTS", min: 0, max: 10 },
+          longText("parenchyma_findings", "Description du parenchyme"),
+        ],
+      },
+      {
+        id: "occlusion",
+        title: "Occlusion artérielle",
+        fields: [
+          yesNo("occlusion", "Occlusion artérielle", true),
+          choice("occlusion_site", "Site de l'occlusion", [
+            "Carotide interne cervicale",
+            "Carotide interne intracrânienne (T carotidien)",
+            "Cérébrale moyenne M1",
+            "Cérébrale moyenne M2",
+            "Cérébrale moyenne distale (M3-M4)",
+            "Cérébrale antérieure",
+            "Cérébrale postérieure",
+            "Vertébrale",
+            "Tronc basilaire",
+          ]),
+          choice("occlusion_side", "Côté", ["Droit", "Gauche"]),
+          yesNo("tandem", "Lésion en tandem (cervicale et intracrânienne)"),
+          text("neck_arteries", "Troncs supra-aortiques (sténose, dissection)"),
+        ],
+      },
+      {
+        id: "collaterals",
+        title: "Collatéralité",
+        fields: [choice("collaterals", "Circulation collatérale", ["Bonne (> 50 %)", "Intermédiaire", "Pauvre (< 50 %)", "Absente"])],
+      },
+      {
+        id: "perfusion",
+        title: "Perfusion (si réalisée)",
+        fields: [
+          number("core_volume", "Volume du cœur ischémique", "mL", 0, 2000),
+          number("penumbra_volume", "Volume de pénombre (Tmax > 6 s)", "mL", 0, 2000),
+          number("mismatch_ratio", "Rapport de mismatch", "", 0, 100),
+        ],
+      },
+      { id: "other", title: "Autres constatations", fields: [longText("findings", "Autres constatations")] },
+      conclusionSection(),
+    ],
+    conclusionFieldId: "conclusion",
+  },
+};
+
 const ctChestPe: StarterTemplate = {
   code: "ct-chest-pe",
   title: "Angioscanner thoracique — embolie pulmonaire",
@@ -181,4 +265,4 @@ const teleexpertiseOpinion: StarterTemplate = {
   },
 };
 
-export const STARTER_TEMPLATES: readonly StarterTemplate[] = [ctHead, ctChestPe, ctAbdomenPelvis, chestRadiograph, freeForm, teleexpertiseOpinion];
+export const STARTER_TEMPLATES: readonly StarterTemplate[] = [ctHead, ctaStroke, ctChestPe, ctAbdomenPelvis, chestRadiograph, freeForm, teleexpertiseOpinion];

@@ -10,7 +10,7 @@ function version(overrides: Partial<ReportPdfVersion> = {}): ReportPdfVersion {
   return {
     kind: "ORIGINAL",
     sequence: 0,
-    templateTitle: "Scanner cérébral sans injection",
+    examTitle: "Scanner cérébral sans injection",
     narrative: "Pas d'hémorragie intracrânienne.\nScore ASPECTS à 10.\n\nVentricules de taille normale, sans déviation de la ligne médiane.",
     conclusion: "Pas de signe d'accident vasculaire hémorragique.",
     signerName: "Dr Paul Durand",
@@ -128,6 +128,30 @@ describe("the signed report's PDF", () => {
     expect(text).not.toContain(`1. ${paragraph}`);
     // The signature closes the last page, with the fingerprint whole.
     expect(all.at(-1)).toContain(`Empreinte SHA-256 : ${ORIGINAL_FINGERPRINT}`);
+  });
+
+  it("prints the conclusion once and the title once, worded for the act performed", async () => {
+    const conclusion = "Occlusion de l'artère cérébrale moyenne gauche (M1).";
+    const narrative = [
+      "Occlusion artérielle\nOcclusion artérielle : oui",
+      "Informations réglementaires (radioprotection)\nProduit de contraste : Iomeron 350, 70 mL, voie intraveineuse",
+      // As narratives were signed before the fix: the conclusion inside, then the statement.
+      `CONCLUSION\n${conclusion}`,
+      "Acte réalisé par téléradiologie pour le site CH de Montceau. Téléradiologue : Dr Paul Durand.",
+    ].join("\n\n");
+    const text = await pdfText(await renderReportPdf(input({ versions: [version({ examTitle: "Angioscanner cérébral et des TSA avec injection", narrative, conclusion })] })));
+    expect(text.split(conclusion)).toHaveLength(2);
+    expect(text.split("Compte rendu")).toHaveLength(2);
+    expect(text.split("Angioscanner cérébral et des TSA avec injection")).toHaveLength(2);
+    expect(text).toContain("Produit de contraste : Iomeron 350, 70 mL, voie intraveineuse");
+    // The teleradiology statement closes the report, after the conclusion, before the signature.
+    expect(text.indexOf("Acte réalisé par téléradiologie")).toBeGreaterThan(text.indexOf(conclusion));
+    expect(text.indexOf("Acte réalisé par téléradiologie")).toBeLessThan(text.indexOf("Signé électroniquement"));
+  });
+
+  it("does not repeat an opinion's title under itself", async () => {
+    const text = await pdfText(await renderReportPdf(input({ documentTitle: "Avis de téléexpertise", versions: [version({ examTitle: "Avis de téléexpertise" })] })));
+    expect(text.split("Avis de téléexpertise")).toHaveLength(2);
   });
 
   it("cuts a word longer than a line rather than letting it run off the page", async () => {

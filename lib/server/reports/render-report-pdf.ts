@@ -1,5 +1,6 @@
 import "server-only";
 import { PDFDocument, StandardFonts, type PDFFont, type PDFPage } from "pdf-lib";
+import { reportDocumentText, versionHeadings } from "@/lib/domain/reports/report-document";
 import { instantToWallClock } from "@/lib/domain/rota/wall-clock";
 import { fr } from "@/lib/i18n/messages/fr";
 import { A4, GREY, lineHeight, MARGIN, PageFlow, type TextStyle } from "./pdf-page-flow";
@@ -95,16 +96,23 @@ function requestBlock(flow: PageFlow, input: ReportPdfInput, fonts: Fonts): void
 
 function versionBlock(flow: PageFlow, input: ReportPdfInput, version: ReportPdfVersion, fonts: Fonts): void {
   const body: TextStyle = { font: fonts.regular, size: 10 };
+  const headings = versionHeadings({ documentTitle: input.documentTitle, examTitle: version.examTitle, kind: version.kind, sequence: version.sequence });
+  // The conclusion printed once, under its heading; the statement after it, before the signature.
+  const text = reportDocumentText(version.narrative, version.conclusion);
   // A title alone at the bottom of a page reads as a lost heading: keep it with two lines.
-  flow.ensure(lineHeight(14) + lineHeight(9) + 2 * lineHeight(10));
-  flow.line(version.kind === "ADDENDUM" ? `Addendum n° ${version.sequence}` : input.documentTitle, { font: fonts.bold, size: 14 });
-  flow.line(version.templateTitle, { font: fonts.italic, size: 9, color: GREY });
+  flow.ensure(lineHeight(14) + lineHeight(11) + 2 * lineHeight(10));
+  flow.line(headings.title, { font: fonts.bold, size: 14 });
+  if (headings.subtitle) flow.paragraphs(headings.subtitle, { font: fonts.bold, size: 11 });
   flow.space(6);
-  flow.paragraphs(version.narrative, body);
+  if (text.body) flow.paragraphs(text.body, body);
   flow.space(8);
   flow.ensure(lineHeight(11) + lineHeight(10));
   heading(flow, "Conclusion", fonts);
-  flow.paragraphs(version.conclusion, { font: fonts.bold, size: 10 });
+  flow.paragraphs(text.conclusion, { font: fonts.bold, size: 10 });
+  if (text.statement) {
+    flow.space(8);
+    flow.paragraphs(text.statement, { font: fonts.italic, size: 9 });
+  }
   flow.space(10);
   signature(flow, version, fonts);
   flow.space(14);

@@ -34,7 +34,9 @@ export interface ReportPdfInput {
 export interface ReportPdfVersion {
   kind: ReportVersionKind;
   sequence: number;
-  templateTitle: string;
+  /** The template's title with the injection wording of the act performed (performedExamTitle). */
+  examTitle: string;
+  /** As signed: report-document.ts takes the conclusion and the statement out of it for print. */
   narrative: string;
   conclusion: string;
   signerName: string;

@@ -2,6 +2,7 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
+import { reportDocumentText } from "@/lib/domain/reports/report-document";
 import { useI18n } from "@/lib/i18n/i18n-provider";
 import type { Translate } from "@/lib/i18n/translate";
 import type { SignedReportVersionDto } from "@/lib/server/services/reports/report-dto";
@@ -63,18 +64,26 @@ export function ReportHistory(props: { requestId: string; versions: SignedReport
 function SignedVersion(props: { requestId: string; version: SignedReportVersionDto; canAcknowledge: boolean }) {
   const { t } = useI18n();
   const { version } = props;
+  // The conclusion once, under its heading; the teleradiology statement after it.
+  const text = reportDocumentText(version.narrative, version.conclusion);
   return (
     <article className="panel" id={`report-version-${version.id}`} data-testid="report-version" data-kind={version.kind} style={{ marginBottom: "1rem" }}>
-      <h3 style={{ marginTop: 0 }}>
-        {versionTitle(version, t)} <span className="muted" style={{ fontWeight: 400, fontSize: "0.9rem" }}>· {version.template.title}</span>
+      {/* The panel's heading already says "Compte rendu": the original is titled by its exam. */}
+      <h3 style={{ marginTop: 0 }} data-testid="report-version-title">
+        {version.kind === "ADDENDUM" ? `${versionTitle(version, t)} · ${version.examTitle}` : version.examTitle}
       </h3>
       <div data-testid="report-narrative" style={TEXT_STYLE}>
-        {version.narrative}
+        {text.body}
       </div>
       <h4 style={{ marginBottom: 0 }}>{t("portal.history.conclusion")}</h4>
       <div data-testid="report-conclusion" style={{ ...TEXT_STYLE, fontWeight: 600 }}>
-        {version.conclusion}
+        {text.conclusion}
       </div>
+      {text.statement && (
+        <p className="muted" data-testid="report-statement" style={{ fontStyle: "italic", fontSize: "0.9rem" }}>
+          {text.statement}
+        </p>
+      )}
       <p data-testid="report-signature">
         {t("portal.history.signedBy", { name: version.signer.name })} <LocalDateTime date={version.signedAt} />
       </p>

@@ -1,4 +1,5 @@
 import "server-only";
+import { performedExamTitle, wasInjected } from "@/lib/domain/reports/report-document";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Db, Tx } from "../../db/client";
 import type { SignedReportVersionDto } from "../reports/report-dto";
@@ -15,6 +16,9 @@ export const signedVersionSelect = {
   template: { select: { id: true, code: true, version: true, title: true, purpose: true } },
   narrative: true,
   conclusion: true,
+  // Whether the act was injected (the contrast agent recorded, else the protocol) words the exam's title.
+  values: true,
+  request: { select: { contrastInjection: true } },
   signedById: true,
   signerName: true,
   signedAt: true,
@@ -49,6 +53,7 @@ export function toSignedReportVersionDto(row: SignedVersionRecord): SignedReport
     sequence: row.sequence,
     kind: row.kind,
     template: row.template,
+    examTitle: performedExamTitle(row.template.title, wasInjected(row.values, row.request.contrastInjection)),
     narrative: row.narrative ?? "",
     conclusion: row.conclusion ?? "",
     // The name as it was at signing (stored on the row and covered by the fingerprint).

@@ -23,7 +23,7 @@ export async function changeTemplate(args: { db: Db; actor: Actor; requestId: st
     const draft = await loadVersionOfRequest(tx, request.id, args.draftId);
     if (draft.kind === "ADDENDUM") throw new AppError("INVALID_TRANSITION", "An addendum keeps the template of the report it corrects", { action: "CHANGE_TEMPLATE", from: "ADDENDUM" });
     await assertChoosableTemplate(tx, request.type, args.templateId);
-    const template = await loadDraftTemplate(tx, args.templateId, { requestType: request.type, modality: request.modality, kind: draft.kind });
+    const template = await loadDraftTemplate(tx, args.templateId, { requestType: request.type, modality: request.modality, kind: draft.kind, contrastInjection: request.contrastInjection });
     const values = coerceToDefinition(template.definition, draft.values as ReportValues);
     const { count } = await tx.reportVersion.updateMany({
       where: { id: draft.id, draftVersion: args.draftVersion, signedAt: null },

@@ -1,5 +1,6 @@
 import "server-only";
-import { doseFromDicom } from "@/lib/domain/reports/dose-from-dicom";
+import { contrastFromDicom, doseFromDicom } from "@/lib/domain/reports/dose-from-dicom";
+import { CONTRAST_FIELD_IDS } from "@/lib/domain/reports/regulatory-block";
 import { defaultValues } from "@/lib/domain/reports/template-values";
 import type { ReportValues, TemplateDefinition } from "@/lib/domain/reports/template-definition";
 import type { Tx } from "../../db/client";
@@ -24,7 +25,8 @@ export async function prefillDraft(tx: Tx, request: ReportSubject, definition: T
     const contrast = request.contrastInjection === true ? "avec injection de produit de contraste" : request.contrastInjection === false ? "sans injection" : null;
     values.reg_procedure = [protocol, contrast].filter(Boolean).join(", ") || null;
   }
-  if (has("reg_equipment") || has("reg_dose")) {
+  const wantsContrast = has(CONTRAST_FIELD_IDS.product) || has(CONTRAST_FIELD_IDS.volume);
+  if (has("reg_equipment") || has("reg_dose") || wantsContrast) {
     const instances = await tx.dicomInstance.findMany({
       where: { series: { study: { requestId: request.id } } },
       select: { metadata: true },
@@ -37,6 +39,13 @@ export async function prefillDraft(tx: Tx, request: ReportSubject, definition: T
     // read was capped, the radiologist enters the dose from the scanner's dose report.
     const complete = instances.length < MAX_INSTANCES;
     if (has("reg_dose") && fromImages.dose && complete) values.reg_dose = fromImages.dose.value;
+    if (wantsContrast) {
+      // What the scanner or its injector wrote in the headers; the radiologist confirms it.
+      const contrast = contrastFromDicom(instances.map((instance) => instance.metadata));
+      if (contrast.product) values[CONTRAST_FIELD_IDS.product] = contrast.product;
+      if (contrast.volume !== null) values[CONTRAST_FIELD_IDS.volume] = contrast.volume;
+      if (contrast.route && has(CONTRAST_FIELD_IDS.route)) values[CONTRAST_FIELD_IDS.route] = contrast.route;
+    }
   }
   return values;
 }

@@ -51,7 +51,7 @@ async function loadOpenDraft(db: Db, request: ReportSubject): Promise<ReportDraf
     select: { id: true, sequence: true, kind: true, templateId: true, values: true, draftVersion: true, updatedAt: true, updatedBy: { select: { id: true, displayName: true } } },
   });
   if (!row) return null;
-  const template = await loadDraftTemplate(db, row.templateId, { requestType: request.type, modality: request.modality, kind: row.kind });
+  const template = await loadDraftTemplate(db, row.templateId, { requestType: request.type, modality: request.modality, kind: row.kind, contrastInjection: request.contrastInjection });
   return {
     id: row.id,
     sequence: row.sequence,

@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/domain/access";
 import { AppError } from "@/lib/domain/errors";
 import { canReadSignedReport } from "@/lib/domain/reports/report-access";
+import { performedExamTitle, wasInjected } from "@/lib/domain/reports/report-document";
 import { writeAudit } from "../../audit/write-audit";
 import type { Db } from "../../db/client";
 import { renderReportPdf } from "../../reports/render-report-pdf";
@@ -42,6 +43,7 @@ export async function getReportPdf(args: { db: Db; actor: Actor; versionId: stri
       patientSex: true,
       sitePatientId: true,
       patientIns: true,
+      contrastInjection: true,
       site: { select: { name: true, code: true } },
       requester: { select: { displayName: true } },
       reports: {
@@ -55,6 +57,7 @@ export async function getReportPdf(args: { db: Db; actor: Actor; versionId: stri
           signerName: true,
           signedAt: true,
           fingerprint: true,
+          values: true,
           template: { select: { title: true, purpose: true } },
         },
       },
@@ -64,7 +67,7 @@ export async function getReportPdf(args: { db: Db; actor: Actor; versionId: stri
   const versions = request.reports.map((version) => ({
     kind: version.kind,
     sequence: version.sequence,
-    templateTitle: version.template.title,
+    examTitle: performedExamTitle(version.template.title, wasInjected(version.values, request.contrastInjection)),
     narrative: version.narrative ?? "",
     conclusion: version.conclusion ?? "",
     signerName: version.signerName ?? "",

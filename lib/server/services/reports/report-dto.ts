@@ -18,6 +18,9 @@ export interface SignedReportVersionDto {
   sequence: number;
   kind: ReportVersionKind;
   template: TemplateSummary;
+  /** The template's title worded for the act performed ("avec injection" for an injected act). */
+  examTitle: string;
+  /** As signed; the page shows it through reportDocumentText (conclusion once, statement last). */
   narrative: string;
   conclusion: string;
   signer: { id: string; name: string };

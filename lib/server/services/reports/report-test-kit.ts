@@ -11,7 +11,7 @@ type TestDb = ReturnType<typeof connectTestDb>;
  * whose patient was informed: the point where reading starts. Earlier steps have their own
  * tests (workflow); here the status is set directly.
  */
-export async function requestReadyToRead(db: TestDb, options: { informed?: boolean } = {}) {
+export async function requestReadyToRead(db: TestDb, options: { informed?: boolean; injected?: boolean } = {}) {
   await ensureStarterTemplates(db);
   const site = await createSite(db);
   const otherSite = await createSite(db, "Autre site");
@@ -25,7 +25,7 @@ export async function requestReadyToRead(db: TestDb, options: { informed?: boole
   await claimRequest({ db, actor: radiologist, requestId });
   await db.readingRequest.update({
     where: { id: requestId },
-    data: { status: "IMAGES_COMPLETE", patientInformedAt: options.informed === false ? null : new Date(), protocolText: "TDM cérébrale sans injection", contrastInjection: false },
+    data: { status: "IMAGES_COMPLETE", patientInformedAt: options.informed === false ? null : new Date(), protocolText: options.injected ? "Angioscanner cérébral et des TSA" : "TDM cérébrale sans injection", contrastInjection: options.injected === true },
   });
   return { site, referrer, radiologist, colleague, foreignRadiologist, requestId };
 }

@@ -21,8 +21,8 @@ async function errorOf(promise: Promise<unknown>): Promise<AppError> {
 }
 
 /** A request in reading with its draft, filled so that it can be signed. */
-async function draftReadyToSign() {
-  const t = await requestReadyToRead(db);
+async function draftReadyToSign(options: { injected?: boolean } = {}) {
+  const t = await requestReadyToRead(db, options);
   await startReading({ db, actor: t.radiologist, requestId: t.requestId });
   const panel = await getReportPanel({ db, actor: t.radiologist, requestId: t.requestId });
   const draft = panel.draft!;
@@ -54,6 +54,32 @@ describe("report drafts", () => {
     expect(request.readingStartedAt).toBeInstanceOf(Date);
     // Nobody else sees the draft.
     expect((await getReportPanel({ db, actor: t.referrer, requestId: t.requestId })).draft).toBeNull();
+  });
+
+  it("suggests the stroke angio-CT for an injected head CT, asks for the contrast agent given and signs it into the narrative once", async () => {
+    const t = await draftReadyToSign({ injected: true });
+    expect(t.draft.template.code).toBe("cta-head-neck-stroke");
+    const regulatory = t.draft.definition.sections.find((s) => s.id === "regulatory")!;
+    expect(regulatory.fields.map((f) => f.id)).toEqual(expect.arrayContaining(["reg_contrast_product", "reg_contrast_volume", "reg_contrast_route"]));
+    // Without the product, the report cannot be signed.
+    const without = await saveDraft({ db, actor: t.radiologist, input: { requestId: t.requestId, draftId: t.draft.id, draftVersion: t.draftVersion, values: { ...t.values, reg_contrast_product: null } } });
+    const refused = await errorOf(sign(t, without.draftVersion));
+    expect(refused.code).toBe("REPORT_INCOMPLETE");
+    expect(String(refused.details?.missing)).toContain("Produit de contraste administré");
+    const values = { ...t.values, reg_contrast_product: "Iomeron 350", reg_contrast_volume: 70, reg_contrast_route: "Intraveineuse", conclusion: "Occlusion M1 gauche." };
+    const saved = await saveDraft({ db, actor: t.radiologist, input: { requestId: t.requestId, draftId: t.draft.id, draftVersion: without.draftVersion, values } });
+    await sign(t, saved.draftVersion);
+    const [signed] = (await getReportPanel({ db, actor: t.referrer, requestId: t.requestId })).signed;
+    expect(signed?.narrative).toContain("Produit de contraste : Iomeron 350, 70 mL, voie intraveineuse");
+    expect(signed?.narrative).not.toContain("Occlusion M1 gauche.");
+    expect(signed?.conclusion).toBe("Occlusion M1 gauche.");
+    expect(signed?.examTitle).toBe("Angioscanner cérébral et des TSA — AVC");
+  });
+
+  it("keeps the unenhanced head CT for a request without injection, with no contrast line to fill", async () => {
+    const t = await draftReadyToSign();
+    expect(t.draft.template.code).toBe("ct-head-noncontrast");
+    expect(t.draft.definition.sections.flatMap((s) => s.fields).some((f) => f.id.startsWith("reg_contrast"))).toBe(false);
   });
 
   it("refuses to start reading before the patient is informed, and to anyone but the holder", async () => {

@@ -39,7 +39,7 @@ export async function signReport(args: { db: Db; actor: Actor; input: SignReport
     if (draft.draftVersion !== input.draftVersion) throw await draftConflict(tx, draft.id);
     assertSignableNow(request, draft.kind);
 
-    const template = await loadDraftTemplate(tx, draft.templateId, { requestType: request.type, modality: request.modality, kind: draft.kind });
+    const template = await loadDraftTemplate(tx, draft.templateId, { requestType: request.type, modality: request.modality, kind: draft.kind, contrastInjection: request.contrastInjection });
     const values = draft.values as ReportValues;
     const problems = [...missingRequiredFields(template.definition, values).map((m) => m.label), ...invalidFields(template.definition, values).map((f) => f.label)];
     if (problems.length > 0) throw new AppError("REPORT_INCOMPLETE", "Required fields are missing or invalid", { missing: problems.join(", ") });

@@ -27,8 +27,8 @@ export async function startReading(args: { db: Db; actor: Actor; requestId: stri
     await transitionInTx(tx, { request, actor, action: "START_READING", reason: null, data: { readingStartedAt: now } });
 
     if (args.templateId) await assertChoosableTemplate(tx, request.type, args.templateId);
-    const templateId = args.templateId ?? (await suggestTemplateId(tx, request.type, request.modality, request.bodyRegion));
-    const template = await loadDraftTemplate(tx, templateId, { requestType: request.type, modality: request.modality, kind: "ORIGINAL" });
+    const templateId = args.templateId ?? (await suggestTemplateId(tx, request.type, request.modality, request.bodyRegion, request.contrastInjection));
+    const template = await loadDraftTemplate(tx, templateId, { requestType: request.type, modality: request.modality, kind: "ORIGINAL", contrastInjection: request.contrastInjection });
     const values = await prefillDraft(tx, request, template.definition);
     const draft = await tx.reportVersion.create({
       data: { requestId: request.id, sequence: 0, kind: "ORIGINAL", templateId, values: values as Prisma.InputJsonValue, createdById: actor.id, updatedById: actor.id, createdAt: now, updatedAt: now },

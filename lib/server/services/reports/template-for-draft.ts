@@ -24,7 +24,7 @@ export function purposeOf(type: RequestType): "REPORT" | "OPINION" {
 export async function loadDraftTemplate(
   tx: Tx | Db,
   templateId: string,
-  context: { requestType: RequestType; modality: Modality; kind: ReportVersionKind },
+  context: { requestType: RequestType; modality: Modality; kind: ReportVersionKind; contrastInjection: boolean | null },
 ): Promise<DraftTemplate> {
   const template = await tx.reportTemplate.findUnique({ where: { id: templateId } });
   if (!template || template.purpose !== purposeOf(context.requestType)) throw new AppError("NOT_FOUND", "Template not found");
@@ -40,15 +40,26 @@ export async function assertChoosableTemplate(tx: Tx, requestType: RequestType, 
   if (!offered.some((template) => template.id === templateId)) throw new AppError("NOT_FOUND", "Template not offered");
 }
 
-/** The template suggested when reading starts: one for the modality and body region, else one for any modality. */
-export async function suggestTemplateId(tx: Tx, requestType: RequestType, modality: Modality, bodyRegion: string): Promise<string> {
+/**
+ * The template suggested when reading starts: one for the modality and body region, else one
+ * for any modality. Among those of the region, one that agrees with the protocol's contrast
+ * decision comes first: an injected head CT is an angio-CT, not "sans injection".
+ */
+export async function suggestTemplateId(tx: Tx, requestType: RequestType, modality: Modality, bodyRegion: string, contrastInjection: boolean | null = null): Promise<string> {
   const offered = await listActiveTemplates(tx, purposeOf(requestType));
   const region = bodyRegion.toLowerCase();
   const byModality = offered.filter((c) => c.modality === modality);
-  const byRegion = byModality.find((c) => regionWords(c.title).some((word) => region.includes(word)));
+  const ofRegion = byModality.filter((c) => regionWords(c.title).some((word) => region.includes(word)));
+  const byRegion = ofRegion.find((c) => saysInjected(c.title) === (contrastInjection === true)) ?? ofRegion[0];
   const chosen = byRegion ?? byModality[0] ?? offered.find((c) => c.modality === null) ?? offered[0];
   if (!chosen) throw new AppError("NOT_FOUND", "No active report template");
   return chosen.id;
+}
+
+/** Whether a template's title names an injected act (angio-CT, "avec injection"). */
+function saysInjected(title: string): boolean {
+  const t = title.toLowerCase();
+  return /angio|avec injection|inject[ée]/.test(t) && !/sans injection/.test(t);
 }
 
 /** Words of a template title that name a body region ("cérébral", "thoracique"...). */
