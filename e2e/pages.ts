@@ -23,6 +23,8 @@ export async function waitUntilLive(page: Page): Promise<void> {
 
 export interface RequestFormValues {
   familyName: string;
+  givenName?: string;
+  sitePatientId?: string;
   priority?: "VITAL" | "URGENT" | "ROUTINE";
 }
 
@@ -31,10 +33,10 @@ export async function submitTeleDiagnostic(page: Page, values: RequestFormValues
   await page.goto("/requests/new");
   await page.locator("#priority").selectOption(values.priority ?? "VITAL");
   await page.locator("#patient\\.familyName").fill(values.familyName);
-  await page.locator("#patient\\.givenName").fill("Jeanne");
+  await page.locator("#patient\\.givenName").fill(values.givenName ?? "Jeanne");
   await page.locator("#patient\\.birthDate").fill("1948-07-14");
   await page.locator("#patient\\.sex").selectOption("FEMALE");
-  await page.locator("#patient\\.sitePatientId").fill(`IPP-${values.familyName}`);
+  await page.locator("#patient\\.sitePatientId").fill(values.sitePatientId ?? `IPP-${values.familyName}`);
   await page.locator("#modality").selectOption("CT");
   await page.locator("#bodyRegion").fill("Encéphale");
   await page.locator("#clinicalContext").fill("Hémiplégie droite et aphasie depuis 30 minutes.");

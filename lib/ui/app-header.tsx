@@ -4,9 +4,11 @@ import Link from "next/link";
 import { signOut } from "next-auth/react";
 import type { Role } from "@/lib/domain/enums";
 import { useI18n } from "@/lib/i18n/i18n-provider";
+import type { MessageKey } from "@/lib/i18n/types";
 import { useLiveStatus } from "@/lib/realtime/live-updates";
 import { LanguageSwitch } from "./language-switch";
 import { NotificationBell } from "./notifications/notification-bell";
+import { HeaderSearch } from "./search/header-search";
 import { clearDrafts } from "./session/form-drafts";
 
 export function AppHeader({ user: signedIn }: { user: { name: string; role: Role; enrolmentOnly?: boolean } | null }) {
@@ -14,10 +16,14 @@ export function AppHeader({ user: signedIn }: { user: { name: string; role: Role
   // A session that must enrol a second factor first reaches nothing else: no navigation, no live parts.
   const user = signedIn && !signedIn.enrolmentOnly ? signedIn : null;
   return (
-    <header className="app-header">
+    // Crowded: three sections or more leave the search no room beside the rest below 1600 px
+    // (patient-search.css gives it a row of its own there).
+    <header className="app-header" data-crowded={user && navigationSections(user.role).length >= 3 ? "" : undefined}>
       <Link href="/">{t("app.name")}</Link>
       {user && <Navigation role={user.role} />}
       <span className="spacer" />
+      {/* Whoever has a worklist may search the patients of what it could show; administrators see no patient. */}
+      {user && user.role !== "ADMIN" && <HeaderSearch />}
       {/* Administrators have no live socket (no patient data moves on their pages): no indicator
           that would read "offline" forever. */}
       {user && user.role !== "ADMIN" && <LiveIndicator />}
@@ -66,16 +72,27 @@ function LiveIndicator() {
 }
 
 /** The sections a role works in; each page checks the role again on the server. */
+function navigationSections(role: Role): { href: string; label: MessageKey }[] {
+  const sections: ({ href: string; label: MessageKey } | false)[] = [
+    role !== "ADMIN" && { href: "/worklist", label: "admin.worklist" },
+    role === "REFERRER" && { href: "/my-requests", label: "portal.nav" },
+    role === "DEPARTMENT_HEAD" && { href: "/dashboard", label: "dashboard.nav" },
+    role === "DEPARTMENT_HEAD" && { href: "/operations", label: "operations.nav" },
+    { href: "/rota", label: "admin.rota" },
+    (role === "ADMIN" || role === "DEPARTMENT_HEAD") && { href: "/admin", label: "admin.title" },
+  ];
+  return sections.filter((section) => section !== false);
+}
+
 function Navigation({ role }: { role: Role }) {
   const { t } = useI18n();
   return (
     <nav className="app-nav">
-      {role !== "ADMIN" && <Link href="/worklist">{t("admin.worklist")}</Link>}
-      {role === "REFERRER" && <Link href="/my-requests">{t("portal.nav")}</Link>}
-      {role === "DEPARTMENT_HEAD" && <Link href="/dashboard">{t("dashboard.nav")}</Link>}
-      {role === "DEPARTMENT_HEAD" && <Link href="/operations">{t("operations.nav")}</Link>}
-      <Link href="/rota">{t("admin.rota")}</Link>
-      {(role === "ADMIN" || role === "DEPARTMENT_HEAD") && <Link href="/admin">{t("admin.title")}</Link>}
+      {navigationSections(role).map((section) => (
+        <Link key={section.href} href={section.href}>
+          {t(section.label)}
+        </Link>
+      ))}
     </nav>
   );
 }

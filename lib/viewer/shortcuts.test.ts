@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { actionForKey, SHORTCUTS, type KeyEventLike } from "./shortcuts";
+import { actionForKey, isWorkspaceAction, SHORTCUTS, type KeyEventLike } from "./shortcuts";
 
 const key = (k: string, code = "", shiftKey = false, extra: Partial<KeyEventLike> = {}): KeyEventLike => ({
   key: k,
@@ -33,6 +33,13 @@ describe("keyboard shortcuts", () => {
     expect(actionForKey(key("L", "KeyL", true))).toEqual({ kind: "tool", tool: "length" });
     expect(actionForKey(key("l", "KeyL", false, { ctrlKey: true }))).toBeNull();
     expect(actionForKey(key("q", "KeyQ"))).toBeNull();
+  });
+
+  it("toggles the clinical panel with C, an action of the workspace and not of the viewer service", () => {
+    const action = actionForKey(key("c", "KeyC"));
+    expect(action).toEqual({ kind: "clinicalPanel" });
+    expect(action && isWorkspaceAction(action)).toBe(true);
+    expect(isWorkspaceAction({ kind: "help" })).toBe(false);
   });
 
   it("gives every shortcut a distinct id and at least one key", () => {

@@ -23,6 +23,17 @@ export type ViewerAction =
   | { kind: "mpr" }
   | { kind: "help" };
 
+/**
+ * Actions on the page around the images (its panels), answered by the workspace rather than
+ * the viewer service: the service never sees them.
+ */
+export type WorkspaceAction = { kind: "clinicalPanel" };
+export type ShortcutAction = ViewerAction | WorkspaceAction;
+
+export function isWorkspaceAction(action: ShortcutAction): action is WorkspaceAction {
+  return action.kind === "clinicalPanel";
+}
+
 export interface KeyChord {
   key?: string;
   code?: string;
@@ -35,7 +46,7 @@ export interface Shortcut {
   chords: KeyChord[];
   /** How the help panel writes the keys; the words Home, End, Space and Shift are translated. */
   label: string;
-  action: ViewerAction;
+  action: ShortcutAction;
 }
 
 const digit = (n: number, shift = false): KeyChord[] => [
@@ -73,6 +84,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { id: "layout.1x2", chords: digit(2, true), label: "Shift+2", action: { kind: "layout", layout: "1x2" } },
   { id: "layout.2x2", chords: digit(3, true), label: "Shift+3", action: { kind: "layout", layout: "2x2" } },
   { id: "mpr", chords: [{ key: "m" }], label: "M", action: { kind: "mpr" } },
+  { id: "clinicalPanel", chords: [{ key: "c" }], label: "C", action: { kind: "clinicalPanel" } },
   { id: "help", chords: [{ key: "?" }, { key: "F1" }], label: "? F1", action: { kind: "help" } },
 ];
 
@@ -86,7 +98,7 @@ export interface KeyEventLike {
 }
 
 /** The action a key press asks for, or null (browser shortcuts with Ctrl/Cmd/Alt are left alone). */
-export function actionForKey(event: KeyEventLike): ViewerAction | null {
+export function actionForKey(event: KeyEventLike): ShortcutAction | null {
   if (event.ctrlKey || event.metaKey || event.altKey) return null;
   for (const shortcut of SHORTCUTS) {
     for (const chord of shortcut.chords) {

@@ -16,6 +16,8 @@ import { assignmentEn } from "./sections/assignment.en";
 import { notificationsEn } from "./sections/notifications.en";
 import { threadEn } from "./sections/thread.en";
 import { presenceEn } from "./sections/presence.en";
+import { clinicalPanelEn } from "./sections/clinical-panel.en";
+import { searchEn } from "./sections/search.en";
 import { sessionEn } from "./sections/session.en";
 import { subspecialtyEn } from "./sections/subspecialty.en";
 import { accountEn } from "./sections/account.en";
@@ -297,6 +299,8 @@ export const en: Messages = {
   notifications: notificationsEn,
   thread: threadEn,
   presence: presenceEn,
+  search: searchEn,
+  clinicalPanel: clinicalPanelEn,
   session: sessionEn,
   report: reportEn,
   critical: criticalEn,

@@ -15,6 +15,8 @@ import { assignmentFr } from "./sections/assignment.fr";
 import { notificationsFr } from "./sections/notifications.fr";
 import { threadFr } from "./sections/thread.fr";
 import { presenceFr } from "./sections/presence.fr";
+import { clinicalPanelFr } from "./sections/clinical-panel.fr";
+import { searchFr } from "./sections/search.fr";
 import { sessionFr } from "./sections/session.fr";
 import { subspecialtyFr } from "./sections/subspecialty.fr";
 import { accountFr } from "./sections/account.fr";
@@ -301,6 +303,8 @@ export const fr = {
   notifications: notificationsFr,
   thread: threadFr,
   presence: presenceFr,
+  search: searchFr,
+  clinicalPanel: clinicalPanelFr,
   session: sessionFr,
   report: reportFr,
   critical: criticalFr,

@@ -34,6 +34,8 @@ export const AUDIT_ACTIONS = [
   "REQUEST_SUBMITTED",
   "REQUEST_READ",
   "WORKLIST_READ",
+  // The header's patient search: who, what was typed, how many requests it found (even none).
+  "PATIENTS_SEARCHED",
   "REQUEST_CLAIMED",
   "REQUEST_RELEASED",
   "DICOM_INSTANCE_STORED",
@@ -109,6 +111,7 @@ export interface AuditEntry {
   entityType:
     | "ReadingRequest"
     | "Worklist"
+    | "PatientSearch"
     | "User"
     | "DicomStudy"
     | "DicomInstance"

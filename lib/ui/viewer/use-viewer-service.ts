@@ -1,10 +1,10 @@
 "use client";
 
-import { useEffect, useMemo, useState, useSyncExternalStore, type RefObject } from "react";
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore, type RefObject } from "react";
 import type { ViewerOpening } from "@/lib/domain/viewer-opening";
 import { useI18n } from "@/lib/i18n/i18n-provider";
 import type { Translate } from "@/lib/i18n/translate";
-import { actionForKey } from "@/lib/viewer/shortcuts";
+import { actionForKey, isWorkspaceAction, type WorkspaceAction } from "@/lib/viewer/shortcuts";
 import { ViewerService } from "@/lib/viewer/viewer-service";
 import { INITIAL_SNAPSHOT, type ViewerLabels, type ViewerSnapshot } from "@/lib/viewer/viewer-types";
 
@@ -49,8 +49,19 @@ function isTyping(target: EventTarget | null): boolean {
  * is created inside the effect, so React's development double-mount gets two independent
  * viewers, the first fully released.
  */
-export function useViewerService(container: RefObject<HTMLDivElement | null>, opening: ViewerOpening, dicomwebRoot: string | null): { service: ViewerService | null; snapshot: ViewerSnapshot; labels: ViewerLabels } {
+export function useViewerService(
+  container: RefObject<HTMLDivElement | null>,
+  opening: ViewerOpening,
+  dicomwebRoot: string | null,
+  /** Shortcuts for the page's panels (the clinical panel), which the viewer service does not handle. */
+  onWorkspaceAction?: (action: WorkspaceAction) => void,
+): { service: ViewerService | null; snapshot: ViewerSnapshot; labels: ViewerLabels } {
   const { t, locale } = useI18n();
+  // Read at key time: a new callback must not re-create the viewer (the effect below).
+  const workspaceAction = useRef(onWorkspaceAction);
+  useEffect(() => {
+    workspaceAction.current = onWorkspaceAction;
+  });
   const labels = useMemo(() => viewerLabels(t, locale), [t, locale]);
   const [service, setService] = useState<ViewerService | null>(null);
 
@@ -67,7 +78,8 @@ export function useViewerService(container: RefObject<HTMLDivElement | null>, op
       const action = actionForKey(event);
       if (!action) return;
       event.preventDefault();
-      viewer.handleAction(action);
+      if (isWorkspaceAction(action)) workspaceAction.current?.(action);
+      else viewer.handleAction(action);
     };
     window.addEventListener("keydown", onKey);
     return () => {

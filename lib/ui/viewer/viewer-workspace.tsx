@@ -1,10 +1,11 @@
 "use client";
 
-import { useRef, useState } from "react";
+import { useCallback, useRef, useState } from "react";
 import "./viewer.css";
 import type { ViewerOpening } from "@/lib/domain/viewer-opening";
 import { useI18n } from "@/lib/i18n/i18n-provider";
 import { reasonText } from "@/lib/viewer/failure-text";
+import { ClinicalPanel } from "./clinical-panel";
 import { DocumentsPanel, type OpenedDocument } from "./documents-panel";
 import { DocumentView } from "./document-view";
 import { MeasurementsPanel } from "./measurements-panel";
@@ -14,10 +15,16 @@ import { ShortcutsHelp } from "./shortcuts-help";
 import { useViewerService } from "./use-viewer-service";
 import { ViewerToolbar } from "./viewer-toolbar";
 
+const CLINICAL_OPEN_BY_DEFAULT = "(min-width: 1200px)";
+
 export function ViewerWorkspace({ opening, dicomwebRoot }: { opening: ViewerOpening; dicomwebRoot: string | null }) {
   const { t } = useI18n();
   const container = useRef<HTMLDivElement>(null);
-  const { service, snapshot, labels } = useViewerService(container, opening, dicomwebRoot);
+  // Open by default where the right column has room beside the images; narrower, the images
+  // come first and C (or the panel's title) opens it.
+  const [clinicalOpen, setClinicalOpen] = useState(() => window.matchMedia(CLINICAL_OPEN_BY_DEFAULT).matches);
+  const toggleClinical = useCallback(() => setClinicalOpen((open) => !open), []);
+  const { service, snapshot, labels } = useViewerService(container, opening, dicomwebRoot, toggleClinical);
   const [document, setDocument] = useState<OpenedDocument | null>(null);
   const error = snapshot.error;
   const root = dicomwebRoot ?? "/dicomweb";
@@ -47,6 +54,7 @@ export function ViewerWorkspace({ opening, dicomwebRoot }: { opening: ViewerOpen
           <div ref={container} className="viewer-container" data-testid="viewer-container" />
         </div>
         <aside className="viewer-side viewer-side-right">
+          <ClinicalPanel requestId={opening.requestId} open={clinicalOpen} onToggle={toggleClinical} />
           <MeasurementsPanel requestId={opening.requestId} measurements={snapshot.measurements} />
         </aside>
       </div>

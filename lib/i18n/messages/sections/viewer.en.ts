@@ -113,6 +113,7 @@ export const viewerEn = {
       "2x2": "Four viewports",
     },
     mpr: "MPR reformats (axial, sagittal, coronal)",
+    clinicalPanel: "Show or hide the clinical information",
     help: "Show this help",
   },
   overlay: {

@@ -113,6 +113,7 @@ export const viewerFr = {
       "2x2": "Quatre vues",
     },
     mpr: "Reconstructions MPR (axiale, sagittale, coronale)",
+    clinicalPanel: "Afficher ou masquer les informations cliniques",
     help: "Afficher cette aide",
   },
   overlay: {
