@@ -7,7 +7,7 @@ import { useI18n } from "@/lib/i18n/i18n-provider";
 import type { MessageKey } from "@/lib/i18n/types";
 import { errorMessage } from "@/lib/trpc/error-message";
 import { useTRPC } from "@/lib/trpc/react";
-import { LocalDateTime } from "../local-date-time";
+import { CalendarDate, LocalDateTime } from "../local-date-time";
 import "./patient-search.css";
 
 /** The requests matching the header's query, each opening its request. */
@@ -60,7 +60,9 @@ export function PatientSearchResults({ query }: { query: string }) {
                         {row.patient.familyName.toUpperCase()} {row.patient.givenName}
                       </Link>
                     </td>
-                    <td>{row.patient.birthDate}</td>
+                    <td>
+                      <CalendarDate iso={row.patient.birthDate} />
+                    </td>
                     <td>{row.sitePatientId}</td>
                     <td title={row.site.name}>{row.site.code}</td>
                     <td>
