@@ -38,7 +38,12 @@ test("a department head builds a template in the form, previews and saves it; a 
   // The starter's findings section, renamed, gets a choice, a number with its unit and a yes/no.
   await section("resultats").getByLabel("Titre de la section").fill("Constatations");
   await addField("resultats", "Côté", "Choix dans une liste");
+  // A choice without options is refused where it is, in words.
+  await editor.getByTestId("template-validate").click();
+  await expect(field("cote").getByTestId("form-issue")).toHaveText("Un champ à choix propose au moins deux options.");
+  await shootWhenAsked(head, "template-form-errors");
   await field("cote").getByLabel("Options (une par ligne)").fill("Droit\nGauche\nBilatéral");
+  await expect(field("cote").getByTestId("form-issue")).toHaveCount(0);
   await field("cote").getByLabel("Obligatoire").check();
   await addField("resultats", "Diamètre de la veine", "Nombre avec unité");
   await field("diametre_de_la_veine").getByLabel("Unité").fill("mm");
@@ -55,7 +60,7 @@ test("a department head builds a template in the form, previews and saves it; a 
   await addField("technique", "Protocole", "Texte");
   await form.getByRole("button", { name: "Monter la section « Technique »" }).click();
   await form.getByRole("button", { name: "Monter la section « Technique »" }).click();
-  await expect(form.getByTestId("form-section").locator("h4")).toHaveText(["Section 1", "Section 2", "Section 3"]);
+  await expect(form.getByTestId("form-section").locator("h3")).toHaveText(["Section 1", "Section 2", "Section 3"]);
   await expect.poll(() => inputValues(form.getByLabel("Titre de la section", { exact: true }))).toEqual(["Technique", "Constatations", "Conclusion"]);
 
   // The preview is the radiologist's form, in that order, with the options and the unit.

@@ -107,7 +107,7 @@ export function TemplateEditor({ code: fixedCode, expectedVersion, initial, head
         </p>
       )}
       <TemplateMetaFields code={fixedCode === null ? { value: code, onChange: setCode } : null} meta={meta} onChange={setMeta} errors={fieldErrors} />
-      <div className="detail-grid tpl-layout">
+      <div className="tpl-layout">
         <div>
           <DefinitionModeToggle mode={json === null ? "form" : "json"} onChange={changeMode} />
           {leaveRefused && json !== null && (

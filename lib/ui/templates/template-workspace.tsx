@@ -36,7 +36,7 @@ export function TemplateWorkspace({ code, initialNotice }: { code: string; initi
   }
 
   return (
-    <div style={{ display: "grid", gap: "1rem" }}>
+    <div className="tpl-stack">
       {latest.version > base.version && (
         <p className="warning" role="status" data-testid="template-newer">
           {t("templates.editor.newer", { version: latest.version })}

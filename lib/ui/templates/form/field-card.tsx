@@ -29,7 +29,7 @@ export function FieldCard(props: { field: TemplateField; index: number; count: n
   return (
     <li className="tpl-field" data-testid="form-field" data-field-id={field.id}>
       <div className="tpl-row">
-        <div className="tpl-grow">
+        <div className="tpl-grow tpl-wide">
           <label htmlFor={`${idBase}-label`}>{t("templates.form.fieldLabel")}</label>
           <input
             id={`${idBase}-label`}
@@ -41,7 +41,7 @@ export function FieldCard(props: { field: TemplateField; index: number; count: n
           />
           <IssueText issue={labelIssue} id={`${idBase}-label-error`} />
         </div>
-        <div>
+        <div className="tpl-kind">
           <label htmlFor={`${idBase}-kind`}>{t("templates.form.kind")}</label>
           <select id={`${idBase}-kind`} value={field.kind} onChange={(e) => edits.setKind(e.target.value as TemplateFieldKind)}>
             {FIELD_KINDS.map((kind) => (
@@ -51,6 +51,8 @@ export function FieldCard(props: { field: TemplateField; index: number; count: n
             ))}
           </select>
         </div>
+      </div>
+      <div className="tpl-row">
         <label className="tpl-check">
           <input type="checkbox" checked={field.required === true} onChange={(e) => edits.update(withOptional(field, "required", e.target.checked || undefined))} /> {t("templates.form.required")}
         </label>

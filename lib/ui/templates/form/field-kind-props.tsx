@@ -21,11 +21,11 @@ interface Props {
 export function FieldKindProps({ field, path, issues, idBase, onChange }: Props) {
   const { t } = useI18n();
   const at = (prop: string) => issueAt(issues, [...path, prop]);
-  const labelled = (prop: string, label: string, input: (id: string, invalid: boolean, describedBy: string | undefined) => ReactNode) => {
+  const labelled = (prop: string, label: string, input: (id: string, invalid: boolean, describedBy: string | undefined) => ReactNode, className?: string) => {
     const id = `${idBase}-${prop}`;
     const issue = at(prop);
     return (
-      <div>
+      <div className={className}>
         <label htmlFor={id}>{label}</label>
         {input(id, issue !== undefined, issue ? `${id}-error` : undefined)}
         <IssueText issue={issue} id={`${id}-error`} />
@@ -52,7 +52,7 @@ export function FieldKindProps({ field, path, issues, idBase, onChange }: Props)
         <div className="tpl-props">
           {labelled("options", t("templates.form.options"), (id, invalid, describedBy) => (
             <OptionLines id={id} options={field.options} invalid={invalid} describedBy={describedBy} onChange={(options) => onChange(keepDefaultIn({ ...field, options }))} />
-          ))}
+          ), "tpl-span")}
           {labelled("default", t("templates.form.default"), (id, invalid, describedBy) => (
             <select id={id} value={field.default ?? ""} aria-invalid={invalid || undefined} aria-describedby={describedBy} onChange={(e) => onChange(withOptional(field, "default", e.target.value === "" ? undefined : e.target.value))}>
               <option value="">{t("templates.form.noDefault")}</option>

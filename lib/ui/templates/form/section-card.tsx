@@ -28,7 +28,7 @@ export function SectionCard(props: { section: TemplateSection; index: number; co
   const fieldsIssue = issueAt(issues, [...path, "fields"]) ?? issueAt(issues, [...path, "id"]);
   return (
     <li className="tpl-section" data-testid="form-section" data-section-id={section.id}>
-      <h4 className="tpl-section-heading">{t("templates.form.sectionHeading", { n: index + 1 })}</h4>
+      <h3 className="tpl-section-heading">{t("templates.form.sectionHeading", { n: index + 1 })}</h3>
       <div className="tpl-row">
         <div className="tpl-grow">
           <label htmlFor={`${idBase}-title`}>{t("templates.form.sectionTitle")}</label>
