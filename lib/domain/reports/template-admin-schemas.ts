@@ -39,10 +39,14 @@ export function isReservedFieldId(id: string): boolean {
   return id.startsWith(RESERVED_FIELD_PREFIX) || id === ADDENDUM_NOTE_FIELD;
 }
 
+export function isReservedSectionId(id: string): boolean {
+  return RESERVED_SECTION_IDS.has(id);
+}
+
 /** What an administrator may save: a valid definition that leaves the product's own ids alone. */
 export const editableTemplateDefinitionSchema = templateDefinitionSchema.superRefine((definition, ctx) => {
   definition.sections.forEach((section, s) => {
-    if (RESERVED_SECTION_IDS.has(section.id)) ctx.addIssue({ code: "custom", message: RESERVED_ID_MESSAGE, path: ["sections", s, "id"] });
+    if (isReservedSectionId(section.id)) ctx.addIssue({ code: "custom", message: RESERVED_ID_MESSAGE, path: ["sections", s, "id"] });
     section.fields.forEach((field, f) => {
       if (isReservedFieldId(field.id)) ctx.addIssue({ code: "custom", message: RESERVED_ID_MESSAGE, path: ["sections", s, "fields", f, "id"] });
     });

@@ -10,10 +10,12 @@ export function FieldInput(props: {
   missing: boolean;
   onChange: (value: FieldValue) => void;
   onFocus: () => void;
+  /** Another prefix for the input's id, where the form is shown elsewhere (the template editor's preview). */
+  idPrefix?: string;
 }) {
   const { t } = useI18n();
   const { field, value, onChange, onFocus } = props;
-  const id = `report-field-${field.id}`;
+  const id = `${props.idPrefix ?? "report-field-"}${field.id}`;
   const label = (
     <label htmlFor={id}>
       {field.label}

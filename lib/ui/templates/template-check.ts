@@ -4,7 +4,7 @@ import type { TemplateDefinition } from "@/lib/domain/reports/template-definitio
 import type { MessageKey } from "@/lib/i18n/types";
 
 // The editor's "Valider": the very schema the server applies, run in the browser on the JSON
-// text, so that an administrator sees every error with where it is before saving.
+// text or the form's model, so that an administrator sees every error with where it is before saving.
 
 export type IssuePath = (string | number)[];
 
@@ -25,9 +25,20 @@ export function checkDefinitionText(text: string): DefinitionCheck {
   } catch (error) {
     return { ok: false, raw: undefined, issues: [{ path: [], key: "templates.editor.jsonSyntax", params: { message: error instanceof Error ? error.message : String(error) } }] };
   }
+  return checkDefinition(raw);
+}
+
+/** The same check on a definition already read (the form editor's model). */
+export function checkDefinition(raw: unknown): DefinitionCheck {
   const result = editableTemplateDefinitionSchema.safeParse(raw);
   if (result.success) return { ok: true, definition: result.data, raw };
   return { ok: false, raw, issues: result.error.issues.map(toIssue) };
+}
+
+/** The issue exactly at `path`, for the input that edits it. */
+export function issueAt(issues: readonly DefinitionIssue[], path: IssuePath): DefinitionIssue | undefined {
+  const dotted = path.join(".");
+  return issues.find((issue) => issue.path.join(".") === dotted);
 }
 
 function toIssue(issue: z.core.$ZodIssue): DefinitionIssue {

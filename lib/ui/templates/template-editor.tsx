@@ -6,12 +6,15 @@ import type { TemplateDefinition } from "@/lib/domain/reports/template-definitio
 import { useI18n } from "@/lib/i18n/i18n-provider";
 import { errorMessage, serverFieldErrors } from "@/lib/trpc/error-message";
 import { useTRPC } from "@/lib/trpc/react";
-import { checkDefinitionText, definitionPathOf, type DefinitionIssue } from "./template-check";
+import { DefinitionModeToggle, type DefinitionMode } from "./definition-mode-toggle";
+import { TemplateForm } from "./form/template-form";
+import { checkDefinition, checkDefinitionText, definitionPathOf, type DefinitionIssue } from "./template-check";
 import { TemplateConflict, type Conflict } from "./template-conflict";
 import { TemplateErrors } from "./template-errors";
 import { TemplateMetaFields } from "./template-meta-fields";
 import { TemplatePreview } from "./template-preview";
-import type { TemplateDraft } from "./template-skeleton";
+import { TemplateJsonPane } from "./template-json-pane";
+import { formatDefinition, type TemplateDraft } from "./template-skeleton";
 
 interface Props {
   /** null: a new template, whose code is typed here. */
@@ -26,21 +29,29 @@ interface Props {
   onReload: (code: string) => void;
 }
 
-/** Edits a template as JSON with a live preview; saving always makes a new version. */
+/**
+ * Edits a template in a form (sections and typed fields) or, for experts, as JSON, with a live
+ * preview; both views edit the same definition, checked by the server's schema. Saving always
+ * makes a new version.
+ */
 export function TemplateEditor({ code: fixedCode, expectedVersion, initial, heading, notice, onSaved, onReload }: Props) {
   const { t } = useI18n();
   const trpc = useTRPC();
   const [code, setCode] = useState("");
   const [meta, setMeta] = useState({ title: initial.title, purpose: initial.purpose, modality: initial.modality });
-  const [json, setJson] = useState(initial.json);
+  const [model, setModel] = useState<TemplateDefinition>(initial.definition);
+  // The JSON text while the JSON view is open; null in the form.
+  const [json, setJson] = useState<string | null>(null);
+  const [leaveRefused, setLeaveRefused] = useState(false);
   const [showIssues, setShowIssues] = useState(false);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
-  const check = useMemo(() => checkDefinitionText(json), [json]);
+  const check = useMemo(() => (json === null ? checkDefinition(model) : checkDefinitionText(json)), [json, model]);
   // While the JSON is being typed the preview keeps the last readable definition.
   const [lastValid, setLastValid] = useState<TemplateDefinition | null>(check.ok ? check.definition : null);
   if (check.ok && check.definition !== lastValid) setLastValid(check.definition);
+  const preview = json === null ? model : lastValid;
 
   const save = useMutation(
     trpc.templates.save.mutationOptions({
@@ -72,6 +83,21 @@ export function TemplateEditor({ code: fixedCode, expectedVersion, initial, head
     save.mutate({ code: fixedCode ?? code.trim(), expectedVersion, ...meta, title: meta.title.trim(), definition: check.definition });
   }
 
+  function changeMode(mode: DefinitionMode) {
+    if (mode === "json") {
+      if (json === null) setJson(formatDefinition(model));
+      return;
+    }
+    if (json === null) return;
+    // Unchanged text goes back to the form as it was, even a form not valid yet.
+    if (json === formatDefinition(model)) return (setJson(null), setLeaveRefused(false));
+    const read = checkDefinitionText(json);
+    if (!read.ok) return (setLeaveRefused(true), setShowIssues(true));
+    setModel(read.definition);
+    setJson(null);
+    setLeaveRefused(false);
+  }
+
   return (
     <section className="panel" data-testid="template-editor" aria-labelledby="template-editor-heading">
       <h2 id="template-editor-heading">{heading}</h2>
@@ -81,25 +107,23 @@ export function TemplateEditor({ code: fixedCode, expectedVersion, initial, head
         </p>
       )}
       <TemplateMetaFields code={fixedCode === null ? { value: code, onChange: setCode } : null} meta={meta} onChange={setMeta} errors={fieldErrors} />
-      <div className="detail-grid" style={{ marginTop: "0.75rem", alignItems: "start" }}>
+      <div className="tpl-layout">
         <div>
-          <label htmlFor="template-json" style={{ fontWeight: 600 }}>
-            {t("templates.editor.definition")}
-          </label>
-          <p className="muted" style={{ fontSize: "0.8rem", margin: "0.2rem 0" }}>
-            {t("templates.editor.definitionHint")}
-          </p>
-          <textarea
-            id="template-json"
-            data-testid="template-json"
-            value={json}
-            onChange={(e) => setJson(e.target.value)}
-            spellCheck={false}
-            rows={28}
-            style={{ width: "100%", fontFamily: "ui-monospace, SFMono-Regular, Menlo, Consolas, monospace", fontSize: "0.85rem", whiteSpace: "pre", tabSize: 2 }}
-            aria-invalid={showIssues && issues.length > 0 ? true : undefined}
-          />
-          <div style={{ display: "flex", gap: "0.5rem", flexWrap: "wrap", margin: "0.5rem 0" }}>
+          <DefinitionModeToggle mode={json === null ? "form" : "json"} onChange={changeMode} />
+          {leaveRefused && json !== null && (
+            <div className="warning" role="alert" data-testid="json-leave-refused">
+              <p style={{ margin: "0 0 0.4rem" }}>{t("templates.form.jsonInvalid")}</p>
+              <button type="button" className="secondary" onClick={() => (setJson(null), setLeaveRefused(false))}>
+                {t("templates.form.discardJson")}
+              </button>
+            </div>
+          )}
+          {json === null ? (
+            <TemplateForm definition={model} onChange={setModel} issues={showIssues ? issues : []} />
+          ) : (
+            <TemplateJsonPane json={json} invalid={showIssues && issues.length > 0} onChange={setJson} />
+          )}
+          <div style={{ display: "flex", gap: "0.5rem", flexWrap: "wrap", margin: "0.75rem 0 0.5rem" }}>
             <button type="button" className="secondary" data-testid="template-validate" onClick={() => setShowIssues(true)}>
               {t("templates.editor.validate")}
             </button>
@@ -115,12 +139,12 @@ export function TemplateEditor({ code: fixedCode, expectedVersion, initial, head
             </p>
           )}
         </div>
-        <div>
+        <div className="tpl-preview-column">
           <h3 style={{ marginTop: 0 }}>{t("templates.preview.title")}</h3>
           <p className="muted" style={{ fontSize: "0.8rem", margin: "0.2rem 0 0.5rem" }}>
-            {check.ok ? t("templates.preview.hint") : t("templates.preview.stale")}
+            {json === null || check.ok ? t("templates.preview.hint") : t("templates.preview.stale")}
           </p>
-          {lastValid && <TemplatePreview definition={lastValid} />}
+          {preview && <TemplatePreview definition={preview} />}
         </div>
       </div>
     </section>

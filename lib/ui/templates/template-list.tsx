@@ -33,57 +33,60 @@ export function TemplateList(props: { items: TemplateListItemDto[]; selected: st
       {props.items.length === 0 ? (
         <p className="muted">{t("templates.list.empty")}</p>
       ) : (
-        <table className="worklist" data-testid="templates-list" style={{ marginTop: "0.5rem" }}>
-          <thead>
-            <tr>
-              <th>{t("templates.list.name")}</th>
-              <th>{t("templates.list.code")}</th>
-              <th>{t("templates.list.purpose")}</th>
-              <th>{t("templates.list.modality")}</th>
-              <th>{t("templates.list.version")}</th>
-              <th>{t("templates.list.updated")}</th>
-              <th>{t("templates.list.active")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.items.map((item) => (
-              <tr
-                key={item.code}
-                data-testid="template-row"
-                data-code={item.code}
-                aria-current={props.selected === item.code ? "true" : undefined}
-                style={{ opacity: item.active ? 1 : 0.6, fontWeight: props.selected === item.code ? 700 : undefined }}
-              >
-                <td>
-                  <button type="button" className="link" onClick={() => props.onSelect(item.code)} style={{ background: "none", border: "none", padding: 0, color: "inherit", textDecoration: "underline", cursor: "pointer", fontWeight: "inherit" }}>
-                    {item.title}
-                  </button>
-                </td>
-                <td>
-                  <code>{item.code}</code>
-                </td>
-                <td>{t(`templates.purpose.${item.purpose}`)}</td>
-                <td>{item.modality ? t(`modality.${item.modality}`) : t("templates.anyModality")}</td>
-                <td>
-                  v{item.latestVersion} <span className="muted">({t("templates.list.versionCount", { count: item.versionCount })})</span>
-                </td>
-                <td>
-                  <LocalDateTime date={item.updatedAt} /> <span className="muted">— {item.updatedBy?.name ?? t("templates.system")}</span>
-                </td>
-                <td>
-                  <input
-                    type="checkbox"
-                    data-testid="template-active"
-                    aria-label={`${t("templates.list.active")} : ${item.title}`}
-                    checked={item.active}
-                    disabled={toggle.isPending}
-                    onChange={(e) => toggle.mutate({ code: item.code, active: e.target.checked })}
-                  />
-                </td>
+        // Wider than a phone: the table scrolls inside its panel rather than widening the page.
+        <div className="table-scroll">
+          <table className="worklist" data-testid="templates-list" style={{ marginTop: "0.5rem" }}>
+            <thead>
+              <tr>
+                <th>{t("templates.list.name")}</th>
+                <th>{t("templates.list.code")}</th>
+                <th>{t("templates.list.purpose")}</th>
+                <th>{t("templates.list.modality")}</th>
+                <th>{t("templates.list.version")}</th>
+                <th>{t("templates.list.updated")}</th>
+                <th>{t("templates.list.active")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {props.items.map((item) => (
+                <tr
+                  key={item.code}
+                  data-testid="template-row"
+                  data-code={item.code}
+                  aria-current={props.selected === item.code ? "true" : undefined}
+                  style={{ opacity: item.active ? 1 : 0.6, fontWeight: props.selected === item.code ? 700 : undefined }}
+                >
+                  <td>
+                    <button type="button" className="link" onClick={() => props.onSelect(item.code)} style={{ background: "none", border: "none", padding: 0, color: "inherit", textDecoration: "underline", cursor: "pointer", fontWeight: "inherit" }}>
+                      {item.title}
+                    </button>
+                  </td>
+                  <td>
+                    <code>{item.code}</code>
+                  </td>
+                  <td>{t(`templates.purpose.${item.purpose}`)}</td>
+                  <td>{item.modality ? t(`modality.${item.modality}`) : t("templates.anyModality")}</td>
+                  <td>
+                    v{item.latestVersion} <span className="muted">({t("templates.list.versionCount", { count: item.versionCount })})</span>
+                  </td>
+                  <td>
+                    <LocalDateTime date={item.updatedAt} /> <span className="muted">— {item.updatedBy?.name ?? t("templates.system")}</span>
+                  </td>
+                  <td>
+                    <input
+                      type="checkbox"
+                      data-testid="template-active"
+                      aria-label={`${t("templates.list.active")} : ${item.title}`}
+                      checked={item.active}
+                      disabled={toggle.isPending}
+                      onChange={(e) => toggle.mutate({ code: item.code, active: e.target.checked })}
+                    />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {message && (
         <p className={message.kind === "error" ? "form-error" : "notice"} role="status" data-testid="template-list-message">

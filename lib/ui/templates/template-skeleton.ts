@@ -1,12 +1,12 @@
 import type { Modality, TemplatePurpose } from "@/lib/domain/enums";
 import type { TemplateDefinition } from "@/lib/domain/reports/template-definition";
 
-/** What the editor edits: a version's metadata and its definition as JSON text. */
+/** What the editor starts from: a version's metadata and its definition. */
 export interface TemplateDraft {
   title: string;
   purpose: TemplatePurpose;
   modality: Modality | null;
-  json: string;
+  definition: TemplateDefinition;
 }
 
 export function formatDefinition(definition: TemplateDefinition): string {
@@ -23,5 +23,5 @@ export const SKELETON_DEFINITION: TemplateDefinition = {
 };
 
 export function newTemplateDraft(): TemplateDraft {
-  return { title: "", purpose: "REPORT", modality: null, json: formatDefinition(SKELETON_DEFINITION) };
+  return { title: "", purpose: "REPORT", modality: null, definition: structuredClone(SKELETON_DEFINITION) };
 }

@@ -15,48 +15,50 @@ export function TemplateVersions({ versions, onRestore }: { versions: TemplateVe
   return (
     <section className="panel" data-testid="template-versions">
       <h2>{t("templates.versions.title")}</h2>
-      <table className="worklist">
-        <thead>
-          <tr>
-            <th>{t("templates.versions.version")}</th>
-            <th>{t("templates.versions.date")}</th>
-            <th>{t("templates.versions.author")}</th>
-            <th>{t("templates.versions.reports")}</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {versions.map((version, index) => (
-            <tr key={version.id} data-testid="template-version" data-version={version.version}>
-              <td>
-                v{version.version} {index === 0 && <span className="badge">{t("templates.versions.current")}</span>}
-              </td>
-              <td>
-                <LocalDateTime date={version.createdAt} />
-              </td>
-              <td>{version.createdBy?.name ?? t("templates.system")}</td>
-              <td>{version.reportCount}</td>
-              <td style={{ display: "flex", gap: "0.4rem", flexWrap: "wrap" }}>
-                <button type="button" className="secondary" aria-expanded={viewed === version.version} onClick={() => setViewed(viewed === version.version ? null : version.version)}>
-                  {viewed === version.version ? t("templates.versions.hide") : t("templates.versions.view")}
-                </button>
-                {index > 0 && (
-                  <button type="button" className="secondary" onClick={() => onRestore(version.version)}>
-                    {t("templates.versions.restore")}
-                  </button>
-                )}
-              </td>
+      <div className="table-scroll">
+        <table className="worklist">
+          <thead>
+            <tr>
+              <th>{t("templates.versions.version")}</th>
+              <th>{t("templates.versions.date")}</th>
+              <th>{t("templates.versions.author")}</th>
+              <th>{t("templates.versions.reports")}</th>
+              <th />
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {versions.map((version, index) => (
+              <tr key={version.id} data-testid="template-version" data-version={version.version}>
+                <td>
+                  v{version.version} {index === 0 && <span className="badge">{t("templates.versions.current")}</span>}
+                </td>
+                <td>
+                  <LocalDateTime date={version.createdAt} />
+                </td>
+                <td>{version.createdBy?.name ?? t("templates.system")}</td>
+                <td>{version.reportCount}</td>
+                <td style={{ display: "flex", gap: "0.4rem", flexWrap: "wrap" }}>
+                  <button type="button" className="secondary" aria-expanded={viewed === version.version} onClick={() => setViewed(viewed === version.version ? null : version.version)}>
+                    {viewed === version.version ? t("templates.versions.hide") : t("templates.versions.view")}
+                  </button>
+                  {index > 0 && (
+                    <button type="button" className="secondary" onClick={() => onRestore(version.version)}>
+                      {t("templates.versions.restore")}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {shown && (
         <div data-testid="template-version-view" style={{ marginTop: "0.75rem" }}>
           <p className="muted">{t("templates.versions.readOnly", { version: shown.version })}</p>
           <p>
             <strong>{shown.title}</strong> — {t(`templates.purpose.${shown.purpose}`)} — {shown.modality ? t(`modality.${shown.modality}`) : t("templates.anyModality")}
           </p>
-          <div className="detail-grid" style={{ alignItems: "start" }}>
+          <div className="tpl-layout">
             <textarea
               readOnly
               aria-label={t("templates.editor.definition")}

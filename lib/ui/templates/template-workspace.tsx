@@ -6,7 +6,6 @@ import { useI18n } from "@/lib/i18n/i18n-provider";
 import { errorMessage } from "@/lib/trpc/error-message";
 import { useTRPC } from "@/lib/trpc/react";
 import { TemplateEditor } from "./template-editor";
-import { formatDefinition } from "./template-skeleton";
 import { TemplateVersions } from "./template-versions";
 
 /**
@@ -37,7 +36,7 @@ export function TemplateWorkspace({ code, initialNotice }: { code: string; initi
   }
 
   return (
-    <div style={{ display: "grid", gap: "1rem" }}>
+    <div className="tpl-stack">
       {latest.version > base.version && (
         <p className="warning" role="status" data-testid="template-newer">
           {t("templates.editor.newer", { version: latest.version })}
@@ -47,7 +46,7 @@ export function TemplateWorkspace({ code, initialNotice }: { code: string; initi
         key={`${base.version}:${restored?.times ?? 0}`}
         code={code}
         expectedVersion={base.version}
-        initial={{ title: source.title, purpose: source.purpose, modality: source.modality, json: formatDefinition(source.definition) }}
+        initial={{ title: source.title, purpose: source.purpose, modality: source.modality, definition: source.definition }}
         heading={t("templates.editor.editTitle", { title: base.title, version: base.version })}
         notice={restored ? t("templates.editor.restoredFrom", { version: restored.version }) : notice}
         onSaved={(saved) => {

@@ -22,7 +22,7 @@ export function TemplatesAdmin() {
   const open = (code: string, notice: string | null = null) => setSelection({ kind: "code", code, notice });
 
   return (
-    <div style={{ display: "grid", gap: "1rem" }}>
+    <div className="tpl-stack">
       {list.error && <p className="form-error">{errorMessage(list.error, t)}</p>}
       {list.data && (
         <TemplateList
