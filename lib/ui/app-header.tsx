@@ -7,6 +7,7 @@ import { useI18n } from "@/lib/i18n/i18n-provider";
 import { useLiveStatus } from "@/lib/realtime/live-updates";
 import { LanguageSwitch } from "./language-switch";
 import { NotificationBell } from "./notifications/notification-bell";
+import { forgetMeasurementCopies } from "./reports/forget-measurement-copies";
 import { clearDrafts } from "./session/form-drafts";
 
 export function AppHeader({ user: signedIn }: { user: { name: string; role: Role; enrolmentOnly?: boolean } | null }) {
@@ -44,6 +45,7 @@ export function AppHeader({ user: signedIn }: { user: { name: string; role: Role
           onClick={() => {
             // Forms kept for a sign-in again are not kept past a deliberate sign-out.
             clearDrafts(null);
+            forgetMeasurementCopies();
             void signOut({ callbackUrl: "/signin" });
           }}
         >
