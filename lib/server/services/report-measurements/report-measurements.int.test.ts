@@ -20,7 +20,7 @@ async function codeOf(promise: Promise<unknown>): Promise<string> {
   return (error as AppError).code;
 }
 
-function lengthOf(requestId: string, millimetres: number, annotation = randomUUID()): SendMeasurementInput {
+function lengthOf(requestId: string, millimetres: number, annotation: string = randomUUID()): SendMeasurementInput {
   const text = `Longueur : ${millimetres.toFixed(1).replace(".", ",")} mm`;
   return { requestId, text, measurement: { id: annotation, kind: "length", imageId: "wadors:/dicomweb/studies/1/series/2/instances/3/frames/1", values: [{ name: "length", value: millimetres, unit: "mm" }] } };
 }
