@@ -16,7 +16,6 @@ async function holdAnswer(page: Page, procedure: string): Promise<{ asked: Promi
   const answered = new Promise<void>((resolve) => (markAnswered = resolve));
   const pattern = `**/api/trpc/*${procedure}*`;
   const handler = async (route: Route) => {
-    await page.unroute(pattern, handler);
     // The server does its work now; only its answer waits.
     const response = await route.fetch();
     markAsked();
@@ -24,7 +23,8 @@ async function holdAnswer(page: Page, procedure: string): Promise<{ asked: Promi
     await route.fulfill({ response });
     markAnswered();
   };
-  await page.route(pattern, handler);
+  // Only the next call: the saves that follow go through untouched.
+  await page.route(pattern, handler, { times: 1 });
   return { asked, release, answered };
 }
 
