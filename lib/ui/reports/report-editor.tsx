@@ -11,7 +11,7 @@ import type { ReportDraftDto, TemplateSummary } from "@/lib/server/services/repo
 import { errorMessage, isUnauthenticatedError } from "@/lib/trpc/error-message";
 import { useTRPC } from "@/lib/trpc/react";
 import { ConflictBanner } from "./conflict-banner";
-import { DroppedAfterSwitch, type DroppedEntry } from "./dropped-after-switch";
+import { DroppedAfterSwitch, droppedEntry, type DroppedEntry } from "./dropped-after-switch";
 import { FieldInput } from "./field-input";
 import { MeasurementPicker } from "./measurement-picker";
 import { SaveStatus } from "./save-status";
@@ -74,11 +74,10 @@ export function ReportEditor(props: { requestId: string; draft: ReportDraftDto; 
     setValues(result.values);
     onScreen.current = result.values;
     if (result.dropped.length > 0) {
-      const labelOf = (fieldId: string) => previousFields.current.find(({ field }) => field.id === fieldId)?.field.label ?? fieldId;
-      setDropped(result.dropped.map((entry) => ({ label: labelOf(entry.fieldId), text: String(entry.value) })));
+      setDropped(result.dropped.map((entry) => droppedEntry(previousFields.current, entry.fieldId, entry.value, t)));
     }
     rebase(result.version, result.base, result.unsaved ? result.values : null);
-  }, [draft, fields, switchedTo, autosave.state.kind, rebase, saving, version, acknowledged]);
+  }, [draft, fields, switchedTo, autosave.state.kind, rebase, saving, version, acknowledged, t]);
   const missing = useMemo(() => missingRequiredFields(draft.definition, values), [draft.definition, values]);
   const missingIds = new Set(missing.map((m) => m.fieldId));
 
