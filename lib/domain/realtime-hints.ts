@@ -4,14 +4,17 @@
 /**
  * A request's row or timeline changed; images of a site arrived or changed state; a request's
  * thread has a new message; who is looking at a request changed; the user's notifications
- * changed (sent to the user's own room; `vital` asks for the sound and the browser notification).
+ * changed (sent to the user's own room; `vital` asks for the sound and the browser notification);
+ * the measurements a reader sent to a request's report changed (to the reader's own room: every
+ * window of theirs with that report's editor or viewer refetches).
  */
 export type Hint =
   | { kind: "request.changed"; requestId: string }
   | { kind: "images.changed"; siteId: string }
   | { kind: "thread.changed"; requestId: string }
   | { kind: "presence.changed"; requestId: string }
-  | { kind: "notifications.changed"; vital: boolean };
+  | { kind: "notifications.changed"; vital: boolean }
+  | { kind: "report.measurements.changed"; requestId: string };
 export type HintKind = Hint["kind"];
 
 /** What a client receives: the hint, the room it came through and that room's sequence number. */

@@ -81,6 +81,9 @@ export function LiveUpdatesProvider({ children }: { children: ReactNode }) {
         case "notifications.changed":
           void queryClient.invalidateQueries({ queryKey: trpc.notifications.pathKey() });
           return;
+        case "report.measurements.changed":
+          void queryClient.invalidateQueries({ queryKey: trpc.reports.measurements.queryKey({ requestId: hint.requestId }) });
+          return;
         default: {
           const unreachable: never = hint;
           return unreachable;

@@ -9,6 +9,7 @@ import { useLiveStatus } from "@/lib/realtime/live-updates";
 import { LanguageSwitch } from "./language-switch";
 import { NotificationBell } from "./notifications/notification-bell";
 import { HeaderSearch } from "./search/header-search";
+import { forgetMeasurementCopies } from "./reports/forget-measurement-copies";
 import { clearDrafts } from "./session/form-drafts";
 
 export function AppHeader({ user: signedIn }: { user: { name: string; role: Role; enrolmentOnly?: boolean } | null }) {
@@ -50,6 +51,7 @@ export function AppHeader({ user: signedIn }: { user: { name: string; role: Role
           onClick={() => {
             // Forms kept for a sign-in again are not kept past a deliberate sign-out.
             clearDrafts(null);
+            forgetMeasurementCopies();
             void signOut({ callbackUrl: "/signin" });
           }}
         >

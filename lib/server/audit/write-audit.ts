@@ -87,6 +87,10 @@ export const AUDIT_ACTIONS = [
   "REPORT_OPENED",
   "REPORT_ACKNOWLEDGED",
   "REPORT_PDF_DOWNLOADED",
+  // Measurements sent from the viewer to the report (services/report-measurements).
+  "REPORT_MEASUREMENT_SENT",
+  "REPORT_MEASUREMENTS_READ",
+  "REPORT_MEASUREMENTS_DISCARDED",
   "MY_REQUESTS_READ",
   "TEMPLATES_READ",
   "TEMPLATE_VERSION_SAVED",

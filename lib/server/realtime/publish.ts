@@ -53,3 +53,8 @@ export function publishNotifications(userIds: Iterable<string>, vital: boolean):
   const targets = [...new Set(userIds)].map(rooms.user);
   if (targets.length > 0) slot.__teleradioPublisher?.publish(targets, { kind: "notifications.changed", vital });
 }
+
+/** A reader's measurements for a request's report changed; after commit, to that reader only. */
+export function publishReportMeasurementsChanged(readerId: string, requestId: string): void {
+  slot.__teleradioPublisher?.publish([rooms.user(readerId)], { kind: "report.measurements.changed", requestId });
+}

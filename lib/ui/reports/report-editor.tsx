@@ -1,8 +1,9 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { allFields, reportValuesSchema, type FieldValue, type ReportValues } from "@/lib/domain/reports/template-definition";
+import { reconcileServerDraft } from "@/lib/domain/reports/draft-sync";
 import { mergeValues } from "@/lib/domain/reports/merge-values";
 import { missingRequiredFields } from "@/lib/domain/reports/template-values";
 import { useI18n } from "@/lib/i18n/i18n-provider";
@@ -10,6 +11,7 @@ import type { ReportDraftDto, TemplateSummary } from "@/lib/server/services/repo
 import { errorMessage, isUnauthenticatedError } from "@/lib/trpc/error-message";
 import { useTRPC } from "@/lib/trpc/react";
 import { ConflictBanner } from "./conflict-banner";
+import { DroppedAfterSwitch, droppedEntry, type DroppedEntry } from "./dropped-after-switch";
 import { FieldInput } from "./field-input";
 import { MeasurementPicker } from "./measurement-picker";
 import { SaveStatus } from "./save-status";
@@ -36,7 +38,12 @@ export function ReportEditor(props: { requestId: string; draft: ReportDraftDto; 
   const [values, setValues] = useState<ReportValues>(draft.values);
   const [focused, setFocused] = useState<string | null>(null);
   const [mergeNote, setMergeNote] = useState<string[] | null>(null);
+  const [dropped, setDropped] = useState<DroppedEntry[]>([]);
+  // The version our template switch produced: the server copy at that version is ours to merge.
+  const [switchedTo, setSwitchedTo] = useState(0);
   const autosave = useDraftAutosave({ requestId: props.requestId, draftId: draft.id, initialVersion: draft.draftVersion, initialSavedAt: draft.updatedAt, initialValues: draft.values });
+  const onScreen = useRef(values);
+  onScreen.current = values;
   // What was typed after the session ended is kept in the tab and saved again once signed in
   // (a draft changed meanwhile by someone else meets the usual conflict and merge).
   useKeptForm(`report-draft-${draft.id}`, values, parseReportValues, (kept) => {
@@ -48,6 +55,29 @@ export function ReportEditor(props: { requestId: string; draft: ReportDraftDto; 
     if (sessionOver) announceSessionOver();
   }, [sessionOver]);
   const fields = useMemo(() => allFields(draft.definition), [draft.definition]);
+
+  // The labels of the form before a switch, to name what the new template has no field for.
+  const previousFields = useRef(fields);
+  useEffect(() => {
+    previousFields.current = fields;
+  }, [fields]);
+  // A refetched copy of the draft (after a template switch, a hint, a reconnection) never
+  // overwrites what was typed: lib/domain/reports/draft-sync.ts decides. A layout effect, so that
+  // no keystroke slips in between the new copy's render and the merge.
+  const { rebase, saving, version, acknowledged } = autosave;
+  useLayoutEffect(() => {
+    const result = reconcileServerDraft(
+      { values: onScreen.current, version: version.current, base: acknowledged.current, saving: saving(), ownVersion: Math.max(version.current, switchedTo) },
+      { draftVersion: draft.draftVersion, values: draft.values, fieldIds: fields.map(({ field }) => field.id) },
+    );
+    if (result.kind !== "adopt") return;
+    setValues(result.values);
+    onScreen.current = result.values;
+    if (result.dropped.length > 0) {
+      setDropped(result.dropped.map((entry) => droppedEntry(previousFields.current, entry.fieldId, entry.value, t)));
+    }
+    rebase(result.version, result.base, result.unsaved ? result.values : null);
+  }, [draft, fields, switchedTo, autosave.state.kind, rebase, saving, version, acknowledged, t]);
   const missing = useMemo(() => missingRequiredFields(draft.definition, values), [draft.definition, values]);
   const missingIds = new Set(missing.map((m) => m.fieldId));
 
@@ -93,7 +123,22 @@ export function ReportEditor(props: { requestId: string; draft: ReportDraftDto; 
       <p className="muted">
         {draft.kind === "ADDENDUM" ? t("report.addendumTitle", { n: String(draft.sequence) }) : t("report.draftTitle")} · {draft.template.title} (v{draft.template.version})
       </p>
-      {draft.kind === "ORIGINAL" && <TemplateSwitcher requestId={props.requestId} draft={draft} templates={props.templates} beforeChange={autosave.flush} version={autosave.version} />}
+      {draft.kind === "ORIGINAL" && (
+        <TemplateSwitcher
+          requestId={props.requestId}
+          draft={draft}
+          templates={props.templates}
+          beforeChange={async () => {
+            const ok = await autosave.flush();
+            if (ok) autosave.pause();
+            return ok;
+          }}
+          onChanged={setSwitchedTo}
+          onFailed={autosave.resume}
+          version={autosave.version}
+        />
+      )}
+      <DroppedAfterSwitch entries={dropped} onDismiss={() => setDropped([])} />
       <SaveStatus state={autosave.state} />
       {autosave.state.kind === "conflict" && <ConflictBanner theirs={theirs} onMerge={() => void merge()} onReload={() => void reload()} />}
       {mergeNote && (

@@ -48,7 +48,7 @@ export function ReportPanel(props: { requestId: string; actorId: string; request
           </button>
         </p>
       )}
-      {panel.draft && <ReportEditor key={`${panel.draft.id}:${panel.draft.template.id}`} requestId={props.requestId} draft={panel.draft} templates={panel.templates} />}
+      {panel.draft && <ReportEditor key={panel.draft.id} requestId={props.requestId} draft={panel.draft} templates={panel.templates} />}
       {failure && (
         <p className="action-error" role="alert">
           {errorMessage(failure, t)}

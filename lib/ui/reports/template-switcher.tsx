@@ -7,14 +7,29 @@ import type { ReportDraftDto, TemplateSummary } from "@/lib/server/services/repo
 import { errorMessage } from "@/lib/trpc/error-message";
 import { useTRPC } from "@/lib/trpc/react";
 
-/** Another template for the draft: shared fields keep their values, the rest take defaults. */
-export function TemplateSwitcher(props: { requestId: string; draft: ReportDraftDto; templates: TemplateSummary[]; beforeChange: () => Promise<boolean>; version: RefObject<number> }) {
+/**
+ * Another template for the draft: shared fields keep their values, the rest take defaults.
+ * The form stays editable meanwhile: `beforeChange` sends what was typed and holds the next
+ * saves, `onChanged` names the version the switch produced (the editor then merges what was
+ * typed since into the new form), `onFailed` lets the held saves go.
+ */
+export function TemplateSwitcher(props: {
+  requestId: string;
+  draft: ReportDraftDto;
+  templates: TemplateSummary[];
+  beforeChange: () => Promise<boolean>;
+  onChanged: (draftVersion: number) => void;
+  onFailed: () => void;
+  version: RefObject<number>;
+}) {
   const { t } = useI18n();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [templateId, setTemplateId] = useState(props.draft.template.id);
   const change = useMutation(
     trpc.reports.changeTemplate.mutationOptions({
+      onSuccess: (result) => props.onChanged(result.draftVersion),
+      onError: () => props.onFailed(),
       onSettled: () => queryClient.invalidateQueries({ queryKey: trpc.reports.forRequest.queryKey({ requestId: props.requestId }) }),
     }),
   );

@@ -13,7 +13,9 @@ export type SaveState = { kind: "saved"; at: Date } | { kind: "dirty" } | { kind
 /**
  * Autosave as you type: a save goes out 800 ms after the last keystroke, one at a time, from
  * the draft version last acknowledged by the server. A conflict stops autosaving until the
- * radiologist merges or reloads (the server never overwrites the other editor's save).
+ * radiologist merges or reloads (the server never overwrites the other editor's save). While
+ * another act changes the draft (a template switch) saves are held, not dropped: what is typed
+ * meanwhile waits in `pending` and goes out from the version that act produced (`rebase`).
  */
 export function useDraftAutosave(args: { requestId: string; draftId: string; initialVersion: number; initialSavedAt: Date; initialValues: ReportValues }) {
   const trpc = useTRPC();
@@ -26,6 +28,7 @@ export function useDraftAutosave(args: { requestId: string; draftId: string; ini
   const inFlight = useRef<Promise<void> | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const conflicted = useRef(false);
+  const paused = useRef(false);
   const { mutateAsync } = save;
 
   const flush = useCallback(async (): Promise<boolean> => {
@@ -33,6 +36,7 @@ export function useDraftAutosave(args: { requestId: string; draftId: string; ini
     timer.current = null;
     while (inFlight.current) await inFlight.current;
     const values = pending.current;
+    if (paused.current) return true;
     if (!values || conflicted.current) return !conflicted.current;
     pending.current = null;
     setState({ kind: "saving" });
@@ -68,9 +72,23 @@ export function useDraftAutosave(args: { requestId: string; draftId: string; ini
     [flush],
   );
 
-  /** After a merge or a reload: continue from the server's version with these values. */
+  /** Saves wait (typing goes on) until `rebase` or `resume`: another act is changing the draft. */
+  const pause = useCallback(() => {
+    paused.current = true;
+  }, []);
+
+  /** That act failed: what was typed meanwhile goes out from the version we had. */
+  const resume = useCallback(() => {
+    paused.current = false;
+    if (pending.current) void flush();
+  }, [flush]);
+
+  const saving = useCallback(() => inFlight.current !== null, []);
+
+  /** After a merge, a reload or an adopted server copy: continue from the server's version with these values. */
   const rebase = useCallback(
     (serverVersion: number, serverValues: ReportValues, values: ReportValues | null) => {
+      paused.current = false;
       conflicted.current = false;
       version.current = serverVersion;
       acknowledged.current = serverValues;
@@ -87,5 +105,5 @@ export function useDraftAutosave(args: { requestId: string; draftId: string; ini
     flushRef.current = flush;
   }, [flush]);
   useEffect(() => () => void flushRef.current(), []);
-  return { state, schedule, flush, rebase, version, acknowledged };
+  return { state, schedule, flush, rebase, pause, resume, saving, version, acknowledged };
 }

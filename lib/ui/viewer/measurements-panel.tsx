@@ -1,14 +1,13 @@
 "use client";
 
-import { useSyncExternalStore } from "react";
 import { useI18n } from "@/lib/i18n/i18n-provider";
+import { errorMessage } from "@/lib/trpc/error-message";
 import { formatMeasurement, type Measurement } from "@/lib/viewer/measurements";
-import { measurementsForReport, onReportMeasurementsChanged, sendMeasurementToReport } from "@/lib/viewer/report-bridge";
+import { useSendToReport } from "./use-send-to-report";
 
 export function MeasurementsPanel({ requestId, measurements }: { requestId: string; measurements: Measurement[] }) {
   const { t, locale } = useI18n();
-  const sent = useSyncExternalStore(onReportMeasurementsChanged, () => JSON.stringify(measurementsForReport(requestId).map((m) => m.id)), () => "[]");
-  const sentIds = new Set(JSON.parse(sent) as string[]);
+  const { send, stateOf } = useSendToReport(requestId);
   const names = {
     length: t("viewer.valueNames.length"),
     angle: t("viewer.valueNames.angle"),
@@ -24,12 +23,18 @@ export function MeasurementsPanel({ requestId, measurements }: { requestId: stri
       <ul className="measurements-list">
         {measurements.map((m) => {
           const text = formatMeasurement(m, names, locale);
+          const state = stateOf(m.id);
           return (
             <li key={m.id} data-testid="measurement" data-kind={m.kind}>
               <span data-testid="measurement-text">{text}</span>
-              <button type="button" className="secondary" disabled={sentIds.has(m.id)} data-testid="send-to-report" onClick={() => sendMeasurementToReport(requestId, m, text)}>
-                {sentIds.has(m.id) ? t("viewer.sentToReport") : t("viewer.sendToReport")}
+              <button type="button" className="secondary" disabled={state.kind === "sending" || state.kind === "sent"} data-testid="send-to-report" data-state={state.kind} onClick={() => void send(m, text)}>
+                {state.kind === "sent" ? t("viewer.sentToReport") : state.kind === "sending" ? t("viewer.sendingToReport") : t("viewer.sendToReport")}
               </button>
+              {state.kind === "failed" && (
+                <span className="action-error" role="alert" data-testid="send-to-report-error">
+                  {errorMessage(state.error, t)}
+                </span>
+              )}
             </li>
           );
         })}

@@ -7,6 +7,8 @@ export const reportEn = {
   addendumTitle: "Draft of addendum no. {n}",
   template: "Template",
   changeTemplate: "Change template",
+  droppedAfterSwitch: "Typed during the template change into fields the new template does not have (copy it where it belongs):",
+  droppedAfterSwitchDismiss: "I have kept this text",
   choose: "— choose —",
   yes: "Yes",
   no: "No",

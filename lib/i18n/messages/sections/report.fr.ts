@@ -7,6 +7,8 @@ export const reportFr = {
   addendumTitle: "Brouillon de l'addendum n° {n}",
   template: "Modèle",
   changeTemplate: "Changer de modèle",
+  droppedAfterSwitch: "Saisi pendant le changement de modèle dans des champs que le nouveau modèle n'a pas (copiez-le où il faut) :",
+  droppedAfterSwitchDismiss: "J'ai repris ce texte",
   choose: "— choisir —",
   yes: "Oui",
   no: "Non",

@@ -170,6 +170,7 @@ export const viewerEn = {
   noMeasurements: "No measurements. Pick a measurement tool and draw on the image.",
   sendToReport: "Send to the report",
   sentToReport: "Sent to the report",
+  sendingToReport: "Sending to the report…",
   valueNames: {
     length: "Length",
     angle: "Angle",

@@ -170,6 +170,7 @@ export const viewerFr = {
   noMeasurements: "Aucune mesure. Choisissez un outil de mesure et tracez sur l'image.",
   sendToReport: "Envoyer au compte rendu",
   sentToReport: "Envoyée au compte rendu",
+  sendingToReport: "Envoi au compte rendu…",
   valueNames: {
     length: "Longueur",
     angle: "Angle",

@@ -1,6 +1,9 @@
 import "server-only";
 import { changeTemplateSchema, saveDraftSchema, signReportSchema, startReadingSchema } from "@/lib/domain/reports/report-schemas";
+import { sendMeasurementSchema } from "@/lib/domain/reports/report-measurement-schemas";
 import { requestIdSchema } from "@/lib/domain/worklist-filter-schema";
+import { listReportMeasurements } from "../../services/report-measurements/list-report-measurements";
+import { sendMeasurementToReport } from "../../services/report-measurements/send-measurement-to-report";
 import { changeTemplate } from "../../services/reports/change-template";
 import { getReportPanel } from "../../services/reports/get-report-panel";
 import { saveDraft } from "../../services/reports/save-draft";
@@ -34,4 +37,13 @@ export const reportsRouter = router({
   startAddendum: roleProcedure("RADIOLOGIST")
     .input(requestIdSchema)
     .mutation(({ ctx, input }) => startAddendum({ db: ctx.db, actor: ctx.actor, requestId: input.requestId })),
+
+  // Measurements sent from the viewer, waiting in the editor (the reader's own, per request).
+  measurements: roleProcedure("RADIOLOGIST")
+    .input(requestIdSchema)
+    .query(({ ctx, input }) => listReportMeasurements({ db: ctx.db, actor: ctx.actor, requestId: input.requestId })),
+
+  sendMeasurement: roleProcedure("RADIOLOGIST")
+    .input(sendMeasurementSchema)
+    .mutation(({ ctx, input }) => sendMeasurementToReport({ db: ctx.db, actor: ctx.actor, input })),
 });
