@@ -156,6 +156,8 @@ export const fr = {
     expertQuestion: "Question posée à l'expert",
     renalFunction: "Fonction rénale",
     egfr: "DFG (mL/min/1,73 m², facultatif)",
+    patientInformed: "J'ai informé le patient que l'examen sera interprété à distance (pas d'opposition)",
+    patientInformedHint: "Exigé avant la lecture sur la plupart des sites. Sinon, vous ou le manipulateur pourrez l'enregistrer sur la demande.",
     contrastAllergy: "Allergie aux produits de contraste",
     pregnancy: "Grossesse",
     metformin: "Traitement par metformine",
