@@ -34,6 +34,7 @@ export const en: Messages = {
     backToWorklist: "← Back to the worklist",
     live: "Live",
     offline: "Offline, reconnecting…",
+    sessionEnded: "Session ended",
   },
   roles: {
     REFERRER: "Referring physician",

@@ -33,6 +33,7 @@ export const fr = {
     backToWorklist: "← Retour à la liste de travail",
     live: "En direct",
     offline: "Hors ligne, reconnexion…",
+    sessionEnded: "Session terminée",
   },
   roles: {
     REFERRER: "Médecin demandeur",
