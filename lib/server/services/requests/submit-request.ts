@@ -37,12 +37,15 @@ export async function submitRequest(args: { db: Db; actor: Actor; input: SubmitR
   const informed = input.type === "TELEDIAGNOSTIC" && input.patientInformed === true;
   try {
     const { requestId, pending } = await db.$transaction(async (tx) => {
+      // One instant for the submission and a patient information ticked with it, so the
+      // timeline never shows the information before the submission.
+      const submittedAt = new Date();
       const created = await tx.readingRequest.create({
-        data: { ...toColumns(input), siteId, requesterId: actor.id, payloadHash, ...(informed ? { patientInformedAt: new Date(), patientInformedById: actor.id } : {}) },
+        data: { ...toColumns(input), siteId, requesterId: actor.id, payloadHash, submittedAt, ...(informed ? { patientInformedAt: submittedAt, patientInformedById: actor.id } : {}) },
         select: { id: true, submittedAt: true, patientInformedAt: true },
       });
       await tx.requestEvent.create({
-        data: { requestId: created.id, actorId: actor.id, type: "SUBMITTED", toStatus: "SUBMITTED" },
+        data: { requestId: created.id, actorId: actor.id, type: "SUBMITTED", toStatus: "SUBMITTED", at: submittedAt },
       });
       await writeAudit(tx, {
         actorId: actor.id,
