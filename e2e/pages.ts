@@ -26,6 +26,8 @@ export interface RequestFormValues {
   givenName?: string;
   sitePatientId?: string;
   priority?: "VITAL" | "URGENT" | "ROUTINE";
+  /** Ticks "patient informed" on the form (the requesting physician told the patient). */
+  patientInformed?: boolean;
 }
 
 /** Fills and sends the request form as a referrer; returns the new request's id. */
@@ -45,6 +47,7 @@ export async function submitTeleDiagnostic(page: Page, values: RequestFormValues
   await page.locator("#contrast\\.contrastAllergy").selectOption("NO");
   await page.locator("#contrast\\.pregnancy").selectOption("NOT_APPLICABLE");
   await page.locator("#contrast\\.metformin").selectOption("NO");
+  if (values.patientInformed) await page.locator("#patientInformed").check();
   await page.getByRole("button", { name: "Envoyer la demande" }).click();
   await page.waitForURL(/\/requests\/[0-9a-f-]{36}$/);
   await expect(page.getByTestId("patient-name")).toContainText(values.familyName.toUpperCase());

@@ -17,10 +17,12 @@ export async function seedDemoHistory(db: PrismaClient, now = new Date()): Promi
   for (const timeline of DEMO_HISTORY) {
     const site = siteId.get(timeline.siteCode);
     const requester = users.find((user) => user.role === "REFERRER" && user.siteId === site);
+    // At sites without a radiographer account the requesting physician informed the patient.
+    const informer = users.find((user) => user.role === "RADIOGRAPHER" && user.siteId === site) ?? requester;
     const reader = userId.get(timeline.reader);
     if (!site || !requester || !reader) continue;
     const submittedAt = wallClockToInstant(`${addDays(today, -timeline.daysAgo)}T${timeline.time}`);
-    await insertTimeline(db, { siteId: site, requesterId: requester.id, readerId: reader, submittedAt, timeline });
+    await insertTimeline(db, { siteId: site, requesterId: requester.id, readerId: reader, informerId: informer?.id, submittedAt, timeline });
     written += 1;
   }
   return written;

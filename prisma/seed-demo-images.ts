@@ -15,7 +15,7 @@ import { DEMO_SENDERS } from "./demo-senders";
 
 interface DemoImagingCase {
   referrerEmail: string;
-  status: RequestStatus;
+  status: Extract<RequestStatus, "SUBMITTED" | "PROTOCOL_SENT">;
   /** A submission without its idempotency key; validated by the same schema as the form. */
   input: Record<string, unknown>;
   images: (patient: SyntheticPatient, accessionNumber: string) => Iterable<SyntheticInstance>;
@@ -74,10 +74,15 @@ export async function seedDemoImages(db: PrismaClient, deps: ImageDeps, log: (li
     const referrer = await actorByEmail(db, demo.referrerEmail);
     const input = submitRequestSchema.parse({ ...demo.input, idempotencyKey: randomUUID() });
     const { requestId } = await submitRequest({ db, actor: referrer, input });
-    // The justification workflow comes with its own issue: demo requests start where their images arrive.
-    if (demo.status !== "SUBMITTED") {
-      await db.readingRequest.update({ where: { id: requestId }, data: { status: demo.status } });
-      await db.requestEvent.create({ data: { requestId, actorId: null, actorLabel: "Données de démonstration", type: "STATUS_CHANGED", fromStatus: "SUBMITTED", toStatus: demo.status } });
+    // Demo requests start where their images arrive: the indication accepted, then the protocol
+    // sent, one event per step of the state machine so the timeline is one the product can reach.
+    if (demo.status === "PROTOCOL_SENT") {
+      await db.$transaction(async (tx) => {
+        await tx.readingRequest.update({ where: { id: requestId }, data: { status: demo.status } });
+        for (const [fromStatus, toStatus] of [["SUBMITTED", "INDICATION_ACCEPTED"], ["INDICATION_ACCEPTED", "PROTOCOL_SENT"]] as const) {
+          await tx.requestEvent.create({ data: { requestId, actorId: null, actorLabel: "Données de démonstration", type: "STATUS_CHANGED", fromStatus, toStatus } });
+        }
+      });
     }
     const request = await db.readingRequest.findUniqueOrThrow({ where: { id: requestId }, select: { accessionNumber: true, siteId: true, site: { select: { code: true } } } });
     const sender = DEMO_SENDERS.find((s) => s.siteCode === request.site.code);

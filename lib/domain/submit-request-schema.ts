@@ -97,7 +97,14 @@ export const contrastSafetySchema = z.object({
 export const submitRequestSchema = z.discriminatedUnion(
   "type",
   [
-    z.object({ type: z.literal("TELEDIAGNOSTIC"), ...common, contrast: contrastSafetySchema }),
+    z.object({
+      type: z.literal("TELEDIAGNOSTIC"),
+      ...common,
+      contrast: contrastSafetySchema,
+      // The requesting physician already told the patient the act is remote (and they did not
+      // object): recorded with the submission, so reading never waits for it.
+      patientInformed: z.boolean({ message: "validation.invalid" }).optional(),
+    }),
     z.object({ type: z.literal("TELEEXPERTISE"), ...common, expertQuestion: text(LIMITS.clinicalQuestion) }),
   ],
   { message: "validation.choose" },

@@ -6,10 +6,12 @@ import { io } from "socket.io-client";
 import { PRESENCE_EVENTS, type PresenceWatch } from "@/lib/domain/presence";
 import { SOCKET_EVENTS, type SequencedHint, type Welcome } from "@/lib/domain/realtime-hints";
 import { useTRPC } from "@/lib/trpc/react";
+import { isSessionOver, markSessionOver, subscribeSessionOver } from "@/lib/ui/session/session-over";
 import { HintSequenceTracker } from "./hint-sequence";
 import { LiveChannel } from "./live-channel";
 
-export type LiveStatus = "connecting" | "live" | "offline";
+/** "ended": the session is over; the socket is closed and nothing says live any more. */
+export type LiveStatus = "connecting" | "live" | "offline" | "ended";
 
 const LiveStatusContext = createContext<LiveStatus>("connecting");
 
@@ -98,9 +100,24 @@ export function LiveUpdatesProvider({ children }: { children: ReactNode }) {
       // by itself only after a network loss.
       if (reason === "io server disconnect") socket.connect();
     });
-    socket.on("connect_error", () => setStatus("offline"));
+    socket.on("connect_error", (error) => {
+      setStatus("offline");
+      // The handshake refuses an ended session (attach-realtime.ts): the tab learns it here
+      // too, even before any tRPC call.
+      if (error.message === "unauthenticated") markSessionOver();
+    });
+    // However the tab learns its session ended: no more hints, and never "En direct".
+    const endLive = () => {
+      channel.disconnected();
+      socket.removeAllListeners();
+      socket.disconnect();
+      setStatus("ended");
+    };
+    const unsubscribe = subscribeSessionOver(endLive);
+    if (isSessionOver()) endLive();
 
     return () => {
+      unsubscribe();
       channel.disconnected();
       socket.removeAllListeners();
       socket.disconnect();

@@ -15,6 +15,8 @@ function errorData(error: unknown): ErrorData {
 
 /** The user-facing, translated message of a failed call. */
 export function errorMessage(error: unknown, t: Translate): string {
+  // The session ended (signed out elsewhere, idle, revoked): never the generic error.
+  if (isUnauthenticatedError(error)) return t("errors.UNAUTHENTICATED");
   const { appCode, details } = errorData(error);
   if (!appCode) return t("errors.unknown");
   const params = Object.fromEntries(Object.entries(details ?? {}).map(([k, v]) => [k, String(v)]));
@@ -29,6 +31,16 @@ export function isForbiddenError(error: unknown): boolean {
 /** The session is over (signed out elsewhere, idle, at its end): the form should be kept and the user sent to sign in. */
 export function isUnauthenticatedError(error: unknown): boolean {
   return error instanceof TRPCClientError && (error.data as { code?: string } | undefined)?.code === "UNAUTHORIZED";
+}
+
+/**
+ * Whether a failed query replaces what it showed by its error. Not when only the session ended
+ * on a refetch: the session banner says so, and the page (with the forms on it, kept for after
+ * signing in) stays as it was instead of turning into one error line.
+ */
+export function failureHidesContent(query: { error: unknown; data: unknown }): boolean {
+  if (!query.error) return false;
+  return query.data === undefined || !isUnauthenticatedError(query.error);
 }
 
 /** Field errors sent back by the server's validation (dotted path -> catalogue key). */

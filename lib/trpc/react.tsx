@@ -7,12 +7,23 @@ import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { useState, type ReactNode } from "react";
 import superjson from "superjson";
 import type { AppRouter } from "@/lib/server/trpc/app-router";
+import { announceSessionOver } from "@/lib/ui/session/kept-forms";
+import { isUnauthenticatedError } from "./error-message";
 import { makeQueryClient } from "./query-client";
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 
 export function TrpcReactProvider({ children }: { children: ReactNode }) {
-  const [queryClient] = useState(makeQueryClient);
+  const [queryClient] = useState(() =>
+    makeQueryClient({
+      // Any call refused because the session ended (queries, mutations, every form): the tab
+      // says so once, keeps the forms and offers to sign in again (lib/ui/session).
+      onError: (error) => {
+        if (isUnauthenticatedError(error)) announceSessionOver();
+      },
+      retryable: (error) => !isUnauthenticatedError(error),
+    }),
+  );
   const [trpcClient] = useState(() =>
     createTRPCClient<AppRouter>({
       links: [httpBatchLink({ url: "/api/trpc", transformer: superjson, maxItems: TRPC_MAX_BATCH_SIZE })],

@@ -68,7 +68,7 @@ function LiveIndicator() {
   const live = status === "live";
   return (
     <span className={`live ${live ? "live-on" : "live-off"}`} data-testid="live-status" data-status={status}>
-      {live ? t("app.live") : t("app.offline")}
+      {live ? t("app.live") : status === "ended" ? t("app.sessionEnded") : t("app.offline")}
     </span>
   );
 }

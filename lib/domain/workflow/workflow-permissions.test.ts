@@ -49,7 +49,30 @@ describe("who may perform which act", () => {
     expect(canPerform(radiographer, request("IMAGES_COMPLETE"), "RECORD_PATIENT_INFORMED")).toBe(true);
     expect(canPerform(radiographer, request("PROTOCOL_SENT", { patientInformedAt: new Date() }), "RECORD_PATIENT_INFORMED")).toBe(false);
     expect(canPerform(radiographer, request("INDICATION_ACCEPTED"), "RECORD_PATIENT_INFORMED")).toBe(false);
-    expect(canPerform(referrer, request("PROTOCOL_SENT"), "RECORD_PATIENT_INFORMED")).toBe(false);
+  });
+
+  it("lets a referrer of the site record the patient's information from submission until reading starts", () => {
+    // Sites without a radiographer account (BLR, MTC in the demo) could never read otherwise.
+    for (const status of ["SUBMITTED", "INFO_REQUESTED", "INDICATION_ACCEPTED", "INDICATION_MODIFIED", "PROTOCOL_SENT", "IMAGES_ARRIVING", "IMAGES_COMPLETE"] as const) {
+      expect(canPerform(referrer, request(status), "RECORD_PATIENT_INFORMED"), status).toBe(true);
+    }
+    // Another referrer of the same site (a colleague of the requester) may too.
+    expect(canPerform(actor("REFERRER", "ref-2"), request("PROTOCOL_SENT"), "RECORD_PATIENT_INFORMED")).toBe(true);
+    expect(availableActs(referrer, request("IMAGES_COMPLETE"))).toContain("RECORD_PATIENT_INFORMED");
+  });
+
+  it("never lets anyone else record the patient's information, nor twice, nor once reading started", () => {
+    expect(canPerform(foreignReferrer, request("PROTOCOL_SENT", { siteId: SITE }), "RECORD_PATIENT_INFORMED")).toBe(false);
+    expect(canPerform(actor("RADIOGRAPHER", "mer-b", "site-b"), request("PROTOCOL_SENT"), "RECORD_PATIENT_INFORMED")).toBe(false);
+    for (const who of [radiologist, head, actor("ADMIN", "admin", null)]) expect(canPerform(who, request("IMAGES_COMPLETE"), "RECORD_PATIENT_INFORMED")).toBe(false);
+    expect(canPerform(referrer, request("IMAGES_COMPLETE", { patientInformedAt: new Date() }), "RECORD_PATIENT_INFORMED")).toBe(false);
+    for (const status of ["IN_READING", "SIGNED", "DELIVERED", "CANCELLED", "INDICATION_REFUSED"] as const) {
+      expect(canPerform(referrer, request(status), "RECORD_PATIENT_INFORMED"), status).toBe(false);
+    }
+    // A téléexpertise has no remote act on the patient to inform of.
+    expect(canPerform(referrer, request("SUBMITTED", { type: "TELEEXPERTISE" }), "RECORD_PATIENT_INFORMED")).toBe(false);
+    // The radiographer, as before, only once the protocol is sent (they meet the patient at acquisition).
+    expect(canPerform(radiographer, request("SUBMITTED"), "RECORD_PATIENT_INFORMED")).toBe(false);
   });
 
   it("allows cancelling before reading to the referrer, the holder and the head", () => {
@@ -60,7 +83,7 @@ describe("who may perform which act", () => {
 
   it("lists the acts the request page offers", () => {
     expect(availableActs(radiologist, request("SUBMITTED"))).toEqual(["DECIDE_INDICATION", "CANCEL"]);
-    expect(availableActs(referrer, request("INFO_REQUESTED"))).toEqual(["PROVIDE_INFO", "CANCEL"]);
+    expect(availableActs(referrer, request("INFO_REQUESTED"))).toEqual(["PROVIDE_INFO", "RECORD_PATIENT_INFORMED", "CANCEL"]);
     expect(availableActs(radiographer, request("PROTOCOL_SENT"))).toEqual(["RECORD_PATIENT_INFORMED"]);
   });
 });

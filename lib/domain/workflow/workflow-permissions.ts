@@ -18,11 +18,24 @@ export interface WorkflowSubject {
 }
 
 const AFTER_PROTOCOL: ReadonlySet<RequestStatus> = new Set(["PROTOCOL_SENT", "IMAGES_ARRIVING", "IMAGES_COMPLETE"]);
+/** From submission until reading starts: the referrer usually informs the patient in the emergency department, before the protocol. */
+const BEFORE_READING: ReadonlySet<RequestStatus> = new Set(["SUBMITTED", "INFO_REQUESTED", "INDICATION_ACCEPTED", "INDICATION_MODIFIED", ...AFTER_PROTOCOL]);
+
+/**
+ * Who may record that the patient was informed: a referrer of the request's site (the
+ * requesting physician or a colleague: many sites have no radiographer account), or the
+ * site's radiographer once the protocol is sent (they meet the patient at acquisition).
+ */
+export function mayRecordPatientInformed(actor: Actor, request: WorkflowSubject): boolean {
+  if (request.type !== "TELEDIAGNOSTIC" || request.patientInformedAt !== null || !isSiteStaffOf(actor, request.siteId)) return false;
+  if (actor.role === "REFERRER") return BEFORE_READING.has(request.status);
+  if (actor.role === "RADIOGRAPHER") return AFTER_PROTOCOL.has(request.status);
+  return false;
+}
 
 export function canPerform(actor: Actor, request: WorkflowSubject, act: WorkflowAct): boolean {
   const isHolder = actor.role === "RADIOLOGIST" && request.holderId === actor.id;
   const isReferrer = actor.role === "REFERRER" && isSiteStaffOf(actor, request.siteId);
-  const isRadiographer = actor.role === "RADIOGRAPHER" && isSiteStaffOf(actor, request.siteId);
   switch (act) {
     case "DECIDE_INDICATION":
       // The radiologist carrying the request decides; it must be held first (claimed or assigned).
@@ -32,7 +45,7 @@ export function canPerform(actor: Actor, request: WorkflowSubject, act: Workflow
     case "SEND_PROTOCOL":
       return isHolder && transitionTarget(request.type, request.status, "SEND_PROTOCOL") !== null;
     case "RECORD_PATIENT_INFORMED":
-      return isRadiographer && request.type === "TELEDIAGNOSTIC" && AFTER_PROTOCOL.has(request.status) && request.patientInformedAt === null;
+      return mayRecordPatientInformed(actor, request);
     case "CANCEL":
       // The requesting site's physicians, the radiologist carrying it and the department head.
       return (isReferrer || isHolder || actor.role === "DEPARTMENT_HEAD") && transitionTarget(request.type, request.status, "CANCEL") !== null;

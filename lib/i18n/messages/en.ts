@@ -36,6 +36,7 @@ export const en: Messages = {
     backToWorklist: "← Back to the worklist",
     live: "Live",
     offline: "Offline, reconnecting…",
+    sessionEnded: "Session ended",
   },
   roles: {
     REFERRER: "Referring physician",
@@ -155,6 +156,8 @@ export const en: Messages = {
     expertQuestion: "Question for the expert",
     renalFunction: "Renal function",
     egfr: "eGFR (mL/min/1.73 m², optional)",
+    patientInformed: "I told the patient the exam will be read remotely (no objection)",
+    patientInformedHint: "Required before reading at most sites. Otherwise you or the radiographer can record it on the request.",
     contrastAllergy: "Contrast allergy",
     pregnancy: "Pregnancy",
     metformin: "Metformin treatment",

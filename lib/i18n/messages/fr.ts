@@ -35,6 +35,7 @@ export const fr = {
     backToWorklist: "← Retour à la liste de travail",
     live: "En direct",
     offline: "Hors ligne, reconnexion…",
+    sessionEnded: "Session terminée",
   },
   roles: {
     REFERRER: "Médecin demandeur",
@@ -159,6 +160,8 @@ export const fr = {
     expertQuestion: "Question posée à l'expert",
     renalFunction: "Fonction rénale",
     egfr: "DFG (mL/min/1,73 m², facultatif)",
+    patientInformed: "J'ai informé le patient que l'examen sera interprété à distance (pas d'opposition)",
+    patientInformedHint: "Exigé avant la lecture sur la plupart des sites. Sinon, vous ou le manipulateur pourrez l'enregistrer sur la demande.",
     contrastAllergy: "Allergie aux produits de contraste",
     pregnancy: "Grossesse",
     metformin: "Traitement par metformine",

@@ -3,7 +3,7 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useI18n } from "@/lib/i18n/i18n-provider";
 import type { MessageKey } from "@/lib/i18n/types";
-import { errorMessage } from "@/lib/trpc/error-message";
+import { errorMessage, failureHidesContent } from "@/lib/trpc/error-message";
 import { useTRPC } from "@/lib/trpc/react";
 import { LocalDateTime } from "../local-date-time";
 import { AssignmentExplanationView } from "./assignment-explanation";
@@ -23,7 +23,7 @@ export function AssignmentPanel({ requestId }: { requestId: string }) {
   const { feedback, callbacks } = useActCallbacks(requestId, "assignment.acknowledgeDone");
   const acknowledge = useMutation(trpc.assignment.acknowledge.mutationOptions(callbacks));
 
-  if (query.error) return <p className="form-error">{errorMessage(query.error, t)}</p>;
+  if (failureHidesContent(query)) return <p className="form-error">{errorMessage(query.error, t)}</p>;
   const data = query.data;
   if (!data) return <p className="muted">{t("app.loading")}</p>;
 

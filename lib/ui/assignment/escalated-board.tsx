@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useI18n } from "@/lib/i18n/i18n-provider";
-import { errorMessage } from "@/lib/trpc/error-message";
+import { errorMessage, failureHidesContent } from "@/lib/trpc/error-message";
 import { useTRPC } from "@/lib/trpc/react";
 import { LocalDateTime } from "../local-date-time";
 
@@ -12,7 +12,7 @@ export function EscalatedBoard() {
   const { t } = useI18n();
   const trpc = useTRPC();
   const query = useQuery(trpc.assignment.escalated.queryOptions({}));
-  if (query.error) return <p className="form-error">{errorMessage(query.error, t)}</p>;
+  if (failureHidesContent(query)) return <p className="form-error">{errorMessage(query.error, t)}</p>;
   const rows = query.data;
   if (!rows) return <p className="muted">{t("app.loading")}</p>;
 

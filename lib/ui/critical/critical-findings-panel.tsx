@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useI18n } from "@/lib/i18n/i18n-provider";
-import { errorMessage, isForbiddenError } from "@/lib/trpc/error-message";
+import { errorMessage, failureHidesContent, isForbiddenError } from "@/lib/trpc/error-message";
 import { useTRPC } from "@/lib/trpc/react";
 import { CriticalAcknowledgeBanners } from "./critical-acknowledge-banners";
 import { CriticalFindingItem } from "./critical-finding-item";
@@ -22,7 +22,7 @@ export function CriticalFindingsPanel(props: { requestId: string }) {
   const data = query.data;
 
   if (query.error && isForbiddenError(query.error)) return null;
-  if (query.error) return <p className="form-error">{errorMessage(query.error, t)}</p>;
+  if (failureHidesContent(query)) return <p className="form-error">{errorMessage(query.error, t)}</p>;
   if (!data || (data.findings.length === 0 && !data.can.flag)) return null;
 
   const raised = data.findings.some((finding) => finding.state !== "acknowledged" && finding.category === "MINUTES");

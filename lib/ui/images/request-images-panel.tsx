@@ -6,7 +6,7 @@ import { useState, type ReactNode } from "react";
 import { useI18n } from "@/lib/i18n/i18n-provider";
 import { LocalDateTime } from "../local-date-time";
 import type { StudySummary } from "@/lib/server/imaging/studies/study-summary";
-import { errorMessage } from "@/lib/trpc/error-message";
+import { errorMessage, failureHidesContent } from "@/lib/trpc/error-message";
 import { useTRPC } from "@/lib/trpc/react";
 import { DicomUpload } from "./dicom-upload";
 import { formatDicomDate, formatPersonName } from "./dicom-identity-format";
@@ -18,7 +18,7 @@ export function RequestImagesPanel({ requestId }: { requestId: string }) {
   const { t } = useI18n();
   const trpc = useTRPC();
   const query = useQuery(trpc.images.forRequest.queryOptions({ requestId }));
-  if (query.error) return <p className="form-error">{errorMessage(query.error, t)}</p>;
+  if (failureHidesContent(query)) return <p className="form-error">{errorMessage(query.error, t)}</p>;
   const images = query.data;
   if (!images) return <p className="muted">{t("app.loading")}</p>;
 

@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useI18n } from "@/lib/i18n/i18n-provider";
 import type { MessageKey } from "@/lib/i18n/types";
-import { errorMessage } from "@/lib/trpc/error-message";
+import { errorMessage, failureHidesContent } from "@/lib/trpc/error-message";
 import { useTRPC } from "@/lib/trpc/react";
 import { RequestImagesPanel } from "../images/request-images-panel";
 import { CalendarDate, LocalDateTime } from "../local-date-time";
@@ -20,7 +20,7 @@ export function RequestDetailView(props: { requestId: string; actorId: string; c
   const { t } = useI18n();
   const trpc = useTRPC();
   const query = useQuery(trpc.requests.byId.queryOptions({ requestId: props.requestId }));
-  if (query.error) return <p className="form-error">{errorMessage(query.error, t)}</p>;
+  if (failureHidesContent(query)) return <p className="form-error">{errorMessage(query.error, t)}</p>;
   const request = query.data;
   if (!request) return <p className="muted">{t("app.loading")}</p>;
 

@@ -33,6 +33,7 @@ export function toSubmitInput(values: FormValues, idempotencyKey: string): Submi
   return {
     ...common,
     type: "TELEDIAGNOSTIC",
+    patientInformed: v("patientInformed") === "true",
     contrast: {
       renalFunction: v("contrast.renalFunction"),
       egfr: v("contrast.egfr"),

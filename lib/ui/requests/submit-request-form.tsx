@@ -157,6 +157,24 @@ export function SubmitRequestForm() {
           </div>
         </fieldset>
       )}
+      {!teleexpertise && (
+        <fieldset>
+          <legend>{t("workflow.patientInfo.title")}</legend>
+          <label className="checkbox-line" style={{ display: "flex", gap: "0.5rem", alignItems: "flex-start" }}>
+            <input
+              id="patientInformed"
+              name="patientInformed"
+              type="checkbox"
+              checked={values.patientInformed === "true"}
+              onChange={(e) => set("patientInformed")(e.target.checked ? "true" : "")}
+            />
+            <span>{t("form.patientInformed")}</span>
+          </label>
+          <p className="muted" style={{ fontSize: "0.85rem", margin: "0.3rem 0 0" }}>
+            {t("form.patientInformedHint")}
+          </p>
+        </fieldset>
+      )}
       {formError && (
         <p className="form-error" role="alert" data-testid="form-error">
           {formError}

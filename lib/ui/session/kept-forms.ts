@@ -1,5 +1,6 @@
 import { saveDraft } from "./form-drafts";
 import { safeCallbackPath } from "@/lib/domain/session-expiry";
+import { markSessionOver } from "./session-over";
 
 // The forms on screen that are worth keeping when the session ends. Each registers a function
 // giving its current values; when the session is found over (by the banner, or by a form whose
@@ -18,8 +19,12 @@ export function registerKeptForm(formKey: string, source: Source): () => void {
 
 export const SESSION_OVER_EVENT = "teleradio:session-over";
 
-/** A call was refused as unauthenticated: the banner asks the server at once and says so. */
+/**
+ * A call was refused as unauthenticated: the tab now knows the session is over (banner, live
+ * indicator, socket), and the banner asks the server at once for the rest (which limit).
+ */
 export function announceSessionOver(): void {
+  markSessionOver();
   window.dispatchEvent(new Event(SESSION_OVER_EVENT));
 }
 

@@ -2,6 +2,8 @@
 
 import { useCallback, useEffect, useState } from "react";
 import { SESSION_OVER_EVENT } from "./kept-forms";
+import { markSessionOver } from "./session-over";
+import { useSessionOver } from "./use-session-over";
 import { expiryNotice, nextCheckInMs, type ExpiryNotice, type SessionExpiry } from "@/lib/domain/session-expiry";
 
 // The session's end as the server says it (GET /api/session/expiry, which is not activity),
@@ -14,11 +16,15 @@ export function useSessionExpiry(enabled: boolean): { notice: ExpiryNotice; rene
   const [known, setKnown] = useState<Known>({ kind: "unknown" });
   const [now, setNow] = useState(() => Date.now());
   const [renewing, setRenewing] = useState(false);
+  const sessionOver = useSessionOver();
 
   const take = useCallback(async (answer: Promise<Response>) => {
     try {
       const response = await answer;
-      if (response.status === 401) setKnown({ kind: "over" });
+      if (response.status === 401) {
+        setKnown({ kind: "over" });
+        markSessionOver();
+      }
       else if (response.ok) setKnown({ kind: "live", expiry: (await response.json()) as SessionExpiry, receivedAt: Date.now() });
       // Anything else (a restart, a proxy's 502): keep what was known and ask again later.
     } catch {
@@ -46,7 +52,8 @@ export function useSessionExpiry(enabled: boolean): { notice: ExpiryNotice; rene
     };
   }, [enabled, check]);
 
-  const notice: ExpiryNotice = known.kind === "over" ? { kind: "EXPIRED" } : known.kind === "live" ? expiryNotice(known.expiry, known.receivedAt, now) : { kind: "NONE" };
+  // A call refused as unauthenticated is enough: the notice does not wait for the server's answer.
+  const notice: ExpiryNotice = known.kind === "over" || sessionOver ? { kind: "EXPIRED" } : known.kind === "live" ? expiryNotice(known.expiry, known.receivedAt, now) : { kind: "NONE" };
 
   // The next question to the server, and a tick each second while a countdown is shown.
   useEffect(() => {

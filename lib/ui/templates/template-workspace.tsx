@@ -3,7 +3,7 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useI18n } from "@/lib/i18n/i18n-provider";
-import { errorMessage } from "@/lib/trpc/error-message";
+import { errorMessage, failureHidesContent } from "@/lib/trpc/error-message";
 import { useTRPC } from "@/lib/trpc/react";
 import { TemplateEditor } from "./template-editor";
 import { TemplateVersions } from "./template-versions";
@@ -22,7 +22,7 @@ export function TemplateWorkspace({ code, initialNotice }: { code: string; initi
   const [restored, setRestored] = useState<{ version: number; times: number } | null>(null);
   const [notice, setNotice] = useState(initialNotice);
 
-  if (versions.error) return <p className="form-error">{errorMessage(versions.error, t)}</p>;
+  if (failureHidesContent(versions)) return <p className="form-error">{errorMessage(versions.error, t)}</p>;
   const latest = versions.data?.[0];
   if (!versions.data || !latest) return <p className="muted">{t("app.loading")}</p>;
   if (pinned === null) setPinned(latest.version);

@@ -6,9 +6,15 @@ import { QUICK_ACTIONS, THREAD_BODY_MAX, type QuickAction } from "@/lib/domain/t
 import { useI18n } from "@/lib/i18n/i18n-provider";
 import type { MessageKey } from "@/lib/i18n/types";
 import type { ThreadMessageDto } from "@/lib/server/services/thread/thread-dto";
-import { errorMessage, serverFieldErrors } from "@/lib/trpc/error-message";
+import { errorMessage, failureHidesContent, serverFieldErrors } from "@/lib/trpc/error-message";
 import { useTRPC } from "@/lib/trpc/react";
 import { LocalDateTime } from "../local-date-time";
+import { useKeptForm } from "../session/use-kept-form";
+
+/** A kept message is plain text; anything else in the tab's storage is dropped. */
+function parseKeptText(raw: unknown): string | null {
+  return typeof raw === "string" && raw.length > 0 ? raw : null;
+}
 
 /**
  * The request's conversation between requester, radiologist and radiographer. New messages
@@ -23,7 +29,7 @@ export function RequestThread(props: { requestId: string; actorId?: string }) {
   return (
     <section className="panel" data-testid="thread" aria-labelledby="thread-title">
       <h2 id="thread-title">{t("thread.title")}</h2>
-      {query.error && <p className="form-error">{errorMessage(query.error, t)}</p>}
+      {failureHidesContent(query) && <p className="form-error">{errorMessage(query.error, t)}</p>}
       {!thread && !query.error && <p className="muted">{t("app.loading")}</p>}
       {thread && <MessageList messages={thread.messages} actorId={props.actorId} />}
       {thread && (thread.canPost ? <Composer requestId={props.requestId} /> : <p className="muted">{t("thread.readOnly")}</p>)}
@@ -71,12 +77,19 @@ function Composer(props: { requestId: string }) {
   const queryClient = useQueryClient();
   const [text, setText] = useState("");
   const [error, setError] = useState<string | null>(null);
+  // A message typed when the session ended is kept in the tab and given back after signing in.
+  const [restored, setRestored] = useState(false);
+  useKeptForm(`thread.${props.requestId}`, text, parseKeptText, (kept) => {
+    setText(kept);
+    setRestored(true);
+  });
 
   const post = useMutation(
     trpc.thread.post.mutationOptions({
       onSuccess: () => {
         setText("");
         setError(null);
+        setRestored(false);
       },
       onError: (failure) => {
         const field = serverFieldErrors(failure).body;
@@ -134,6 +147,11 @@ function Composer(props: { requestId: string }) {
           {t("thread.characters", { count: text.length, max: THREAD_BODY_MAX })}
         </span>
       </div>
+      {restored && (
+        <p className="notice" role="status" data-testid="thread-restored">
+          {t("session.restored")}
+        </p>
+      )}
       {error && (
         <p role="alert" className="action-error">
           {error}

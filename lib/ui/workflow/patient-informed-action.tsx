@@ -6,7 +6,7 @@ import { useTRPC } from "@/lib/trpc/react";
 import { ActMessage } from "./act-message";
 import { useActCallbacks } from "./use-act";
 
-/** The radiographer records that the patient was told the act is remote and did not object. */
+/** The site's radiographer or requesting physician records that the patient was told the act is remote and did not object. */
 export function PatientInformedAction({ requestId }: { requestId: string }) {
   const { t } = useI18n();
   const trpc = useTRPC();

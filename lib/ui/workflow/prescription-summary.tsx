@@ -29,7 +29,7 @@ export function PrescriptionSummary({ workflow }: { workflow: RequestWorkflow })
           {protocol.overrideReason && <p className="warning">{t("workflow.protocol.override", { reason: protocol.overrideReason })}</p>}
         </div>
       )}
-      {patientInformation && protocol && (
+      {patientInformation && (
         <div data-testid="patient-information">
           <h3>{t("workflow.patientInfo.title")}</h3>
           <p className="muted">{t(`workflow.patientInfo.${patientInformation.policy}`)}</p>

@@ -17,7 +17,24 @@ export const reportEn = {
   saving: "Saving…",
   saveFailed: "Saving failed: what you typed is kept on this page, try again.",
   blockers: {
-    PATIENT_NOT_INFORMED: "Reading can start once the radiographer has recorded that the patient was informed.",
+    PATIENT_NOT_INFORMED: "Reading can start once the patient's information is recorded (requesting physician or radiographer).",
+  },
+  informBlocker: {
+    title: "Reading blocked: the patient's information is not recorded (required at this site).",
+    who: {
+      REQUESTER_OR_RADIOGRAPHER: "To be recorded by the requesting physician, {name}, or the site's radiographer.",
+      REQUESTER: "To be recorded by the requesting physician, {name} (this site has no radiographer account).",
+      RADIOGRAPHER: "To be recorded by the site's radiographer or a requesting physician of the site.",
+      SITE_REFERRERS: "To be recorded by a requesting physician of the site (this site has no radiographer account).",
+    },
+    question: {
+      REQUESTER_OR_RADIOGRAPHER: "{name}, was the patient told that the exam is read remotely (and did not object)? Please record it on the request (or ask the radiographer): reading cannot start before.",
+      REQUESTER: "{name}, was the patient told that the exam is read remotely (and did not object)? Please record it on the request: reading cannot start before.",
+      RADIOGRAPHER: "Was the patient told that the exam is read remotely (and did not object)? Please record it on the request: reading cannot start before.",
+      SITE_REFERRERS: "Was the patient told that the exam is read remotely (and did not object)? Please record it on the request: reading cannot start before.",
+    },
+    ask: "Ask in the request's thread",
+    asked: "Question sent in the request's thread.",
   },
   conflict: {
     title: "Save conflict",

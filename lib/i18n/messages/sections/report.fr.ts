@@ -17,7 +17,24 @@ export const reportFr = {
   saving: "Enregistrement…",
   saveFailed: "L'enregistrement a échoué : vos saisies sont conservées dans cette page, réessayez.",
   blockers: {
-    PATIENT_NOT_INFORMED: "La lecture pourra commencer quand le manipulateur aura enregistré l'information du patient.",
+    PATIENT_NOT_INFORMED: "La lecture pourra commencer quand l'information du patient aura été enregistrée (médecin demandeur ou manipulateur).",
+  },
+  informBlocker: {
+    title: "Lecture bloquée : information du patient non enregistrée (obligatoire sur ce site).",
+    who: {
+      REQUESTER_OR_RADIOGRAPHER: "À enregistrer par le médecin demandeur, {name}, ou le manipulateur du site.",
+      REQUESTER: "À enregistrer par le médecin demandeur, {name} (ce site n'a pas de compte manipulateur).",
+      RADIOGRAPHER: "À enregistrer par le manipulateur du site ou un médecin demandeur du site.",
+      SITE_REFERRERS: "À enregistrer par un médecin demandeur du site (ce site n'a pas de compte manipulateur).",
+    },
+    question: {
+      REQUESTER_OR_RADIOGRAPHER: "{name}, le patient a-t-il été informé que l'examen est interprété à distance (sans opposition) ? Merci de l'enregistrer sur la demande (ou au manipulateur) : la lecture ne peut pas commencer avant.",
+      REQUESTER: "{name}, le patient a-t-il été informé que l'examen est interprété à distance (sans opposition) ? Merci de l'enregistrer sur la demande : la lecture ne peut pas commencer avant.",
+      RADIOGRAPHER: "Le patient a-t-il été informé que l'examen est interprété à distance (sans opposition) ? Merci de l'enregistrer sur la demande : la lecture ne peut pas commencer avant.",
+      SITE_REFERRERS: "Le patient a-t-il été informé que l'examen est interprété à distance (sans opposition) ? Merci de l'enregistrer sur la demande : la lecture ne peut pas commencer avant.",
+    },
+    ask: "Demander dans le fil de la demande",
+    asked: "Question envoyée dans le fil de la demande.",
   },
   conflict: {
     title: "Conflit d'enregistrement",

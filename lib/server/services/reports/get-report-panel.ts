@@ -2,6 +2,8 @@ import "server-only";
 import type { Actor } from "@/lib/domain/access";
 import { canReadDraft, canReadSignedReport, hasSignedReport } from "@/lib/domain/reports/report-access";
 import type { ReportValues } from "@/lib/domain/reports/template-definition";
+import type { RequestStatus } from "@/lib/domain/enums";
+import { patientInformers, type PatientInformers } from "@/lib/domain/workflow/patient-information-ask";
 import { readingBlocker } from "@/lib/domain/workflow/reading-readiness";
 import { bufferReadAudit } from "../../audit/read-audit-buffer";
 import type { Db } from "../../db/client";
@@ -24,6 +26,9 @@ export async function getReportPanel(args: { db: Db; actor: Actor; requestId: st
   const blocker = readingBlocker({ type: request.type, policy: request.site.patientInformationPolicy, patientInformedAt: request.patientInformedAt });
   const canStart = isHolder && (request.type === "TELEDIAGNOSTIC" ? request.status === "IMAGES_COMPLETE" : request.status === "SUBMITTED");
   const requester = actor.id === request.requesterId;
+  // The holder sees what reading will wait for as soon as the protocol is out, so they can ask
+  // while the images arrive rather than find out when they are complete.
+  const blockerShown = isHolder && AWAITING_READING.has(request.status) ? blocker : null;
 
   if (draft || signed.length > 0) {
     bufferReadAudit(db, { actorId: actor.id, action: "REPORT_READ", entityType: "ReadingRequest", entityId: request.id, siteId: request.siteId, detail: { draft: draft !== null, signed: signed.length } });
@@ -37,11 +42,23 @@ export async function getReportPanel(args: { db: Db; actor: Actor; requestId: st
       startAddendum: isHolder && draft === null && hasSignedReport(request.status),
       acknowledge: requester && signed.some((version) => version.delivery && !version.delivery.acknowledgedAt),
     },
-    readingBlocker: canStart ? blocker : null,
+    readingBlocker: blockerShown,
+    informers: blockerShown === "PATIENT_NOT_INFORMED" ? await loadInformers(db, request) : null,
     draft,
     signed,
     templates: isHolder ? await listActiveTemplates(db, purposeOf(request.type)) : [],
   };
+}
+
+const AWAITING_READING: ReadonlySet<RequestStatus> = new Set(["PROTOCOL_SENT", "IMAGES_ARRIVING", "IMAGES_COMPLETE"]);
+
+/** Who can record the patient's information: named on the blocker, asked in the thread. */
+async function loadInformers(db: Db, request: ReportSubject): Promise<PatientInformers> {
+  const [requester, activeSiteRadiographers] = await Promise.all([
+    db.user.findUniqueOrThrow({ where: { id: request.requesterId }, select: { displayName: true, role: true, active: true } }),
+    db.user.count({ where: { role: "RADIOGRAPHER", siteId: request.siteId, active: true } }),
+  ]);
+  return patientInformers({ requester, activeSiteRadiographers });
 }
 
 async function loadOpenDraft(db: Db, request: ReportSubject): Promise<ReportDraftDto | null> {

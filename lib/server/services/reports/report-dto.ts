@@ -1,3 +1,4 @@
+import type { PatientInformers } from "@/lib/domain/workflow/patient-information-ask";
 import type { ReportVersionKind, TemplatePurpose } from "@/lib/domain/enums";
 import type { ReportValues, TemplateDefinition } from "@/lib/domain/reports/template-definition";
 
@@ -62,6 +63,8 @@ export interface ReportPanelDto {
   };
   /** Why reading cannot start yet (patient not informed), when that is the reason. */
   readingBlocker: string | null;
+  /** With the patient-information blocker: who can lift it (the holder asks them in the thread). */
+  informers: PatientInformers | null;
   draft: ReportDraftDto | null;
   /** Signed versions, oldest first (original, then addenda). */
   signed: SignedReportVersionDto[];

@@ -34,14 +34,18 @@ export async function submitRequest(args: { db: Db; actor: Actor; input: SubmitR
   const earlier = await findEarlierSubmission(db, actor.id, input.idempotencyKey, payloadHash);
   if (earlier) return earlier;
 
+  const informed = input.type === "TELEDIAGNOSTIC" && input.patientInformed === true;
   try {
     const { requestId, pending } = await db.$transaction(async (tx) => {
+      // One instant for the submission and a patient information ticked with it, so the
+      // timeline never shows the information before the submission.
+      const submittedAt = new Date();
       const created = await tx.readingRequest.create({
-        data: { ...toColumns(input), siteId, requesterId: actor.id, payloadHash },
-        select: { id: true, submittedAt: true },
+        data: { ...toColumns(input), siteId, requesterId: actor.id, payloadHash, submittedAt, ...(informed ? { patientInformedAt: submittedAt, patientInformedById: actor.id } : {}) },
+        select: { id: true, submittedAt: true, patientInformedAt: true },
       });
       await tx.requestEvent.create({
-        data: { requestId: created.id, actorId: actor.id, type: "SUBMITTED", toStatus: "SUBMITTED" },
+        data: { requestId: created.id, actorId: actor.id, type: "SUBMITTED", toStatus: "SUBMITTED", at: submittedAt },
       });
       await writeAudit(tx, {
         actorId: actor.id,
@@ -50,6 +54,12 @@ export async function submitRequest(args: { db: Db; actor: Actor; input: SubmitR
         entityId: created.id,
         siteId,
       });
+      if (created.patientInformedAt) {
+        // Ticked on the form by the requesting physician: the same event and audit row as
+        // recording it later on the request page (record-patient-informed.ts).
+        await tx.requestEvent.create({ data: { requestId: created.id, actorId: actor.id, type: "PATIENT_INFORMED", at: created.patientInformedAt } });
+        await writeAudit(tx, { actorId: actor.id, action: "PATIENT_INFORMED", entityType: "ReadingRequest", entityId: created.id, siteId });
+      }
       const pending = await announceNewRequestInTx(tx, { id: created.id, siteId, priority: input.priority, submittedAt: created.submittedAt });
       return { requestId: created.id, pending };
     });

@@ -6,8 +6,10 @@ import { publishRequestChanged } from "../../realtime/publish";
 import { loadSubjectFor } from "./load-workflow-subject";
 
 /**
- * The radiographer records that the patient was told the act is performed remotely and did
- * not object. Recorded once: the conditional update makes a double click a no-op.
+ * A referrer of the request's site (who usually tells the patient in the emergency department)
+ * or its radiographer records that the patient was told the act is performed remotely and did
+ * not object (who may: mayRecordPatientInformed). Recorded once: the conditional update makes
+ * a double click, or the referrer and the radiographer at the same moment, a no-op.
  */
 export async function recordPatientInformed(args: { db: Db; actor: Actor; requestId: string }) {
   const { db, actor } = args;

@@ -119,7 +119,32 @@ describe("télédiagnostic workflow", () => {
     const t = await territory();
     expect((await getRequest({ db, actor: t.radiologist, requestId: t.requestId })).workflow.availableActs).toEqual(["DECIDE_INDICATION", "CANCEL"]);
     expect((await getRequest({ db, actor: t.colleague, requestId: t.requestId })).workflow.availableActs).toEqual([]);
-    expect((await getRequest({ db, actor: t.referrer, requestId: t.requestId })).workflow.availableActs).toEqual(["CANCEL"]);
+    // The requesting physician may record the patient's information from submission on.
+    expect((await getRequest({ db, actor: t.referrer, requestId: t.requestId })).workflow.availableActs).toEqual(["RECORD_PATIENT_INFORMED", "CANCEL"]);
+    expect((await getRequest({ db, actor: t.radiographer, requestId: t.requestId })).workflow.availableActs).toEqual([]);
+  });
+
+  it("lets a referrer of the request's site record the patient's information, once, with its event and audit row; another site's referrer meets a missing request", async () => {
+    const t = await territory();
+    await expectAppError(recordPatientInformed({ db, actor: t.foreignReferrer, requestId: t.requestId }), "NOT_FOUND");
+    await expectAppError(recordPatientInformed({ db, actor: t.radiologist, requestId: t.requestId }), "FORBIDDEN");
+    expect(await recordPatientInformed({ db, actor: t.referrer, requestId: t.requestId })).toEqual({ requestId: t.requestId, recorded: true });
+    // Already recorded: the act is no longer offered and a second try writes nothing.
+    await expectAppError(recordPatientInformed({ db, actor: t.referrer, requestId: t.requestId }), "FORBIDDEN");
+
+    const detail = await getRequest({ db, actor: t.radiologist, requestId: t.requestId });
+    expect(detail.workflow.patientInformation?.informedAt).toBeInstanceOf(Date);
+    expect(detail.timeline.filter((e) => e.type === "PATIENT_INFORMED").map((e) => e.actor?.id)).toEqual([t.referrer.id]);
+    expect(await db.auditLog.count({ where: { entityId: t.requestId, action: "PATIENT_INFORMED", actorId: t.referrer.id } })).toBe(1);
+  });
+
+  it("records the patient's information ticked on the new-request form with the submission", async () => {
+    const t = await territory();
+    const { requestId } = await submitRequest({ db, actor: t.referrer, input: teleDiagnosticRequest({ patientInformed: true }) });
+    const detail = await getRequest({ db, actor: t.referrer, requestId });
+    expect(detail.workflow.patientInformation?.informedAt).toBeInstanceOf(Date);
+    expect(detail.timeline.map((e) => e.type)).toEqual(["SUBMITTED", "PATIENT_INFORMED"]);
+    expect(await db.auditLog.count({ where: { entityId: requestId, action: "PATIENT_INFORMED" } })).toBe(1);
   });
 
   it("refuses the act of a radiologist whose request was taken over while they were deciding", async () => {

@@ -32,7 +32,7 @@ export const workflowRouter = router({
     .input(sendProtocolSchema)
     .mutation(({ ctx, input }) => sendProtocol({ db: ctx.db, actor: ctx.actor, input })),
 
-  recordPatientInformed: roleProcedure("RADIOGRAPHER")
+  recordPatientInformed: roleProcedure("RADIOGRAPHER", "REFERRER")
     .input(requestIdSchema)
     .mutation(({ ctx, input }) => recordPatientInformed({ db: ctx.db, actor: ctx.actor, requestId: input.requestId })),
 
