@@ -4,9 +4,9 @@ import Link from "next/link";
 import { useI18n } from "@/lib/i18n/i18n-provider";
 import type { MyRequestRow } from "@/lib/server/services/portal/list-my-requests";
 import { LocalDateTime } from "../local-date-time";
+import { WorklistRowMarks } from "../worklist/worklist-row-marks";
 
 const TO_READ_STYLE = { background: "#eef4ff", boxShadow: "inset 6px 0 0 var(--accent)" } as const;
-const CRITICAL_STYLE = { background: "var(--vital)", color: "white", borderColor: "var(--vital)" } as const;
 const TO_READ_BADGE_STYLE = { background: "var(--accent)", color: "white", borderColor: "var(--accent)" } as const;
 
 /** One line per request: where it stands, and what awaits the requester (a report, a finding). */
@@ -34,10 +34,14 @@ export function MyRequestsTable(props: { rows: MyRequestRow[] }) {
             data-request-id={row.id}
             data-status={row.status}
             data-to-read={row.hasUnacknowledgedReport}
-            style={row.hasUnacknowledgedReport ? TO_READ_STYLE : undefined}
+            data-critical-open={row.criticalOpen}
+            className={row.criticalOpen > 0 ? "critical-open" : undefined}
+            style={row.hasUnacknowledgedReport && row.criticalOpen === 0 ? TO_READ_STYLE : undefined}
           >
             <td>
               <span className={`badge priority-${row.priority}`}>{t(`priority.${row.priority}`)}</span>
+              {/* First on the row: a critical finding waits for this physician's acknowledgement. */}
+              <WorklistRowMarks criticalOpen={row.criticalOpen} />
             </td>
             <td>
               <LocalDateTime date={row.submittedAt} />
@@ -105,13 +109,6 @@ function ReportCell({ row }: { row: MyRequestRow }) {
         </div>
       ) : (
         row.latestDelivery?.acknowledgedAt && <div className="notice">{t("portal.acknowledged")}</div>
-      )}
-      {row.criticalOpen > 0 && (
-        <div>
-          <span className="badge" style={CRITICAL_STYLE} data-testid="my-request-critical">
-            {t("portal.critical", { count: row.criticalOpen })}
-          </span>
-        </div>
       )}
     </>
   );
