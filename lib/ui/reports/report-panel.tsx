@@ -5,6 +5,7 @@ import { useI18n } from "@/lib/i18n/i18n-provider";
 import type { MessageKey } from "@/lib/i18n/types";
 import { errorMessage, isForbiddenError } from "@/lib/trpc/error-message";
 import { useTRPC } from "@/lib/trpc/react";
+import { PrintButton } from "../print/print-button";
 import { ReportHistory } from "./report-history";
 import { ReportEditor } from "./report-editor";
 
@@ -34,6 +35,7 @@ export function ReportPanel(props: { requestId: string; actorId: string; request
   return (
     <section className="panel" style={{ marginTop: "1rem" }} data-testid="report-panel">
       <h2>{t("report.title")}</h2>
+      {panel.signed.length > 0 && <PrintButton target="report" label="print.reportButton" />}
       {panel.readingBlocker && <p className="warning">{t(`report.blockers.${panel.readingBlocker}` as MessageKey)}</p>}
       {panel.can.startReading && (
         <button type="button" disabled={start.isPending} onClick={() => start.mutate({ requestId: props.requestId })}>
