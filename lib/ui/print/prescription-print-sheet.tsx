@@ -1,20 +1,11 @@
 "use client";
 
-import type { ReactNode } from "react";
 import { INDICATION_DECIDED, lastValidation, PROTOCOL_VALIDATED } from "@/lib/domain/workflow/prescription-validation";
 import { useI18n } from "@/lib/i18n/i18n-provider";
 import type { MessageKey } from "@/lib/i18n/types";
 import type { RequestDetail } from "@/lib/server/services/requests/get-request";
 import { LocalDateTime } from "../local-date-time";
-
-function Fact(props: { label: string; children: ReactNode; testId?: string }) {
-  return (
-    <>
-      <dt>{props.label}</dt>
-      <dd data-testid={props.testId}>{props.children}</dd>
-    </>
-  );
-}
+import { Fact, PrintRequestFacts } from "./print-request-facts";
 
 /**
  * The radiographer's acquisition prescription on one A4 page: who, where, why, the safety
@@ -31,43 +22,7 @@ export function PrescriptionPrintSheet({ request }: { request: RequestDetail }) 
   const notGiven = t("detail.notGiven");
   return (
     <section className="print-sheet" data-testid="prescription-sheet">
-      <header className="print-sheet-head">
-        <h1>{t("print.sheetTitle")}</h1>
-        <p>
-          <strong>{t(`priority.${request.priority}`)}</strong> · {t(`requestType.${request.type}`)} · {request.modality} {request.bodyRegion}
-        </p>
-        <p>
-          {t("print.accession")} <strong data-testid="sheet-accession">{request.accessionNumber}</strong>
-          {request.siteAccessionNumber && ` · ${t("print.siteAccession")} ${request.siteAccessionNumber}`}
-        </p>
-      </header>
-      <div className="print-sheet-grid">
-        <div>
-          <h2>{t("print.identity")}</h2>
-          <dl className="facts">
-            <Fact label={t("detail.patient")} testId="sheet-patient">
-              {request.patient.familyName.toUpperCase()} {request.patient.givenName}
-            </Fact>
-            <Fact label={t("detail.birthDate")}>{request.patient.birthDate}</Fact>
-            <Fact label={t("form.sex")}>{t(`sex.${request.patient.sex}`)}</Fact>
-            <Fact label={t("form.sitePatientId")}>{request.patientIdentity.sitePatientId}</Fact>
-            <Fact label={t("detail.ins")}>{request.patientIdentity.ins ?? notGiven}</Fact>
-          </dl>
-        </div>
-        <div>
-          <h2>{t("print.request")}</h2>
-          <dl className="facts">
-            <Fact label={t("worklist.columns.site")} testId="sheet-site">
-              {request.site.name}
-            </Fact>
-            <Fact label={t("detail.requester")}>{request.requester.name}</Fact>
-            <Fact label={t("detail.submittedAt")}>
-              <LocalDateTime date={request.submittedAt} />
-            </Fact>
-            <Fact label={t("worklist.columns.status")}>{t(`status.${request.status}`)}</Fact>
-          </dl>
-        </div>
-      </div>
+      <PrintRequestFacts request={request} title={t("print.sheetTitle")} />
       <h2>{t("form.clinicalContext")}</h2>
       <p className="print-text">{request.clinicalContext}</p>
       <h2>{t("form.clinicalQuestion")}</h2>

@@ -9,7 +9,6 @@ export function PrintButton(props: { target: PrintTarget; label: MessageKey }) {
   const { t } = useI18n();
   return (
     <button type="button" className="secondary no-print" data-testid={`print-${props.target}`} onClick={() => printAs(props.target)}>
-      <span aria-hidden="true">🖶 </span>
       {t(props.label)}
     </button>
   );

@@ -16,6 +16,7 @@ import { ReportPanel } from "../reports/report-panel";
 import { CriticalFindingsPanel } from "../critical/critical-findings-panel";
 import { PrescriptionPrintSheet } from "../print/prescription-print-sheet";
 import { PrintButton } from "../print/print-button";
+import { ReportPrintHead } from "../print/print-request-facts";
 import { RequestTimeline } from "./request-timeline";
 
 export function RequestDetailView(props: { requestId: string; actorId: string; canClaim: boolean }) {
@@ -30,6 +31,7 @@ export function RequestDetailView(props: { requestId: string; actorId: string; c
   return (
     <article data-testid="request-detail" className="request-screen">
       <PrescriptionPrintSheet request={request} />
+      <ReportPrintHead request={request} />
       <p className="request-print">
         <PrintButton target="request" label="print.requestButton" />
       </p>

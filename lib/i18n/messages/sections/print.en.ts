@@ -1,8 +1,8 @@
 // Printing the request's prescription and the report (en).
 export const printEn = {
-  button: "Print",
   requestButton: "Print the prescription",
   reportButton: "Print the report",
+  reportTitle: "Report",
   sheetTitle: "Acquisition prescription",
   identity: "Patient identity",
   request: "Request",
@@ -13,6 +13,5 @@ export const printEn = {
   noProtocol: "No protocol validated yet.",
   validatedBy: "Validated by {name}",
   indicationBy: "Indication validated by {name}",
-  printedAt: "Printed on",
   footer: "Working document from the territorial teleradiology network. Does not replace the signed report.",
 };

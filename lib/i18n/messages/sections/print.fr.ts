@@ -1,8 +1,8 @@
 // Printing the request's prescription and the report (fr).
 export const printFr = {
-  button: "Imprimer",
   requestButton: "Imprimer la prescription",
   reportButton: "Imprimer le compte rendu",
+  reportTitle: "Compte rendu",
   sheetTitle: "Prescription d'acquisition",
   identity: "Identité du patient",
   request: "Demande",
@@ -13,6 +13,5 @@ export const printFr = {
   noProtocol: "Aucun protocole validé à ce jour.",
   validatedBy: "Validé par {name}",
   indicationBy: "Indication validée par {name}",
-  printedAt: "Imprimé le",
   footer: "Document de travail issu de la télé-radiologie territoriale. Ne remplace pas le compte rendu signé.",
 } as const;
