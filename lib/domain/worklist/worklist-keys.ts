@@ -14,7 +14,7 @@ export interface WorklistShortcut {
   /** Message key suffix under worklist.keys.* */
   id: "next" | "previous" | "first" | "last" | "open" | "claim" | "release" | "help";
   keys: readonly string[];
-  /** How the help panel writes the keys; the words Home, End and Enter are translated there. */
+  /** How the help panel writes the keys, one per word (each in its own box); Home, End, Enter and Backspace are translated there. */
   label: string;
   action: WorklistAction;
   /** Only for those who may claim (radiologists). */

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { Fragment, useEffect, useRef } from "react";
 import { BACK_TO_WORKLIST, shortcutsFor } from "@/lib/domain/worklist/worklist-keys";
 import { useI18n } from "@/lib/i18n/i18n-provider";
 import type { MessageKey } from "@/lib/i18n/types";
@@ -14,7 +14,8 @@ export function WorklistKeysHelp(props: { canClaim: boolean; onClose: () => void
     if (element && !element.open) element.showModal();
     return () => element?.close();
   }, []);
-  const keyLabel = (label: string) => label.replace(/\b(Home|End|Enter|Backspace)\b/g, (word) => t(`worklistGlance.keyNames.${word}` as MessageKey));
+  // One <kbd> per key, "or" between them: "↓ J" in one box read as a chord.
+  const keyNames = (label: string) => label.split(" ").map((key) => (/^(Home|End|Enter|Backspace)$/.test(key) ? t(`worklistGlance.keyNames.${key}` as MessageKey) : key));
   const rows = [...shortcutsFor(props.canClaim).map((s) => ({ id: s.id, label: s.label })), { id: "back", label: BACK_TO_WORKLIST.label }];
   return (
     <dialog ref={dialog} className="keys-help" data-testid="worklist-keys-help" onClose={props.onClose} aria-labelledby="worklist-keys-title">
@@ -30,7 +31,12 @@ export function WorklistKeysHelp(props: { canClaim: boolean; onClose: () => void
           {rows.map((row) => (
             <tr key={row.id} data-testid="worklist-key-row">
               <td>
-                <kbd>{keyLabel(row.label)}</kbd>
+                {keyNames(row.label).map((name, index) => (
+                  <Fragment key={name}>
+                    {index > 0 && <span className="muted"> {t("worklistGlance.or")} </span>}
+                    <kbd>{name}</kbd>
+                  </Fragment>
+                ))}
               </td>
               <td>{t(`worklistGlance.keys.${row.id}` as MessageKey)}</td>
             </tr>

@@ -33,69 +33,71 @@ export function WorklistTable(props: { rows: WorklistListRow[]; actorId: string;
       {props.rows.length === 0 ? (
         <p className="panel muted">{t("worklist.empty")}</p>
       ) : (
-        <table className="worklist" data-testid="worklist">
-          <thead>
-            <tr>
-              <th>{t("worklist.columns.priority")}</th>
-              <th>{t("worklist.columns.waiting")}</th>
-              <th>{t("worklist.columns.site")}</th>
-              <th>{t("worklist.columns.type")}</th>
-              <th>{t("worklist.columns.patient")}</th>
-              <th>{t("worklist.columns.exam")}</th>
-              <th>{t("worklist.columns.status")}</th>
-              <th>{t("worklist.columns.holder")}</th>
-              <th>{t("worklist.columns.actions")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.rows.map((row) => {
-              const selected = row.id === keyboard.selectedId;
-              return (
-                <tr
-                  key={row.id}
-                  className={`priority-${row.priority}${row.criticalOpen > 0 ? " critical-open" : ""}`}
-                  data-request-id={row.id}
-                  data-priority={row.priority}
-                  data-escalated={row.escalated}
-                  data-critical-open={row.criticalOpen}
-                  tabIndex={row.id === focusableId ? 0 : -1}
-                  aria-selected={selected}
-                  onFocus={(event) => {
-                    // Focus on the row itself or on one of its buttons selects it.
-                    if (event.currentTarget.contains(event.target)) keyboard.setSelectedId(row.id);
-                  }}
-                >
-                  <td>
-                    <span className={`badge priority-${row.priority}`}>{t(`priority.${row.priority}`)}</span>
-                    <WorklistRowMarks escalated={row.escalated} criticalOpen={row.criticalOpen} />
-                  </td>
-                  <td data-testid="waiting">{formatWaitingTime(now - row.submittedAt.getTime(), locale === "fr" ? "j" : "d")}</td>
-                  <td title={row.site.name}>{row.site.code}</td>
-                  <td>{t(`requestType.${row.type}`)}</td>
-                  <td>
-                    {row.patient.familyName.toUpperCase()} {row.patient.givenName}
-                  </td>
-                  <td>
-                    {row.modality} · {row.bodyRegion}
-                  </td>
-                  <td>{t(`status.${row.status}`)}</td>
-                  <td data-testid="holder">{row.holder ? row.holder.name : <span className="muted">{t("worklist.unassigned")}</span>}</td>
-                  <td>
-                    <Link href={`/requests/${row.id}`} onClick={() => keyboard.rememberOpened(row.id)}>
-                      {t("worklist.open")}
-                    </Link>{" "}
-                    {props.canClaim && <HoldActions requestId={row.id} holderId={row.holder?.id ?? null} actorId={props.actorId} />}
-                    {presence.has(row.id) && (
-                      <div>
-                        <PresenceBadge viewers={presence.get(row.id) ?? []} actorId={props.actorId} />
-                      </div>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <div className="table-scroll">
+          <table className="worklist" data-testid="worklist">
+            <thead>
+              <tr>
+                <th>{t("worklist.columns.priority")}</th>
+                <th>{t("worklist.columns.waiting")}</th>
+                <th>{t("worklist.columns.site")}</th>
+                <th>{t("worklist.columns.type")}</th>
+                <th>{t("worklist.columns.patient")}</th>
+                <th>{t("worklist.columns.exam")}</th>
+                <th>{t("worklist.columns.status")}</th>
+                <th>{t("worklist.columns.holder")}</th>
+                <th>{t("worklist.columns.actions")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {props.rows.map((row) => {
+                const selected = row.id === keyboard.selectedId;
+                return (
+                  <tr
+                    key={row.id}
+                    className={`priority-${row.priority}${row.criticalOpen > 0 ? " critical-open" : ""}`}
+                    data-request-id={row.id}
+                    data-priority={row.priority}
+                    data-escalated={row.escalated}
+                    data-critical-open={row.criticalOpen}
+                    tabIndex={row.id === focusableId ? 0 : -1}
+                    aria-selected={selected}
+                    onFocus={(event) => {
+                      // Focus on the row itself or on one of its buttons selects it.
+                      if (event.currentTarget.contains(event.target)) keyboard.setSelectedId(row.id);
+                    }}
+                  >
+                    <td>
+                      <span className={`badge priority-${row.priority}`}>{t(`priority.${row.priority}`)}</span>
+                      <WorklistRowMarks escalated={row.escalated} criticalOpen={row.criticalOpen} />
+                    </td>
+                    <td data-testid="waiting">{formatWaitingTime(now - row.submittedAt.getTime(), locale === "fr" ? "j" : "d")}</td>
+                    <td title={row.site.name}>{row.site.code}</td>
+                    <td>{t(`requestType.${row.type}`)}</td>
+                    <td>
+                      {row.patient.familyName.toUpperCase()} {row.patient.givenName}
+                    </td>
+                    <td>
+                      {row.modality} · {row.bodyRegion}
+                    </td>
+                    <td>{t(`status.${row.status}`)}</td>
+                    <td data-testid="holder">{row.holder ? row.holder.name : <span className="muted">{t("worklist.unassigned")}</span>}</td>
+                    <td>
+                      <Link href={`/requests/${row.id}`} onClick={() => keyboard.rememberOpened(row.id)}>
+                        {t("worklist.open")}
+                      </Link>{" "}
+                      {props.canClaim && <HoldActions requestId={row.id} holderId={row.holder?.id ?? null} actorId={props.actorId} />}
+                      {presence.has(row.id) && (
+                        <div>
+                          <PresenceBadge viewers={presence.get(row.id) ?? []} actorId={props.actorId} />
+                        </div>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
       )}
     </>
   );

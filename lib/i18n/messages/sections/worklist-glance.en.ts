@@ -22,6 +22,7 @@ export const worklistGlanceEn = {
   helpTitle: "Worklist keyboard shortcuts",
   helpKeys: "Keys",
   helpAction: "Action",
+  or: "or",
   helpNote: "Keys do nothing while typing in a field (filters, search).",
   close: "Close",
   selectedRow: "Selected request",

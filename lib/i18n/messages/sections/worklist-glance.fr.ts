@@ -22,6 +22,7 @@ export const worklistGlanceFr = {
   helpTitle: "Raccourcis clavier de la liste de travail",
   helpKeys: "Touches",
   helpAction: "Action",
+  or: "ou",
   helpNote: "Les touches sont sans effet pendant la saisie dans un champ (filtres, recherche).",
   close: "Fermer",
   selectedRow: "Demande sélectionnée",
