@@ -1,6 +1,6 @@
-import { expect, test, type Page } from "./test";
+import { expect, test, type Locator, type Page } from "./test";
 import { accounts } from "./demo-accounts";
-import { signedInPage, waitUntilLive } from "./pages";
+import { shootWhenAsked, signedInPage, waitUntilLive } from "./pages";
 import { requestReadyToRead } from "./reading-ready";
 
 // The critical findings loop across four people, each in their own browser: the radiologist
@@ -9,13 +9,28 @@ import { requestReadyToRead } from "./reading-ready";
 // requester acknowledges and the radiologist sees the loop closed. No sleeps: every step waits
 // for what the user would see.
 
+/** The banner is the first thing on the page: wholly within the first screen, without scrolling. */
+async function expectWithinFirstScreen(page: Page, banner: Locator, size: { width: number; height: number }): Promise<void> {
+  await page.setViewportSize(size);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await expect(banner).toBeInViewport({ ratio: 1 });
+  const box = await banner.boundingBox();
+  expect(box, "the banner has a box").not.toBeNull();
+  expect(box!.y).toBeGreaterThanOrEqual(0);
+  expect(box!.y + box!.height).toBeLessThanOrEqual(size.height);
+  // Nor does the page scroll sideways (on a phone a wide line hid the end of every fact).
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(size.width);
+}
+
 async function openRequest(page: Page, requestId: string): Promise<void> {
   await page.goto(`/requests/${requestId}`);
   await waitUntilLive(page);
 }
 
 test("a vital critical finding left unacknowledged escalates to the department head at a controllable clock; the requester's acknowledgement then closes the loop live", async ({ browser, request }) => {
-  test.slow();
+  // Four people's browsers, plus the requester's portal and the radiologist's worklist kept
+  // open to see the marks go live: on two loaded cores this takes more than the slow default.
+  test.setTimeout(300_000);
   const { requestId, referrer, radiologist } = await requestReadyToRead(browser, "Crit");
   await radiologist.getByRole("button", { name: "Commencer la lecture" }).click();
   await expect(referrer.getByTestId("status")).toHaveText("En lecture");
@@ -37,6 +52,25 @@ test("a vital critical finding left unacknowledged escalates to the department h
   await expect(banner).toContainText("Hémorragie sous-arachnoïdienne diffuse");
   await expect(banner).toContainText(`Signalé par ${accounts.radiologistSalVrn.name}`);
   await expect(referrer.getByTestId("notification-unread-count")).not.toHaveText("");
+  // At the top of the page, not below the report: seen at once on a desktop screen and on a phone.
+  await expectWithinFirstScreen(referrer, banner, { width: 1440, height: 900 });
+  await expectWithinFirstScreen(referrer, banner, { width: 390, height: 844 });
+  await referrer.setViewportSize({ width: 1280, height: 720 });
+
+  // The requester's portal row and the radiologist's worklist row carry the mark, in words.
+  const portal = await referrer.context().newPage();
+  await portal.goto("/my-requests");
+  await waitUntilLive(portal);
+  const portalMark = portal.locator(`[data-testid="my-request-row"][data-request-id="${requestId}"]`).getByTestId("row-mark-critical");
+  await expect(portalMark).toContainText("Résultat critique à confirmer (1)");
+  const worklist = await radiologist.context().newPage();
+  await worklist.goto("/worklist");
+  await waitUntilLive(worklist);
+  const worklistRow = worklist.locator(`[data-testid="worklist"] tr[data-request-id="${requestId}"]`);
+  await expect(worklistRow.getByTestId("row-mark-critical")).toContainText("Résultat critique à confirmer (1)");
+  await shootWhenAsked(referrer, "critical-request-page");
+  await shootWhenAsked(portal, "critical-portal");
+  await shootWhenAsked(worklist, "critical-worklist");
 
   // The radiologist calls; nobody reads it back. The call is in the trace; the finding stays open.
   await radiologistFinding.getByRole("button", { name: "Consigner une communication" }).click();
@@ -74,6 +108,10 @@ test("a vital critical finding left unacknowledged escalates to the department h
   await referrer.getByRole("button", { name: "J'ai pris connaissance" }).click();
   await expect(referrer.getByTestId("critical-acknowledge-message")).toHaveText("Prise en compte enregistrée : le radiologue est prévenu.");
   await expect(referrer.getByTestId("critical-banner")).toHaveCount(0);
+  // The marks go too, live, while the request stays listed.
+  await expect(portalMark).toHaveCount(0);
+  await expect(worklistRow.getByTestId("row-mark-critical")).toHaveCount(0);
+  await expect(worklistRow).toBeVisible();
   await expect(radiologistFinding).toHaveAttribute("data-state", "acknowledged");
   await expect(radiologistFinding.getByTestId("critical-acknowledged")).toContainText(`Pris en compte par ${accounts.referrerSal.name}`);
   await expect(radiologistFinding.getByTestId("critical-escalated")).toBeVisible();

@@ -5,7 +5,9 @@ import { requireActor } from "@/lib/server/auth/require-actor";
 import { getDb } from "@/lib/server/db/client";
 import { isRequestVisible } from "@/lib/server/services/requests/is-request-visible";
 import { getQueryClient, HydrateClient, serverTrpc } from "@/lib/trpc/server";
+import { CriticalTopBanner } from "@/lib/ui/critical/critical-top-banner";
 import { RequestDetailView } from "@/lib/ui/requests/request-detail-view";
+import { BackToWorklistKey } from "@/lib/ui/worklist/back-to-worklist-key";
 
 export default async function RequestPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActor(["REFERRER", "RADIOGRAPHER", "RADIOLOGIST", "DEPARTMENT_HEAD"]);
@@ -16,7 +18,12 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
   await getQueryClient().prefetchQuery(serverTrpc.requests.byId.queryOptions({ requestId: id }));
   return (
     <HydrateClient>
-      <Link href="/worklist">{t("app.backToWorklist")}</Link>
+      {/* First on the page, above everything: a critical finding waiting for acknowledgement. */}
+      <CriticalTopBanner requestId={id} />
+      <BackToWorklistKey />
+      <Link href="/worklist" className="no-print">
+        {t("app.backToWorklist")}
+      </Link>
       <RequestDetailView requestId={id} actorId={actor.id} canClaim={actor.role === "RADIOLOGIST"} />
     </HydrateClient>
   );

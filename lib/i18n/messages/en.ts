@@ -23,6 +23,8 @@ import { subspecialtyEn } from "./sections/subspecialty.en";
 import { accountEn } from "./sections/account.en";
 import { sendersEn } from "./sections/senders.en";
 import { oidcEn } from "./sections/oidc.en";
+import { worklistGlanceEn } from "./sections/worklist-glance.en";
+import { printEn } from "./sections/print.en";
 
 
 export const en: Messages = {
@@ -315,4 +317,6 @@ export const en: Messages = {
   activity: activityEn,
   senders: sendersEn,
   oidc: oidcEn,
+  worklistGlance: worklistGlanceEn,
+  print: printEn,
 };

@@ -22,6 +22,8 @@ import { subspecialtyFr } from "./sections/subspecialty.fr";
 import { accountFr } from "./sections/account.fr";
 import { sendersFr } from "./sections/senders.fr";
 import { oidcFr } from "./sections/oidc.fr";
+import { worklistGlanceFr } from "./sections/worklist-glance.fr";
+import { printFr } from "./sections/print.fr";
 
 // French catalogue: the reference. en.ts must have exactly the same keys (checked by types).
 export const fr = {
@@ -319,4 +321,6 @@ export const fr = {
   activity: activityFr,
   senders: sendersFr,
   oidc: oidcFr,
+  worklistGlance: worklistGlanceFr,
+  print: printFr,
 } as const;

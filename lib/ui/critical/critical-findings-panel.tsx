@@ -4,13 +4,12 @@ import { useQuery } from "@tanstack/react-query";
 import { useI18n } from "@/lib/i18n/i18n-provider";
 import { errorMessage, failureHidesContent, isForbiddenError } from "@/lib/trpc/error-message";
 import { useTRPC } from "@/lib/trpc/react";
-import { CriticalAcknowledgeBanners } from "./critical-acknowledge-banners";
 import { CriticalFindingItem } from "./critical-finding-item";
 import { CriticalFlagForm } from "./critical-flag-form";
 
 /**
- * A request's critical findings: for the site's referrers a red banner per finding to
- * acknowledge; for the holder the form to flag one and, per finding, to record its
+ * A request's critical findings (the referrers' banner to acknowledge them is at the top of the
+ * page: CriticalTopBanner): for the holder the form to flag one and, per finding, to record its
  * communications; for everyone who reads the report, each finding's loop. Changes arrive live
  * (`request.changed` refetches critical.*). Nothing shows for those who may not see findings,
  * nor while there is nothing to show or do.
@@ -29,7 +28,6 @@ export function CriticalFindingsPanel(props: { requestId: string }) {
   return (
     <section className="panel" style={{ marginTop: "1rem", borderColor: raised ? "var(--vital)" : undefined }} data-testid="critical-findings" aria-labelledby="critical-title">
       <h2 id="critical-title">{t("critical.title")}</h2>
-      <CriticalAcknowledgeBanners requestId={props.requestId} findings={data.findings} />
       {data.findings.length === 0 ? (
         <p className="muted">{t("critical.none")}</p>
       ) : (

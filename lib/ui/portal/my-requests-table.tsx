@@ -4,79 +4,85 @@ import Link from "next/link";
 import { useI18n } from "@/lib/i18n/i18n-provider";
 import type { MyRequestRow } from "@/lib/server/services/portal/list-my-requests";
 import { LocalDateTime } from "../local-date-time";
+import { WorklistRowMarks } from "../worklist/worklist-row-marks";
 
 const TO_READ_STYLE = { background: "#eef4ff", boxShadow: "inset 6px 0 0 var(--accent)" } as const;
-const CRITICAL_STYLE = { background: "var(--vital)", color: "white", borderColor: "var(--vital)" } as const;
 const TO_READ_BADGE_STYLE = { background: "var(--accent)", color: "white", borderColor: "var(--accent)" } as const;
 
 /** One line per request: where it stands, and what awaits the requester (a report, a finding). */
 export function MyRequestsTable(props: { rows: MyRequestRow[] }) {
   const { t } = useI18n();
   return (
-    <table className="worklist">
-      <thead>
-        <tr>
-          <th>{t("portal.columns.priority")}</th>
-          <th>{t("portal.columns.submittedAt")}</th>
-          <th>{t("portal.columns.patient")}</th>
-          <th>{t("portal.columns.exam")}</th>
-          <th>{t("portal.columns.site")}</th>
-          <th>{t("portal.columns.status")}</th>
-          <th>{t("portal.columns.report")}</th>
-          <th>{t("portal.columns.actions")}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {props.rows.map((row) => (
-          <tr
-            key={row.id}
-            data-testid="my-request-row"
-            data-request-id={row.id}
-            data-status={row.status}
-            data-to-read={row.hasUnacknowledgedReport}
-            style={row.hasUnacknowledgedReport ? TO_READ_STYLE : undefined}
-          >
-            <td>
-              <span className={`badge priority-${row.priority}`}>{t(`priority.${row.priority}`)}</span>
-            </td>
-            <td>
-              <LocalDateTime date={row.submittedAt} />
-            </td>
-            <td>
-              {row.patient.familyName.toUpperCase()} {row.patient.givenName}
-            </td>
-            <td>
-              {row.modality} · {row.bodyRegion}
-              <div className="muted" style={{ fontSize: "0.8rem" }}>
-                {t(`requestType.${row.type}`)}
-              </div>
-            </td>
-            <td title={row.site.name}>{row.site.code}</td>
-            <td data-testid="my-request-status">
-              {t(`status.${row.status}`)}
-              {row.holder && !row.signedAt && (
-                <div className="muted" style={{ fontSize: "0.8rem" }}>
-                  {t("portal.holder", { name: row.holder.name })}
-                </div>
-              )}
-            </td>
-            <td>
-              <ReportCell row={row} />
-            </td>
-            <td>
-              <Link href={`/requests/${row.id}`}>{t("portal.open")}</Link>
-              {row.signedAt && (
-                <div>
-                  <Link href={`/requests/${row.id}/viewer`} data-testid="my-request-images">
-                    {t("portal.viewImages")}
-                  </Link>
-                </div>
-              )}
-            </td>
+    <div className="table-scroll">
+      <table className="worklist">
+        <thead>
+          <tr>
+            <th>{t("portal.columns.priority")}</th>
+            <th>{t("portal.columns.submittedAt")}</th>
+            <th>{t("portal.columns.patient")}</th>
+            <th>{t("portal.columns.exam")}</th>
+            <th>{t("portal.columns.site")}</th>
+            <th>{t("portal.columns.status")}</th>
+            <th>{t("portal.columns.report")}</th>
+            <th>{t("portal.columns.actions")}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {props.rows.map((row) => (
+            <tr
+              key={row.id}
+              data-testid="my-request-row"
+              data-request-id={row.id}
+              data-status={row.status}
+              data-to-read={row.hasUnacknowledgedReport}
+              data-critical-open={row.criticalOpen}
+              className={row.criticalOpen > 0 ? "critical-open" : undefined}
+              style={row.hasUnacknowledgedReport && row.criticalOpen === 0 ? TO_READ_STYLE : undefined}
+            >
+              <td>
+                <span className={`badge priority-${row.priority}`}>{t(`priority.${row.priority}`)}</span>
+                {/* First on the row: a critical finding waits for this physician's acknowledgement. */}
+                <WorklistRowMarks criticalOpen={row.criticalOpen} />
+              </td>
+              <td>
+                <LocalDateTime date={row.submittedAt} />
+              </td>
+              <td>
+                {row.patient.familyName.toUpperCase()} {row.patient.givenName}
+              </td>
+              <td>
+                {row.modality} · {row.bodyRegion}
+                <div className="muted" style={{ fontSize: "0.8rem" }}>
+                  {t(`requestType.${row.type}`)}
+                </div>
+              </td>
+              <td title={row.site.name}>{row.site.code}</td>
+              <td data-testid="my-request-status">
+                {t(`status.${row.status}`)}
+                {row.holder && !row.signedAt && (
+                  <div className="muted" style={{ fontSize: "0.8rem" }}>
+                    {t("portal.holder", { name: row.holder.name })}
+                  </div>
+                )}
+              </td>
+              <td>
+                <ReportCell row={row} />
+              </td>
+              <td>
+                <Link href={`/requests/${row.id}`}>{t("portal.open")}</Link>
+                {row.signedAt && (
+                  <div>
+                    <Link href={`/requests/${row.id}/viewer`} data-testid="my-request-images">
+                      {t("portal.viewImages")}
+                    </Link>
+                  </div>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
@@ -105,13 +111,6 @@ function ReportCell({ row }: { row: MyRequestRow }) {
         </div>
       ) : (
         row.latestDelivery?.acknowledgedAt && <div className="notice">{t("portal.acknowledged")}</div>
-      )}
-      {row.criticalOpen > 0 && (
-        <div>
-          <span className="badge" style={CRITICAL_STYLE} data-testid="my-request-critical">
-            {t("portal.critical", { count: row.criticalOpen })}
-          </span>
-        </div>
       )}
     </>
   );

@@ -5,6 +5,7 @@ import { useI18n } from "@/lib/i18n/i18n-provider";
 import type { MessageKey } from "@/lib/i18n/types";
 import { errorMessage, isForbiddenError } from "@/lib/trpc/error-message";
 import { useTRPC } from "@/lib/trpc/react";
+import { PrintButton } from "../print/print-button";
 import { PatientInformationBlocker } from "./patient-information-blocker";
 import { ReportHistory } from "./report-history";
 import { ReportEditor } from "./report-editor";
@@ -35,6 +36,7 @@ export function ReportPanel(props: { requestId: string; actorId: string; request
   return (
     <section className="panel" style={{ marginTop: "1rem" }} data-testid="report-panel">
       <h2>{t("report.title")}</h2>
+      {panel.signed.length > 0 && <PrintButton target="report" label="print.reportButton" />}
       {panel.informers ? (
         <PatientInformationBlocker requestId={props.requestId} informers={panel.informers} />
       ) : (

@@ -38,11 +38,11 @@ export function HoldActions(props: { requestId: string; holderId: string | null;
   return (
     <span>
       {props.holderId === props.actorId ? (
-        <button type="button" className="secondary" disabled={pending} onClick={() => release.mutate({ requestId: props.requestId })}>
+        <button type="button" className="secondary" data-hold-action="release" disabled={pending} onClick={() => release.mutate({ requestId: props.requestId })}>
           {t("worklist.release")}
         </button>
       ) : (
-        <button type="button" disabled={pending} onClick={() => claim.mutate({ requestId: props.requestId })}>
+        <button type="button" data-hold-action="claim" disabled={pending} onClick={() => claim.mutate({ requestId: props.requestId })}>
           {t("worklist.claim")}
         </button>
       )}

@@ -14,6 +14,9 @@ import { RequestThread } from "../thread/request-thread";
 import { WorkflowPanel } from "../workflow/workflow-panel";
 import { ReportPanel } from "../reports/report-panel";
 import { CriticalFindingsPanel } from "../critical/critical-findings-panel";
+import { PrescriptionPrintSheet } from "../print/prescription-print-sheet";
+import { PrintButton } from "../print/print-button";
+import { ReportPrintHead } from "../print/print-request-facts";
 import { RequestTimeline } from "./request-timeline";
 
 export function RequestDetailView(props: { requestId: string; actorId: string; canClaim: boolean }) {
@@ -26,7 +29,12 @@ export function RequestDetailView(props: { requestId: string; actorId: string; c
 
   const c = request.contrast;
   return (
-    <article data-testid="request-detail">
+    <article data-testid="request-detail" className="request-screen">
+      <PrescriptionPrintSheet request={request} />
+      <ReportPrintHead request={request} />
+      <p className="request-print">
+        <PrintButton target="request" label="print.requestButton" />
+      </p>
       <h1>
         <span className={`badge priority-${request.priority}`}>{t(`priority.${request.priority}`)}</span>{" "}
         {t(`requestType.${request.type}`)} · {request.modality} {request.bodyRegion}

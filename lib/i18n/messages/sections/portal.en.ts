@@ -30,7 +30,6 @@ export const portalEn = {
   toRead: "Report to read",
   acknowledged: "Read and confirmed",
   opened: "Opened, reading to confirm",
-  critical: "Critical finding to acknowledge ({count})",
   holder: "Taken by {name}",
   history: {
     title: "Signed report",

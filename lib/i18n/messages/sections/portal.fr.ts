@@ -31,7 +31,6 @@ export const portalFr = {
   toRead: "Compte rendu à lire",
   acknowledged: "Lu et confirmé",
   opened: "Ouvert, lecture à confirmer",
-  critical: "Résultat critique à confirmer ({count})",
   holder: "Pris par {name}",
   history: {
     title: "Compte rendu signé",

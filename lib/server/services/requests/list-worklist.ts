@@ -6,27 +6,33 @@ import type { WorklistFilter } from "@/lib/domain/worklist-filter-schema";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { bufferReadAudit } from "../../audit/read-audit-buffer";
 import type { Db } from "../../db/client";
-import { toWorklistRow, worklistRowSelect, type WorklistRow } from "./request-dto";
+import { worklistShowsCriticalFindings } from "@/lib/domain/worklist/worklist-marks";
 import { visibleRequestsWhere } from "./request-scope";
 import { sharedWorklistRows } from "./shared-worklist-rows";
+import { toWorklistListRow, worklistListRowSelect, type WorklistListRow } from "./worklist-list-row";
 
 /** Upper bound of rows in one worklist answer: a worklist is a screen, not an export. */
 export const WORKLIST_LIMIT = 500;
 
-/** The actor's worklist: visible requests, most urgent first, then the longest waiting. */
-export async function listWorklist(args: { db: Db; actor: Actor; filter: WorklistFilter }): Promise<WorklistRow[]> {
+/**
+ * The actor's worklist: visible requests, most urgent first, then the longest waiting. Each row
+ * says whether it escalated and waits, and (for those who read reports) its unacknowledged
+ * critical findings.
+ */
+export async function listWorklist(args: { db: Db; actor: Actor; filter: WorklistFilter }): Promise<WorklistListRow[]> {
   const { db, actor, filter } = args;
   if (!hasWorklist(actor)) throw new AppError("FORBIDDEN", "No worklist for this role");
+  const showCritical = worklistShowsCriticalFindings(actor);
 
-  const rows = await sharedWorklistRows(scopeKey(actor, filter), async () => {
+  const rows = await sharedWorklistRows(scopeKey(actor, filter, showCritical), async () => {
     const records = await db.readingRequest.findMany({
-      where: worklistWhere(actor, filter),
-      select: worklistRowSelect,
+      where: worklistWhere(actor, filter, showCritical),
+      select: worklistListRowSelect,
       // The database enum is declared VITAL, URGENT, ROUTINE: ORDER BY priority is by urgency.
       orderBy: [{ priority: "asc" }, { submittedAt: "asc" }, { id: "asc" }],
       take: WORKLIST_LIMIT,
     });
-    return records.map(toWorklistRow);
+    return records.map((record) => toWorklistListRow(record, showCritical));
   });
 
   bufferReadAudit(db, {
@@ -38,11 +44,11 @@ export async function listWorklist(args: { db: Db; actor: Actor; filter: Worklis
   return rows;
 }
 
-function worklistWhere(actor: Actor, filter: WorklistFilter): Prisma.ReadingRequestWhereInput {
+function worklistWhere(actor: Actor, filter: WorklistFilter, showCritical: boolean): Prisma.ReadingRequestWhereInput {
   return {
     AND: [
       visibleRequestsWhere(actor),
-      { status: { in: filter.statuses.length > 0 ? filter.statuses : [...OPEN_STATUSES] } },
+      filter.statuses.length > 0 ? { status: { in: filter.statuses } } : defaultStatusesWhere(showCritical),
       filter.siteIds.length > 0 ? { siteId: { in: filter.siteIds } } : {},
       filter.priorities.length > 0 ? { priority: { in: filter.priorities } } : {},
       filter.types.length > 0 ? { type: { in: filter.types } } : {},
@@ -50,12 +56,23 @@ function worklistWhere(actor: Actor, filter: WorklistFilter): Prisma.ReadingRequ
   };
 }
 
-/** Everything the query depends on: the actor's scope and the filters, order-independent. */
-function scopeKey(actor: Actor, filter: WorklistFilter): string {
+/**
+ * Without a status filter: the open requests, and, for those who see critical findings, any
+ * request whose finding nobody has acknowledged yet (signing usually closes the request while
+ * the loop is still open: it must not drop off the list until acknowledged).
+ */
+function defaultStatusesWhere(showCritical: boolean): Prisma.ReadingRequestWhereInput {
+  const open: Prisma.ReadingRequestWhereInput = { status: { in: [...OPEN_STATUSES] } };
+  return showCritical ? { OR: [open, { findings: { some: { acknowledgedAt: null } } }] } : open;
+}
+
+/** Everything the query depends on: the actor's scope, whether it sees findings, and the filters, order-independent. */
+function scopeKey(actor: Actor, filter: WorklistFilter, showCritical: boolean): string {
   const scope = requestScope(actor);
   const sorted = (values: readonly string[]) => [...values].sort().join(",");
   return [
     scope.kind === "all" ? "*" : sorted(scope.siteIds),
+    showCritical ? "critical" : "",
     sorted(filter.statuses),
     sorted(filter.siteIds),
     sorted(filter.priorities),

@@ -1,6 +1,6 @@
 import "server-only";
 import { dataVersion } from "../../realtime/data-version";
-import type { WorklistRow } from "./request-dto";
+import type { WorklistListRow } from "./worklist-list-row";
 
 // When a change is announced, every open worklist refetches at once. Clients with the same
 // scope (readable sites) and filters get the same rows, so the query runs once per scope and
@@ -12,12 +12,12 @@ const MAX_ENTRIES = 500;
 
 interface Cache {
   version: number;
-  entries: Map<string, { createdAt: number; rows: Promise<WorklistRow[]> }>;
+  entries: Map<string, { createdAt: number; rows: Promise<WorklistListRow[]> }>;
 }
 
 const slot = globalThis as unknown as { __teleradioWorklistCache?: Cache };
 
-export function sharedWorklistRows(scopeKey: string, load: () => Promise<WorklistRow[]>): Promise<WorklistRow[]> {
+export function sharedWorklistRows(scopeKey: string, load: () => Promise<WorklistListRow[]>): Promise<WorklistListRow[]> {
   const version = dataVersion();
   const cache = (slot.__teleradioWorklistCache ??= { version, entries: new Map() });
   if (cache.version !== version) {
