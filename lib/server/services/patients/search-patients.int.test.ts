@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { withInsKey } from "@/lib/domain/ins-key";
 import { createSite, createUser, teleDiagnosticRequest } from "@/prisma/factories";
 import { actorOf, connectTestDb } from "@/lib/testing/test-db";
 import { submitRequest } from "../requests/submit-request";
@@ -15,7 +16,8 @@ async function territory() {
   // Unique per run: the shared test database holds other files' patients.
   const family = `Brûlé${randomUUID().slice(0, 8).replace(/\d/g, "x")}`;
   const ipp = `IPP-${randomUUID().slice(0, 12)}`;
-  const ins = `2${String(Date.now()).slice(-12)}${String(Math.floor(Math.random() * 90) + 10)}`;
+  // A valid key: the request form refuses an INS whose key does not match its 13 digits.
+  const ins = withInsKey(`2${String(Date.now()).slice(-12)}`);
   const input = teleDiagnosticRequest({
     patient: { familyName: family, givenName: "Hélène", birthDate: "1961-05-04", sex: "FEMALE", sitePatientId: ipp, ins },
   });
