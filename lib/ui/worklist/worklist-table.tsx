@@ -9,9 +9,10 @@ import { useRequestsPresence } from "../presence/use-presence";
 import { HoldActions } from "../requests/hold-actions";
 import { useNow } from "../use-now";
 
-export function WorklistTable(props: { rows: WorklistRow[]; actorId: string; canClaim: boolean }) {
+export function WorklistTable(props: { rows: WorklistRow[]; fetchedAt: number; actorId: string; canClaim: boolean }) {
   const { t, locale } = useI18n();
-  const now = useNow(1000);
+  // Server render and hydration count waiting times up to when the rows were fetched (lib/ui/use-now.ts).
+  const now = useNow(1000, props.fetchedAt);
   // One query for the rows on screen: who has each request open right now.
   const presence = useRequestsPresence(props.rows.map((row) => row.id));
   if (props.rows.length === 0) return <p className="panel muted">{t("worklist.empty")}</p>;
