@@ -5,6 +5,7 @@ import { getTranslator } from "@/lib/i18n/server-locale";
 import { AppHeader } from "@/lib/ui/app-header";
 import { Providers } from "@/lib/ui/providers";
 import "./globals.css";
+import "./small-screens.css";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();

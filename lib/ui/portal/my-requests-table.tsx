@@ -13,7 +13,8 @@ const TO_READ_BADGE_STYLE = { background: "var(--accent)", color: "white", borde
 export function MyRequestsTable(props: { rows: MyRequestRow[] }) {
   const { t } = useI18n();
   return (
-    <table className="worklist">
+    // On a phone each request reads as a card (app/small-screens.css).
+    <table className="worklist stack-on-phone">
       <thead>
         <tr>
           <th>{t("portal.columns.priority")}</th>

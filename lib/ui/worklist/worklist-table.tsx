@@ -17,7 +17,8 @@ export function WorklistTable(props: { rows: WorklistRow[]; fetchedAt: number; a
   const presence = useRequestsPresence(props.rows.map((row) => row.id));
   if (props.rows.length === 0) return <p className="panel muted">{t("worklist.empty")}</p>;
   return (
-    <table className="worklist" data-testid="worklist">
+    // On a tablet the row's actions stay in view while the row scrolls (app/small-screens.css).
+    <table className="worklist sticky-actions" data-testid="worklist">
       <thead>
         <tr>
           <th>{t("worklist.columns.priority")}</th>
