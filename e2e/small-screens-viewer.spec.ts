@@ -58,7 +58,9 @@ test("at 768 px the worklist, the request page with its report and the viewer fi
   const stack = radiologist.locator('[data-viewport="stack-0"]');
   await expect(stack).toHaveAttribute("data-renders", /^[1-9]\d*$/, { timeout: 30_000 });
   await expectNoSidewaysScroll(radiologist, "viewer");
-  // The image takes a real share of the tablet, and every tool of the toolbar can be reached.
+  // The image is on screen as the viewer opens (not under the toolbar and the series), takes a
+  // real share of the tablet, and every tool of the toolbar can be reached.
+  await expect(stack).toBeInViewport({ ratio: 0.6 });
   const image = (await stack.boundingBox())!;
   expect(image.width).toBeGreaterThanOrEqual(300);
   await expectFingerTarget(radiologist, radiologist.getByTestId("tool-length"), "viewer: length tool");
