@@ -6,6 +6,7 @@ import { AppHeader } from "@/lib/ui/app-header";
 import { Providers } from "@/lib/ui/providers";
 import "./globals.css";
 import "./print.css";
+import "./small-screens.css";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();

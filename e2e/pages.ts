@@ -1,12 +1,14 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { expect, type Browser, type Page } from "@playwright/test";
+import { expect, type Browser, type BrowserContextOptions, type Page } from "@playwright/test";
 import type { DemoAccount } from "./demo-accounts";
 
-/** Signs in through the real form, in a browser context of its own. */
-export async function signedInPage(browser: Browser, account: DemoAccount): Promise<Page> {
-  const context = await browser.newContext({ locale: "fr-FR" });
-  const page = await context.newPage();
+/**
+ * Signs in through the real form, in a browser context of its own (French unless `context`
+ * says otherwise; also a time zone, a viewport, reduced motion).
+ */
+export async function signedInPage(browser: Browser, account: DemoAccount, context: BrowserContextOptions = {}): Promise<Page> {
+  const page = await (await browser.newContext({ locale: "fr-FR", ...context })).newPage();
   await page.goto("/signin");
   await page.getByLabel("Adresse e-mail").fill(account.email);
   await page.getByLabel("Mot de passe").fill(account.password);

@@ -22,10 +22,11 @@ export interface ReadyRequest {
 export async function requestReadyToRead(
   browser: Browser,
   prefix: string,
-  options: { radiologist?: { page: Page; name: string }; injected?: boolean } = {},
+  options: { radiologist?: { page: Page; name: string }; injected?: boolean; referrer?: { page: Page } } = {},
 ): Promise<ReadyRequest> {
   const familyName = `${prefix}${Date.now().toString(36)}`;
-  const referrer = await signedInPage(browser, accounts.referrerSal);
+  // Likewise its own requester (signed in as the SAL emergency physician, e.g. on a phone).
+  const referrer = options.referrer?.page ?? (await signedInPage(browser, accounts.referrerSal));
   const requestId = await submitTeleDiagnostic(referrer, { familyName, priority: "URGENT" });
   // A spec may bring its own radiologist (signed in already), reading the same sites as the default one.
   const radiologist = options.radiologist?.page ?? (await signedInPage(browser, accounts.radiologistSalVrn));

@@ -19,7 +19,9 @@ const STATE_COLOUR: Record<CriticalFindingDto["state"], string> = {
 export function CriticalFindingItem(props: { requestId: string; finding: CriticalFindingDto; contacts: CriticalContactDto[] }) {
   const { t } = useI18n();
   const { finding } = props;
-  const now = useNow(10_000);
+  // Findings are fetched in the browser only; were one server-rendered, it would not read as
+  // overdue at the instant it was flagged.
+  const now = useNow(10_000, finding.flaggedAt.getTime());
   const [communicating, setCommunicating] = useState(false);
   const [notice, setNotice] = useState<MessageKey | null>(null);
   const overdue = isOverdue(finding, new Date(now));

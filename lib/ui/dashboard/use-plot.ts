@@ -34,9 +34,20 @@ export function usePlot(build: (width: number) => Element | null): RefObject<HTM
     if (!container || width === 0) return;
     const figure = build(width);
     if (!figure) return;
+    unnameMarkGroups(figure);
     container.append(figure);
     return () => figure.remove();
   }, [build, width]);
 
   return ref;
+}
+
+/**
+ * Observable Plot names each mark's group after its kind ("line", "rule"): a screen reader
+ * would announce "line" and nothing more, and a name on an SVG group with no role is a
+ * prohibited ARIA attribute (axe: aria-prohibited-attr, serious). What the marks mean is in
+ * the figure's caption and in each datum's title, which stay.
+ */
+function unnameMarkGroups(figure: Element): void {
+  for (const group of figure.querySelectorAll("g[aria-label]:not([role])")) group.removeAttribute("aria-label");
 }

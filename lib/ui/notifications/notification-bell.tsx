@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import { NOTIFICATION_BELL_LIMIT } from "@/lib/domain/notifications";
 import { useI18n } from "@/lib/i18n/i18n-provider";
+import type { Translate } from "@/lib/i18n/translate";
 import { errorMessage } from "@/lib/trpc/error-message";
 import { useTRPC } from "@/lib/trpc/react";
 import { BrowserAlertsToggle } from "./browser-alerts-toggle";
@@ -49,7 +50,7 @@ export function NotificationBell() {
         data-testid="notification-bell"
         aria-haspopup="true"
         aria-expanded={open}
-        aria-label={unread > 0 ? `${t("notifications.bell")} (${t("notifications.unreadCount", { count: unread })})` : t("notifications.bell")}
+        aria-label={bellName(unread, t)}
         onClick={() => setOpen((value) => !value)}
         style={{ display: "inline-flex", alignItems: "center", gap: "0.3rem", padding: "0.25rem 0.6rem" }}
       >
@@ -116,6 +117,12 @@ export function NotificationBell() {
       )}
     </div>
   );
+}
+
+/** "Notifications, 3 non lues": the count the badge shows, in the name a screen reader speaks. */
+function bellName(unread: number, t: Translate): string {
+  if (unread === 0) return t("notifications.bell");
+  return unread === 1 ? t("notifications.bellUnreadOne") : t("notifications.bellUnreadMany", { count: unread });
 }
 
 function BellIcon() {

@@ -1,12 +1,9 @@
 "use client";
 
-import { useSyncExternalStore } from "react";
 import { useNow } from "../use-now";
 
 /** Ages and remaining times move on screen at this pace, without refetching. */
 export const BOARD_TICK_MS = 30_000;
-
-const noSubscription = () => () => undefined;
 
 /**
  * The board's "now" in milliseconds: the server's instant of computation, plus the time
@@ -15,8 +12,7 @@ const noSubscription = () => () => undefined;
  * markup matches; the browser then ticks every 30 s.
  */
 export function useBoardClock(generatedAt: Date, receivedAt: number): number {
-  const inBrowser = useSyncExternalStore(noSubscription, () => true, () => false);
-  const now = useNow(BOARD_TICK_MS);
-  if (!inBrowser) return generatedAt.getTime();
+  // The server render and hydration read `receivedAt` back: the server's instant exactly.
+  const now = useNow(BOARD_TICK_MS, receivedAt);
   return generatedAt.getTime() + Math.max(0, now - receivedAt);
 }

@@ -14,7 +14,8 @@ export function MyRequestsTable(props: { rows: MyRequestRow[] }) {
   const { t } = useI18n();
   return (
     <div className="table-scroll">
-      <table className="worklist">
+      {/* On a phone each request reads as a card (app/small-screens.css). */}
+      <table className="worklist stack-on-phone">
         <thead>
           <tr>
             <th>{t("portal.columns.priority")}</th>

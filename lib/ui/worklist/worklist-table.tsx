@@ -13,9 +13,10 @@ import { useWorklistKeyboard } from "./use-worklist-keyboard";
 import { WorklistKeysHelp } from "./worklist-keys-help";
 import { WorklistRowMarks } from "./worklist-row-marks";
 
-export function WorklistTable(props: { rows: WorklistListRow[]; actorId: string; canClaim: boolean }) {
+export function WorklistTable(props: { rows: WorklistListRow[]; fetchedAt: number; actorId: string; canClaim: boolean }) {
   const { t, locale } = useI18n();
-  const now = useNow(1000);
+  // Server render and hydration count waiting times up to when the rows were fetched (lib/ui/use-now.ts).
+  const now = useNow(1000, props.fetchedAt);
   // One query for the rows on screen: who has each request open right now.
   const presence = useRequestsPresence(props.rows.map((row) => row.id));
   const keyboard = useWorklistKeyboard({ rowIds: props.rows.map((row) => row.id), canClaim: props.canClaim });
@@ -34,7 +35,8 @@ export function WorklistTable(props: { rows: WorklistListRow[]; actorId: string;
         <p className="panel muted">{t("worklist.empty")}</p>
       ) : (
         <div className="table-scroll">
-          <table className="worklist" data-testid="worklist">
+          {/* On a tablet the row's actions stay in view while the row scrolls (app/small-screens.css). */}
+          <table className="worklist sticky-actions" data-testid="worklist">
             <thead>
               <tr>
                 <th>{t("worklist.columns.priority")}</th>

@@ -26,7 +26,7 @@ export function WorklistView(props: { actorId: string; canClaim: boolean }) {
           <p className="muted" data-testid="worklist-count">
             {t("worklist.count", { count: worklist.data.length })}
           </p>
-          <WorklistTable rows={worklist.data} actorId={props.actorId} canClaim={props.canClaim} />
+          <WorklistTable rows={worklist.data} fetchedAt={worklist.dataUpdatedAt} actorId={props.actorId} canClaim={props.canClaim} />
         </>
       ) : (
         !worklist.error && <p className="muted">{t("app.loading")}</p>

@@ -4,6 +4,8 @@ export const notificationsEn: Messages["notifications"] = {
   title: "Notifications",
   bell: "Notifications",
   unreadCount: "{count} unread",
+  bellUnreadOne: "Notifications, 1 unread",
+  bellUnreadMany: "Notifications, {count} unread",
   latest: "Latest notifications",
   empty: "No notifications.",
   emptyUnread: "No unread notifications.",

@@ -3,6 +3,9 @@ export const notificationsFr = {
   title: "Notifications",
   bell: "Notifications",
   unreadCount: "{count} non lue(s)",
+  // The bell's accessible name: a screen reader hears the count the eye sees on the badge.
+  bellUnreadOne: "Notifications, 1 non lue",
+  bellUnreadMany: "Notifications, {count} non lues",
   latest: "Dernières notifications",
   empty: "Aucune notification.",
   emptyUnread: "Aucune notification non lue.",
