@@ -38,7 +38,7 @@ test("the pages of a request's care, signed out, as its radiologist and as its r
   const { requestId, referrer, radiologist } = await requestReadyToRead(browser, "Axe");
   await radiologist.getByRole("button", { name: "Commencer la lecture" }).click();
   await expect(radiologist.getByTestId("report-editor")).toBeVisible();
-  await tour(radiologist, "radiologist", ["/worklist", `/requests/${requestId}`, "/rota", "/notifications", "/account", "/account/security"]);
+  await tour(radiologist, "radiologist", ["/worklist", `/requests/${requestId}`, "/search?q=Axe", "/rota", "/notifications", "/account", "/account/security"]);
 
   await settle(radiologist, `/requests/${requestId}/viewer`);
   await expect(radiologist.locator('[data-viewport="stack-0"]')).toHaveAttribute("data-renders", /^[1-9]\d*$/, { timeout: 30_000 });
@@ -52,7 +52,7 @@ test("the radiographer's, the department head's and the administrator's pages ha
   test.setTimeout(180_000);
   const tours: [DemoAccount, string, string[]][] = [
     [accounts.radiographerSal, "radiographer", ["/worklist"]],
-    [accounts.head, "department head", ["/dashboard", "/operations", "/admin"]],
+    [accounts.head, "department head", ["/dashboard", "/operations", "/admin", "/admin/templates"]],
     [accounts.admin, "administrator", ["/admin", "/admin/templates"]],
   ];
   for (const [account, who, paths] of tours) {
