@@ -52,7 +52,8 @@ test("in a browser set to American English, the French form takes and shows the 
   await page.getByRole("button", { name: "Envoyer la demande" }).click();
   await page.waitForURL(/\/requests\/[0-9a-f-]{36}$/);
   await expect(page.getByTestId("patient-birth-date")).toHaveText("02/03/1951");
-  await expect(page.getByText("255081416802538")).toBeVisible();
+  // By role: the print-only sheets carrying the same INS are hidden on screen.
+  await expect(page.getByRole("definition").filter({ hasText: "255081416802538" })).toBeVisible();
 });
 
 test("an administrator is warned before giving a reading privilege an expiry already past", async ({ browser }) => {

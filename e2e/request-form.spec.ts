@@ -1,5 +1,6 @@
 import { expect, test } from "./test";
 import { accounts } from "./demo-accounts";
+import { freshUserLike } from "./fresh-user";
 import { signedInPage, waitUntilLive } from "./pages";
 
 test("a form with missing fields shows each field's error and sends nothing", async ({ browser }) => {
@@ -31,7 +32,9 @@ test("a form with missing fields shows each field's error and sends nothing", as
 });
 
 test("the interface is in French by default and switches to English", async ({ browser }) => {
-  const page = await signedInPage(browser, accounts.radiologistAllSites);
+  // A user of its own: the switch is saved on the profile, and a demo account left in English
+  // would change what every later spec reads.
+  const page = await signedInPage(browser, await freshUserLike(accounts.radiologistAllSites.email, "Anglais"));
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Liste de travail");
   // The switch works once the page is hydrated; the live socket says it is.
   await waitUntilLive(page);
