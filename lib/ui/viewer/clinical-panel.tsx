@@ -33,7 +33,8 @@ export function ClinicalPanel({ requestId, open, onToggle }: { requestId: string
         </button>
       </h2>
       {open ? (
-        <div id="clinical-panel-body" className="clinical-body">
+        // A scrolling region: focusable and named, so a keyboard user can scroll it too.
+        <div id="clinical-panel-body" className="clinical-body" tabIndex={0} role="region" aria-label={t("clinicalPanel.title")}>
           {query.isError ? (
             <div role="alert" className="form-error" data-testid="clinical-panel-error">
               <p>{t("clinicalPanel.loadError", { message: errorMessage(query.error, t) })}</p>
