@@ -1,25 +1,14 @@
-import { expect, test, type Browser, type Page } from "./test";
-import { accounts, type DemoAccount } from "./demo-accounts";
+import { expect, test } from "./test";
+import { accounts } from "./demo-accounts";
 import { freshUserLike } from "./fresh-user";
-import { shootWhenAsked, waitUntilLive } from "./pages";
+import { shootWhenAsked, signedInPage, waitUntilLive } from "./pages";
 
 // Issue 17 (defects 9, 11, 12 and the language per user): dates typed and read day first in
 // the interface's language whatever the browser's, the INS key, an expiry in the past, and the
 // language remembered on the profile.
 
-async function signIn(browser: Browser, account: Pick<DemoAccount, "email" | "password" | "name">, browserLocale: string): Promise<Page> {
-  const context = await browser.newContext({ locale: browserLocale });
-  const page = await context.newPage();
-  await page.goto("/signin");
-  await page.getByLabel("Adresse e-mail").fill(account.email);
-  await page.getByLabel("Mot de passe").fill(account.password);
-  await page.getByRole("button", { name: "Se connecter", exact: true }).click();
-  await expect(page.getByTestId("current-user")).toContainText(account.name, { timeout: 30_000 });
-  return page;
-}
-
 test("in a browser set to American English, the French form takes and shows the birth date day first, and checks the INS key", async ({ browser }) => {
-  const page = await signIn(browser, accounts.referrerSal, "en-US");
+  const page = await signedInPage(browser, accounts.referrerSal, { locale: "en-US" });
   await page.goto("/requests/new");
   const familyName = `Datejour${Date.now().toString(36)}`;
   const birthDate = page.locator("#patient\\.birthDate");
@@ -57,7 +46,7 @@ test("in a browser set to American English, the French form takes and shows the 
 });
 
 test("an administrator is warned before giving a reading privilege an expiry already past", async ({ browser }) => {
-  const page = await signIn(browser, accounts.admin, "en-US");
+  const page = await signedInPage(browser, accounts.admin, { locale: "en-US" });
   await page.goto("/admin");
   const editor = page.getByTestId("privileges-editor");
   await editor.locator("#privilege-user").selectOption({ index: 1 });
@@ -72,7 +61,7 @@ test("an administrator is warned before giving a reading privilege an expiry alr
 
 test("the language chosen with the switch is kept on the profile and applied at the next sign-in on another browser", async ({ browser }) => {
   const user = await freshUserLike(accounts.referrerSal.email, "Langue");
-  const first = await signIn(browser, user, "fr-FR");
+  const first = await signedInPage(browser, user, { locale: "fr-FR" });
   await expect(first.getByRole("button", { name: "Se déconnecter" })).toBeVisible();
   await waitUntilLive(first);
   await first.getByLabel("Langue").selectOption("en");
@@ -84,7 +73,7 @@ test("the language chosen with the switch is kept on the profile and applied at 
   await first.waitForURL(/\/signin/);
 
   // Another workstation: no cookie of its own, French sign-in page, English once signed in.
-  const second = await signIn(browser, user, "fr-FR");
+  const second = await signedInPage(browser, user, { locale: "fr-FR" });
   await expect(second.getByRole("button", { name: "Sign out" })).toBeVisible();
   await expect(second.locator("html")).toHaveAttribute("lang", "en");
   // Back to French from the account page: saved too.
