@@ -1,19 +1,14 @@
 "use client";
 
-import { useEffect, useRef } from "react";
 import { useI18n } from "@/lib/i18n/i18n-provider";
 import type { MessageKey } from "@/lib/i18n/types";
 import { SHORTCUTS } from "@/lib/viewer/shortcuts";
+import { useModalDialog } from "../use-modal-dialog";
 
 /** Every shortcut the viewer answers to, read from the same table as the key handler. */
 export function ShortcutsHelp({ onClose }: { onClose: () => void }) {
   const { t } = useI18n();
-  const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const element = dialog.current;
-    if (element && !element.open) element.showModal();
-    return () => element?.close();
-  }, []);
+  const dialog = useModalDialog();
   return (
     <dialog ref={dialog} className="viewer-help" data-testid="shortcuts-help" onClose={onClose} aria-labelledby="viewer-help-title">
       <h2 id="viewer-help-title">{t("viewer.helpTitle")}</h2>

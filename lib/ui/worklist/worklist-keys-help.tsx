@@ -1,19 +1,15 @@
 "use client";
 
-import { Fragment, useEffect, useRef } from "react";
+import { Fragment } from "react";
 import { BACK_TO_WORKLIST, shortcutsFor } from "@/lib/domain/worklist/worklist-keys";
 import { useI18n } from "@/lib/i18n/i18n-provider";
 import type { MessageKey } from "@/lib/i18n/types";
+import { useModalDialog } from "../use-modal-dialog";
 
 /** Every key the worklist answers to, read from the same table as the key handler (like the viewer's help). */
 export function WorklistKeysHelp(props: { canClaim: boolean; onClose: () => void }) {
   const { t } = useI18n();
-  const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const element = dialog.current;
-    if (element && !element.open) element.showModal();
-    return () => element?.close();
-  }, []);
+  const dialog = useModalDialog();
   // One <kbd> per key, "or" between them: "↓ J" in one box read as a chord.
   const keyNames = (label: string) => label.split(" ").map((key) => (/^(Home|End|Enter|Backspace)$/.test(key) ? t(`worklistGlance.keyNames.${key}` as MessageKey) : key));
   const rows = [...shortcutsFor(props.canClaim).map((s) => ({ id: s.id, label: s.label })), { id: "back", label: BACK_TO_WORKLIST.label }];
