@@ -44,6 +44,10 @@ export const AUDIT_ACTIONS = [
   // A registered sender's AE title or token presented from an address its allow-list lacks.
   "DICOM_SENDER_ADDRESS_REFUSED",
   "DICOM_SENDER_CHANGED",
+  // Query/retrieve by a site's DICOM node (imaging/query-retrieve) and its C-MOVE destinations.
+  "DICOM_QUERY",
+  "DICOM_RETRIEVE",
+  "DICOM_MOVE_DESTINATION_CHANGED",
   "STUDY_LINKED",
   "STUDY_LINK_CONFIRMED",
   "STUDY_READ",
@@ -131,7 +135,8 @@ export interface AuditEntry {
     | "CriticalFinding"
     | "Dashboard"
     | "SiteGroup"
-    | "DicomSender";
+    | "DicomSender"
+    | "DicomMoveDestination";
   entityId?: string | null;
   siteId?: string | null;
   detail?: Prisma.InputJsonValue;

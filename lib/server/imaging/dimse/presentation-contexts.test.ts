@@ -21,9 +21,16 @@ describe("presentation context negotiation", () => {
   it("accepts standard and private storage SOP classes, refuses other services", () => {
     expect(decidePresentationContext("1.2.840.10008.5.1.4.1.1.88.67", [EXPLICIT_LE]).accept).toBe(true); // X-Ray Radiation Dose SR
     expect(decidePresentationContext("1.3.12.2.1107.5.9.1", [EXPLICIT_LE]).accept).toBe(true); // a vendor's private object
-    expect(decidePresentationContext("1.2.840.10008.5.1.4.1.2.2.1", [EXPLICIT_LE])).toEqual({ accept: false, reason: "abstract-syntax" }); // Study Root FIND
+    expect(decidePresentationContext("1.2.840.10008.5.1.4.1.2.1.1", [EXPLICIT_LE])).toEqual({ accept: false, reason: "abstract-syntax" }); // Patient Root FIND
     expect(decidePresentationContext("1.2.840.10008.5.1.4.31", [EXPLICIT_LE])).toEqual({ accept: false, reason: "abstract-syntax" }); // Worklist
     expect(decidePresentationContext("1.2.840.10008.1.20.1", [EXPLICIT_LE])).toEqual({ accept: false, reason: "abstract-syntax" }); // Storage Commitment
+  });
+
+  it("accepts Study Root FIND, MOVE and GET in an uncompressed little-endian syntax only", () => {
+    for (const uid of ["1.2.840.10008.5.1.4.1.2.2.1", "1.2.840.10008.5.1.4.1.2.2.2", "1.2.840.10008.5.1.4.1.2.2.3"]) {
+      expect(decidePresentationContext(uid, [RLE, EXPLICIT_LE, IMPLICIT_LE])).toEqual({ accept: true, transferSyntaxUid: EXPLICIT_LE });
+      expect(decidePresentationContext(uid, [RLE])).toEqual({ accept: false, reason: "transfer-syntax" });
+    }
   });
 
   it.each([

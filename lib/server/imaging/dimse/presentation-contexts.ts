@@ -1,4 +1,5 @@
 import { SUPPORTED_TRANSFER_SYNTAX_UIDS } from "@/lib/dicom/transfer-syntaxes";
+import { isQueryRetrieveSopClass, queryRetrieveTransferSyntax } from "../query-retrieve/query-retrieve-sop-classes";
 
 // Which presentation contexts the C-STORE SCP accepts (PS3.7 D.3.3.2): Verification and any
 // storage SOP class, each with the first transfer syntax the peer proposes that the archive
@@ -26,7 +27,8 @@ const SUPPORTED = new Set(SUPPORTED_TRANSFER_SYNTAX_UIDS);
 export type ContextDecision = { accept: true; transferSyntaxUid: string } | { accept: false; reason: "abstract-syntax" | "transfer-syntax" };
 
 /**
- * Standard non-storage services (query/retrieve, worklist, commitment, print...) are refused.
+ * Standard non-storage services (worklist, commitment, print...) are refused; Study Root
+ * query/retrieve is decided before this.
  * Private SOP classes (vendor roots) are taken as storage: modalities send their private
  * objects by C-STORE, and the archive keeps them like any other instance.
  */
@@ -36,6 +38,11 @@ export function isStorageSopClass(uid: string): boolean {
 }
 
 export function decidePresentationContext(abstractSyntaxUid: string, proposedTransferSyntaxes: readonly string[]): ContextDecision {
+  // Study Root FIND, MOVE and GET (query-retrieve/); C-GET's storage contexts are storage ones below.
+  if (isQueryRetrieveSopClass(abstractSyntaxUid)) {
+    const syntax = queryRetrieveTransferSyntax(proposedTransferSyntaxes);
+    return syntax ? { accept: true, transferSyntaxUid: syntax } : { accept: false, reason: "transfer-syntax" };
+  }
   if (abstractSyntaxUid !== VERIFICATION_SOP_CLASS && !isStorageSopClass(abstractSyntaxUid)) return { accept: false, reason: "abstract-syntax" };
   // The peer lists its preference first (PS3.8 9.3.2.2).
   const chosen = proposedTransferSyntaxes.find((uid) => SUPPORTED.has(uid));

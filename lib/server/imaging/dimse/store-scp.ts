@@ -25,6 +25,7 @@ import { CANNOT_UNDERSTAND, failureAnswer, type StoreAnswer } from "./dimse-stat
 import { type AeSender, findSenderByAe } from "./find-sender-by-ae";
 import { decidePresentationContext } from "./presentation-contexts";
 import { storeReceivedInstance } from "./store-received-instance";
+import { QueryRetrieveScp } from "../query-retrieve/query-retrieve-scp";
 
 // One TCP connection, hence one association (PS3.8 9.1): the Storage and Verification SCP.
 // dcmjs-dimse calls these methods from its PDU handler; each one answers through the
@@ -47,8 +48,14 @@ export class StoreScp extends Scp {
   private sender: AeSender | null = null;
   private callingAeTitle = "";
   private readonly datasets = new WeakMap<requests.CStoreRequest, DatasetCollector>();
-  /** C-STOREs of this association still being stored: the release waits for them. */
-  private readonly pending = new Set<Promise<void>>();
+  /**
+   * C-STOREs (and query/retrieve requests) of this association still being handled: the release
+   * waits for them. Not named `pending`: the library keeps its own requests sent (C-GET's
+   * C-STOREs) in an array of that name on the same object.
+   */
+  private readonly inProgress = new Set<Promise<void>>();
+  /** Study Root C-FIND, C-MOVE and C-GET (query-retrieve/), once the association is accepted. */
+  private queryRetrieve: QueryRetrieveScp | null = null;
 
   constructor(
     private readonly peer: Socket,
@@ -116,6 +123,7 @@ export class StoreScp extends Scp {
     }
     this.sender = sender;
     this.callingAeTitle = callingAeTitle;
+    this.queryRetrieve = new QueryRetrieveScp(this, requested, this.peer, sender, callingAeTitle, { ...this.context, run: (task) => this.runPending(task) });
     for (const { context } of requested.getPresentationContexts()) {
       const decision = decidePresentationContext(context.getAbstractSyntaxUid(), context.getTransferSyntaxUids());
       if (decision.accept) context.setResult(PresentationContextResult.Accept, decision.transferSyntaxUid);
@@ -125,8 +133,12 @@ export class StoreScp extends Scp {
     // The largest P-DATA-TF PDU we accept. dcmjs-dimse would announce the smaller of its own
     // limit and the peer's receive limit, which is a different direction (PS3.8 D.1) and often
     // only 16 KB.
+    const peerReceiveLimit = requested.getMaxPduLength();
     requested.setMaxPduLength(this.context.limits.maxPduBytes);
     this.sendAssociationAccept();
+    // From here on the library reads the same field as the limit of what it sends: C-GET's
+    // C-STOREs must fit the peer's PDUs (PS3.8 D.1), not ours.
+    requested.setMaxPduLength(peerReceiveLimit);
   }
 
   private reject(result: number, source: number, reason: number): void {
@@ -136,7 +148,7 @@ export class StoreScp extends Scp {
   }
 
   override associationReleaseRequested(): void {
-    const release = Promise.allSettled([...this.pending]).then(() => this.sendAssociationReleaseResponse());
+    const release = Promise.allSettled([...this.inProgress]).then(() => this.sendAssociationReleaseResponse());
     this.context.track(release);
   }
 
@@ -184,12 +196,31 @@ export class StoreScp extends Scp {
       dataset,
     };
     const task = storeReceivedInstance(this.context.deps, received, this.context.log).then(respond);
-    this.pending.add(task);
-    this.context.track(task.finally(() => this.pending.delete(task)));
+    this.inProgress.add(task);
+    this.context.track(task.finally(() => this.inProgress.delete(task)));
   }
 
-  override cCancelRequest(): void {
-    // Nothing to cancel: C-STORE and C-ECHO are answered once.
+  override cFindRequest(request: requests.CFindRequest, callback: (responses: responses.CFindResponse[]) => void): void {
+    if (this.queryRetrieve) this.queryRetrieve.find(request, callback);
+  }
+
+  override cMoveRequest(request: requests.CMoveRequest, callback: (responses: responses.CMoveResponse[]) => void): void {
+    if (this.queryRetrieve) this.queryRetrieve.move(request, callback);
+  }
+
+  override cGetRequest(request: requests.CGetRequest, callback: (responses: responses.CGetResponse[]) => void): void {
+    if (this.queryRetrieve) this.queryRetrieve.get(request, callback);
+  }
+
+  /** Work the release waits for (PS3.8 7.2: the peer releases once it has every answer). */
+  private runPending(task: Promise<void>): void {
+    this.inProgress.add(task);
+    this.context.track(task.finally(() => this.inProgress.delete(task)));
+  }
+
+  override cCancelRequest(request: requests.CCancelRequest): void {
+    // C-STORE and C-ECHO are answered once; a C-MOVE or C-GET stops before its next sub-operation.
+    this.queryRetrieve?.cancel(request);
   }
 
   override abort(): void {
