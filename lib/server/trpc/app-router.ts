@@ -19,6 +19,7 @@ import { portalRouter } from "./routers/portal-router";
 import { dashboardRouter } from "./routers/dashboard-router";
 import { operationsRouter } from "./routers/operations-router";
 import { sendersRouter } from "./routers/senders-router";
+import { moveDestinationsRouter } from "./routers/move-destinations-router";
 import { securityRouter } from "./routers/security-router";
 
 
@@ -42,6 +43,7 @@ export const appRouter = router({
   dashboard: dashboardRouter,
   operations: operationsRouter,
   senders: sendersRouter,
+  moveDestinations: moveDestinationsRouter,
   security: securityRouter,
 });
 

@@ -1,0 +1,36 @@
+import type { Messages } from "../../types";
+
+export const moveDestinationsEn: Messages["moveDestinations"] = {
+  title: "C-MOVE destinations",
+  intro:
+    "The DICOM nodes the archive sends a study to when a site's PACS asks for it by C-MOVE (destination AE title). A site can only name its own destinations; a deactivated destination is answered as unknown.",
+  site: "Site",
+  label: "Label",
+  aeTitle: "AE title",
+  host: "Host",
+  port: "Port",
+  state: "State",
+  active: "active",
+  inactive: "deactivated",
+  add: "Add a destination",
+  create: "Add",
+  edit: "Edit",
+  save: "Save",
+  cancel: "Cancel",
+  deactivate: "Deactivate",
+  reactivate: "Reactivate",
+  created: "Destination added.",
+  saved: "Destination saved.",
+  none: "No C-MOVE destination registered.",
+  problem: {
+    LABEL_REQUIRED: "The label is required.",
+    LABEL_TOO_LONG: "The label is too long (200 characters at most).",
+    AE_REQUIRED: "The AE title is required.",
+    AE_TOO_LONG: "The AE title has 16 characters at most.",
+    AE_CHARACTERS: "The AE title holds printable ASCII characters only, no backslash (\\).",
+    AE_TAKEN: "This site already has a destination with this AE title.",
+    HOST_REQUIRED: "The host is required.",
+    HOST_INVALID: "Invalid host: an IPv4 or IPv6 address, or a host name (letters, digits, hyphens, dots).",
+    PORT_RANGE: "The port is a whole number from 1 to 65535.",
+  },
+};

@@ -1,0 +1,106 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import { checkMoveDestination, type DestinationField, type DestinationProblem, type MoveDestinationValues } from "@/lib/domain/network/move-destination";
+import { useI18n } from "@/lib/i18n/i18n-provider";
+
+export interface DestinationFields {
+  siteId: string;
+  label: string;
+  aeTitle: string;
+  host: string;
+  port: string;
+}
+
+export const EMPTY_DESTINATION: DestinationFields = { siteId: "", label: "", aeTitle: "", host: "", port: "104" };
+
+/**
+ * The fields of a C-MOVE destination, for adding and editing. The domain rule runs here first, so
+ * that each field at fault is named in the user's language; the server's answer (an AE title
+ * already taken at the site) comes back through `serverProblem`.
+ */
+export function MoveDestinationForm(props: {
+  initial: DestinationFields;
+  /** Sites to choose from when adding; none when editing (the site does not change). */
+  sites?: readonly { id: string; code: string; name: string }[];
+  serverProblem: DestinationProblem | null;
+  submitLabel: string;
+  pending: boolean;
+  onSubmit: (values: MoveDestinationValues & { siteId: string }) => void;
+  onCancel?: () => void;
+  testId: string;
+}) {
+  const { t } = useI18n();
+  const [fields, setFields] = useState(props.initial);
+  const [problems, setProblems] = useState<DestinationProblem[]>([]);
+  const [siteMissing, setSiteMissing] = useState(false);
+  const set = (key: keyof DestinationFields, value: string) => setFields((current) => ({ ...current, [key]: value }));
+  const shown = props.serverProblem ? [...problems, props.serverProblem] : problems;
+  const problemOf = (field: DestinationField) => shown.find((problem) => problem.field === field);
+  const id = (field: string) => `${props.testId}-${field}`;
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const check = checkMoveDestination(fields);
+    const noSite = props.sites !== undefined && !fields.siteId;
+    setSiteMissing(noSite);
+    setProblems(check.ok ? [] : check.problems);
+    if (check.ok && !noSite) props.onSubmit({ ...check.value, siteId: fields.siteId });
+  }
+
+  const field = (name: DestinationField, input: React.ReactNode) => {
+    const problem = problemOf(name);
+    return (
+      <label>
+        {t(`moveDestinations.${name}`)}
+        {input}
+        {problem && (
+          <span className="field-error" id={id(`${name}-error`)} role="alert">
+            {t(`moveDestinations.problem.${problem.code}`)}
+          </span>
+        )}
+      </label>
+    );
+  };
+  const describedBy = (name: DestinationField) => (problemOf(name) ? id(`${name}-error`) : undefined);
+
+  return (
+    <form className="account-form" onSubmit={submit} data-testid={props.testId} noValidate>
+      {props.sites && (
+        <label>
+          {t("moveDestinations.site")}
+          <select name="siteId" value={fields.siteId} onChange={(e) => set("siteId", e.target.value)} required aria-invalid={siteMissing || undefined}>
+            <option value="">{t("form.choose")}</option>
+            {props.sites.map((site) => (
+              <option key={site.id} value={site.id}>
+                {site.code} · {site.name}
+              </option>
+            ))}
+          </select>
+          {siteMissing && (
+            <span className="field-error" role="alert">
+              {t("validation.choose")}
+            </span>
+          )}
+        </label>
+      )}
+      {field("label", <input name="label" value={fields.label} onChange={(e) => set("label", e.target.value)} autoComplete="off" required aria-invalid={!!problemOf("label") || undefined} aria-describedby={describedBy("label")} />)}
+      {field(
+        "aeTitle",
+        <input name="aeTitle" value={fields.aeTitle} onChange={(e) => set("aeTitle", e.target.value)} autoComplete="off" spellCheck={false} required aria-invalid={!!problemOf("aeTitle") || undefined} aria-describedby={describedBy("aeTitle")} />,
+      )}
+      {field("host", <input name="host" value={fields.host} onChange={(e) => set("host", e.target.value)} autoComplete="off" spellCheck={false} required aria-invalid={!!problemOf("host") || undefined} aria-describedby={describedBy("host")} />)}
+      {field("port", <input name="port" inputMode="numeric" value={fields.port} onChange={(e) => set("port", e.target.value)} autoComplete="off" required aria-invalid={!!problemOf("port") || undefined} aria-describedby={describedBy("port")} />)}
+      <div className="account-form-actions">
+        <button type="submit" disabled={props.pending}>
+          {props.submitLabel}
+        </button>
+        {props.onCancel && (
+          <button type="button" className="secondary" onClick={props.onCancel}>
+            {t("moveDestinations.cancel")}
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}
