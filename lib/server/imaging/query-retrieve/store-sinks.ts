@@ -103,7 +103,12 @@ export function openStoreAssociation(args: {
     network.on("associationRejected", (rejection: { result: number; source: number; reason: number }) =>
       fail(`association rejected (result ${rejection.result}, source ${rejection.source}, reason ${rejection.reason})`),
     );
-    network.on("networkError", (error: Error) => fail(error.message));
+    // A timeout or a malformed PDU: the library aborts but leaves the socket open; closing it ends
+    // a C-STORE waiting for its response (sendAndAwait) instead of leaving the C-MOVE hanging.
+    network.on("networkError", (error: Error) => {
+      fail(error.message);
+      socket.destroy();
+    });
     network.on("close", () => fail("connection closed"));
     network.on("associationAccepted", (accepted: LibraryAssociation) => {
       if (settled) return;
