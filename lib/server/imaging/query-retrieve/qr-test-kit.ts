@@ -2,14 +2,14 @@
 // as the real peers, studies stored for a site, and the answers findscu writes to files.
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { connect, createServer } from "node:net";
 import path from "node:path";
 import dcmjs from "dcmjs";
 import { buildTestStudy, type TestStudy, type TestStudySpec } from "@/lib/testing/qido-test-studies";
 import type { ImageDeps } from "../runtime/image-deps";
 import { ingestInstance } from "../ingest/ingest-instance";
-import type { ToolRun } from "../dimse/dimse-test-kit";
+import { tempDir, type ToolRun } from "../dimse/dimse-test-kit";
 
 export function runDcmtk(tool: "findscu" | "movescu" | "getscu", args: readonly string[]): Promise<ToolRun> {
   return new Promise((resolve, reject) => {
@@ -76,10 +76,33 @@ export function freeTcpPort(): Promise<number> {
   });
 }
 
+/** A storescp association profile (DCMTK storescp.cfg format) accepting CT Image Storage only. */
+function writeCtOnlyProfile(): string {
+  const file = path.join(tempDir(), "ct-only.cfg");
+  writeFileSync(
+    file,
+    `[[TransferSyntaxes]]
+[Uncompressed]
+TransferSyntax1 = LocalEndianExplicit
+TransferSyntax2 = LittleEndianImplicit
+
+[[PresentationContexts]]
+[CtOnly]
+PresentationContext1 = CTImageStorage\\Uncompressed
+
+[[Profiles]]
+[CtOnly]
+PresentationContexts = CtOnly
+`,
+  );
+  return file;
+}
+
 /** DCMTK storescp as a C-MOVE destination, writing what it receives bit-preserved into `dir`. */
-export async function startStoreScp(aeTitle: string, dir: string): Promise<{ port: number; stop(): Promise<void> }> {
+export async function startStoreScp(aeTitle: string, dir: string, options: { ctOnly?: boolean } = {}): Promise<{ port: number; stop(): Promise<void> }> {
   const port = await freeTcpPort();
-  const child: ChildProcess = spawn("storescp", ["-aet", aeTitle, "+B", "-od", dir, String(port)], { stdio: "ignore" });
+  const profile = options.ctOnly ? ["-xf", writeCtOnlyProfile(), "CtOnly"] : [];
+  const child: ChildProcess = spawn("storescp", ["-aet", aeTitle, "+B", "-od", dir, ...profile, String(port)], { stdio: "ignore" });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const deadline = Date.now() + 10_000;
   for (;;) {

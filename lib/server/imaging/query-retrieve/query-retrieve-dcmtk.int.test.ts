@@ -174,6 +174,23 @@ describe("C-MOVE (Study Root)", () => {
     expect(finished?.detail).toMatchObject({ operation: "C-MOVE", phase: "finished", completed: 3, failed: 0, studies: [studyA.studyInstanceUid], destination: { aeTitle: destinationAe } });
   });
 
+  it("reports a partial failure (B000) with the failed instance listed, when the destination refuses a SOP class", async () => {
+    const dir = tempDir();
+    const destinationAe = `CTONLY${tag()}`;
+    const scp = await startStoreScp(destinationAe, dir, { ctOnly: true });
+    try {
+      await db.dicomMoveDestination.create({ data: { siteId: site.a, label: "CT only", aeTitle: destinationAe, host: "127.0.0.1", port: scp.port } });
+      const run = await runDcmtk("movescu", ["-S", "-d", "-aet", senderA, "-aec", CALLED_AE, "-aem", destinationAe, "-k", "QueryRetrieveLevel=STUDY", "-k", `StudyInstanceUID=${studyA.studyInstanceUid}`, ...peer()]);
+      expect(finalMoveCounts(run.output)).toEqual({ status: 0xb000, completed: 2, failed: 1, warning: 0 });
+      const mr = await db.dicomInstance.findFirstOrThrow({ where: { series: { study: { studyInstanceUid: studyA.studyInstanceUid }, seriesNumber: 2 } }, select: { sopInstanceUid: true } });
+      expect(run.output).toContain(`FailedSOPInstanceUIDList`);
+      expect(run.output).toContain(mr.sopInstanceUid);
+      expect(readdirSync(dir)).toHaveLength(2);
+    } finally {
+      await scp.stop();
+    }
+  });
+
   it("refuses an unknown destination (A801), and another site's destination", async () => {
     const unknown = await runDcmtk("movescu", ["-S", "-aet", senderA, "-aec", CALLED_AE, "-aem", "NOBODY", "-k", "QueryRetrieveLevel=STUDY", "-k", `StudyInstanceUID=${studyA.studyInstanceUid}`, ...peer()]);
     expect(unknown.output).toMatch(/MoveDestinationUnknown/);
