@@ -213,7 +213,7 @@ export class StoreScp extends Scp {
       callback([response]);
       return;
     }
-    const task = handler(request, (response) => callback([response]), context);
+    const task = handler(request, callback, context);
     this.pending.add(task);
     this.context.track(
       task.finally(() => {
@@ -224,7 +224,7 @@ export class StoreScp extends Scp {
   }
 
   override cCancelRequest(request: requests.CCancelRequest): void {
-    // C-STORE and C-ECHO are answered once; a C-FIND stops before its next pending response.
+    // C-STORE and C-ECHO are answered once; a C-FIND not yet answered ends with Cancel.
     this.cancelled.add(request.getMessageIdBeingRespondedTo());
   }
 

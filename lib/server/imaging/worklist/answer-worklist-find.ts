@@ -6,9 +6,11 @@ import { queryModalityWorklist, type WorklistCaller } from "./query-modality-wor
 import type { NaturalDataset } from "./worklist-query";
 
 // The DIMSE side of the Modality Worklist SCP (PS3.4 K.4.1.3): one Pending response per item,
-// each with its identifier, then Success; Cancel (FE00) when the modality sent C-CANCEL
-// meanwhile. Every refusal is a status with an Error Comment, never a dropped association:
-// the scanner's log then says why its list is empty.
+// each with its identifier, then Success; Cancel (FE00) when the modality sent C-CANCEL before
+// the answer was ready. dcmjs-dimse takes a request's responses in one call (its callback
+// runs once), so the items go out together: a site's worklist is tens of items. Every refusal
+// is a status with an Error Comment, never a dropped association: the scanner's log then says
+// why its list is empty.
 
 /** Failed: Identifier does not match SOP Class (PS3.4 C.4.1.1.4). */
 export const IDENTIFIER_DOES_NOT_MATCH = 0xa900;
@@ -26,12 +28,15 @@ export interface FindContext {
   log: (line: string) => void;
 }
 
-export async function answerWorklistFind(request: requests.CFindRequest, respond: (response: responses.CFindResponse) => void, context: FindContext): Promise<void> {
+/** Calls `respond` once, with every response of the request, the final one last. */
+export async function answerWorklistFind(request: requests.CFindRequest, respond: (responses: responses.CFindResponse[]) => void, context: FindContext): Promise<void> {
+  const answered: responses.CFindResponse[] = [];
   const final = (status: number, reason: string | null) => {
     const response = CFindResponse.fromRequest(request);
     response.setStatus(status);
     if (reason !== null) response.setErrorComment(errorComment(reason));
-    respond(response);
+    // A failure after some items replaces them: the modality gets one clear answer.
+    respond(status === Status.Success || status === Status.Cancel ? [...answered, response] : [response]);
   };
   const identifier = request.getDataset();
   if (!context.caller || !identifier) {
@@ -53,11 +58,11 @@ export async function answerWorklistFind(request: requests.CFindRequest, respond
     return;
   }
   const syntax = identifier.getTransferSyntaxUid();
+  if (context.isCancelled()) {
+    final(Status.Cancel, null);
+    return;
+  }
   for (const item of answer.items) {
-    if (context.isCancelled()) {
-      final(Status.Cancel, null);
-      return;
-    }
     const dataset = new Dataset(item, syntax);
     try {
       // Encoded here once so that a value dcmjs cannot write fails this query, not the association.
@@ -70,9 +75,7 @@ export async function answerWorklistFind(request: requests.CFindRequest, respond
     const pending = CFindResponse.fromRequest(request);
     pending.setStatus(Status.Pending);
     pending.setDataset(dataset);
-    respond(pending);
-    // Lets a C-CANCEL that arrived meanwhile be read before the next item.
-    await new Promise((resolve) => setImmediate(resolve));
+    answered.push(pending);
   }
-  final(context.isCancelled() ? Status.Cancel : Status.Success, null);
+  final(Status.Success, null);
 }
