@@ -94,17 +94,23 @@ describe("the Modality Worklist SCP", () => {
 
   it("matches the scheduled date range, the modality and the patient's name with wildcards", async () => {
     const { site, sender } = await scannerSite();
-    const monday = await requestAtProtocol(db, site.id, { familyName: "Martin", givenName: "Élise", protocolAt: new Date("2026-12-07T10:00:00Z") });
-    const tuesday = await requestAtProtocol(db, site.id, { familyName: "Moreau", modality: "MR", protocolLabel: "IRM encéphale", protocolAt: new Date("2026-12-08T10:00:00Z") });
+    // Protocols dated two and three days ahead: each item is then scheduled on its own day only
+    // (a waiting item also counts for the days from its protocol until now).
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000);
+    const first = localDicomDateTime(day(2)).date;
+    const second = localDicomDateTime(day(3)).date;
+    const monday = await requestAtProtocol(db, site.id, { familyName: "Martin", givenName: "Élise", protocolAt: day(2) });
+    const tuesday = await requestAtProtocol(db, site.id, { familyName: "Moreau", modality: "MR", protocolLabel: "IRM encéphale", protocolAt: day(3) });
     const find = async (keys: string[]) => {
       const run = await findWorklist(peer(), sender.aeTitle, ["AccessionNumber", "PatientName", ...keys]);
       expect(run.code, run.output).toBe(0);
       return run.items.map((item) => item.AccessionNumber).sort();
     };
+    expect(await find([`ScheduledProcedureStepSequence[0].ScheduledProcedureStepStartDate=-${localDicomDateTime(new Date()).date}`])).toEqual([]);
     const both = [monday.accessionNumber, tuesday.accessionNumber].sort();
-    expect(await find(["ScheduledProcedureStepSequence[0].ScheduledProcedureStepStartDate=20261207"])).toEqual([monday.accessionNumber]);
-    expect(await find(["ScheduledProcedureStepSequence[0].ScheduledProcedureStepStartDate=20261207-20261208"])).toEqual(both);
-    expect(await find(["ScheduledProcedureStepSequence[0].ScheduledProcedureStepStartDate=20261208-"])).toEqual([tuesday.accessionNumber]);
+    expect(await find([`ScheduledProcedureStepSequence[0].ScheduledProcedureStepStartDate=${first}`])).toEqual([monday.accessionNumber]);
+    expect(await find([`ScheduledProcedureStepSequence[0].ScheduledProcedureStepStartDate=${first}-${second}`])).toEqual(both);
+    expect(await find([`ScheduledProcedureStepSequence[0].ScheduledProcedureStepStartDate=${second}-`])).toEqual([tuesday.accessionNumber]);
     expect(await find(["ScheduledProcedureStepSequence[0].Modality=MR"])).toEqual([tuesday.accessionNumber]);
     expect(await find(["ScheduledProcedureStepSequence[0].Modality=CT"])).toEqual([monday.accessionNumber]);
     expect(await find(["PatientName=MAR*"])).toEqual([monday.accessionNumber]);

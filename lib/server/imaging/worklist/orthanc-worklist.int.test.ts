@@ -36,7 +36,7 @@ type Answer = Record<string, unknown> & { ScheduledProcedureStepSequence?: Recor
 
 describe("Orthanc querying the worklist as a remote modality", () => {
   it("gets the site's protocolled requests, filtered by modality and date, accents intact", async () => {
-    const protocolAt = new Date("2026-12-07T07:45:00Z");
+    const protocolAt = new Date(Date.now() - 3_600_000);
     const ct = await requestAtProtocol(db, siteId, { familyName: "Bérénice", givenName: "Anaïs", protocolAt });
     const mr = await requestAtProtocol(db, siteId, { modality: "MR", protocolLabel: "IRM encéphale", protocolAt });
     await requestAtProtocol(db, siteId, { status: "SUBMITTED" });
@@ -63,6 +63,8 @@ describe("Orthanc querying the worklist as a remote modality", () => {
       ScheduledProcedureStepDescription: "TDM cérébrale sans injection",
     });
 
-    expect(await find({ ScheduledProcedureStepStartDate: "20261208-" })).toEqual([]);
+    // Still waiting today, not yet in tomorrow's list.
+    const tomorrow = localDicomDateTime(new Date(Date.now() + 86_400_000)).date;
+    expect(await find({ ScheduledProcedureStepStartDate: `${tomorrow}-` })).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import "server-only";
-import { worklistItem } from "@/lib/domain/modality-worklist/worklist-item";
+import { localDicomDateTime, worklistItem } from "@/lib/domain/modality-worklist/worklist-item";
 import { toAuditRow } from "../../audit/write-audit";
 import type { Db } from "../../db/client";
 import { loadWorklistSources } from "./load-worklist-sources";
@@ -25,14 +25,16 @@ export type WorklistAnswer =
   /** The identifier itself is wrong (answered A900, with the reason). */
   | { ok: false; reason: string };
 
-export async function queryModalityWorklist(db: Db, caller: WorklistCaller, identifier: NaturalDataset): Promise<WorklistAnswer> {
+export async function queryModalityWorklist(db: Db, caller: WorklistCaller, identifier: NaturalDataset, now = new Date()): Promise<WorklistAnswer> {
   const parsed = parseWorklistQuery(identifier);
   if (!parsed.ok) return { ok: false, reason: parsed.reason };
+  const local = localDicomDateTime(now);
+  const localNow = `${local.date}${local.time}.000000`;
   // The station AE of every item is the caller's: the product schedules the exam at the site,
   // not on one scanner, and a modality that filters on its own AE title still sees the list.
   const items = (await loadWorklistSources(db, caller.siteId))
     .map((source) => worklistItem(source, caller.callingAeTitle))
-    .filter((item) => matchesWorklistQuery(item.dataset, parsed.query));
+    .filter((item) => matchesWorklistQuery(item.dataset, parsed.query, localNow));
   await db.auditLog.create({
     data: toAuditRow({
       actorId: null,

@@ -17,8 +17,10 @@ const item: NaturalDataset = {
 function matches(identifier: NaturalDataset): boolean {
   const parsed = parseWorklistQuery(identifier);
   if (!parsed.ok) throw new Error(parsed.reason);
-  return matchesWorklistQuery(item, parsed.query);
+  return matchesWorklistQuery(item, parsed.query, NOW);
 }
+/** The item was scheduled at 10:30 on the 7th; it is 11:00 the same day. */
+const NOW = "20261207110000.000000";
 const step = (keys: NaturalDataset) => ({ ScheduledProcedureStepSequence: [keys] });
 
 describe("worklist matching", () => {
@@ -35,7 +37,7 @@ describe("worklist matching", () => {
     expect(matches(step({ ScheduledProcedureStepStartDate: "20261208-" }))).toBe(false);
     expect(matches(step({ ScheduledProcedureStepStartDate: "-20261207" }))).toBe(true);
     expect(matches(step({ ScheduledProcedureStepStartDate: "20261207", ScheduledProcedureStepStartTime: "0800-1100" }))).toBe(true);
-    expect(matches(step({ ScheduledProcedureStepStartDate: "20261207", ScheduledProcedureStepStartTime: "1100-" }))).toBe(false);
+    expect(matches(step({ ScheduledProcedureStepStartDate: "20261207", ScheduledProcedureStepStartTime: "1200-" }))).toBe(false);
     // The night from the 6th 22:00 to the 7th 09:00, and from the 7th 22:00 to the 8th 09:00.
     expect(matches(step({ ScheduledProcedureStepStartDate: "20261206-20261207", ScheduledProcedureStepStartTime: "2200-0900" }))).toBe(false);
     expect(matches(step({ ScheduledProcedureStepStartDate: "20261206-20261207", ScheduledProcedureStepStartTime: "2200-1100" }))).toBe(true);
@@ -65,6 +67,16 @@ describe("worklist matching", () => {
     expect(matchesPersonName("DÜPONT^Hélène", "DUPONT^LOUISE")).toBe(false);
     expect(matchesPersonName("DÜPONT^Hélène", "MARTIN*")).toBe(false);
     expect(matches({ PatientName: [{ Alphabetic: "dup*" }] })).toBe(true);
+  });
+
+  it("keeps a waiting item in the lists of the days until now, not beyond", () => {
+    const parsed = parseWorklistQuery(step({ ScheduledProcedureStepStartDate: "20261208" }));
+    if (!parsed.ok) throw new Error(parsed.reason);
+    expect(matchesWorklistQuery(item, parsed.query, NOW)).toBe(false);
+    expect(matchesWorklistQuery(item, parsed.query, "20261208001000.000000")).toBe(true);
+    const before = parseWorklistQuery(step({ ScheduledProcedureStepStartDate: "20261206" }));
+    if (!before.ok) throw new Error(before.reason);
+    expect(matchesWorklistQuery(item, before.query, "20261208001000.000000")).toBe(false);
   });
 
   it("refuses malformed keys with the reason", () => {
