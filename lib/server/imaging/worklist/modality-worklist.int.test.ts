@@ -5,7 +5,8 @@ import { localDicomDateTime, studyInstanceUidOf } from "@/lib/domain/modality-wo
 import { connectTestDb } from "@/lib/testing/test-db";
 import { testImageDeps } from "@/lib/testing/test-images";
 import { createSite } from "@/prisma/factories";
-import { registerAeSender } from "../dimse/dimse-test-kit";
+import { ctHeadSeries } from "@/lib/dicom/synthetic";
+import { registerAeSender, runTool, tempDir, writeFiles } from "../dimse/dimse-test-kit";
 import { type DicomListener, startDicomListener } from "../dimse/start-dicom-listener";
 import { findWorklist, requestAtProtocol, SCANNER_KEYS } from "./worklist-test-kit";
 import type { NaturalDataset } from "./worklist-query";
@@ -119,6 +120,27 @@ describe("the Modality Worklist SCP", () => {
     expect(await find([`AccessionNumber=${tuesday.accessionNumber}`])).toEqual([tuesday.accessionNumber]);
     expect(await find([`ScheduledProcedureStepSequence[0].ScheduledStationAETitle=${sender.aeTitle}`])).toEqual(both);
     expect(await find(["ScheduledProcedureStepSequence[0].ScheduledStationAETitle=ANOTHER_CT"])).toEqual([]);
+  });
+
+  it("gives the scanner what links its images to the request, which stays listed while they arrive", async () => {
+    const { site, sender } = await scannerSite();
+    const request = await requestAtProtocol(db, site.id, { familyName: "Bernard", givenName: "Luc" });
+    const [item] = (await findWorklist(peer(), sender.aeTitle, SCANNER_KEYS)).items;
+    expect(item?.AccessionNumber).toBe(request.accessionNumber);
+
+    // The scanner writes the worklist's values into its images, then sends them by C-STORE.
+    const patient = { familyName: "Bernard", givenName: "Luc", birthDate: String(item!.PatientBirthDate), sex: "F" as const, patientId: String(item!.PatientID) };
+    const dir = tempDir();
+    const [file] = writeFiles(dir, [...ctHeadSeries({ seed: `mwl-${request.tag}`, patient, accessionNumber: String(item!.AccessionNumber), slices: 1, size: 32 })]);
+    const edit = await runTool("dcmodify", ["-nb", "-m", `(0020,000D)=${String(item!.StudyInstanceUID)}`, file!]);
+    expect(edit.code, edit.output).toBe(0);
+    const stored = await runTool("storescu", ["-aet", sender.aeTitle, "-aec", CALLED_AE, "127.0.0.1", String(listener.port), file!]);
+    expect(stored.code, stored.output).toBe(0);
+
+    const study = await db.dicomStudy.findUniqueOrThrow({ where: { studyInstanceUid: String(item!.StudyInstanceUID) }, select: { requestId: true, linkState: true, linkMethod: true } });
+    expect(study).toEqual({ requestId: request.requestId, linkState: "LINKED", linkMethod: "ACCESSION" });
+    expect((await db.readingRequest.findUniqueOrThrow({ where: { id: request.requestId }, select: { status: true } })).status).toBe("IMAGES_ARRIVING");
+    expect((await findWorklist(peer(), sender.aeTitle, SCANNER_KEYS)).items.map((entry) => entry.AccessionNumber)).toEqual([request.accessionNumber]);
   });
 
   it("answers only the keys asked, and the site's own accession number when its RIS gave one", async () => {
