@@ -152,6 +152,13 @@ describe("the Modality Worklist SCP", () => {
     expect(keys.sort()).toEqual(["AccessionNumber", "PatientID", "ScheduledProcedureStepSequence"]);
     expect(run.items[0]).toMatchObject({ AccessionNumber: "RIS2026X1", PatientID: request.sitePatientId });
     expect(Object.keys(step(run.items[0]!)).filter((key) => key !== "_vrMap")).toEqual(["Modality"]);
+
+    // Keys a scanner asks that the worklist does not hold come back empty, whatever their VR.
+    const unheld = ["PregnancyStatus", "PatientWeight", "PatientSize", "AdmissionID", "CurrentPatientLocation", "MedicalAlerts", "Allergies", "ReferencedStudySequence", "ScheduledProcedureStepSequence[0].ScheduledProtocolCodeSequence"];
+    const wide = await findWorklist(peer(), sender.aeTitle, ["AccessionNumber", ...unheld]);
+    expect(wide.code, wide.output).toBe(0);
+    expect(wide.items).toHaveLength(1);
+    expect(wide.items[0]).toMatchObject({ AccessionNumber: "RIS2026X1" });
   });
 
   it("refuses an unknown AE title at association, and a malformed identifier with a failure status, staying up", async () => {
