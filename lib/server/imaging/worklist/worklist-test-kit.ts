@@ -109,7 +109,14 @@ export async function requestAtProtocol(db: Db, siteId: string, options: TestReq
     actor: referrer,
     input: teleDiagnosticRequest({
       modality,
-      patient: { familyName: options.familyName ?? `Patient${tag}`, givenName: options.givenName ?? "Louise", birthDate: "1950-03-02", sex: "FEMALE", sitePatientId: `IPP${tag}` },
+      patient: {
+        familyName: options.familyName ?? `Patient${tag}`,
+        givenName: options.givenName ?? "Louise",
+        birthDate: "1950-03-02",
+        sex: "FEMALE",
+        sitePatientId: `IPP${tag}`,
+        ...(options.ins ? { ins: options.ins.value, insStatus: options.ins.status } : {}),
+      },
       ...(options.siteAccessionNumber ? { siteAccessionNumber: options.siteAccessionNumber } : {}),
     }),
   });
@@ -122,7 +129,6 @@ export async function requestAtProtocol(db: Db, siteId: string, options: TestReq
         status,
         protocolItemId: item.id,
         contrastInjection: false,
-        ...(options.ins ? { patientIns: options.ins.value, patientInsStatus: options.ins.status } : {}),
       },
     });
     await db.requestEvent.create({
