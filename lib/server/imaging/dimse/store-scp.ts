@@ -202,7 +202,9 @@ export class StoreScp extends Scp {
     const handler = FIND_HANDLERS[request.getAffectedSopClassUid()];
     const context: FindContext = {
       deps: this.context.deps,
-      caller: this.sender ? { senderId: this.sender.id, siteId: this.sender.siteId, callingAeTitle: this.callingAeTitle, address: this.peer.remoteAddress ?? "" } : null,
+      caller: this.sender
+        ? { senderId: this.sender.id, siteId: this.sender.siteId, callingAeTitle: this.callingAeTitle, address: this.peer.remoteAddress ?? "", channel: this.context.channel }
+        : null,
       isCancelled: () => this.cancelled.has(messageId),
       log: this.context.log,
     };

@@ -89,7 +89,7 @@ describe("the Modality Worklist SCP", () => {
 
     const audit = await db.auditLog.findFirstOrThrow({ where: { action: "DICOM_WORKLIST_QUERIED", entityId: sender.id }, orderBy: { id: "desc" }, select: { siteId: true, detail: true } });
     expect(audit.siteId).toBe(site.id);
-    expect(audit.detail).toMatchObject({ callingAeTitle: sender.aeTitle, results: 2 });
+    expect(audit.detail).toMatchObject({ callingAeTitle: sender.aeTitle, channel: "DIMSE", results: 2 });
     expect(((audit.detail as { requests: string[] }).requests ?? []).sort()).toEqual([ready.requestId, arriving.requestId].sort());
   });
 

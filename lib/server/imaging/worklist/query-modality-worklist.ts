@@ -18,6 +18,8 @@ export interface WorklistCaller {
   siteId: string;
   callingAeTitle: string;
   address: string;
+  /** The plain or the TLS port. */
+  channel: "DIMSE" | "DIMSE_TLS";
 }
 
 export type WorklistAnswer =
@@ -45,6 +47,7 @@ export async function queryModalityWorklist(db: Db, caller: WorklistCaller, iden
       detail: {
         callingAeTitle: caller.callingAeTitle,
         address: caller.address,
+        channel: caller.channel,
         keys: parsed.query.keys,
         results: items.length,
         requests: items.map((item) => item.requestId),
