@@ -39,7 +39,11 @@ export async function answerWorklistFind(request: requests.CFindRequest, respond
     respond(status === Status.Success || status === Status.Cancel ? [...answered, response] : [response]);
   };
   const identifier = request.getDataset();
-  if (!context.caller || !identifier) {
+  if (!context.caller) {
+    final(UNABLE_TO_PROCESS, "C-FIND outside an accepted association");
+    return;
+  }
+  if (!identifier) {
     final(IDENTIFIER_DOES_NOT_MATCH, "C-FIND without an identifier");
     return;
   }
