@@ -65,6 +65,7 @@ export const EVENT_TYPES = [
   "CRITICAL_FINDING_COMMUNICATED",
   "CRITICAL_FINDING_ACKNOWLEDGED",
   "CRITICAL_FINDING_ESCALATED",
+  "POST_EXAM_RECORDED",
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

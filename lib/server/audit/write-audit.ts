@@ -44,6 +44,8 @@ export const AUDIT_ACTIONS = [
   // A registered sender's AE title or token presented from an address its allow-list lacks.
   "DICOM_SENDER_ADDRESS_REFUSED",
   "DICOM_SENDER_CHANGED",
+  // A modality's worklist query (C-FIND): the calling AE and site, the keys, the requests returned.
+  "DICOM_WORKLIST_QUERIED",
   // Query/retrieve by a site's DICOM node (imaging/query-retrieve) and its C-MOVE destinations.
   "DICOM_QUERY",
   "DICOM_RETRIEVE",

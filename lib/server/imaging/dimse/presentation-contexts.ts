@@ -1,5 +1,5 @@
 import { SUPPORTED_TRANSFER_SYNTAX_UIDS } from "@/lib/dicom/transfer-syntaxes";
-import { isQueryRetrieveSopClass, queryRetrieveTransferSyntax } from "../query-retrieve/query-retrieve-sop-classes";
+import { STUDY_ROOT_FIND, STUDY_ROOT_GET, STUDY_ROOT_MOVE } from "../query-retrieve/query-retrieve-sop-classes";
 
 // Which presentation contexts the C-STORE SCP accepts (PS3.7 D.3.3.2): Verification and any
 // storage SOP class, each with the first transfer syntax the peer proposes that the archive
@@ -27,8 +27,8 @@ const SUPPORTED = new Set(SUPPORTED_TRANSFER_SYNTAX_UIDS);
 export type ContextDecision = { accept: true; transferSyntaxUid: string } | { accept: false; reason: "abstract-syntax" | "transfer-syntax" };
 
 /**
- * Standard non-storage services (worklist, commitment, print...) are refused; Study Root
- * query/retrieve is decided before this.
+ * Standard non-storage services (commitment, print...) are refused; the query services this
+ * port answers are decided before this (QUERY_SOP_CLASSES).
  * Private SOP classes (vendor roots) are taken as storage: modalities send their private
  * objects by C-STORE, and the archive keeps them like any other instance.
  */
@@ -37,11 +37,20 @@ export function isStorageSopClass(uid: string): boolean {
   return uid.startsWith(STORAGE_ROOT) || OTHER_STANDARD_STORAGE.has(uid);
 }
 
+/**
+ * Query SOP classes answered on this port: the Modality Worklist FIND (handler: store-scp.ts
+ * FIND_HANDLERS) and Study Root FIND, MOVE and GET (query-retrieve/). C-GET's storage contexts
+ * are storage ones, below.
+ */
+export const MODALITY_WORKLIST_FIND = "1.2.840.10008.5.1.4.31";
+const QUERY_SOP_CLASSES = new Set([MODALITY_WORKLIST_FIND, STUDY_ROOT_FIND, STUDY_ROOT_MOVE, STUDY_ROOT_GET]);
+/** dcmjs-dimse reads and writes query identifiers in the uncompressed little endian syntaxes only. */
+const QUERY_TRANSFER_SYNTAXES = new Set(["1.2.840.10008.1.2.1", "1.2.840.10008.1.2"]);
+
 export function decidePresentationContext(abstractSyntaxUid: string, proposedTransferSyntaxes: readonly string[]): ContextDecision {
-  // Study Root FIND, MOVE and GET (query-retrieve/); C-GET's storage contexts are storage ones below.
-  if (isQueryRetrieveSopClass(abstractSyntaxUid)) {
-    const syntax = queryRetrieveTransferSyntax(proposedTransferSyntaxes);
-    return syntax ? { accept: true, transferSyntaxUid: syntax } : { accept: false, reason: "transfer-syntax" };
+  if (QUERY_SOP_CLASSES.has(abstractSyntaxUid)) {
+    const query = proposedTransferSyntaxes.find((uid) => QUERY_TRANSFER_SYNTAXES.has(uid));
+    return query ? { accept: true, transferSyntaxUid: query } : { accept: false, reason: "transfer-syntax" };
   }
   if (abstractSyntaxUid !== VERIFICATION_SOP_CLASS && !isStorageSopClass(abstractSyntaxUid)) return { accept: false, reason: "abstract-syntax" };
   // The peer lists its preference first (PS3.8 9.3.2.2).

@@ -8,6 +8,7 @@ import { PduFramedSocket } from "./pdu-framed-socket";
 import {
   type association,
   CEchoResponse,
+  CFindResponse,
   CStoreResponse,
   Dataset,
   PresentationContextResult,
@@ -23,9 +24,12 @@ import { isAddressAllowed, rangesOf } from "@/lib/domain/network/address-allow-l
 import { addressRefusalAuditor, type RefusalChannel } from "../senders/audit-address-refusal";
 import { CANNOT_UNDERSTAND, failureAnswer, type StoreAnswer } from "./dimse-status";
 import { type AeSender, findSenderByAe } from "./find-sender-by-ae";
-import { decidePresentationContext } from "./presentation-contexts";
+import { decidePresentationContext, MODALITY_WORKLIST_FIND } from "./presentation-contexts";
+import { answerWorklistFind, type FindContext, SOP_CLASS_NOT_SUPPORTED } from "../worklist/answer-worklist-find";
 import { storeReceivedInstance } from "./store-received-instance";
 import { QueryRetrieveScp } from "../query-retrieve/query-retrieve-scp";
+import { CGetResponse, CMoveResponse } from "../query-retrieve/qr-dimse";
+import { isQueryRetrieveSopClass } from "../query-retrieve/query-retrieve-sop-classes";
 
 // One TCP connection, hence one association (PS3.8 9.1): the Storage and Verification SCP.
 // dcmjs-dimse calls these methods from its PDU handler; each one answers through the
@@ -44,16 +48,23 @@ export interface ScpContext {
 }
 
 
+/** The C-FIND services of this port, by affected SOP class (each accepted in presentation-contexts.ts). */
+const FIND_HANDLERS: Record<string, typeof answerWorklistFind> = {
+  [MODALITY_WORKLIST_FIND]: answerWorklistFind,
+};
+
 export class StoreScp extends Scp {
   private sender: AeSender | null = null;
   private callingAeTitle = "";
   private readonly datasets = new WeakMap<requests.CStoreRequest, DatasetCollector>();
   /**
-   * C-STOREs (and query/retrieve requests) of this association still being handled: the release
-   * waits for them. Not named `pending`: the library keeps its own requests sent (C-GET's
+   * C-STOREs (and C-FIND, C-MOVE, C-GET requests) of this association still being handled: the
+   * release waits for them. Not named `pending`: the library keeps the requests it sent (C-GET's
    * C-STOREs) in an array of that name on the same object.
    */
   private readonly inProgress = new Set<Promise<void>>();
+  /** Message IDs of the C-FINDs the peer cancelled (C-CANCEL) while they were answered. */
+  private readonly cancelled = new Set<number>();
   /** Study Root C-FIND, C-MOVE and C-GET (query-retrieve/), once the association is accepted. */
   private queryRetrieve: QueryRetrieveScp | null = null;
 
@@ -201,15 +212,45 @@ export class StoreScp extends Scp {
   }
 
   override cFindRequest(request: requests.CFindRequest, callback: (responses: responses.CFindResponse[]) => void): void {
-    if (this.queryRetrieve) this.queryRetrieve.find(request, callback);
+    if (this.queryRetrieve && isQueryRetrieveSopClass(request.getAffectedSopClassUid())) {
+      this.queryRetrieve.find(request, callback);
+      return;
+    }
+    const messageId = request.getMessageId();
+    const handler = FIND_HANDLERS[request.getAffectedSopClassUid()];
+    const context: FindContext = {
+      deps: this.context.deps,
+      caller: this.sender
+        ? { senderId: this.sender.id, siteId: this.sender.siteId, callingAeTitle: this.callingAeTitle, address: this.peer.remoteAddress ?? "", channel: this.context.channel }
+        : null,
+      isCancelled: () => this.cancelled.has(messageId),
+      log: this.context.log,
+    };
+    if (!handler) {
+      // Not reached in practice: a SOP class without a handler is refused at association.
+      const response = CFindResponse.fromRequest(request);
+      response.setStatus(SOP_CLASS_NOT_SUPPORTED);
+      callback([response]);
+      return;
+    }
+    const task = handler(request, callback, context);
+    this.inProgress.add(task);
+    this.context.track(
+      task.finally(() => {
+        this.inProgress.delete(task);
+        this.cancelled.delete(messageId);
+      }),
+    );
   }
 
   override cMoveRequest(request: requests.CMoveRequest, callback: (responses: responses.CMoveResponse[]) => void): void {
     if (this.queryRetrieve) this.queryRetrieve.move(request, callback);
+    else callback([outsideAssociation(CMoveResponse.fromRequest(request))]);
   }
 
   override cGetRequest(request: requests.CGetRequest, callback: (responses: responses.CGetResponse[]) => void): void {
     if (this.queryRetrieve) this.queryRetrieve.get(request, callback);
+    else callback([outsideAssociation(CGetResponse.fromRequest(request))]);
   }
 
   /** Work the release waits for (PS3.8 7.2: the peer releases once it has every answer). */
@@ -219,7 +260,9 @@ export class StoreScp extends Scp {
   }
 
   override cCancelRequest(request: requests.CCancelRequest): void {
-    // C-STORE and C-ECHO are answered once; a C-MOVE or C-GET stops before its next sub-operation.
+    // C-STORE and C-ECHO are answered once; a C-FIND not yet answered ends with Cancel, a C-MOVE
+    // or C-GET before its next sub-operation.
+    this.cancelled.add(request.getMessageIdBeingRespondedTo());
     this.queryRetrieve?.cancel(request);
   }
 
@@ -228,4 +271,11 @@ export class StoreScp extends Scp {
     // C-STOREs already received still finish: nothing in them needs the socket.
     this.peer.destroy();
   }
+}
+
+/** A C-MOVE or C-GET on a connection whose association was never accepted: refused, with the reason. */
+function outsideAssociation<R extends { setStatus(status: number): void; setErrorComment(comment: string): void }>(response: R): R {
+  response.setStatus(CANNOT_UNDERSTAND);
+  response.setErrorComment("request outside an accepted association");
+  return response;
 }
