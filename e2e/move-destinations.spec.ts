@@ -5,6 +5,7 @@ import type { Locator, Page } from "@playwright/test";
 import { expect, test } from "./test";
 import { accounts } from "./demo-accounts";
 import { signedInPage } from "./pages";
+import { expectNoSeriousViolations } from "./axe";
 
 // The administrator registers a site's C-MOVE destination in /admin: mistakes are named at
 // their field in French before anything is sent, an AE title already used at the site is
@@ -54,6 +55,8 @@ test("the administrator adds a C-MOVE destination, with bad input named at its f
   await form.getByRole("button", { name: "Ajouter" }).click();
   await expect(form.getByText("Ce site a déjà une destination avec ce titre AE.")).toBeVisible();
   await shootPanel(page, panel, "admin-move-destinations");
+  // The list, the form and its errors, as a screen reader meets them.
+  await expectNoSeriousViolations(page, "/admin with C-MOVE destinations listed and a form error shown");
 
   await row.getByRole("button", { name: `Désactiver ${aeTitle}` }).click();
   await expect(row).toContainText("désactivée");
