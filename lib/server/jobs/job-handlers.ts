@@ -1,6 +1,7 @@
 import "server-only";
 import { criticalEscalationHandler } from "./handlers/critical-escalation-handler";
 import { autoAssignHandler } from "./handlers/auto-assign-handler";
+import { hl7SendHandler } from "./handlers/hl7-send-handler";
 import { escalationCheckHandler } from "./handlers/escalation-check-handler";
 import { offCallHandler } from "./handlers/off-call-handler";
 import { shiftEndedHandler } from "./handlers/shift-ended-handler";
@@ -15,4 +16,5 @@ export const JOB_HANDLERS: JobHandlers = {
   "shift.ended": shiftEndedHandler,
   "rota.offCall": offCallHandler,
   "critical.escalation": criticalEscalationHandler,
+  "hl7.send": hl7SendHandler,
 };
