@@ -22,6 +22,7 @@ import { sessionEn } from "./sections/session.en";
 import { subspecialtyEn } from "./sections/subspecialty.en";
 import { accountEn } from "./sections/account.en";
 import { sendersEn } from "./sections/senders.en";
+import { risEn } from "./sections/ris.en";
 import { oidcEn } from "./sections/oidc.en";
 import { worklistGlanceEn } from "./sections/worklist-glance.en";
 import { printEn } from "./sections/print.en";
@@ -316,6 +317,7 @@ export const en: Messages = {
   exports: exportsEn,
   activity: activityEn,
   senders: sendersEn,
+  ris: risEn,
   oidc: oidcEn,
   worklistGlance: worklistGlanceEn,
   print: printEn,

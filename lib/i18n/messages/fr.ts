@@ -21,6 +21,7 @@ import { sessionFr } from "./sections/session.fr";
 import { subspecialtyFr } from "./sections/subspecialty.fr";
 import { accountFr } from "./sections/account.fr";
 import { sendersFr } from "./sections/senders.fr";
+import { risFr } from "./sections/ris.fr";
 import { oidcFr } from "./sections/oidc.fr";
 import { worklistGlanceFr } from "./sections/worklist-glance.fr";
 import { printFr } from "./sections/print.fr";
@@ -320,6 +321,7 @@ export const fr = {
   exports: exportsFr,
   activity: activityFr,
   senders: sendersFr,
+  ris: risFr,
   oidc: oidcFr,
   worklistGlance: worklistGlanceFr,
   print: printFr,

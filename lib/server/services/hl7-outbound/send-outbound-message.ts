@@ -1,7 +1,7 @@
 import "server-only";
 import { readAck } from "@/lib/domain/hl7/outbound/read-ack";
 import { ACK_TIMEOUT_MS, nextAttemptDelayMs, ORDERING_RECHECK_MS, SENT_LEASE_MS } from "@/lib/domain/hl7/outbound/retry-schedule";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { type Prisma } from "@/lib/generated/prisma/client";
 import { writeAudit } from "../../audit/write-audit";
 import type { Db } from "../../db/client";
 import { enqueueJob } from "../../jobs/enqueue-job";
