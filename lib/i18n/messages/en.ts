@@ -220,6 +220,7 @@ export const en: Messages = {
       CRITICAL_FINDING_COMMUNICATED: "Critical finding communicated",
       CRITICAL_FINDING_ACKNOWLEDGED: "Critical finding acknowledged",
       CRITICAL_FINDING_ESCALATED: "Critical finding escalated",
+      POST_EXAM_RECORDED: "Post-exam information received from the RIS",
     },
     reason: "Reason: {reason}",
     imagesAfterSigning: "Images arrived after the report was signed: an addendum may be needed.",

@@ -18,3 +18,11 @@ export const JOB_HANDLERS: JobHandlers = {
   "critical.escalation": criticalEscalationHandler,
   "hl7.send": hl7SendHandler,
 };
+
+/**
+ * The outbound HL7 sends wait on a site's RIS (up to the ACK timeout each): they run in a worker
+ * of their own (main.ts), so that escalations and handovers never queue behind a silent RIS. A
+ * worker takes only the kinds its handlers list.
+ */
+export const HL7_JOB_HANDLERS = { "hl7.send": hl7SendHandler } as Partial<JobHandlers> as JobHandlers;
+export const CORE_JOB_HANDLERS = Object.fromEntries(Object.entries(JOB_HANDLERS).filter(([kind]) => kind !== "hl7.send")) as Partial<JobHandlers> as JobHandlers;
