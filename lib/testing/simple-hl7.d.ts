@@ -1,5 +1,7 @@
 // The part of simple-hl7 (the independent HL7 peer of the tests; it ships no types) the tests use.
 declare module "simple-hl7" {
+  import type { Server } from "node:net";
+
   interface Hl7Segment {
     name: string;
     getField(index: number, repeatIndex?: number): string;
@@ -30,7 +32,7 @@ declare module "simple-hl7" {
   interface TcpServer {
     start(port: number, encoding?: string): void;
     stop(): void;
-    server: import("node:net").Server;
+    server: Server;
   }
   const hl7: {
     Parser: new () => { parse(text: string): Hl7Message };
