@@ -113,6 +113,7 @@ test("a request ordered by the RIS shows its messages' states, and the head send
   const failedRow = board.getByTestId("ops-outbound-row").filter({ has: head.locator(`a[href="/requests/${requestId}"]`) });
   await expect(failedRow).toHaveAttribute("data-state", "FAILED");
   await expect(failedRow).toContainText("Commande inconnue du RIS (ORC-1-2)");
+  await shootWhenAsked(head, "operations-ris-messages");
   await failedRow.getByRole("button", { name: "Renvoyer" }).click();
   await expect(board.getByRole("status")).toHaveText("Message remis en file d'envoi.");
   // Queued again (and tried against the closed port, so not acknowledged): no longer a failure.
