@@ -16,6 +16,8 @@ import { enqueueJob } from "../../jobs/enqueue-job";
  * whether a message was queued (the caller wakes the job worker after commit).
  */
 export async function queueDecisionMessageInTx(tx: Tx, args: { requestId: string; action: RequestAction; actor: Actor; reason: string | null; now?: Date }): Promise<boolean> {
+  // Most acts send nothing whoever the request came from: no query for them.
+  if (!outboundDecisionFor(args.action, { cancelledByRis: false })) return false;
   const request = await tx.readingRequest.findUniqueOrThrow({
     where: { id: args.requestId },
     select: {
