@@ -40,6 +40,8 @@ export function OutboundMessagesSection() {
       {rows.length === 0 ? (
         <p className="panel muted">{t("ris.board.none")}</p>
       ) : (
+        // A wide table scrolls in its own box on a phone, rather than the page.
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={t("ris.board.title")}>
         <table className="worklist ops-table">
           <thead>
             <tr>
@@ -65,7 +67,7 @@ export function OutboundMessagesSection() {
                   {t(`ris.messages.state.${row.state}`)}
                   <div className="muted small">{t("ris.messages.attempts", { count: String(row.attempts) })}</div>
                 </td>
-                <td className="form-error" style={{ overflowWrap: "anywhere" }}>
+                <td className="form-error" style={{ overflowWrap: "anywhere", minWidth: "12rem" }}>
                   {row.ackCode && `${row.ackCode} `}
                   {row.errorText}
                 </td>
@@ -83,6 +85,7 @@ export function OutboundMessagesSection() {
             ))}
           </tbody>
         </table>
+        </div>
       )}
     </section>
   );
