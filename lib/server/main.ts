@@ -120,8 +120,9 @@ async function main(): Promise<void> {
   // Durable timers (automatic assignment, escalations, shift handovers): polled every second,
   // and woken at once when a service schedules a job for now.
   const jobs = startJobWorker({ db, log, handlers: CORE_JOB_HANDLERS });
-  // Outbound HL7 to the sites' RIS: a worker of its own (job-handlers.ts says why).
-  const hl7Jobs = startJobWorker({ db, log, handlers: HL7_JOB_HANDLERS });
+  // Outbound HL7 to the sites' RIS: a worker of its own (job-handlers.ts says why). Woken when a
+  // message is queued; the poll only picks up retries, which are 30 s apart at the least.
+  const hl7Jobs = startJobWorker({ db, log, handlers: HL7_JOB_HANDLERS, intervalMs: 5_000 });
   setJobWorkerWaker(() => {
     jobs.wake();
     hl7Jobs.wake();
