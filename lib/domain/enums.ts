@@ -65,7 +65,6 @@ export const EVENT_TYPES = [
   "CRITICAL_FINDING_COMMUNICATED",
   "CRITICAL_FINDING_ACKNOWLEDGED",
   "CRITICAL_FINDING_ESCALATED",
-  // The site's RIS sent the post-exam information (OMI^O23): exam performed, technique, dose.
   "POST_EXAM_RECORDED",
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];

@@ -128,6 +128,8 @@ export const fr = {
     UNKNOWN: "Inconnue",
   },
   yesNoUnknown: { YES: "Oui", NO: "Non", UNKNOWN: "Inconnu" },
+  // Statut de l'identité (référentiel INS) : seule une identité qualifiée transmet l'INS.
+  insStatus: { PROVISIONAL: "Identité provisoire", RETRIEVED: "Identité récupérée", VALIDATED: "Identité validée", QUALIFIED: "Identité qualifiée" },
   pregnancy: {
     NOT_PREGNANT: "Pas de grossesse",
     PREGNANT: "Grossesse en cours",
@@ -154,6 +156,7 @@ export const fr = {
     sex: "Sexe",
     sitePatientId: "IPP",
     ins: "INS (matricule, facultatif)",
+    insStatus: "Statut de l'identité (facultatif ; seule une identité qualifiée transmet l'INS)",
     modality: "Modalité",
     bodyRegion: "Région anatomique",
     siteAccessionNumber: "N° d'accession du site (facultatif, si votre RIS en a donné un)",
@@ -168,6 +171,10 @@ export const fr = {
     contrastAllergy: "Allergie aux produits de contraste",
     pregnancy: "Grossesse",
     metformin: "Traitement par metformine",
+    otherContraindications: "Autres contre-indications (pacemaker, implant, claustrophobie…, facultatif)",
+    priorResults: "Résultats antérieurs (biologie, imagerie ; facultatif)",
+    requestedTechnique: "Technique souhaitée (facultatif)",
+    desiredDelay: "Délai souhaité (facultatif)",
     submit: "Envoyer la demande",
     submitting: "Envoi…",
     hasErrors: "Certains champs sont à corriger.",
@@ -200,6 +207,7 @@ export const fr = {
     timeline: "Chronologie",
     notGiven: "—",
     ins: "INS",
+    insStatus: "Statut de l'identité",
     egfr: "DFG {egfr} mL/min",
     events: {
       SUBMITTED: "Demande soumise",

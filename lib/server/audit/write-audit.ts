@@ -44,6 +44,8 @@ export const AUDIT_ACTIONS = [
   // A registered sender's AE title or token presented from an address its allow-list lacks.
   "DICOM_SENDER_ADDRESS_REFUSED",
   "DICOM_SENDER_CHANGED",
+  // A modality's worklist query (C-FIND): the calling AE and site, the keys, the requests returned.
+  "DICOM_WORKLIST_QUERIED",
   "STUDY_LINKED",
   "STUDY_LINK_CONFIRMED",
   "STUDY_READ",

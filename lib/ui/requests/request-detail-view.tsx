@@ -76,9 +76,18 @@ export function RequestDetailView(props: { requestId: string; actorId: string; c
             <dt>{t("form.sex")}</dt>
             <dd>{t(`sex.${request.patient.sex}`)}</dd>
             <dt>{t("form.sitePatientId")}</dt>
-            <dd>{request.patientIdentity.sitePatientId}</dd>
+            <dd data-testid="patient-ipp">
+              {request.patientIdentity.sitePatientId}
+              {request.patientIdentity.sitePatientIdIssuer && <span className="muted"> ({request.patientIdentity.sitePatientIdIssuer})</span>}
+            </dd>
             <dt>{t("detail.ins")}</dt>
-            <dd>{request.patientIdentity.ins ?? t("detail.notGiven")}</dd>
+            <dd data-testid="patient-ins">{request.patientIdentity.ins ?? t("detail.notGiven")}</dd>
+            {request.patientIdentity.ins && (
+              <>
+                <dt>{t("detail.insStatus")}</dt>
+                <dd data-testid="patient-ins-status">{request.patientIdentity.insStatus ? t(`insStatus.${request.patientIdentity.insStatus}`) : t("detail.notGiven")}</dd>
+              </>
+            )}
           </dl>
         </section>
       </div>
