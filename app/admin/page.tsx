@@ -7,6 +7,7 @@ import { AccountsPanel } from "@/lib/ui/admin/accounts-panel";
 import { DicomSendersEditor } from "@/lib/ui/admin/dicom-senders-editor";
 import { MoveDestinationsEditor } from "@/lib/ui/admin/move-destinations-editor";
 import { PriorityTargetsEditor } from "@/lib/ui/admin/priority-targets-editor";
+import { RisInterfacesEditor } from "@/lib/ui/admin/ris-interfaces-editor";
 import { PrivilegesEditor } from "@/lib/ui/admin/privileges-editor";
 import { ProtocolCatalogueEditor } from "@/lib/ui/admin/protocol-catalogue-editor";
 import { SignInLocksPanel } from "@/lib/ui/admin/sign-in-locks-panel";
@@ -29,6 +30,7 @@ export default async function AdminPage() {
           queryClient.prefetchQuery(serverTrpc.accounts.list.queryOptions()),
           queryClient.prefetchQuery(serverTrpc.senders.list.queryOptions()),
           queryClient.prefetchQuery(serverTrpc.moveDestinations.list.queryOptions()),
+          queryClient.prefetchQuery(serverTrpc.risInterfaces.list.queryOptions()),
         ]
       : []),
   ]);
@@ -47,6 +49,7 @@ export default async function AdminPage() {
         {admin && <ProtocolCatalogueEditor />}
         {admin && <DicomSendersEditor />}
         {admin && <MoveDestinationsEditor />}
+        {admin && <RisInterfacesEditor />}
       </div>
     </HydrateClient>
   );

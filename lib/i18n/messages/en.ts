@@ -23,6 +23,7 @@ import { subspecialtyEn } from "./sections/subspecialty.en";
 import { accountEn } from "./sections/account.en";
 import { sendersEn } from "./sections/senders.en";
 import { moveDestinationsEn } from "./sections/move-destinations.en";
+import { risEn } from "./sections/ris.en";
 import { oidcEn } from "./sections/oidc.en";
 import { worklistGlanceEn } from "./sections/worklist-glance.en";
 import { printEn } from "./sections/print.en";
@@ -326,6 +327,7 @@ export const en: Messages = {
   activity: activityEn,
   senders: sendersEn,
   moveDestinations: moveDestinationsEn,
+  ris: risEn,
   oidc: oidcEn,
   worklistGlance: worklistGlanceEn,
   print: printEn,

@@ -22,6 +22,7 @@ import { subspecialtyFr } from "./sections/subspecialty.fr";
 import { accountFr } from "./sections/account.fr";
 import { sendersFr } from "./sections/senders.fr";
 import { moveDestinationsFr } from "./sections/move-destinations.fr";
+import { risFr } from "./sections/ris.fr";
 import { oidcFr } from "./sections/oidc.fr";
 import { worklistGlanceFr } from "./sections/worklist-glance.fr";
 import { printFr } from "./sections/print.fr";
@@ -331,6 +332,7 @@ export const fr = {
   activity: activityFr,
   senders: sendersFr,
   moveDestinations: moveDestinationsFr,
+  ris: risFr,
   oidc: oidcFr,
   worklistGlance: worklistGlanceFr,
   print: printFr,

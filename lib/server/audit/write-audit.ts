@@ -112,6 +112,12 @@ export const AUDIT_ACTIONS = [
   "DASHBOARD_EXPORTED",
   "OPERATIONS_BOARD_READ",
   "ACTIVITY_REPORT_DOWNLOADED",
+  // HL7 with the sites' RIS, outbound side (services/ris-interfaces, services/hl7-outbound).
+  "RIS_INTERFACE_CREATED",
+  "RIS_INTERFACE_CHANGED",
+  "HL7_MESSAGE_QUEUED",
+  "HL7_MESSAGE_DELIVERY",
+  "HL7_MESSAGE_RETRIED",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -138,7 +144,9 @@ export interface AuditEntry {
     | "Dashboard"
     | "SiteGroup"
     | "DicomSender"
-    | "DicomMoveDestination";
+    | "DicomMoveDestination"
+    | "RisInterface"
+    | "Hl7Message";
   entityId?: string | null;
   siteId?: string | null;
   detail?: Prisma.InputJsonValue;

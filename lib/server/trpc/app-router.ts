@@ -21,6 +21,8 @@ import { operationsRouter } from "./routers/operations-router";
 import { sendersRouter } from "./routers/senders-router";
 import { moveDestinationsRouter } from "./routers/move-destinations-router";
 import { securityRouter } from "./routers/security-router";
+import { risInterfacesRouter } from "./routers/ris-interfaces-router";
+import { hl7MessagesRouter } from "./routers/hl7-messages-router";
 
 
 export const appRouter = router({
@@ -45,6 +47,8 @@ export const appRouter = router({
   senders: sendersRouter,
   moveDestinations: moveDestinationsRouter,
   security: securityRouter,
+  risInterfaces: risInterfacesRouter,
+  hl7Messages: hl7MessagesRouter,
 });
 
 export type AppRouter = typeof appRouter;

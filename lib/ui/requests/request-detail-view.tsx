@@ -18,6 +18,7 @@ import { PrescriptionPrintSheet } from "../print/prescription-print-sheet";
 import { PrintButton } from "../print/print-button";
 import { ReportPrintHead } from "../print/print-request-facts";
 import { RequestTimeline } from "./request-timeline";
+import { RisMessagesBlock } from "../hl7/ris-messages-block";
 
 export function RequestDetailView(props: { requestId: string; actorId: string; canClaim: boolean }) {
   const { t } = useI18n();
@@ -92,6 +93,7 @@ export function RequestDetailView(props: { requestId: string; actorId: string; c
       </div>
       <AssignmentPanel requestId={request.id} />
       <WorkflowPanel request={request} />
+      <RisMessagesBlock requestId={request.id} />
       <ReportPanel requestId={request.id} actorId={props.actorId} requesterId={request.requester.id} />
       <CriticalFindingsPanel requestId={request.id} />
       <section className="panel" style={{ marginTop: "1rem" }}>
