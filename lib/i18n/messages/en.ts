@@ -219,6 +219,7 @@ export const en: Messages = {
       CRITICAL_FINDING_COMMUNICATED: "Critical finding communicated",
       CRITICAL_FINDING_ACKNOWLEDGED: "Critical finding acknowledged",
       CRITICAL_FINDING_ESCALATED: "Critical finding escalated",
+      POST_EXAM_RECORDED: "Exam performed (from the RIS)",
     },
     reason: "Reason: {reason}",
     imagesAfterSigning: "Images arrived after the report was signed: an addendum may be needed.",

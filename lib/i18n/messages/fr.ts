@@ -223,6 +223,7 @@ export const fr = {
       CRITICAL_FINDING_COMMUNICATED: "Résultat critique communiqué",
       CRITICAL_FINDING_ACKNOWLEDGED: "Résultat critique pris en compte",
       CRITICAL_FINDING_ESCALATED: "Résultat critique escaladé",
+      POST_EXAM_RECORDED: "Examen réalisé (information du RIS)",
     },
     reason: "Motif : {reason}",
     imagesAfterSigning: "Des images sont arrivées après la signature du compte rendu : un addendum peut être nécessaire.",

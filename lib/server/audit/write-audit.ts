@@ -44,6 +44,10 @@ export const AUDIT_ACTIONS = [
   // A registered sender's AE title or token presented from an address its allow-list lacks.
   "DICOM_SENDER_ADDRESS_REFUSED",
   "DICOM_SENDER_CHANGED",
+  // Messages from a site's RIS (lib/server/hl7): each one, with the ACK it got; post-exam information.
+  "HL7_MESSAGE_ACCEPTED",
+  "HL7_MESSAGE_REFUSED",
+  "POST_EXAM_RECORDED",
   "STUDY_LINKED",
   "STUDY_LINK_CONFIRMED",
   "STUDY_READ",
@@ -131,7 +135,8 @@ export interface AuditEntry {
     | "CriticalFinding"
     | "Dashboard"
     | "SiteGroup"
-    | "DicomSender";
+    | "DicomSender"
+    | "Hl7Message";
   entityId?: string | null;
   siteId?: string | null;
   detail?: Prisma.InputJsonValue;
