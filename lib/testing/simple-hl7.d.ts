@@ -1,6 +1,7 @@
 // The part of simple-hl7 (an HL7 v2 library with an MLLP client, no types shipped) the HL7 tests
 // use as the independent peer of the listener.
 declare module "simple-hl7" {
+  import type { Socket } from "node:net";
   interface ParsedSegment {
     name: string;
     getField(index: number): string;
@@ -14,7 +15,7 @@ declare module "simple-hl7" {
     log(): string;
   }
   interface TcpClient {
-    client?: import("node:net").Socket;
+    client?: Socket;
     connect(callback: (error?: Error) => void): void;
     send(message: string | { toString(): string }, callback: (error: Error | null, ack: ParsedMessage) => void): void;
     close(): void;
