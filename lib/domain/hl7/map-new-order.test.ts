@@ -11,7 +11,7 @@ function tree(...lines: string[]): Hl7Tree {
   const segments: Hl7Segment[] = lines.map((line) => {
     const [name = "", ...rest] = line.split("|");
     const fields = rest.map((field) => (field === "" ? [] : field.split("~").map((repetition) => repetition.split("^").map((component) => component.split("&")))));
-    return { name, fields: name === "MSH" ? [[], [["|"]], ...fields] : [[], ...fields] };
+    return { name, fields: name === "MSH" ? [[], [[["|"]]], ...fields] : [[], ...fields] };
   });
   return { segments };
 }
