@@ -1,4 +1,4 @@
-// MLLP (HL7 v2 Minimal Lower Layer Protocol, release 2): each message travels as <VT> message
+// MLLP (HL7 v2 Minimal Lower Layer Protocol, release 1 framing): each message travels as <VT> message
 // <FS><CR>. The decoder takes the socket's chunks and hands out whole messages; bytes outside a
 // frame, or a frame larger than the limit, are a framing error the listener answers with AR
 // (and the stream resynchronises at the next <VT>), so a sender's mistake never stalls the
