@@ -41,9 +41,9 @@ export function mapPostExam(tree: Hl7Tree): { postExam: PostExam | null; problem
 
   const observations = observationsOf(tree);
   const byPart = (code: string) => observationsCoded(observations, code).sort((a, b) => subIdPart(a) - subIdPart(b));
-  const line = (label: string, items: Observation[], withUnits = false) => {
+  const line = (label: string | null, items: Observation[], withUnits = false) => {
     const text = items.map((item) => (withUnits && item.units ? `${displayOf(item)} ${item.units}` : displayOf(item))).filter(Boolean).join(", ");
-    return text ? `${label} : ${text}` : null;
+    return text && label ? `${label} : ${text}` : text || null;
   };
   const [act] = byPart(POST_EXAM_OBSERVATIONS.ACT);
   const technique = [
@@ -54,7 +54,8 @@ export function mapPostExam(tree: Hl7Tree): { postExam: PostExam | null; problem
     line("Appareil", byPart(POST_EXAM_OBSERVATIONS.DEVICE)),
   ].filter(Boolean);
   const dose = [
-    line("Dose", byPart(POST_EXAM_OBSERVATIONS.DOSE), true),
+    // Shown under "Dose" already: the value as sent, with its units.
+    line(null, byPart(POST_EXAM_OBSERVATIONS.DOSE), true),
     line("PDL", byPart(POST_EXAM_OBSERVATIONS.DLP), true),
     line("IDSV (CTDIvol)", byPart(POST_EXAM_OBSERVATIONS.CTDIVOL), true),
   ].filter(Boolean);

@@ -260,7 +260,7 @@ describe("ORM^O01 CA (flow 2) and OMI^O23 (flow 4)", () => {
     expect(request?.examPerformedAt?.toISOString()).toBe("2026-01-06T17:44:18.000Z");
     expect(request?.performedTechnique).toContain("Acte : résonance magnétique cerveau (24590-2)");
     expect(request?.performedTechnique).toContain("Produit administré : acide gadotérique, 15 ml");
-    expect(request?.doseReport).toBe("Dose : 0 mGy.cm");
+    expect(request?.doseReport).toBe("0 mGy.cm");
     expect(request?.postExamReceivedAt).not.toBeNull();
     expect(await db.requestEvent.count({ where: { requestId: request!.id, type: "POST_EXAM_RECORDED" } })).toBe(1);
 
