@@ -25,6 +25,24 @@ async function setup(): Promise<{ ris: TestRisInterface; siteId: string }> {
   return { ris: await createRisInterface(db, site.id), siteId: site.id };
 }
 
+/** One message on a raw connection: the ACK text, or null when the server closed the connection first. */
+function sendOrClosed(port: number, message: string): Promise<string | null> {
+  return new Promise((resolve) => {
+    const socket = connect(port, "127.0.0.1");
+    let buffer = "";
+    socket.on("data", (chunk: Buffer) => {
+      buffer += chunk.toString("utf8");
+      const end = buffer.indexOf("\x1c\r");
+      if (end === -1) return;
+      socket.destroy();
+      resolve(buffer.slice(buffer.indexOf("\x0b") + 1, end));
+    });
+    socket.on("error", () => undefined);
+    socket.on("close", () => resolve(null));
+    socket.write(`\x0b${message}\x1c\r`);
+  });
+}
+
 const requestsOf = (siteId: string) => db.readingRequest.findMany({ where: { siteId }, orderBy: { submittedAt: "asc" } });
 
 describe("ORM^O01 NW (flow 1)", () => {
@@ -274,5 +292,28 @@ describe("ORM^O01 CA (flow 2) and OMI^O23 (flow 4)", () => {
     const { ris } = await setup();
     const ack = await sendWithPeer(port, omiMessage({ sender: ris, placer: "INCONNU-2" }));
     expect(ack).toMatchObject({ code: "AE", errors: [expect.objectContaining({ location: "ORC-2", code: "204" })] });
+  });
+});
+
+describe("the port's limits", () => {
+  it("closes a connection beyond the per-address limit at once and keeps serving the others", async () => {
+    const limited = await startHl7Listener({ db, port: 0, log: () => undefined, limits: { maxConnectionsPerPeer: 1 } });
+    try {
+      const { ris, siteId } = await setup();
+      const first = connect(limited.port, "127.0.0.1");
+      await new Promise<void>((resolve) => first.once("connect", resolve));
+      const second = connect(limited.port, "127.0.0.1");
+      await new Promise<void>((resolve) => second.once("close", () => resolve()));
+      first.destroy();
+      await new Promise<void>((resolve) => first.once("close", () => resolve()));
+      // Released once the server has seen the close: a sender closed at once is refused, the next served.
+      const message = ormMessage({ sender: ris });
+      let ack: string | null = null;
+      for (let attempt = 0; attempt < 50 && ack === null; attempt++) ack = await sendOrClosed(limited.port, message);
+      expect(ack).toMatch(/\rMSA\|AA\|/);
+      expect(await requestsOf(siteId)).toHaveLength(1);
+    } finally {
+      await limited.close();
+    }
   });
 });
