@@ -10,7 +10,7 @@ import { DEMO_PASSWORD } from "../prisma/demo-territory";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 
-function databaseUrl(): string {
+export function databaseUrl(): string {
   const dataDir = process.env.E2E_DATA_DIR;
   if (!dataDir) throw new Error("E2E_DATA_DIR is not set (playwright.config.ts sets it)");
   const { password } = JSON.parse(readFileSync(path.join(dataDir, "pg-settings.json"), "utf8")) as { password: string };

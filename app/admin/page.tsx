@@ -6,6 +6,7 @@ import { getQueryClient, HydrateClient, serverTrpc } from "@/lib/trpc/server";
 import { AccountsPanel } from "@/lib/ui/admin/accounts-panel";
 import { DicomSendersEditor } from "@/lib/ui/admin/dicom-senders-editor";
 import { PriorityTargetsEditor } from "@/lib/ui/admin/priority-targets-editor";
+import { RisInterfacesEditor } from "@/lib/ui/admin/ris-interfaces-editor";
 import { PrivilegesEditor } from "@/lib/ui/admin/privileges-editor";
 import { ProtocolCatalogueEditor } from "@/lib/ui/admin/protocol-catalogue-editor";
 import { SignInLocksPanel } from "@/lib/ui/admin/sign-in-locks-panel";
@@ -27,6 +28,7 @@ export default async function AdminPage() {
           queryClient.prefetchQuery(serverTrpc.accounts.signInLocks.queryOptions()),
           queryClient.prefetchQuery(serverTrpc.accounts.list.queryOptions()),
           queryClient.prefetchQuery(serverTrpc.senders.list.queryOptions()),
+          queryClient.prefetchQuery(serverTrpc.risInterfaces.list.queryOptions()),
         ]
       : []),
   ]);
@@ -44,6 +46,7 @@ export default async function AdminPage() {
         <PriorityTargetsEditor />
         {admin && <ProtocolCatalogueEditor />}
         {admin && <DicomSendersEditor />}
+        {admin && <RisInterfacesEditor />}
       </div>
     </HydrateClient>
   );

@@ -7,4 +7,8 @@ export const LIMITS = {
   clinicalQuestion: 2000,
   reason: 2000,
   idempotencyKey: 64,
+  otherContraindications: 2000,
+  priorResults: 4000,
+  requestedTechnique: 500,
+  desiredDelay: 200,
 } as const;

@@ -30,6 +30,22 @@ describe("submit request schema", () => {
     if (result.type === "TELEDIAGNOSTIC") expect(result.contrast.egfr).toBeUndefined();
   });
 
+  it("keeps the identity status and the optional order details, and refuses an unknown status", () => {
+    const result = submitRequestSchema.parse({
+      ...valid,
+      patient: { ...valid.patient, ins: "2 55 08 2B 012 345 22", insStatus: "QUALIFIED" },
+      priorResults: "  Créatinine 80 µmol/L (hier)  ",
+      requestedTechnique: "",
+      otherContraindications: "Pacemaker IRM-compatible",
+    });
+    expect(result.patient).toMatchObject({ ins: "255082B01234522", insStatus: "QUALIFIED" });
+    expect(result.priorResults).toBe("Créatinine 80 µmol/L (hier)");
+    expect(result.requestedTechnique).toBeUndefined();
+    if (result.type === "TELEDIAGNOSTIC") expect(result.otherContraindications).toBe("Pacemaker IRM-compatible");
+    expect(fieldErrors({ ...valid, patient: { ...valid.patient, insStatus: "CERTIFIED" } })["patient.insStatus"]).toBe("validation.choose");
+    expect(fieldErrors({ ...valid, desiredDelay: "x".repeat(201) }).desiredDelay).toBe("validation.tooLong");
+  });
+
   it("reports missing fields one by one with catalogue keys", () => {
     const errors = fieldErrors({ ...valid, patient: { ...valid.patient, familyName: "  ", birthDate: "" }, modality: "" });
     expect(errors["patient.familyName"]).toBe("validation.required");

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { LIMITS } from "./limits";
 import { isValidIns } from "./ins-key";
+import { INS_STATUSES } from "./identity/ins-status";
 import {
   MODALITIES,
   PREGNANCY_STATUSES,
@@ -51,6 +52,9 @@ export const patientIdentitySchema = z.object({
   sex: choice(SEXES),
   sitePatientId: text(LIMITS.sitePatientId),
   ins,
+  // How far the identity was checked. Not given = not qualified: the INS then never leaves
+  // the product (HL7, DICOM), whatever its key.
+  insStatus: z.preprocess(emptyToUndefined, choice(INS_STATUSES).optional()),
 });
 
 // The site's own accession number (its RIS), when it already gave one: DICOM SH, 16 characters.
@@ -62,6 +66,9 @@ const siteAccessionNumber = z.preprocess(
     .regex(/^[A-Za-z0-9._/-]{1,16}$/, { message: "validation.accession" })
     .optional(),
 );
+
+/** Free text a requester may leave empty. */
+const optionalText = (max: number) => z.preprocess(emptyToUndefined, z.string().trim().max(max, tooLong).optional());
 
 const common = {
   siteAccessionNumber,
@@ -76,6 +83,11 @@ const common = {
   clinicalQuestion: text(LIMITS.clinicalQuestion),
   // The exam needs a subspecialist on call (e.g. paediatric, neuro): assignment honours it.
   requiredSubspecialty: z.preprocess(emptyToUndefined, choice(SUBSPECIALTIES).optional()),
+  // The rest of the minimum content of a request (HAS; ANS Volet Téléradiologie): prior
+  // results, the technique the requester has in mind, and how soon they need the answer.
+  priorResults: optionalText(LIMITS.priorResults),
+  requestedTechnique: optionalText(LIMITS.requestedTechnique),
+  desiredDelay: optionalText(LIMITS.desiredDelay),
 };
 
 export const contrastSafetySchema = z.object({
@@ -104,6 +116,8 @@ export const submitRequestSchema = z.discriminatedUnion(
       // The requesting physician already told the patient the act is remote (and they did not
       // object): recorded with the submission, so reading never waits for it.
       patientInformed: z.boolean({ message: "validation.invalid" }).optional(),
+      // Beyond the contrast items: pacemaker, implants, claustrophobia...
+      otherContraindications: optionalText(LIMITS.otherContraindications),
     }),
     z.object({ type: z.literal("TELEEXPERTISE"), ...common, expertQuestion: text(LIMITS.clinicalQuestion) }),
   ],

@@ -1,28 +1,52 @@
-// The part of simple-hl7 (an HL7 v2 library with an MLLP client, no types shipped) the HL7 tests
-// use as the independent peer of the listener.
+// The part of simple-hl7 (the independent HL7 peer of the tests; it ships no types) the tests use:
+// its MLLP server (outbound tests) and client (inbound tests), and its parser.
 declare module "simple-hl7" {
-  import type { Socket } from "node:net";
-  interface ParsedSegment {
+  import type { Server, Socket } from "node:net";
+
+  interface Hl7Segment {
     name: string;
-    getField(index: number): string;
-    getComponent(field: number, component: number): string;
+    getField(index: number, repeatIndex?: number): string;
+    getComponent(fieldIndex: number, componentIndex: number, subComponentIndex?: number): string;
+    editField?(index: number, value: string): void;
+    setField(index: number, value: string): void;
   }
-  interface ParsedMessage {
-    header: ParsedSegment;
-    segments: ParsedSegment[];
-    getSegment(name: string): ParsedSegment | undefined;
-    getSegments(name: string): ParsedSegment[];
-    log(): string;
+  interface Hl7Header {
+    getField(index: number): string;
+    getComponent(fieldIndex: number, componentIndex: number): string;
+  }
+  interface Hl7Message {
+    header: Hl7Header;
+    segments: Hl7Segment[];
+    getSegment(name: string): Hl7Segment;
+    getSegments(name: string): Hl7Segment[];
+    addSegment(name: string, ...fields: (string | string[])[]): Hl7Segment;
+    toString(): string;
+  }
+  interface TcpRequest {
+    msg: Hl7Message;
+    raw: string;
+  }
+  interface TcpResponse {
+    ack: Hl7Message;
+    end(): void;
+  }
+  interface TcpServer {
+    start(port: number, encoding?: string): void;
+    stop(): void;
+    server: Server;
   }
   interface TcpClient {
     client?: Socket;
     connect(callback: (error?: Error) => void): void;
-    send(message: string | { toString(): string }, callback: (error: Error | null, ack: ParsedMessage) => void): void;
+    send(message: string | { toString(): string }, callback: (error: Error | null, ack: Hl7Message) => void): void;
     close(): void;
   }
   const hl7: {
-    Server: { createTcpClient(options: { host: string; port: number; keepalive?: boolean }): TcpClient };
-    Parser: new (options?: { segmentSeperator?: string }) => { parse(text: string): ParsedMessage };
+    Parser: new (options?: { segmentSeperator?: string }) => { parse(text: string): Hl7Message };
+    Server: {
+      createTcpServer(handler: (error: unknown, req: TcpRequest, res: TcpResponse) => void): TcpServer;
+      createTcpClient(options: { host: string; port: number; keepalive?: boolean }): TcpClient;
+    };
   };
   export default hl7;
 }

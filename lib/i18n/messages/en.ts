@@ -22,6 +22,7 @@ import { sessionEn } from "./sections/session.en";
 import { subspecialtyEn } from "./sections/subspecialty.en";
 import { accountEn } from "./sections/account.en";
 import { sendersEn } from "./sections/senders.en";
+import { risEn } from "./sections/ris.en";
 import { oidcEn } from "./sections/oidc.en";
 import { worklistGlanceEn } from "./sections/worklist-glance.en";
 import { printEn } from "./sections/print.en";
@@ -123,6 +124,7 @@ export const en: Messages = {
   },
   renalFunction: { NORMAL: "Normal", IMPAIRED: "Impaired", SEVERELY_IMPAIRED: "Severely impaired", UNKNOWN: "Unknown" },
   yesNoUnknown: { YES: "Yes", NO: "No", UNKNOWN: "Unknown" },
+  insStatus: { PROVISIONAL: "Provisional identity", RETRIEVED: "Retrieved identity", VALIDATED: "Validated identity", QUALIFIED: "Qualified identity" },
   pregnancy: {
     NOT_PREGNANT: "Not pregnant",
     PREGNANT: "Pregnant",
@@ -149,6 +151,7 @@ export const en: Messages = {
     sex: "Sex",
     sitePatientId: "Site patient ID",
     ins: "INS (national health identifier, optional)",
+    insStatus: "Identity status (optional; only a qualified identity sends the INS)",
     modality: "Modality",
     bodyRegion: "Body region",
     siteAccessionNumber: "Site accession number (optional, when your RIS gave one)",
@@ -163,6 +166,10 @@ export const en: Messages = {
     contrastAllergy: "Contrast allergy",
     pregnancy: "Pregnancy",
     metformin: "Metformin treatment",
+    otherContraindications: "Other contraindications (pacemaker, implant, claustrophobia…, optional)",
+    priorResults: "Prior results (laboratory, imaging; optional)",
+    requestedTechnique: "Requested technique (optional)",
+    desiredDelay: "Desired delay (optional)",
     submit: "Send the request",
     submitting: "Sending…",
     hasErrors: "Some fields need correcting.",
@@ -211,6 +218,7 @@ export const en: Messages = {
     timeline: "Timeline",
     notGiven: "—",
     ins: "INS",
+    insStatus: "Identity status",
     egfr: "eGFR {egfr} mL/min",
     events: {
       SUBMITTED: "Request submitted",
@@ -235,7 +243,7 @@ export const en: Messages = {
       CRITICAL_FINDING_COMMUNICATED: "Critical finding communicated",
       CRITICAL_FINDING_ACKNOWLEDGED: "Critical finding acknowledged",
       CRITICAL_FINDING_ESCALATED: "Critical finding escalated",
-      POST_EXAM_RECORDED: "Exam performed (from the RIS)",
+      POST_EXAM_RECORDED: "Post-exam information received from the RIS",
     },
     reason: "Reason: {reason}",
     imagesAfterSigning: "Images arrived after the report was signed: an addendum may be needed.",
@@ -333,6 +341,7 @@ export const en: Messages = {
   exports: exportsEn,
   activity: activityEn,
   senders: sendersEn,
+  ris: risEn,
   oidc: oidcEn,
   worklistGlance: worklistGlanceEn,
   print: printEn,

@@ -21,6 +21,7 @@ import { sessionFr } from "./sections/session.fr";
 import { subspecialtyFr } from "./sections/subspecialty.fr";
 import { accountFr } from "./sections/account.fr";
 import { sendersFr } from "./sections/senders.fr";
+import { risFr } from "./sections/ris.fr";
 import { oidcFr } from "./sections/oidc.fr";
 import { worklistGlanceFr } from "./sections/worklist-glance.fr";
 import { printFr } from "./sections/print.fr";
@@ -127,6 +128,8 @@ export const fr = {
     UNKNOWN: "Inconnue",
   },
   yesNoUnknown: { YES: "Oui", NO: "Non", UNKNOWN: "Inconnu" },
+  // Statut de l'identité (référentiel INS) : seule une identité qualifiée transmet l'INS.
+  insStatus: { PROVISIONAL: "Identité provisoire", RETRIEVED: "Identité récupérée", VALIDATED: "Identité validée", QUALIFIED: "Identité qualifiée" },
   pregnancy: {
     NOT_PREGNANT: "Pas de grossesse",
     PREGNANT: "Grossesse en cours",
@@ -153,6 +156,7 @@ export const fr = {
     sex: "Sexe",
     sitePatientId: "IPP",
     ins: "INS (matricule, facultatif)",
+    insStatus: "Statut de l'identité (facultatif ; seule une identité qualifiée transmet l'INS)",
     modality: "Modalité",
     bodyRegion: "Région anatomique",
     siteAccessionNumber: "N° d'accession du site (facultatif, si votre RIS en a donné un)",
@@ -167,6 +171,10 @@ export const fr = {
     contrastAllergy: "Allergie aux produits de contraste",
     pregnancy: "Grossesse",
     metformin: "Traitement par metformine",
+    otherContraindications: "Autres contre-indications (pacemaker, implant, claustrophobie…, facultatif)",
+    priorResults: "Résultats antérieurs (biologie, imagerie ; facultatif)",
+    requestedTechnique: "Technique souhaitée (facultatif)",
+    desiredDelay: "Délai souhaité (facultatif)",
     submit: "Envoyer la demande",
     submitting: "Envoi…",
     hasErrors: "Certains champs sont à corriger.",
@@ -215,6 +223,7 @@ export const fr = {
     timeline: "Chronologie",
     notGiven: "—",
     ins: "INS",
+    insStatus: "Statut de l'identité",
     egfr: "DFG {egfr} mL/min",
     events: {
       SUBMITTED: "Demande soumise",
@@ -239,7 +248,7 @@ export const fr = {
       CRITICAL_FINDING_COMMUNICATED: "Résultat critique communiqué",
       CRITICAL_FINDING_ACKNOWLEDGED: "Résultat critique pris en compte",
       CRITICAL_FINDING_ESCALATED: "Résultat critique escaladé",
-      POST_EXAM_RECORDED: "Examen réalisé (information du RIS)",
+      POST_EXAM_RECORDED: "Informations post-examen reçues du RIS",
     },
     reason: "Motif : {reason}",
     imagesAfterSigning: "Des images sont arrivées après la signature du compte rendu : un addendum peut être nécessaire.",
@@ -337,6 +346,7 @@ export const fr = {
   exports: exportsFr,
   activity: activityFr,
   senders: sendersFr,
+  ris: risFr,
   oidc: oidcFr,
   worklistGlance: worklistGlanceFr,
   print: printFr,

@@ -48,6 +48,8 @@ export const AUDIT_ACTIONS = [
   "HL7_MESSAGE_ACCEPTED",
   "HL7_MESSAGE_REFUSED",
   "POST_EXAM_RECORDED",
+  // A modality's worklist query (C-FIND): the calling AE and site, the keys, the requests returned.
+  "DICOM_WORKLIST_QUERIED",
   "STUDY_LINKED",
   "STUDY_LINK_CONFIRMED",
   "STUDY_READ",
@@ -110,6 +112,12 @@ export const AUDIT_ACTIONS = [
   "DASHBOARD_EXPORTED",
   "OPERATIONS_BOARD_READ",
   "ACTIVITY_REPORT_DOWNLOADED",
+  // HL7 with the sites' RIS, outbound side (services/ris-interfaces, services/hl7-outbound).
+  "RIS_INTERFACE_CREATED",
+  "RIS_INTERFACE_CHANGED",
+  "HL7_MESSAGE_QUEUED",
+  "HL7_MESSAGE_DELIVERY",
+  "HL7_MESSAGE_RETRIED",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -136,6 +144,7 @@ export interface AuditEntry {
     | "Dashboard"
     | "SiteGroup"
     | "DicomSender"
+    | "RisInterface"
     | "Hl7Message";
   entityId?: string | null;
   siteId?: string | null;

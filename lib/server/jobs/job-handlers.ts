@@ -1,6 +1,7 @@
 import "server-only";
 import { criticalEscalationHandler } from "./handlers/critical-escalation-handler";
 import { autoAssignHandler } from "./handlers/auto-assign-handler";
+import { hl7SendHandler } from "./handlers/hl7-send-handler";
 import { escalationCheckHandler } from "./handlers/escalation-check-handler";
 import { offCallHandler } from "./handlers/off-call-handler";
 import { shiftEndedHandler } from "./handlers/shift-ended-handler";
@@ -15,4 +16,13 @@ export const JOB_HANDLERS: JobHandlers = {
   "shift.ended": shiftEndedHandler,
   "rota.offCall": offCallHandler,
   "critical.escalation": criticalEscalationHandler,
+  "hl7.send": hl7SendHandler,
 };
+
+/**
+ * The outbound HL7 sends wait on a site's RIS (up to the ACK timeout each): they run in a worker
+ * of their own (main.ts), so that escalations and handovers never queue behind a silent RIS. A
+ * worker takes only the kinds its handlers list.
+ */
+export const HL7_JOB_HANDLERS = { "hl7.send": hl7SendHandler } as Partial<JobHandlers> as JobHandlers;
+export const CORE_JOB_HANDLERS = Object.fromEntries(Object.entries(JOB_HANDLERS).filter(([kind]) => kind !== "hl7.send")) as Partial<JobHandlers> as JobHandlers;

@@ -18,8 +18,10 @@ export interface JobPayloads {
   "rota.offCall": { radiologistId: string; siteIds: string[]; shiftId: string };
   /** A vital (minutes) critical finding's acknowledgement delay passed: escalate if still unacknowledged. */
   "critical.escalation": { findingId: string };
+  /** An outbound HL7 message (Hl7Message id, as text: JSON has no bigint) to send to the site's RIS over MLLP. */
+  "hl7.send": { messageId: string };
 }
 
 export type JobKind = keyof JobPayloads;
 
-export const JOB_KINDS = ["assignment.auto", "escalation.check", "shift.started", "shift.ended", "rota.offCall", "critical.escalation"] as const satisfies readonly JobKind[];
+export const JOB_KINDS = ["assignment.auto", "escalation.check", "shift.started", "shift.ended", "rota.offCall", "critical.escalation", "hl7.send"] as const satisfies readonly JobKind[];

@@ -20,6 +20,8 @@ import { dashboardRouter } from "./routers/dashboard-router";
 import { operationsRouter } from "./routers/operations-router";
 import { sendersRouter } from "./routers/senders-router";
 import { securityRouter } from "./routers/security-router";
+import { risInterfacesRouter } from "./routers/ris-interfaces-router";
+import { hl7MessagesRouter } from "./routers/hl7-messages-router";
 
 
 export const appRouter = router({
@@ -43,6 +45,8 @@ export const appRouter = router({
   operations: operationsRouter,
   senders: sendersRouter,
   security: securityRouter,
+  risInterfaces: risInterfacesRouter,
+  hl7Messages: hl7MessagesRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -152,7 +152,7 @@ export function AccountsPanel() {
                   <td>{t(`roles.${account.role}`)}</td>
                   <td>{account.siteCode ?? t("account.admin.noSite")}</td>
                   <td data-testid="account-state">
-                    {!account.active ? t("account.admin.inactive") : account.passwordSet ? t("account.admin.active") : t("account.admin.pending")}
+                    {account.interfaceAccount ? t("ris.interfaceAccount") : !account.active ? t("account.admin.inactive") : account.passwordSet ? t("account.admin.active") : t("account.admin.pending")}
                     {account.liveSessions > 0 && <div className="muted">{t("account.admin.liveSessions", { count: String(account.liveSessions) })}</div>}
                     {(account.factors.totp || account.factors.passkeys > 0) && (
                       <div className="muted" data-testid="account-factors">
@@ -162,6 +162,9 @@ export function AccountsPanel() {
                   </td>
                   <td>{account.lastSignInAt ? <LocalDateTime date={account.lastSignInAt} /> : t("account.admin.never")}</td>
                   <td className="account-actions">
+                    {/* A RIS interface's account is managed with its interface (RIS interfaces, below). */}
+                    {!account.interfaceAccount && (
+                    <>
                     <button type="button" className="secondary" onClick={() => { setEditing(account.id); setCreating(false); start(); }}>
                       {t("account.admin.edit")}
                     </button>
@@ -203,6 +206,8 @@ export function AccountsPanel() {
                     >
                       {account.active ? t("account.admin.deactivate") : t("account.admin.reactivate")}
                     </button>
+                    </>
+                    )}
                   </td>
                 </tr>
               ),

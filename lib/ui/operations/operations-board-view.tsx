@@ -12,6 +12,7 @@ import { BoardCounters } from "./board-counters";
 import { useBoardClock } from "./board-clock";
 import { EscalationsSection } from "./escalations-section";
 import { OnCallTable } from "./on-call-table";
+import { OutboundMessagesSection } from "./outbound-messages-section";
 
 /**
  * The department head's live board. Refetched on every socket hint about a request (see
@@ -37,6 +38,7 @@ export function OperationsBoardView() {
       <AtRiskTable atRisk={board.atRisk} now={now} />
       <OnCallTable onCall={board.onCall} offCallHolders={board.offCallHolders} now={now} />
       <EscalationsSection requests={board.escalatedRequests} findings={board.escalatedFindings} now={now} />
+      <OutboundMessagesSection />
     </div>
   );
 }

@@ -19,6 +19,7 @@ import { PrintButton } from "../print/print-button";
 import { ReportPrintHead } from "../print/print-request-facts";
 import { RequestTimeline } from "./request-timeline";
 import { PostExamPanel, RisOrderDetails } from "./ris-order-details";
+import { RisMessagesBlock } from "../hl7/ris-messages-block";
 
 export function RequestDetailView(props: { requestId: string; actorId: string; canClaim: boolean }) {
   const { t } = useI18n();
@@ -76,14 +77,24 @@ export function RequestDetailView(props: { requestId: string; actorId: string; c
             <dt>{t("form.sex")}</dt>
             <dd>{t(`sex.${request.patient.sex}`)}</dd>
             <dt>{t("form.sitePatientId")}</dt>
-            <dd>{request.patientIdentity.sitePatientId}</dd>
+            <dd data-testid="patient-ipp">
+              {request.patientIdentity.sitePatientId}
+              {request.patientIdentity.sitePatientIdIssuer && <span className="muted"> ({request.patientIdentity.sitePatientIdIssuer})</span>}
+            </dd>
             <dt>{t("detail.ins")}</dt>
-            <dd>{request.patientIdentity.ins ?? t("detail.notGiven")}</dd>
+            <dd data-testid="patient-ins">{request.patientIdentity.ins ?? t("detail.notGiven")}</dd>
+            {request.patientIdentity.ins && (
+              <>
+                <dt>{t("detail.insStatus")}</dt>
+                <dd data-testid="patient-ins-status">{request.patientIdentity.insStatus ? t(`insStatus.${request.patientIdentity.insStatus}`) : t("detail.notGiven")}</dd>
+              </>
+            )}
           </dl>
         </section>
       </div>
       <AssignmentPanel requestId={request.id} />
       <WorkflowPanel request={request} />
+      <RisMessagesBlock requestId={request.id} />
       <ReportPanel requestId={request.id} actorId={props.actorId} requesterId={request.requester.id} />
       <CriticalFindingsPanel requestId={request.id} />
       <section className="panel" style={{ marginTop: "1rem" }}>

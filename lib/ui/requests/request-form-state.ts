@@ -18,6 +18,7 @@ export function toSubmitInput(values: FormValues, idempotencyKey: string): Submi
       sex: v("patient.sex"),
       sitePatientId: v("patient.sitePatientId"),
       ins: v("patient.ins"),
+      insStatus: v("patient.insStatus"),
     },
     modality: v("modality"),
     bodyRegion: v("bodyRegion"),
@@ -25,6 +26,9 @@ export function toSubmitInput(values: FormValues, idempotencyKey: string): Submi
     clinicalContext: v("clinicalContext"),
     clinicalQuestion: v("clinicalQuestion"),
     requiredSubspecialty: v("requiredSubspecialty"),
+    priorResults: v("priorResults"),
+    requestedTechnique: v("requestedTechnique"),
+    desiredDelay: v("desiredDelay"),
   };
   // Values are checked by the schema; the casts only hand raw strings to it.
   if (v("type") === "TELEEXPERTISE") {
@@ -34,6 +38,7 @@ export function toSubmitInput(values: FormValues, idempotencyKey: string): Submi
     ...common,
     type: "TELEDIAGNOSTIC",
     patientInformed: v("patientInformed") === "true",
+    otherContraindications: v("otherContraindications"),
     contrast: {
       renalFunction: v("contrast.renalFunction"),
       egfr: v("contrast.egfr"),

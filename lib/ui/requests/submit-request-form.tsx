@@ -13,6 +13,7 @@ import {
   SUBSPECIALTIES,
   YES_NO_UNKNOWN,
 } from "@/lib/domain/enums";
+import { INS_STATUSES } from "@/lib/domain/identity/ins-status";
 import { submitRequestSchema } from "@/lib/domain/submit-request-schema";
 import { useI18n } from "@/lib/i18n/i18n-provider";
 import type { MessageKey } from "@/lib/i18n/types";
@@ -122,6 +123,7 @@ export function SubmitRequestForm() {
           {select("patient.sex", "form.sex", SEXES, "sex")}
           {text("patient.sitePatientId", "form.sitePatientId")}
           {text("patient.ins", "form.ins")}
+          {select("patient.insStatus", "form.insStatus", INS_STATUSES, "insStatus")}
         </div>
       </fieldset>
       <fieldset>
@@ -131,6 +133,8 @@ export function SubmitRequestForm() {
           {text("bodyRegion", "form.bodyRegion")}
           {text("siteAccessionNumber", "form.siteAccessionNumber")}
           {select("requiredSubspecialty", "form.requiredSubspecialty", SUBSPECIALTIES, "subspecialty")}
+          {text("requestedTechnique", "form.requestedTechnique")}
+          {text("desiredDelay", "form.desiredDelay")}
         </div>
       </fieldset>
       <fieldset>
@@ -138,6 +142,7 @@ export function SubmitRequestForm() {
         <div className="grid">
           {area("clinicalContext", "form.clinicalContext")}
           {area("clinicalQuestion", "form.clinicalQuestion")}
+          {area("priorResults", "form.priorResults")}
         </div>
       </fieldset>
       {teleexpertise ? (
@@ -154,6 +159,7 @@ export function SubmitRequestForm() {
             {select("contrast.contrastAllergy", "form.contrastAllergy", YES_NO_UNKNOWN, "yesNoUnknown")}
             {select("contrast.pregnancy", "form.pregnancy", PREGNANCY_STATUSES, "pregnancy")}
             {select("contrast.metformin", "form.metformin", YES_NO_UNKNOWN, "yesNoUnknown")}
+            {area("otherContraindications", "form.otherContraindications")}
           </div>
         </fieldset>
       )}

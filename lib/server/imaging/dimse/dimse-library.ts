@@ -58,5 +58,6 @@ datasetPrototype.getDenaturalizedCommandDataset = function getDenaturalizedComma
 
 export const { Scp, Dataset } = dimse;
 export const { CEchoResponse, CStoreResponse } = dimse.responses;
+export const { CFindResponse } = dimse.responses;
 export const { PresentationContextResult, RejectReason, RejectResult, RejectSource, Status } = dimse.constants;
 export type { association, requests, responses } from "dcmjs-dimse";

@@ -14,6 +14,12 @@ describe("presentation context negotiation", () => {
     expect(decidePresentationContext(VERIFICATION_SOP_CLASS, [IMPLICIT_LE])).toEqual({ accept: true, transferSyntaxUid: IMPLICIT_LE });
   });
 
+  it("accepts the Modality Worklist FIND in the little endian syntaxes its identifiers are read in", () => {
+    expect(decidePresentationContext("1.2.840.10008.5.1.4.31", [EXPLICIT_LE])).toEqual({ accept: true, transferSyntaxUid: EXPLICIT_LE });
+    expect(decidePresentationContext("1.2.840.10008.5.1.4.31", [DEFLATED, "1.2.840.10008.1.2"])).toEqual({ accept: true, transferSyntaxUid: "1.2.840.10008.1.2" });
+    expect(decidePresentationContext("1.2.840.10008.5.1.4.31", [DEFLATED, EXPLICIT_BE])).toEqual({ accept: false, reason: "transfer-syntax" });
+  });
+
   it("refuses a context whose transfer syntaxes are all unsupported", () => {
     expect(decidePresentationContext(CT, [DEFLATED, EXPLICIT_BE])).toEqual({ accept: false, reason: "transfer-syntax" });
   });
@@ -22,7 +28,6 @@ describe("presentation context negotiation", () => {
     expect(decidePresentationContext("1.2.840.10008.5.1.4.1.1.88.67", [EXPLICIT_LE]).accept).toBe(true); // X-Ray Radiation Dose SR
     expect(decidePresentationContext("1.3.12.2.1107.5.9.1", [EXPLICIT_LE]).accept).toBe(true); // a vendor's private object
     expect(decidePresentationContext("1.2.840.10008.5.1.4.1.2.2.1", [EXPLICIT_LE])).toEqual({ accept: false, reason: "abstract-syntax" }); // Study Root FIND
-    expect(decidePresentationContext("1.2.840.10008.5.1.4.31", [EXPLICIT_LE])).toEqual({ accept: false, reason: "abstract-syntax" }); // Worklist
     expect(decidePresentationContext("1.2.840.10008.1.20.1", [EXPLICIT_LE])).toEqual({ accept: false, reason: "abstract-syntax" }); // Storage Commitment
   });
 

@@ -35,7 +35,17 @@ export function isStorageSopClass(uid: string): boolean {
   return uid.startsWith(STORAGE_ROOT) || OTHER_STANDARD_STORAGE.has(uid);
 }
 
+/** C-FIND SOP classes answered on this port (the handlers: store-scp.ts FIND_HANDLERS). */
+export const MODALITY_WORKLIST_FIND = "1.2.840.10008.5.1.4.31";
+const QUERY_SOP_CLASSES = new Set([MODALITY_WORKLIST_FIND]);
+/** dcmjs-dimse reads and writes query identifiers in the uncompressed little endian syntaxes only. */
+const QUERY_TRANSFER_SYNTAXES = new Set(["1.2.840.10008.1.2.1", "1.2.840.10008.1.2"]);
+
 export function decidePresentationContext(abstractSyntaxUid: string, proposedTransferSyntaxes: readonly string[]): ContextDecision {
+  if (QUERY_SOP_CLASSES.has(abstractSyntaxUid)) {
+    const query = proposedTransferSyntaxes.find((uid) => QUERY_TRANSFER_SYNTAXES.has(uid));
+    return query ? { accept: true, transferSyntaxUid: query } : { accept: false, reason: "transfer-syntax" };
+  }
   if (abstractSyntaxUid !== VERIFICATION_SOP_CLASS && !isStorageSopClass(abstractSyntaxUid)) return { accept: false, reason: "abstract-syntax" };
   // The peer lists its preference first (PS3.8 9.3.2.2).
   const chosen = proposedTransferSyntaxes.find((uid) => SUPPORTED.has(uid));

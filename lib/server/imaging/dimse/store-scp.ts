@@ -8,6 +8,7 @@ import { PduFramedSocket } from "./pdu-framed-socket";
 import {
   type association,
   CEchoResponse,
+  CFindResponse,
   CStoreResponse,
   Dataset,
   PresentationContextResult,
@@ -23,7 +24,8 @@ import { isAddressAllowed, rangesOf } from "@/lib/domain/network/address-allow-l
 import { addressRefusalAuditor, type RefusalChannel } from "../senders/audit-address-refusal";
 import { CANNOT_UNDERSTAND, failureAnswer, type StoreAnswer } from "./dimse-status";
 import { type AeSender, findSenderByAe } from "./find-sender-by-ae";
-import { decidePresentationContext } from "./presentation-contexts";
+import { decidePresentationContext, MODALITY_WORKLIST_FIND } from "./presentation-contexts";
+import { answerWorklistFind, type FindContext, SOP_CLASS_NOT_SUPPORTED } from "../worklist/answer-worklist-find";
 import { storeReceivedInstance } from "./store-received-instance";
 
 // One TCP connection, hence one association (PS3.8 9.1): the Storage and Verification SCP.
@@ -43,12 +45,19 @@ export interface ScpContext {
 }
 
 
+/** The C-FIND services of this port, by affected SOP class (each accepted in presentation-contexts.ts). */
+const FIND_HANDLERS: Record<string, typeof answerWorklistFind> = {
+  [MODALITY_WORKLIST_FIND]: answerWorklistFind,
+};
+
 export class StoreScp extends Scp {
   private sender: AeSender | null = null;
   private callingAeTitle = "";
   private readonly datasets = new WeakMap<requests.CStoreRequest, DatasetCollector>();
   /** C-STOREs of this association still being stored: the release waits for them. */
   private readonly pending = new Set<Promise<void>>();
+  /** Message IDs of the C-FINDs the peer cancelled (C-CANCEL) while they were answered. */
+  private readonly cancelled = new Set<number>();
 
   constructor(
     private readonly peer: Socket,
@@ -188,8 +197,37 @@ export class StoreScp extends Scp {
     this.context.track(task.finally(() => this.pending.delete(task)));
   }
 
-  override cCancelRequest(): void {
-    // Nothing to cancel: C-STORE and C-ECHO are answered once.
+  override cFindRequest(request: requests.CFindRequest, callback: (responses: responses.CFindResponse[]) => void): void {
+    const messageId = request.getMessageId();
+    const handler = FIND_HANDLERS[request.getAffectedSopClassUid()];
+    const context: FindContext = {
+      deps: this.context.deps,
+      caller: this.sender
+        ? { senderId: this.sender.id, siteId: this.sender.siteId, callingAeTitle: this.callingAeTitle, address: this.peer.remoteAddress ?? "", channel: this.context.channel }
+        : null,
+      isCancelled: () => this.cancelled.has(messageId),
+      log: this.context.log,
+    };
+    if (!handler) {
+      // Not reached in practice: a SOP class without a handler is refused at association.
+      const response = CFindResponse.fromRequest(request);
+      response.setStatus(SOP_CLASS_NOT_SUPPORTED);
+      callback([response]);
+      return;
+    }
+    const task = handler(request, callback, context);
+    this.pending.add(task);
+    this.context.track(
+      task.finally(() => {
+        this.pending.delete(task);
+        this.cancelled.delete(messageId);
+      }),
+    );
+  }
+
+  override cCancelRequest(request: requests.CCancelRequest): void {
+    // C-STORE and C-ECHO are answered once; a C-FIND not yet answered ends with Cancel.
+    this.cancelled.add(request.getMessageIdBeingRespondedTo());
   }
 
   override abort(): void {

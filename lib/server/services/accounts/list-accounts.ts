@@ -1,5 +1,6 @@
 import "server-only";
 import type { Role } from "@/lib/domain/enums";
+import { isInterfaceServiceEmail } from "@/lib/domain/hl7/ris-interface-schema";
 import type { Db } from "../../db/client";
 import { assertAccountAdmin, type AccountAdminDeps } from "./account-admin-deps";
 
@@ -20,6 +21,8 @@ export interface AccountRow {
   liveSessions: number;
   /** Second factors enrolled: a TOTP app and how many passkeys. */
   factors: { totp: boolean; passkeys: number };
+  /** A RIS interface's service user: HL7 orders are filed under it; it never signs in. */
+  interfaceAccount: boolean;
 }
 
 /** Every account, for the administrator (no patient data). */
@@ -65,5 +68,6 @@ export async function listAccounts(deps: Pick<AccountAdminDeps, "db" | "actor" |
     lastSignInAt: lastOf.get(user.id) ?? null,
     liveSessions: liveOf.get(user.id) ?? 0,
     factors: { totp: user.totpFactor?.confirmedAt != null, passkeys: user._count.passkeys },
+    interfaceAccount: isInterfaceServiceEmail(user.email),
   }));
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/domain/errors";
+import { isInterfaceServiceEmail } from "@/lib/domain/hl7/ris-interface-schema";
 import { writeAudit } from "../../audit/write-audit";
 import { revokeUserSessions } from "../../auth/sessions/revoke-sessions";
 import { announceSessionsRevoked } from "../../auth/sessions/session-events";
@@ -15,8 +16,10 @@ export async function setAccountActive(deps: AccountAdminDeps, input: { userId: 
   assertAccountAdmin(actor);
   const now = deps.now ?? new Date();
   const ended = await db.$transaction(async (tx) => {
-    const user = await tx.user.findUnique({ where: { id: input.userId }, select: { active: true, role: true, siteId: true } });
+    const user = await tx.user.findUnique({ where: { id: input.userId }, select: { active: true, role: true, siteId: true, email: true } });
     if (!user) throw new AppError("NOT_FOUND", "Account not found");
+    // A RIS interface's service user only files orders; an active one could be given a password.
+    if (input.active && isInterfaceServiceEmail(user.email)) throw new AppError("BAD_INPUT", "A RIS interface's account never signs in", { field: "active", problem: "INTERFACE_ACCOUNT" });
     if (user.active === input.active) return [];
     if (!input.active) {
       if (input.userId === actor.id) throw new AppError("SELF_DEACTIVATION", "An administrator cannot deactivate their own account");

@@ -8,6 +8,7 @@ import type { Db } from "../../db/client";
 import { toWorklistRow, worklistRowSelect, type WorklistRow } from "./request-dto";
 import { visibleRequestsWhere } from "./request-scope";
 import { requestWorkflowSelect, toRequestWorkflow, type RequestWorkflow } from "./request-workflow-dto";
+import type { InsStatus } from "@/lib/domain/identity/ins-status";
 
 export interface RequestEventDto {
   id: string;
@@ -27,7 +28,7 @@ export interface RequestDetail extends WorklistRow {
   accessionNumber: string;
   siteAccessionNumber: string | null;
   imagesAfterSigningAt: Date | null;
-  patientIdentity: { sitePatientId: string; ins: string | null };
+  patientIdentity: { sitePatientId: string; sitePatientIdIssuer: string | null; ins: string | null; insStatus: InsStatus | null };
   requester: { id: string; name: string };
   clinicalContext: string;
   clinicalQuestion: string;
@@ -66,6 +67,8 @@ export async function getRequest(args: { db: Db; actor: Actor; requestId: string
       ...requestWorkflowSelect,
       sitePatientId: true,
       patientIns: true,
+      patientInsStatus: true,
+      sitePatientIdIssuer: true,
       clinicalContext: true,
       clinicalQuestion: true,
       expertQuestion: true,
@@ -118,7 +121,7 @@ export async function getRequest(args: { db: Db; actor: Actor; requestId: string
 
   return {
     ...toWorklistRow(record),
-    patientIdentity: { sitePatientId: record.sitePatientId, ins: record.patientIns },
+    patientIdentity: { sitePatientId: record.sitePatientId, sitePatientIdIssuer: record.sitePatientIdIssuer, ins: record.patientIns, insStatus: record.patientInsStatus },
     requester: { id: record.requester.id, name: record.requester.displayName },
     clinicalContext: record.clinicalContext,
     clinicalQuestion: record.clinicalQuestion,

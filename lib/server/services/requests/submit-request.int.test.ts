@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { withInsKey } from "@/lib/domain/ins-key";
 import { submitRequestSchema } from "@/lib/domain/submit-request-schema";
 import { createSite, createUser, teleDiagnosticInput } from "@/prisma/factories";
 import { actorOf, connectTestDb } from "@/lib/testing/test-db";
@@ -51,6 +52,21 @@ describe("submitting a request", () => {
         { action: "REQUEST_READ", actorId: referrer.id },
       ]),
     );
+  });
+
+  it("keeps the identity status with the INS, and drops a status given without an INS", async () => {
+    const site = await createSite(db);
+    const referrer = await actorOf(db, (await createUser(db, { role: "REFERRER", siteId: site.id })).id);
+    const ins = withInsKey("1800175123456");
+    const patient = (extra: object) => ({ ...teleDiagnosticInput().patient, ...extra });
+    const qualified = await submitRequest({ db, actor: referrer, input: submitRequestSchema.parse(teleDiagnosticInput({ patient: patient({ ins, insStatus: "QUALIFIED" }), priorResults: "Scanner 2025 normal" })) });
+    const statusOnly = await submitRequest({ db, actor: referrer, input: submitRequestSchema.parse(teleDiagnosticInput({ patient: patient({ insStatus: "QUALIFIED" }) })) });
+
+    const detail = await getRequest({ db, actor: referrer, requestId: qualified.requestId });
+    expect(detail.patientIdentity).toMatchObject({ ins, insStatus: "QUALIFIED" });
+    const rows = await db.readingRequest.findMany({ where: { id: { in: [qualified.requestId, statusOnly.requestId] } }, select: { id: true, patientInsStatus: true, priorResults: true } });
+    expect(rows.find((r) => r.id === qualified.requestId)).toMatchObject({ patientInsStatus: "QUALIFIED", priorResults: "Scanner 2025 normal" });
+    expect(rows.find((r) => r.id === statusOnly.requestId)?.patientInsStatus).toBeNull();
   });
 
   it("refuses a submission from a radiologist", async () => {

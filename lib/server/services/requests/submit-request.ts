@@ -86,12 +86,16 @@ export function toColumns(input: SubmitRequest) {
     patientSex: input.patient.sex,
     sitePatientId: input.patient.sitePatientId,
     patientIns: input.patient.ins ?? null,
+    patientInsStatus: input.patient.ins ? (input.patient.insStatus ?? null) : null,
     siteAccessionNumber: input.siteAccessionNumber ?? null,
     requiredSubspecialty: input.requiredSubspecialty ?? null,
     modality: input.modality,
     bodyRegion: input.bodyRegion,
     clinicalContext: input.clinicalContext,
     clinicalQuestion: input.clinicalQuestion,
+    priorResults: input.priorResults ?? null,
+    requestedTechnique: input.requestedTechnique ?? null,
+    desiredDelay: input.desiredDelay ?? null,
   };
   if (input.type === "TELEEXPERTISE") return { ...common, expertQuestion: input.expertQuestion };
   return {
@@ -101,5 +105,6 @@ export function toColumns(input: SubmitRequest) {
     contrastAllergy: input.contrast.contrastAllergy,
     pregnancy: input.contrast.pregnancy,
     metformin: input.contrast.metformin,
+    otherContraindications: input.otherContraindications ?? null,
   };
 }

@@ -2,6 +2,8 @@ import "server-only";
 import type { Actor } from "@/lib/domain/access";
 import type { Db } from "../../db/client";
 import { publishRequestChanged } from "../../realtime/publish";
+import { wakeJobWorker } from "../../jobs/wake-job-worker";
+import { queueDecisionMessageInTx } from "../hl7-outbound/queue-decision-message";
 import { loadSubjectFor } from "./load-workflow-subject";
 import { transitionInTx } from "./transition-in-tx";
 
@@ -11,8 +13,11 @@ export async function cancelRequest(args: { db: Db; actor: Actor; requestId: str
   const result = await db.$transaction(async (tx) => {
     const request = await loadSubjectFor(tx, actor, args.requestId, "CANCEL");
     const status = await transitionInTx(tx, { request, actor, action: "CANCEL", reason: args.reason });
-    return { status, siteId: request.siteId };
+    // A request ordered by the site's RIS hears of the platform's cancellation (ORU^R01, OC); not of its own.
+    const queued = await queueDecisionMessageInTx(tx, { requestId: request.id, action: "CANCEL", actor, reason: args.reason });
+    return { status, siteId: request.siteId, queued };
   });
   publishRequestChanged(args.requestId, result.siteId);
+  if (result.queued) wakeJobWorker();
   return { requestId: args.requestId, status: result.status };
 }

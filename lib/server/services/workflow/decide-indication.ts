@@ -4,6 +4,8 @@ import type { RequestAction } from "@/lib/domain/request-state-machine";
 import type { DecideIndicationInput, IndicationDecision } from "@/lib/domain/workflow/workflow-schemas";
 import type { Db } from "../../db/client";
 import { publishRequestChanged } from "../../realtime/publish";
+import { wakeJobWorker } from "../../jobs/wake-job-worker";
+import { queueDecisionMessageInTx } from "../hl7-outbound/queue-decision-message";
 import { notifyInTx, publishPendingNotifications } from "../notifications/notify";
 import { loadSubjectFor } from "./load-workflow-subject";
 import { transitionInTx } from "./transition-in-tx";
@@ -31,13 +33,16 @@ export async function decideIndication(args: { db: Db; actor: Actor; input: Deci
       reason: input.reason ?? null,
       data: input.decision === "MODIFY" ? { proposedExam: input.proposedExam } : {},
     });
+    // A request ordered by the site's RIS: the refusal goes back to it (ORU^R01, OC) through the outbox.
+    const queued = await queueDecisionMessageInTx(tx, { requestId: request.id, action: ACTION[input.decision], actor, reason: input.reason ?? null });
     const pending =
       input.decision === "REQUEST_INFO"
         ? await notifyInTx(tx, [{ userId: request.requesterId, kind: "INFO_REQUESTED", requestId: request.id }])
         : null;
-    return { status, siteId: request.siteId, pending };
+    return { status, siteId: request.siteId, pending, queued };
   });
   publishRequestChanged(input.requestId, result.siteId);
   if (result.pending) publishPendingNotifications(result.pending);
+  if (result.queued) wakeJobWorker();
   return { requestId: input.requestId, status: result.status };
 }

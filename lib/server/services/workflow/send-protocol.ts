@@ -5,6 +5,8 @@ import { AppError } from "@/lib/domain/errors";
 import type { SendProtocolInput } from "@/lib/domain/workflow/workflow-schemas";
 import type { Db, Tx } from "../../db/client";
 import { publishRequestChanged } from "../../realtime/publish";
+import { wakeJobWorker } from "../../jobs/wake-job-worker";
+import { queueDecisionMessageInTx } from "../hl7-outbound/queue-decision-message";
 import { loadSubjectFor } from "./load-workflow-subject";
 import { transitionInTx } from "./transition-in-tx";
 
@@ -44,9 +46,12 @@ export async function sendProtocol(args: { db: Db; actor: Actor; input: SendProt
         contrastOverrideReason: overrideReason,
       },
     });
-    return { status, siteId: request.siteId };
+    // A request ordered by the site's RIS: the acceptance with this protocol goes back to it (ORU^R01, OK).
+    const queued = await queueDecisionMessageInTx(tx, { requestId: request.id, action: "SEND_PROTOCOL", actor, reason: summary });
+    return { status, siteId: request.siteId, queued };
   });
   publishRequestChanged(input.requestId, result.siteId);
+  if (result.queued) wakeJobWorker();
   return { requestId: input.requestId, status: result.status };
 }
 
