@@ -73,6 +73,7 @@ export default defineConfig({
         DATA_DIR: dataDir,
         EMBEDDED_PG_PORT: String(PORT + 51000),
         DICOM_PORT: String(PORT + 11000),
+        HL7_PORT: String(PORT + 12000),
         DEMO_MODE: "on",
         // Two browsers with SwiftShader and the server share two cores here: the parse budget
         // (2 s by default, against hostile files) is wall time, so it is widened for the suite.

@@ -65,6 +65,7 @@ export const EVENT_TYPES = [
   "CRITICAL_FINDING_COMMUNICATED",
   "CRITICAL_FINDING_ACKNOWLEDGED",
   "CRITICAL_FINDING_ESCALATED",
+  // The site's RIS sent the post-exam information (HL7 OMI^O23).
   "POST_EXAM_RECORDED",
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];

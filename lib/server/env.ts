@@ -68,6 +68,20 @@ const envSchema = z.object({
   DICOM_PARSE_WORKERS: z.coerce.number().int().min(1).max(32).default(2),
   DICOM_PARSE_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2000),
   DICOM_PARSE_MAX_HEAP_MB: z.coerce.number().int().min(32).max(4096).default(256),
+  // Orders from sites' RIS: HL7 v2.5.1 over MLLP (lib/server/hl7, docs/interfaces.md); 0 = off.
+  // Loopback by default, like the DICOM port; TLS on a second port with the DICOM TLS profile.
+  HL7_PORT: z.coerce.number().int().min(0).max(65535).default(2575),
+  HL7_HOST: z.string().min(1).default("127.0.0.1"),
+  HL7_APPLICATION: z.string().regex(/^[^|^~\\&]{1,227}$/).default("TELERADIO"),
+  HL7_MAX_MESSAGE_KB: z.coerce.number().int().min(4).max(65_536).default(1024),
+  HL7_IDLE_TIMEOUT_S: z.coerce.number().min(5).max(3600).default(60),
+  HL7_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(10_000).default(32),
+  HL7_MAX_CONNECTIONS_PER_PEER: z.coerce.number().int().min(1).max(10_000).default(8),
+  HL7_TLS_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  HL7_TLS_HOST: z.string().min(1).optional(),
+  HL7_TLS_CERT: z.string().min(1).optional(),
+  HL7_TLS_KEY: z.string().min(1).optional(),
+  HL7_TLS_CA: z.string().min(1).optional(),
   IMAGES_QUIET_SECONDS: z.coerce.number().int().min(1).max(86_400).default(120),
   // Benchmarks only: DICOMweb roots (comma-separated, exact) the viewer page may read pixels
   // from instead of ours (`?dicomweb=<root>`), to compare servers through the same viewer code.
@@ -101,6 +115,12 @@ const envSchema = z.object({
 }).refine((env) => env.DICOM_TLS_PORT === 0 || env.DICOM_PORT === 0 || env.DICOM_TLS_PORT !== env.DICOM_PORT, {
   message: "DICOM_TLS_PORT must differ from DICOM_PORT",
   path: ["DICOM_TLS_PORT"],
+}).refine((env) => env.HL7_TLS_PORT === 0 || (env.HL7_TLS_CERT && env.HL7_TLS_KEY), {
+  message: "HL7_TLS_PORT needs HL7_TLS_CERT and HL7_TLS_KEY (PEM files)",
+  path: ["HL7_TLS_PORT"],
+}).refine((env) => env.HL7_TLS_PORT === 0 || env.HL7_PORT === 0 || env.HL7_TLS_PORT !== env.HL7_PORT, {
+  message: "HL7_TLS_PORT must differ from HL7_PORT",
+  path: ["HL7_TLS_PORT"],
 }).refine((env) => !env.OIDC_ISSUER || (env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET), {
   message: "OIDC_ISSUER needs OIDC_CLIENT_ID and OIDC_CLIENT_SECRET",
   path: ["OIDC_ISSUER"],

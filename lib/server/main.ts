@@ -27,6 +27,7 @@ import { setJobWorkerWaker } from "./jobs/wake-job-worker";
 import { createTestClockHandler, isTestClockEnabled, TEST_CLOCK_PATH } from "./jobs/test-clock-handler";
 import { startDicomListener } from "./imaging/dimse/start-dicom-listener";
 import { readDicomTlsMaterial } from "./imaging/dimse/dicom-tls";
+import { startHl7Listener } from "./hl7/start-hl7-listener";
 import { drainReadAudits } from "./audit/read-audit-buffer";
 import { startAuditSealer } from "./audit/start-audit-sealer";
 import { getDb } from "./db/client";
@@ -52,6 +53,10 @@ async function main(): Promise<void> {
   const dicomTlsMaterial =
     env.DICOM_PORT > 0 && env.DICOM_TLS_PORT > 0 && env.DICOM_TLS_CERT && env.DICOM_TLS_KEY
       ? readDicomTlsMaterial({ cert: env.DICOM_TLS_CERT, key: env.DICOM_TLS_KEY, ca: env.DICOM_TLS_CA })
+      : null;
+  const hl7TlsMaterial =
+    env.HL7_PORT > 0 && env.HL7_TLS_PORT > 0 && env.HL7_TLS_CERT && env.HL7_TLS_KEY
+      ? readDicomTlsMaterial({ cert: env.HL7_TLS_CERT, key: env.HL7_TLS_KEY, ca: env.HL7_TLS_CA }, { cert: "HL7_TLS_CERT", key: "HL7_TLS_KEY", ca: "HL7_TLS_CA" })
       : null;
   const database = await prepareDatabase(env, log);
   process.env.DATABASE_URL = database.url;
@@ -167,6 +172,24 @@ async function main(): Promise<void> {
           ...(dicomTlsMaterial ? { tls: { port: env.DICOM_TLS_PORT, host: env.DICOM_TLS_HOST ?? env.DICOM_HOST, material: dicomTlsMaterial } } : {}),
         })
       : null;
+  // Orders from sites' RIS (HL7 v2.5.1 over MLLP, volet Téléradiologie).
+  const hl7 =
+    env.HL7_PORT > 0
+      ? await startHl7Listener({
+          db,
+          port: env.HL7_PORT,
+          host: env.HL7_HOST,
+          application: env.HL7_APPLICATION,
+          log,
+          limits: {
+            maxMessageBytes: env.HL7_MAX_MESSAGE_KB * 1024,
+            idleTimeoutMs: env.HL7_IDLE_TIMEOUT_S * 1000,
+            maxConnections: env.HL7_MAX_CONNECTIONS,
+            maxConnectionsPerPeer: env.HL7_MAX_CONNECTIONS_PER_PEER,
+          },
+          ...(hl7TlsMaterial ? { tls: { port: env.HL7_TLS_PORT, host: env.HL7_TLS_HOST ?? env.HL7_HOST, material: hl7TlsMaterial } } : {}),
+        })
+      : null;
   const dicomTls = dicom?.tlsPort ? `, DICOM TLS on ${env.DICOM_TLS_HOST ?? env.DICOM_HOST}:${dicom.tlsPort}` : "";
   log(`Ready on http://${env.HOST}:${env.PORT} (${dev ? "development" : "production"})${dicom ? `; DICOM C-STORE ${env.DICOM_AE_TITLE} on ${env.DICOM_HOST}:${dicom.port}${dicomTls}` : ""}`);
   // The dashboards' in-memory index loads in the background, so that the first head to open
@@ -191,7 +214,8 @@ async function main(): Promise<void> {
     const jobsStopped = Promise.all([jobs.stop(), hl7Jobs.stop()]);
     httpServer.close();
     // Stores under way finish first (the listener waits for them), then the parse workers go.
-    void (dicom?.close() ?? Promise.resolve())
+    // Messages under way finish first (their transaction commits or not), as stores do.
+    void Promise.all([dicom?.close(), hl7?.close()])
       .then(() => images.parser.close())
       .then(() => jobsStopped)
       // Read audits are written before the database goes, retrying for up to a minute.

@@ -1,6 +1,7 @@
-// The part of simple-hl7 (the independent HL7 peer of the tests; it ships no types) the tests use.
+// The part of simple-hl7 (the independent HL7 peer of the tests; it ships no types) the tests use:
+// its MLLP server (outbound tests) and client (inbound tests), and its parser.
 declare module "simple-hl7" {
-  import type { Server } from "node:net";
+  import type { Server, Socket } from "node:net";
 
   interface Hl7Segment {
     name: string;
@@ -34,9 +35,18 @@ declare module "simple-hl7" {
     stop(): void;
     server: Server;
   }
+  interface TcpClient {
+    client?: Socket;
+    connect(callback: (error?: Error) => void): void;
+    send(message: string | { toString(): string }, callback: (error: Error | null, ack: Hl7Message) => void): void;
+    close(): void;
+  }
   const hl7: {
-    Parser: new () => { parse(text: string): Hl7Message };
-    Server: { createTcpServer(handler: (error: unknown, req: TcpRequest, res: TcpResponse) => void): TcpServer };
+    Parser: new (options?: { segmentSeperator?: string }) => { parse(text: string): Hl7Message };
+    Server: {
+      createTcpServer(handler: (error: unknown, req: TcpRequest, res: TcpResponse) => void): TcpServer;
+      createTcpClient(options: { host: string; port: number; keepalive?: boolean }): TcpClient;
+    };
   };
   export default hl7;
 }

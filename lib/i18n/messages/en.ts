@@ -194,6 +194,22 @@ export const en: Messages = {
     protocolRequired: "Choose a protocol from the catalogue or describe it.",
   },
   detail: {
+    order: {
+      source: "Source",
+      fromRis: "The site's RIS (HL7)",
+      orderingProvider: "Ordering physician (RIS)",
+      otherContraindications: "Other contraindications",
+      priorResults: "Prior results",
+      requestedTechnique: "Requested technique",
+      desiredDelay: "Desired delay",
+    },
+    postExam: {
+      title: "Exam performed",
+      performedAt: "Performed on",
+      technique: "Technique",
+      dose: "Dose",
+      receivedAt: "Received from the RIS on",
+    },
     title: "Request",
     requester: "Requester",
     submittedAt: "Submitted on",

@@ -199,6 +199,22 @@ export const fr = {
     protocolRequired: "Choisissez un protocole du catalogue ou décrivez-le.",
   },
   detail: {
+    order: {
+      source: "Origine",
+      fromRis: "RIS du site (HL7)",
+      orderingProvider: "Médecin demandeur (RIS)",
+      otherContraindications: "Autres contre-indications",
+      priorResults: "Résultats antérieurs",
+      requestedTechnique: "Technique demandée",
+      desiredDelay: "Délai souhaité",
+    },
+    postExam: {
+      title: "Examen réalisé",
+      performedAt: "Réalisé le",
+      technique: "Technique",
+      dose: "Dose",
+      receivedAt: "Reçu du RIS le",
+    },
     title: "Demande",
     requester: "Demandeur",
     submittedAt: "Soumise le",

@@ -44,6 +44,10 @@ export const AUDIT_ACTIONS = [
   // A registered sender's AE title or token presented from an address its allow-list lacks.
   "DICOM_SENDER_ADDRESS_REFUSED",
   "DICOM_SENDER_CHANGED",
+  // Messages from a site's RIS (lib/server/hl7): each one, with the ACK it got; post-exam information.
+  "HL7_MESSAGE_ACCEPTED",
+  "HL7_MESSAGE_REFUSED",
+  "POST_EXAM_RECORDED",
   // A modality's worklist query (C-FIND): the calling AE and site, the keys, the requests returned.
   "DICOM_WORKLIST_QUERIED",
   // Query/retrieve by a site's DICOM node (imaging/query-retrieve) and its C-MOVE destinations.

@@ -18,6 +18,7 @@ import { PrescriptionPrintSheet } from "../print/prescription-print-sheet";
 import { PrintButton } from "../print/print-button";
 import { ReportPrintHead } from "../print/print-request-facts";
 import { RequestTimeline } from "./request-timeline";
+import { PostExamPanel, RisOrderDetails } from "./ris-order-details";
 import { RisMessagesBlock } from "../hl7/ris-messages-block";
 
 export function RequestDetailView(props: { requestId: string; actorId: string; canClaim: boolean }) {
@@ -101,6 +102,7 @@ export function RequestDetailView(props: { requestId: string; actorId: string; c
         <p style={{ whiteSpace: "pre-wrap" }}>{request.clinicalContext}</p>
         <h2>{t("form.clinicalQuestion")}</h2>
         <p style={{ whiteSpace: "pre-wrap" }}>{request.clinicalQuestion}</p>
+        <RisOrderDetails order={request.order} />
         {request.expertQuestion && (
           <>
             <h2>{t("form.expertQuestion")}</h2>
@@ -123,6 +125,7 @@ export function RequestDetailView(props: { requestId: string; actorId: string; c
           </>
         )}
       </section>
+      <PostExamPanel postExam={request.postExam} />
       <section className="panel" style={{ marginTop: "1rem" }}>
         <h2>{t("images.title")}</h2>
         {request.imagesAfterSigningAt && (

@@ -26,8 +26,14 @@ export interface DicomTlsMaterial {
   ca?: Buffer;
 }
 
-/** Reads and checks the PEM files DICOM_TLS_CERT, DICOM_TLS_KEY and DICOM_TLS_CA name; an error names the variables. */
-export function readDicomTlsMaterial(paths: { cert: string; key: string; ca?: string | undefined }): DicomTlsMaterial {
+/**
+ * Reads and checks the PEM files DICOM_TLS_CERT, DICOM_TLS_KEY and DICOM_TLS_CA name; an error names
+ * the variables (others' for another listener with the same TLS profile: HL7_TLS_*).
+ */
+export function readDicomTlsMaterial(
+  paths: { cert: string; key: string; ca?: string | undefined },
+  variables: { cert: string; key: string; ca: string } = { cert: "DICOM_TLS_CERT", key: "DICOM_TLS_KEY", ca: "DICOM_TLS_CA" },
+): DicomTlsMaterial {
   const read = (variable: string, file: string): Buffer => {
     try {
       return readFileSync(file);
@@ -36,9 +42,9 @@ export function readDicomTlsMaterial(paths: { cert: string; key: string; ca?: st
     }
   };
   const material: DicomTlsMaterial = {
-    cert: read("DICOM_TLS_CERT", paths.cert),
-    key: read("DICOM_TLS_KEY", paths.key),
-    ...(paths.ca ? { ca: read("DICOM_TLS_CA", paths.ca) } : {}),
+    cert: read(variables.cert, paths.cert),
+    key: read(variables.key, paths.key),
+    ...(paths.ca ? { ca: read(variables.ca, paths.ca) } : {}),
   };
   // Parsed now, so that a key of another certificate or a file that is not PEM stops the start
   // before the database or any port is opened.
@@ -47,7 +53,7 @@ export function readDicomTlsMaterial(paths: { cert: string; key: string; ca?: st
     // OpenSSL skips what is not a certificate in a CA file: one without any would refuse every peer.
     if (material.ca) new X509Certificate(material.ca);
   } catch (error) {
-    throw new Error(`DICOM_TLS_CERT, DICOM_TLS_KEY, DICOM_TLS_CA: unusable: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`${variables.cert}, ${variables.key}, ${variables.ca}: unusable: ${error instanceof Error ? error.message : String(error)}`);
   }
   return material;
 }

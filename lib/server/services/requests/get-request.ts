@@ -40,6 +40,17 @@ export interface RequestDetail extends WorklistRow {
     pregnancy: string | null;
     metformin: string | null;
   } | null;
+  /** What the site's RIS sent with an HL7 order (null items when not given; source FORM for typed requests). */
+  order: {
+    source: "FORM" | "HL7";
+    orderingProvider: string | null;
+    otherContraindications: string | null;
+    priorResults: string | null;
+    requestedTechnique: string | null;
+    desiredDelay: string | null;
+  };
+  /** The post-exam information (HL7 OMI^O23), once received. */
+  postExam: { examPerformedAt: Date | null; performedTechnique: string | null; doseReport: string | null; receivedAt: Date } | null;
   claimedAt: Date | null;
   version: number;
   timeline: RequestEventDto[];
@@ -68,6 +79,16 @@ export async function getRequest(args: { db: Db; actor: Actor; requestId: string
       metformin: true,
       claimedAt: true,
       version: true,
+      source: true,
+      orderingProvider: true,
+      otherContraindications: true,
+      priorResults: true,
+      requestedTechnique: true,
+      desiredDelay: true,
+      examPerformedAt: true,
+      performedTechnique: true,
+      doseReport: true,
+      postExamReceivedAt: true,
       accessionNumber: true,
       siteAccessionNumber: true,
       imagesAfterSigningAt: true,
@@ -115,6 +136,17 @@ export async function getRequest(args: { db: Db; actor: Actor; requestId: string
             metformin: record.metformin,
           }
         : null,
+    order: {
+      source: record.source,
+      orderingProvider: record.orderingProvider,
+      otherContraindications: record.otherContraindications,
+      priorResults: record.priorResults,
+      requestedTechnique: record.requestedTechnique,
+      desiredDelay: record.desiredDelay,
+    },
+    postExam: record.postExamReceivedAt
+      ? { examPerformedAt: record.examPerformedAt, performedTechnique: record.performedTechnique, doseReport: record.doseReport, receivedAt: record.postExamReceivedAt }
+      : null,
     claimedAt: record.claimedAt,
     version: record.version,
     accessionNumber: record.accessionNumber,

@@ -5,12 +5,11 @@ import { canonicalJson } from "@/lib/domain/canonical-json";
 import { AppError } from "@/lib/domain/errors";
 import type { SubmitRequest } from "@/lib/domain/submit-request-schema";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { writeAudit } from "../../audit/write-audit";
 import type { Db } from "../../db/client";
 import { wakeJobWorker } from "../../jobs/wake-job-worker";
 import { publishRequestChanged } from "../../realtime/publish";
 import { publishPendingNotifications } from "../notifications/notify";
-import { announceNewRequestInTx } from "./announce-new-request";
+import { createRequestInTx } from "./create-request-in-tx";
 
 export interface SubmitRequestResult {
   requestId: string;
@@ -36,33 +35,9 @@ export async function submitRequest(args: { db: Db; actor: Actor; input: SubmitR
 
   const informed = input.type === "TELEDIAGNOSTIC" && input.patientInformed === true;
   try {
-    const { requestId, pending } = await db.$transaction(async (tx) => {
-      // One instant for the submission and a patient information ticked with it, so the
-      // timeline never shows the information before the submission.
-      const submittedAt = new Date();
-      const created = await tx.readingRequest.create({
-        data: { ...toColumns(input), siteId, requesterId: actor.id, payloadHash, submittedAt, ...(informed ? { patientInformedAt: submittedAt, patientInformedById: actor.id } : {}) },
-        select: { id: true, submittedAt: true, patientInformedAt: true },
-      });
-      await tx.requestEvent.create({
-        data: { requestId: created.id, actorId: actor.id, type: "SUBMITTED", toStatus: "SUBMITTED", at: submittedAt },
-      });
-      await writeAudit(tx, {
-        actorId: actor.id,
-        action: "REQUEST_SUBMITTED",
-        entityType: "ReadingRequest",
-        entityId: created.id,
-        siteId,
-      });
-      if (created.patientInformedAt) {
-        // Ticked on the form by the requesting physician: the same event and audit row as
-        // recording it later on the request page (record-patient-informed.ts).
-        await tx.requestEvent.create({ data: { requestId: created.id, actorId: actor.id, type: "PATIENT_INFORMED", at: created.patientInformedAt } });
-        await writeAudit(tx, { actorId: actor.id, action: "PATIENT_INFORMED", entityType: "ReadingRequest", entityId: created.id, siteId });
-      }
-      const pending = await announceNewRequestInTx(tx, { id: created.id, siteId, priority: input.priority, submittedAt: created.submittedAt });
-      return { requestId: created.id, pending };
-    });
+    const { requestId, pending } = await db.$transaction((tx) =>
+      createRequestInTx(tx, { data: { ...toColumns(input), siteId, requesterId: actor.id, payloadHash }, siteId, priority: input.priority, actorId: actor.id, patientInformed: informed }),
+    );
     publishRequestChanged(requestId, siteId);
     publishPendingNotifications(pending);
     wakeJobWorker();
@@ -94,12 +69,13 @@ async function findEarlierSubmission(
   return { requestId: earlier.id, created: false };
 }
 
-function hashPayload(input: SubmitRequest): string {
+export function hashPayload(input: SubmitRequest): string {
   const { idempotencyKey: _key, ...content } = input;
   return createHash("sha256").update(canonicalJson(content)).digest("hex");
 }
 
-function toColumns(input: SubmitRequest) {
+/** The request's columns from the form's input (also what an HL7 order maps to). */
+export function toColumns(input: SubmitRequest) {
   const common = {
     idempotencyKey: input.idempotencyKey,
     type: input.type,
