@@ -38,11 +38,17 @@ test("in a browser set to American English, the French form takes and shows the 
   await birthDate.pressSequentially("02/03/1951");
   await expect(birthDate).toHaveValue("02/03/1951");
   await page.locator("#patient\\.ins").fill("2 55 08 14 168 025 38");
+  // Issue 18: the identity's status travels with the INS, and the volet's other order items.
+  await page.locator("#patient\\.insStatus").selectOption("QUALIFIED");
+  await page.locator("#priorResults").fill("Angioscanner thoracique de 2024 normal.");
+  await page.locator("#otherContraindications").fill("Pacemaker");
   await page.getByRole("button", { name: "Envoyer la demande" }).click();
   await page.waitForURL(/\/requests\/[0-9a-f-]{36}$/);
   await expect(page.getByTestId("patient-birth-date")).toHaveText("02/03/1951");
   // By role: the print-only sheets carrying the same INS are hidden on screen.
   await expect(page.getByRole("definition").filter({ hasText: "255081416802538" })).toBeVisible();
+  await expect(page.getByTestId("patient-ins-status")).toHaveText("Identité qualifiée");
+  await expect(page.getByText("Angioscanner thoracique de 2024 normal.")).toBeVisible();
 });
 
 test("an administrator is warned before giving a reading privilege an expiry already past", async ({ browser }) => {

@@ -47,13 +47,16 @@ export interface DecisionMessageInput {
   reason: string | null;
   /** OK: the protocol as the radiographer reads it (OBX-5, FT). */
   protocol: string | null;
+  /** MSH-3/MSH-4 and the filler's namespace: the name the platform answers to (HL7_APPLICATION), the same as in its ACKs. */
+  platformApplication?: string;
 }
 
 /** The message as sent: segments separated by CR, values escaped. */
 export function buildDecisionMessage(input: DecisionMessageInput): string {
   const message = new Message({ messageHeader: { msh_9_1: "ORU", msh_9_2: "R01", msh_9_3: "ORU_R01", msh_10: input.controlId, msh_11_1: "P" } as never });
-  message.set("MSH.3", escapeHl7(PLATFORM_APPLICATION));
-  message.set("MSH.4", escapeHl7(PLATFORM_FACILITY));
+  const platform = input.platformApplication ?? PLATFORM_APPLICATION;
+  message.set("MSH.3", escapeHl7(platform));
+  message.set("MSH.4", escapeHl7(input.platformApplication ?? PLATFORM_FACILITY));
   message.set("MSH.5", escapeHl7(input.receivingApplication ?? ""));
   message.set("MSH.6", escapeHl7(input.receivingFacility ?? ""));
   message.set("MSH.7", hl7Timestamp(input.at));
@@ -75,7 +78,7 @@ export function buildDecisionMessage(input: DecisionMessageInput): string {
   const orc = message.addSegment("ORC");
   orc.set("ORC.1", input.orderControl);
   orc.set("ORC.2", escapeHl7(input.placerOrderNumber));
-  orc.set("ORC.3", joinComponents([input.fillerOrderNumber, PLATFORM_APPLICATION]));
+  orc.set("ORC.3", joinComponents([input.fillerOrderNumber, input.platformApplication ?? PLATFORM_APPLICATION]));
   orc.set("ORC.9", hl7Timestamp(input.at));
   if (radiologist) orc.set("ORC.12", radiologist);
   if (input.orderControl === "OC" && input.reason?.trim()) orc.set("ORC.16", `^${escapeHl7(input.reason.trim())}`);
@@ -85,7 +88,7 @@ export function buildDecisionMessage(input: DecisionMessageInput): string {
   const obr = message.addSegment("OBR");
   obr.set("OBR.1", "1");
   obr.set("OBR.2", escapeHl7(input.placerOrderNumber));
-  obr.set("OBR.3", joinComponents([input.fillerOrderNumber, PLATFORM_APPLICATION]));
+  obr.set("OBR.3", joinComponents([input.fillerOrderNumber, input.platformApplication ?? PLATFORM_APPLICATION]));
   obr.set("OBR.4", `REPONSE_DEMANDE^${escapeHl7("Réponse à une demande d’examen d'imagerie")}^TLR_OBR_PROCEDURE`);
   if (radiologist) obr.set("OBR.16", radiologist);
 

@@ -7,6 +7,7 @@ import type { RequestAction } from "@/lib/domain/request-state-machine";
 import { writeAudit } from "../../audit/write-audit";
 import type { Tx } from "../../db/client";
 import { enqueueJob } from "../../jobs/enqueue-job";
+import { getEnv } from "../../env";
 
 /**
  * The outbox: in the transaction of a workflow act on a request ordered by the site's RIS,
@@ -72,6 +73,7 @@ export async function queueDecisionMessageInTx(tx: Tx, args: { requestId: string
     radiologist,
     reason: decision.orderControl === "OC" ? args.reason : null,
     protocol: decision.carriesProtocol ? protocolText(request) : null,
+    platformApplication: getEnv().HL7_APPLICATION,
   });
   const message = await tx.hl7Message.create({
     data: {
