@@ -152,7 +152,7 @@ export const en: Messages = {
     sex: "Sex",
     sitePatientId: "Site patient ID",
     ins: "INS (national health identifier, optional)",
-    insStatus: "Identity status (optional; only a qualified identity sends the INS)",
+    insStatus: "INS identity status (optional)",
     modality: "Modality",
     bodyRegion: "Body region",
     siteAccessionNumber: "Site accession number (optional, when your RIS gave one)",

@@ -157,7 +157,7 @@ export const fr = {
     sex: "Sexe",
     sitePatientId: "IPP",
     ins: "INS (matricule, facultatif)",
-    insStatus: "Statut de l'identité (facultatif ; seule une identité qualifiée transmet l'INS)",
+    insStatus: "Statut de l'identité INS (facultatif)",
     modality: "Modalité",
     bodyRegion: "Région anatomique",
     siteAccessionNumber: "N° d'accession du site (facultatif, si votre RIS en a donné un)",
