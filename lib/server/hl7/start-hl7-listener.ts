@@ -1,11 +1,11 @@
 import "server-only";
-import { createServer, type AddressInfo, type Server, type Socket } from "node:net";
+import { createServer, type Server, type Socket } from "node:net";
 import { HL7_ERROR_CODES as E, problem } from "@/lib/domain/hl7/hl7-errors";
 import { buildAck, fallbackAck } from "@/lib/hl7/build-ack";
 import { CR, FS, MllpDecoder, type MllpEvent, VT } from "@/lib/hl7/mllp-decoder";
 import type { Db } from "../db/client";
 import { createDicomTlsServer, type DicomTlsMaterial } from "../imaging/dimse/dicom-tls";
-import { ConnectionCounter } from "../imaging/dimse/listener-limits";
+import { createConnectionGate, listenOn, serversClosed, tlsPeerAddress, tlsRefusalReason } from "../network/tcp-listening";
 import { receiveHl7Message } from "./receive-hl7-message";
 
 // The HL7 v2 port (MLLP) where sites' RIS send their orders (volet Téléradiologie). Like the
@@ -45,25 +45,8 @@ export async function startHl7Listener(options: Hl7ListenerOptions): Promise<Hl7
   const limits: Hl7ListenerLimits = { ...DEFAULT_HL7_LIMITS, ...options.limits };
   const host = options.host ?? "127.0.0.1";
   const application = options.application ?? "TELERADIO";
-  const sockets = new Set<Socket>();
   const inFlight = new Set<Promise<void>>();
-  const connections = new ConnectionCounter(limits);
-
-  const admit = (socket: Socket, label: string): boolean => {
-    const peer = socket.remoteAddress ?? "?";
-    const admitted = connections.admit(peer);
-    if (admitted !== true) {
-      log(`${label} connection from ${peer} refused: ${admitted}`);
-      socket.destroy();
-      return false;
-    }
-    sockets.add(socket);
-    socket.once("close", () => {
-      sockets.delete(socket);
-      connections.release(peer);
-    });
-    return true;
-  };
+  const { sockets, admit } = createConnectionGate(limits, log);
 
   const serve = (socket: Socket, peerAddress: string): void => {
     socket.setTimeout(limits.idleTimeoutMs);
@@ -109,25 +92,21 @@ export async function startHl7Listener(options: Hl7ListenerOptions): Promise<Hl7
     if (admit(socket, "HL7")) serve(socket, socket.remoteAddress ?? "?");
   });
   const servers: Server[] = [plain];
-  const port = await listen(plain, options.port, host, log, "HL7");
+  const port = await listenOn(plain, options.port, host, log, "HL7");
   log(`HL7 MLLP listener on ${host}:${port}`);
   let tlsPort: number | null = null;
   if (options.tls) {
     const tlsHost = options.tls.host ?? host;
     const secure = createDicomTlsServer(options.tls.material, options.tls.handshakeTimeoutMs ?? 10_000);
     secure.on("connection", (raw: Socket) => void admit(raw, "HL7 TLS"));
-    secure.on("secureConnection", (socket) => {
-      const peer = socket.remoteAddress ?? (socket as unknown as { _parent?: Socket })._parent?.remoteAddress ?? "?";
-      serve(socket, peer);
-    });
+    secure.on("secureConnection", (socket) => serve(socket, tlsPeerAddress(socket)));
     secure.on("tlsClientError", (error, socket) => {
-      const reason = socket.authorizationError ? `client certificate refused (${String(socket.authorizationError)})` : error.message;
-      log(`HL7 TLS connection refused: ${reason}`);
+      log(`HL7 TLS connection from ${tlsPeerAddress(socket)} refused: ${tlsRefusalReason(socket, error)}`);
       socket.destroy();
     });
     servers.push(secure);
     try {
-      tlsPort = await listen(secure, options.tls.port, tlsHost, log, "HL7 TLS");
+      tlsPort = await listenOn(secure, options.tls.port, tlsHost, log, "HL7 TLS");
     } catch (error) {
       plain.close();
       throw error;
@@ -141,7 +120,7 @@ export async function startHl7Listener(options: Hl7ListenerOptions): Promise<Hl7
     tlsPort,
     close() {
       closing ??= (async () => {
-        const stopped = Promise.all(servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve()))));
+        const stopped = serversClosed(servers);
         // A message being processed finishes (its transaction commits or not); the sender, seeing
         // no ACK, resends, and the control id makes the resend harmless.
         while (inFlight.size > 0) await Promise.all([...inFlight]);
@@ -158,16 +137,4 @@ function decodeText(payload: Buffer): string {
   const firstSegment = payload.subarray(0, Math.min(payload.length, 1024)).toString("latin1").split("\r")[0] ?? "";
   const charset = firstSegment.split(firstSegment[3] ?? "|")[17] ?? "";
   return /8859\/1|8859-1/i.test(charset) ? payload.toString("latin1") : payload.toString("utf8");
-}
-
-async function listen(server: Server, port: number, host: string, log: (line: string) => void, label: string): Promise<number> {
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(port, host, () => {
-      server.off("error", reject);
-      resolve();
-    });
-  });
-  server.on("error", (error) => log(`${label} listener error: ${error.message}`));
-  return (server.address() as AddressInfo).port;
 }

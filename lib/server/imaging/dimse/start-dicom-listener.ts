@@ -1,8 +1,9 @@
 import "server-only";
-import { createServer, type AddressInfo, type Server, type Socket } from "node:net";
+import { createServer, type Server, type Socket } from "node:net";
 import type { ImageDeps } from "../runtime/image-deps";
 import { createDicomTlsServer, type DicomTlsMaterial } from "./dicom-tls";
-import { ConnectionCounter, DEFAULT_LISTENER_LIMITS, type ListenerLimits } from "./listener-limits";
+import { createConnectionGate, listenOn, serversClosed, tlsPeerAddress, tlsRefusalReason } from "../../network/tcp-listening";
+import { DEFAULT_LISTENER_LIMITS, type ListenerLimits } from "./listener-limits";
 import { type ScpContext, StoreScp } from "./store-scp";
 
 // The DICOM port of the archive: sites' PACS and modalities push instances by C-STORE (and
@@ -51,25 +52,7 @@ export async function startDicomListener(options: DicomListenerOptions): Promise
   const context = { aeTitle, deps: options.deps, log, track, limits };
   const host = options.host ?? "127.0.0.1";
 
-  const sockets = new Set<Socket>();
-  const connections = new ConnectionCounter(limits);
-  /** Counts a new TCP connection in (before any TLS handshake): false when it was refused and closed. */
-  const admit = (socket: Socket, label: string): boolean => {
-    const peer = socket.remoteAddress ?? "?";
-    const admitted = connections.admit(peer);
-    if (admitted !== true) {
-      // Refused before a byte is read: a flood of connections costs a file descriptor each, briefly.
-      log(`${label} connection from ${peer} refused: ${admitted}`);
-      socket.destroy();
-      return false;
-    }
-    sockets.add(socket);
-    socket.once("close", () => {
-      sockets.delete(socket);
-      connections.release(peer);
-    });
-    return true;
-  };
+  const { sockets, admit } = createConnectionGate(limits, log);
   const serve = (socket: Socket, channel: ScpContext["channel"]): void => {
     // Silence in both directions for this long ends the connection ('timeout' reaches the library,
     // which reports a network error, handled below).
@@ -88,7 +71,7 @@ export async function startDicomListener(options: DicomListenerOptions): Promise
     if (admit(socket, "DICOM")) serve(socket, "DIMSE");
   });
   const servers: Server[] = [plain];
-  const port = await listen(plain, options.port, host, log, "DICOM");
+  const port = await listenOn(plain, options.port, host, log, "DICOM");
   log(`DICOM listener ${aeTitle} on ${host}:${port}`);
 
   let tlsPort: number | null = null;
@@ -101,16 +84,13 @@ export async function startDicomListener(options: DicomListenerOptions): Promise
     secure.on("secureConnection", (socket) => serve(socket, "DIMSE_TLS"));
     secure.on("tlsClientError", (error, socket) => {
       // A certificate the CA did not issue fails after the handshake: Node then closes the socket
-      // itself and reports only "socket hang up"; the reason is in authorizationError, and the
-      // address only on the TCP socket underneath (the TLS socket's own is gone with its handle).
-      const reason = socket.authorizationError ? `client certificate refused (${String(socket.authorizationError)})` : error.message;
-      const peer = socket.remoteAddress ?? (socket as unknown as { _parent?: Socket })._parent?.remoteAddress ?? "?";
-      log(`DICOM TLS connection from ${peer} refused: ${reason}`);
+      // itself and reports only "socket hang up".
+      log(`DICOM TLS connection from ${tlsPeerAddress(socket)} refused: ${tlsRefusalReason(socket, error)}`);
       socket.destroy();
     });
     servers.push(secure);
     try {
-      tlsPort = await listen(secure, options.tls.port, tlsHost, log, "DICOM TLS");
+      tlsPort = await listenOn(secure, options.tls.port, tlsHost, log, "DICOM TLS");
     } catch (error) {
       plain.close();
       throw error;
@@ -124,7 +104,7 @@ export async function startDicomListener(options: DicomListenerOptions): Promise
     tlsPort,
     close() {
       closing ??= (async () => {
-        const stopped = Promise.all(servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve()))));
+        const stopped = serversClosed(servers);
         // Senders see the connection drop and resend what was not answered: ingest is
         // idempotent on SOP Instance UID, so an instance stored without its response is safe.
         for (const socket of sockets) socket.destroy();
@@ -135,16 +115,4 @@ export async function startDicomListener(options: DicomListenerOptions): Promise
       return closing;
     },
   };
-}
-
-async function listen(server: Server, port: number, host: string, log: (line: string) => void, label: string): Promise<number> {
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(port, host, () => {
-      server.off("error", reject);
-      resolve();
-    });
-  });
-  server.on("error", (error) => log(`${label} listener error: ${error.message}`));
-  return (server.address() as AddressInfo).port;
 }
