@@ -4,8 +4,8 @@ import { HL7_ERROR_CODES as E, problem } from "@/lib/domain/hl7/hl7-errors";
 import { buildAck, fallbackAck } from "@/lib/hl7/build-ack";
 import { CR, FS, MllpDecoder, type MllpEvent, VT } from "@/lib/hl7/mllp-decoder";
 import type { Db } from "../db/client";
-import { createDicomTlsServer, type DicomTlsMaterial } from "../imaging/dimse/dicom-tls";
-import { createConnectionGate, listenOn, serversClosed, tlsPeerAddress, tlsRefusalReason } from "../network/tcp-listening";
+import type { DicomTlsMaterial } from "../imaging/dimse/dicom-tls";
+import { createConnectionGate, listenOn, listenTls, serversClosed, tlsPeerAddress } from "../network/tcp-listening";
 import { receiveHl7Message } from "./receive-hl7-message";
 
 // The HL7 v2 port (MLLP) where sites' RIS send their orders (volet Téléradiologie). Like the
@@ -46,7 +46,8 @@ export async function startHl7Listener(options: Hl7ListenerOptions): Promise<Hl7
   const host = options.host ?? "127.0.0.1";
   const application = options.application ?? "TELERADIO";
   const inFlight = new Set<Promise<void>>();
-  const { sockets, admit } = createConnectionGate(limits, log);
+  const gate = createConnectionGate(limits, log);
+  const { sockets, admit } = gate;
 
   const serve = (socket: Socket, peerAddress: string): void => {
     socket.setTimeout(limits.idleTimeoutMs);
@@ -97,16 +98,19 @@ export async function startHl7Listener(options: Hl7ListenerOptions): Promise<Hl7
   let tlsPort: number | null = null;
   if (options.tls) {
     const tlsHost = options.tls.host ?? host;
-    const secure = createDicomTlsServer(options.tls.material, options.tls.handshakeTimeoutMs ?? 10_000);
-    secure.on("connection", (raw: Socket) => void admit(raw, "HL7 TLS"));
-    secure.on("secureConnection", (socket) => serve(socket, tlsPeerAddress(socket)));
-    secure.on("tlsClientError", (error, socket) => {
-      log(`HL7 TLS connection from ${tlsPeerAddress(socket)} refused: ${tlsRefusalReason(socket, error)}`);
-      socket.destroy();
-    });
-    servers.push(secure);
     try {
-      tlsPort = await listenOn(secure, options.tls.port, tlsHost, log, "HL7 TLS");
+      const secure = await listenTls({
+        material: options.tls.material,
+        handshakeTimeoutMs: options.tls.handshakeTimeoutMs ?? 10_000,
+        port: options.tls.port,
+        host: tlsHost,
+        label: "HL7 TLS",
+        gate,
+        log,
+        serve: (socket) => serve(socket, tlsPeerAddress(socket)),
+      });
+      servers.push(secure.server);
+      tlsPort = secure.port;
     } catch (error) {
       plain.close();
       throw error;

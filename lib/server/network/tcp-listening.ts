@@ -1,6 +1,7 @@
 import "server-only";
 import type { AddressInfo, Server, Socket } from "node:net";
 import type { TLSSocket } from "node:tls";
+import { createDicomTlsServer, type DicomTlsMaterial } from "../imaging/dimse/dicom-tls";
 import { ConnectionCounter } from "../imaging/dimse/listener-limits";
 
 // What the DICOM and HL7 ports share as TCP servers: connections counted in (overall and per
@@ -68,4 +69,32 @@ export function tlsPeerAddress(socket: TLSSocket): string {
 /** Why a TLS client was refused: a certificate the CA did not issue only shows in authorizationError. */
 export function tlsRefusalReason(socket: TLSSocket, error: Error): string {
   return socket.authorizationError ? `client certificate refused (${String(socket.authorizationError)})` : error.message;
+}
+
+/**
+ * The TLS port of a listener: each raw TCP connection is counted in by the gate before the
+ * handshake (which the timeout bounds), the conversation starts once the peer is authenticated,
+ * and a refused client is logged with its address and why.
+ */
+export async function listenTls(args: {
+  material: DicomTlsMaterial;
+  handshakeTimeoutMs: number;
+  port: number;
+  host: string;
+  label: string;
+  gate: ConnectionGate;
+  log: Log;
+  serve: (socket: TLSSocket) => void;
+}): Promise<{ server: Server; port: number }> {
+  const { label, log } = args;
+  const server = createDicomTlsServer(args.material, args.handshakeTimeoutMs);
+  server.on("connection", (raw: Socket) => void args.gate.admit(raw, label));
+  server.on("secureConnection", args.serve);
+  server.on("tlsClientError", (error, socket) => {
+    // A certificate the CA did not issue fails after the handshake: Node then closes the socket
+    // itself and reports only "socket hang up".
+    log(`${label} connection from ${tlsPeerAddress(socket)} refused: ${tlsRefusalReason(socket, error)}`);
+    socket.destroy();
+  });
+  return { server, port: await listenOn(server, args.port, args.host, log, label) };
 }

@@ -1,8 +1,8 @@
 import "server-only";
 import { createServer, type Server, type Socket } from "node:net";
 import type { ImageDeps } from "../runtime/image-deps";
-import { createDicomTlsServer, type DicomTlsMaterial } from "./dicom-tls";
-import { createConnectionGate, listenOn, serversClosed, tlsPeerAddress, tlsRefusalReason } from "../../network/tcp-listening";
+import type { DicomTlsMaterial } from "./dicom-tls";
+import { createConnectionGate, listenOn, listenTls, serversClosed } from "../../network/tcp-listening";
 import { DEFAULT_LISTENER_LIMITS, type ListenerLimits } from "./listener-limits";
 import { type ScpContext, StoreScp } from "./store-scp";
 
@@ -52,7 +52,8 @@ export async function startDicomListener(options: DicomListenerOptions): Promise
   const context = { aeTitle, deps: options.deps, log, track, limits };
   const host = options.host ?? "127.0.0.1";
 
-  const { sockets, admit } = createConnectionGate(limits, log);
+  const gate = createConnectionGate(limits, log);
+  const { sockets, admit } = gate;
   const serve = (socket: Socket, channel: ScpContext["channel"]): void => {
     // Silence in both directions for this long ends the connection ('timeout' reaches the library,
     // which reports a network error, handled below).
@@ -77,20 +78,20 @@ export async function startDicomListener(options: DicomListenerOptions): Promise
   let tlsPort: number | null = null;
   if (options.tls) {
     const tlsHost = options.tls.host ?? host;
-    const secure = createDicomTlsServer(options.tls.material, limits.associationTimeoutMs);
-    // The raw TCP connection is counted and timed before the handshake, which the handshake
-    // timeout (ARTIM) bounds; the DICOM conversation starts once the peer is authenticated.
-    secure.on("connection", (raw: Socket) => void admit(raw, "DICOM TLS"));
-    secure.on("secureConnection", (socket) => serve(socket, "DIMSE_TLS"));
-    secure.on("tlsClientError", (error, socket) => {
-      // A certificate the CA did not issue fails after the handshake: Node then closes the socket
-      // itself and reports only "socket hang up".
-      log(`DICOM TLS connection from ${tlsPeerAddress(socket)} refused: ${tlsRefusalReason(socket, error)}`);
-      socket.destroy();
-    });
-    servers.push(secure);
     try {
-      tlsPort = await listenOn(secure, options.tls.port, tlsHost, log, "DICOM TLS");
+      // The handshake is bounded by the association timeout (ARTIM).
+      const secure = await listenTls({
+        material: options.tls.material,
+        handshakeTimeoutMs: limits.associationTimeoutMs,
+        port: options.tls.port,
+        host: tlsHost,
+        label: "DICOM TLS",
+        gate,
+        log,
+        serve: (socket) => serve(socket, "DIMSE_TLS"),
+      });
+      servers.push(secure.server);
+      tlsPort = secure.port;
     } catch (error) {
       plain.close();
       throw error;
