@@ -1,5 +1,6 @@
 import { Message } from "node-hl7-client";
 import { type AckCode, errorCodeText, type Hl7Problem } from "@/lib/domain/hl7/hl7-errors";
+import { escapeHl7 as escapeText } from "@/lib/domain/hl7/hl7-text";
 import { formatHl7Instant } from "@/lib/domain/hl7/hl7-timestamp";
 
 // The ACK of a received message (HL7 v2.5.1 2.9.2, original acknowledgement mode): MSH addressed
@@ -52,17 +53,11 @@ export function buildAck(input: AckInput): string {
 }
 
 /** The last-resort ACK when building one failed: AR 207, so the sender resends later. */
-export function fallbackAck(controlId: string): string {
-  return `MSH|^~\\&|TELERADIO||||${formatHl7Instant(new Date())}||ACK|${controlId}|P|2.5.1\rMSA|AR|\rERR|||207^Application internal error^HL70357|E`;
+export function fallbackAck(controlId: string, ownApplication: string): string {
+  return `MSH|^~\\&|${escapeHl7(ownApplication)}||||${formatHl7Instant(new Date())}||ACK|${controlId}|P|2.5.1\rMSA|AR|\rERR|||207^Application internal error^HL70357|E`;
 }
 
-/** HL7 escaping (2.7.4) with the standard delimiters: the escape character first. */
-export function escapeHl7(text: string): string {
-  return text
-    .replace(/\\/g, "\\E\\")
-    .replace(/\|/g, "\\F\\")
-    .replace(/\^/g, "\\S\\")
-    .replace(/&/g, "\\T\\")
-    .replace(/~/g, "\\R\\")
-    .replace(/\r\n|\r|\n/g, "\\.br\\");
+/** ERR-8 and the echoed values keep their line breaks as \.br\. */
+function escapeHl7(text: string): string {
+  return escapeText(text, { formatted: true });
 }

@@ -8,6 +8,11 @@ export const VT = 0x0b;
 export const FS = 0x1c;
 export const CR = 0x0d;
 
+/** One message as it travels: <VT> text (UTF-8) <FS><CR>. */
+export function frameMllp(text: string): Buffer {
+  return Buffer.concat([Buffer.from([VT]), Buffer.from(text, "utf8"), Buffer.from([FS, CR])]);
+}
+
 export type MllpEvent = { kind: "message"; payload: Buffer } | { kind: "framing-error"; reason: string };
 
 export class MllpDecoder {

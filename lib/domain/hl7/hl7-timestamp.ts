@@ -39,7 +39,7 @@ function zoneOffsetMs(instant: number, timeZone: string): number {
   return wall - Math.floor(instant / 1000) * 1000;
 }
 
-/** A TS for outgoing headers (MSH-7): local Paris time with its offset. */
+/** A TS for outgoing messages with its offset: local Paris time (ACKs), or UTC when asked ("UTC": the ORU^R01, unambiguous wherever the RIS runs). */
 export function formatHl7Instant(at: Date, timeZone = "Europe/Paris"): string {
   const offset = Math.round(zoneOffsetMs(at.getTime(), timeZone) / 60_000);
   const local = new Date(at.getTime() + offset * 60_000);
@@ -47,4 +47,9 @@ export function formatHl7Instant(at: Date, timeZone = "Europe/Paris"): string {
   const sign = offset < 0 ? "-" : "+";
   const abs = Math.abs(offset);
   return `${local.getUTCFullYear()}${pad(local.getUTCMonth() + 1)}${pad(local.getUTCDate())}${pad(local.getUTCHours())}${pad(local.getUTCMinutes())}${pad(local.getUTCSeconds())}${sign}${pad(Math.floor(abs / 60))}${pad(abs % 60)}`;
+}
+
+/** HL7 DT (YYYYMMDD) of a calendar date stored at UTC midnight. */
+export function formatHl7Date(date: Date): string {
+  return date.toISOString().slice(0, 10).replace(/-/g, "");
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { createServer, type Server, type Socket } from "node:net";
 import { HL7_ERROR_CODES as E, problem } from "@/lib/domain/hl7/hl7-errors";
 import { buildAck, fallbackAck } from "@/lib/hl7/build-ack";
-import { CR, FS, MllpDecoder, type MllpEvent, VT } from "@/lib/hl7/mllp-decoder";
+import { frameMllp, MllpDecoder, type MllpEvent } from "@/lib/hl7/mllp-decoder";
 import type { Db } from "../db/client";
 import type { DicomTlsMaterial } from "../imaging/dimse/dicom-tls";
 import { createConnectionGate, listenOn, listenTls, serversClosed, tlsPeerAddress } from "../network/tcp-listening";
@@ -66,10 +66,10 @@ export async function startHl7Listener(options: Hl7ListenerOptions): Promise<Hl7
           // Whatever failed, the sender gets an answer and the connection goes on.
           const ack = await answerTo(event, peerAddress).catch((error: unknown) => {
             log(`HL7 answer from ${peerAddress} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-            return fallbackAck(`F${Date.now()}`);
+            return fallbackAck(`F${Date.now()}`, application);
           });
           if (socket.destroyed) return;
-          socket.write(Buffer.concat([Buffer.from([VT]), Buffer.from(ack, "utf8"), Buffer.from([FS, CR])]));
+          socket.write(frameMllp(ack));
         }
         if (!socket.destroyed) socket.resume();
       }));

@@ -1,7 +1,8 @@
 import { Message } from "node-hl7-client";
 import type { Sex } from "../../enums";
 import { insForOutgoing, insStatusCode, type InsStatus } from "../../identity/ins-status";
-import { escapeHl7, hl7Date, hl7Timestamp, joinComponents } from "./hl7-text";
+import { escapeHl7, joinComponents } from "../hl7-text";
+import { formatHl7Date, formatHl7Instant } from "../hl7-timestamp";
 import type { OutboundOrderControl } from "./order-control";
 
 // Flow 3 of the ANS Volet Téléradiologie: ORU^R01 with the remote radiologist's decision.
@@ -59,7 +60,7 @@ export function buildDecisionMessage(input: DecisionMessageInput): string {
   message.set("MSH.4", escapeHl7(input.platformApplication ?? PLATFORM_FACILITY));
   message.set("MSH.5", escapeHl7(input.receivingApplication ?? ""));
   message.set("MSH.6", escapeHl7(input.receivingFacility ?? ""));
-  message.set("MSH.7", hl7Timestamp(input.at));
+  message.set("MSH.7", formatHl7Instant(input.at, "UTC"));
   message.set("MSH.12", "2.5.1");
   message.set("MSH.17", "FRA");
   message.set("MSH.18", "UNICODE UTF-8");
@@ -70,7 +71,7 @@ export function buildDecisionMessage(input: DecisionMessageInput): string {
   pid.set("PID.3", patientIdentifiers(input.patient));
   // "L": the legal (birth) name, as in the volet's example.
   pid.set("PID.5", `${joinComponents([input.patient.familyName, input.patient.givenName])}^^^^^L`);
-  pid.set("PID.7", hl7Date(input.patient.birthDate));
+  pid.set("PID.7", formatHl7Date(input.patient.birthDate));
   pid.set("PID.8", SEX_CODES[input.patient.sex]);
   if (input.patient.insStatus) pid.set("PID.32", insStatusCode(input.patient.insStatus));
 
@@ -79,7 +80,7 @@ export function buildDecisionMessage(input: DecisionMessageInput): string {
   orc.set("ORC.1", input.orderControl);
   orc.set("ORC.2", escapeHl7(input.placerOrderNumber));
   orc.set("ORC.3", joinComponents([input.fillerOrderNumber, input.platformApplication ?? PLATFORM_APPLICATION]));
-  orc.set("ORC.9", hl7Timestamp(input.at));
+  orc.set("ORC.9", formatHl7Instant(input.at, "UTC"));
   if (radiologist) orc.set("ORC.12", radiologist);
   if (input.orderControl === "OC" && input.reason?.trim()) orc.set("ORC.16", `^${escapeHl7(input.reason.trim())}`);
   orc.set("ORC.17", "PLATEFORME_TLR^^TLR_TYPE_ORGANISATION");

@@ -1,5 +1,6 @@
 import "server-only";
 import net from "node:net";
+import { frameMllp, MllpDecoder } from "@/lib/hl7/mllp-decoder";
 
 // One MLLP exchange (HL7 v2 Minimal Lower Layer Protocol, HL7 v2.5.1 appendix C): open a
 // connection, send one framed message, wait for one framed answer, close. A connection per
@@ -7,8 +8,8 @@ import net from "node:net";
 // ever mixing two messages' answers; at the volet's rate (a few messages per request) the
 // connection set-up costs nothing that matters.
 
-const START = 0x0b;
-const END = Buffer.from([0x1c, 0x0d]);
+/** The largest answer read: an ACK is a few hundred bytes; a peer sending more is not a RIS answering. */
+const MAX_ANSWER_BYTES = 1024 * 1024;
 
 export class MllpExchangeError extends Error {
   constructor(
@@ -24,7 +25,7 @@ export class MllpExchangeError extends Error {
 export function mllpExchange(args: { host: string; port: number; message: string; timeoutMs: number }): Promise<string> {
   return new Promise((resolve, reject) => {
     const socket = net.createConnection({ host: args.host, port: args.port });
-    let received = Buffer.alloc(0);
+    const decoder = new MllpDecoder(MAX_ANSWER_BYTES);
     let connected = false;
     let settled = false;
     const finish = (outcome: () => void) => {
@@ -38,13 +39,12 @@ export function mllpExchange(args: { host: string; port: number; message: string
     const timer = setTimeout(() => finish(() => reject(new MllpExchangeError("TIMEOUT", `no acknowledgement from ${args.host}:${args.port} within ${args.timeoutMs} ms`))), args.timeoutMs);
     socket.on("connect", () => {
       connected = true;
-      socket.write(Buffer.concat([Buffer.from([START]), Buffer.from(args.message, "utf8"), END]));
+      socket.write(frameMllp(args.message));
     });
     socket.on("data", (chunk: Buffer) => {
-      received = Buffer.concat([received, chunk]);
-      const start = received.indexOf(START);
-      const end = received.indexOf(END, start + 1);
-      if (start >= 0 && end > start) finish(() => resolve(received.subarray(start + 1, end).toString("utf8")));
+      // The first whole frame is the answer; stray bytes or a broken frame before it are skipped.
+      const answer = decoder.push(chunk).find((event) => event.kind === "message");
+      if (answer) finish(() => resolve(answer.payload.toString("utf8")));
     });
     socket.on("error", (error: Error) =>
       finish(() => reject(new MllpExchangeError(connected ? "CLOSED" : "CONNECT", `${connected ? "connection lost with" : "cannot connect to"} ${args.host}:${args.port}: ${error.message}`))),

@@ -1,4 +1,4 @@
-// Text put into an HL7 v2 field. The builder of node-hl7-client writes values verbatim, so a
+// Text put into an HL7 v2 field, in and out (ACKs, ORU^R01). The builder of node-hl7-client writes values verbatim, so a
 // patient called "O'Brien^Smith" or a protocol with "|" would otherwise shift every field after
 // it at the RIS. Escapes follow HL7 v2.5.1 §2.7 with the default delimiters (|^~\&).
 
@@ -20,14 +20,4 @@ export function joinComponents(parts: readonly (string | null | undefined)[], se
   const values = parts.map((part) => (part ? escapeHl7(part) : ""));
   while (values.length > 0 && values[values.length - 1] === "") values.pop();
   return values.join(separator);
-}
-
-/** HL7 TS (YYYYMMDDHHMMSS+ZZZZ) in UTC: unambiguous wherever the RIS runs. */
-export function hl7Timestamp(at: Date): string {
-  return `${at.toISOString().replace(/[-:T]/g, "").slice(0, 14)}+0000`;
-}
-
-/** HL7 DT (YYYYMMDD) of a calendar date stored at UTC midnight. */
-export function hl7Date(date: Date): string {
-  return date.toISOString().slice(0, 10).replace(/-/g, "");
 }

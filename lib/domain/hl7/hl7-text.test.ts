@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { escapeHl7, hl7Date, hl7Timestamp, joinComponents } from "./hl7-text";
+import { escapeHl7, joinComponents } from "./hl7-text";
+import { formatHl7Date, formatHl7Instant } from "./hl7-timestamp";
 
 describe("text in an HL7 field", () => {
   it("escapes every delimiter so that a value never shifts the fields after it", () => {
@@ -21,7 +22,7 @@ describe("text in an HL7 field", () => {
   });
 
   it("writes timestamps in UTC and dates as the calendar day", () => {
-    expect(hl7Timestamp(new Date("2026-12-07T14:05:09.123Z"))).toBe("20261207140509+0000");
-    expect(hl7Date(new Date("1979-03-28T00:00:00Z"))).toBe("19790328");
+    expect(formatHl7Instant(new Date("2026-12-07T14:05:09.123Z"), "UTC")).toBe("20261207140509+0000");
+    expect(formatHl7Date(new Date("1979-03-28T00:00:00Z"))).toBe("19790328");
   });
 });
