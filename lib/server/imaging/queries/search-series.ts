@@ -7,7 +7,7 @@ import { findMatchingIds } from "./find-matching-ids";
 import { pageOfMatches } from "./page-of-matches";
 import { dataset, element, withReturnedKeys } from "./qido-attributes";
 import type { QidoQuery } from "./qido-query";
-import { STUDY_SELECT, studyAttributes } from "./study-attributes";
+import { SERIES_SELECT, STUDY_SELECT, seriesAttributes, studyAttributes } from "./study-attributes";
 import { visibleStudiesWhere } from "../studies/study-scope";
 
 /** QIDO-RS /series and /studies/{study}/series, within the actor's visible studies. */
@@ -25,15 +25,7 @@ export async function searchSeries(args: { db: Db; actor: Actor; query: QidoQuer
       orderBy: [{ seriesNumber: "asc" }, { seriesInstanceUid: "asc" }],
       take: page.take,
       skip: page.skip,
-      select: {
-        seriesInstanceUid: true,
-        modality: true,
-        seriesNumber: true,
-        seriesDescription: true,
-        bodyPartExamined: true,
-        study: { select: STUDY_SELECT },
-        _count: { select: { instances: true } },
-      },
+      select: { ...SERIES_SELECT, study: { select: STUDY_SELECT } },
     }),
   );
   bufferReadAudit(db, {
@@ -47,14 +39,9 @@ export async function searchSeries(args: { db: Db; actor: Actor; query: QidoQuer
     const base = dataset({
       // All Series (/series) also answers the study attributes (PS3.18 10.6.3.3.2).
       ...(studyUid ? {} : studyAttributes(s.study)),
-      "00080060": element("CS", s.modality),
-      "0008103E": element("LO", s.seriesDescription),
+      ...seriesAttributes(s),
       "00081190": element("UR", `${baseUrl}/studies/${s.study.studyInstanceUid}/series/${s.seriesInstanceUid}`),
-      "00180015": element("CS", s.bodyPartExamined),
       "0020000D": element("UI", s.study.studyInstanceUid),
-      "0020000E": element("UI", s.seriesInstanceUid),
-      "00200011": element("IS", s.seriesNumber),
-      "00201209": element("IS", s._count.instances),
     });
     return withReturnedKeys(base, query.returnTags, studyUid ? ["series"] : ["study", "series"]);
   });

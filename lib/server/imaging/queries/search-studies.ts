@@ -7,7 +7,7 @@ import { findMatchingIds } from "./find-matching-ids";
 import { pageOfMatches } from "./page-of-matches";
 import { dataset, element, withReturnedKeys } from "./qido-attributes";
 import type { QidoQuery } from "./qido-query";
-import { STUDY_SELECT, studyAttributes } from "./study-attributes";
+import { STUDY_SELECT, STUDY_SERIES_SELECT, studyAttributes, studySummaryAttributes } from "./study-attributes";
 import { visibleStudiesWhere } from "../studies/study-scope";
 
 /**
@@ -24,7 +24,7 @@ export async function searchStudies(args: { db: Db; actor: Actor; query: QidoQue
       orderBy: [{ studyDate: "desc" }, { receivedAt: "desc" }, { studyInstanceUid: "asc" }],
       take: page.take,
       skip: page.skip,
-      select: { ...STUDY_SELECT, series: { select: { modality: true, _count: { select: { instances: true } } } } },
+      select: { ...STUDY_SELECT, series: STUDY_SERIES_SELECT },
     }),
   );
   bufferReadAudit(db, {
@@ -34,13 +34,10 @@ export async function searchStudies(args: { db: Db; actor: Actor; query: QidoQue
     detail: { resource: "qido-studies", results: studies.length, studies: studies.slice(0, 50).map((s) => s.studyInstanceUid) },
   });
   return studies.map((study) => {
-    const modalities = [...new Set(study.series.map((s) => s.modality))].sort();
     const base = dataset({
       ...studyAttributes(study),
-      "00080061": modalities.length > 0 ? { vr: "CS", Value: modalities } : undefined,
+      ...studySummaryAttributes(study.series),
       "00081190": element("UR", `${baseUrl}/studies/${study.studyInstanceUid}`),
-      "00201206": element("IS", study.series.length),
-      "00201208": element("IS", study.series.reduce((sum, s) => sum + s._count.instances, 0)),
     });
     return withReturnedKeys(base, query.returnTags, ["study"]);
   });

@@ -4,7 +4,7 @@ import type { Db } from "../../db/client";
 import { findMatchingIds } from "../queries/find-matching-ids";
 import { pageOfMatches } from "../queries/page-of-matches";
 import { element } from "../queries/qido-attributes";
-import { STUDY_SELECT, studyAttributes } from "../queries/study-attributes";
+import { SERIES_SELECT, STUDY_SELECT, STUDY_SERIES_SELECT, seriesAttributes, studyAttributes, studySummaryAttributes } from "../queries/study-attributes";
 import { type FindIdentifier, QIDO_LEVEL, QUERY_RETRIEVE_LEVEL_TAG, type ReturnKey } from "./find-identifier";
 
 // The matches of a Study Root C-FIND within ONE site's studies: the calling AE's site, never
@@ -36,17 +36,11 @@ export async function searchStudyRoot(args: { db: Db; siteId: string; identifier
         orderBy: [{ studyDate: "desc" }, { receivedAt: "desc" }, { studyInstanceUid: "asc" }],
         take: p.take,
         skip: p.skip,
-        select: { ...STUDY_SELECT, series: { select: { modality: true, _count: { select: { instances: true } } } } },
+        select: { ...STUDY_SELECT, series: STUDY_SERIES_SELECT },
       }),
     );
     rows = studies.map((study) => {
-      const modalities = [...new Set(study.series.map((s) => s.modality))].sort();
-      const attributes = {
-        ...studyAttributes(study),
-        "00080061": modalities.length > 0 ? { vr: "CS", Value: modalities } : undefined,
-        "00201206": element("IS", study.series.length),
-        "00201208": element("IS", study.series.reduce((sum, s) => sum + s._count.instances, 0)),
-      };
+      const attributes = { ...studyAttributes(study), ...studySummaryAttributes(study.series) };
       return { studyUid: study.studyInstanceUid, answer: common(attributes, null) };
     });
   } else if (level === "SERIES") {
@@ -57,27 +51,14 @@ export async function searchStudyRoot(args: { db: Db; siteId: string; identifier
         take: p.take,
         skip: p.skip,
         select: {
-          seriesInstanceUid: true,
-          modality: true,
-          seriesNumber: true,
-          seriesDescription: true,
-          bodyPartExamined: true,
+          ...SERIES_SELECT,
           study: { select: STUDY_SELECT },
-          _count: { select: { instances: true } },
           instances: wantsMetadata ? { take: 1, orderBy: [{ instanceNumber: "asc" }, { sopInstanceUid: "asc" }], select: { metadata: true } } : false,
         },
       }),
     );
     rows = series.map((s) => {
-      const attributes = {
-        ...studyAttributes(s.study),
-        "00080060": element("CS", s.modality),
-        "0008103E": element("LO", s.seriesDescription),
-        "00180015": element("CS", s.bodyPartExamined),
-        "0020000E": element("UI", s.seriesInstanceUid),
-        "00200011": element("IS", s.seriesNumber),
-        "00201209": element("IS", s._count.instances),
-      };
+      const attributes = { ...studyAttributes(s.study), ...seriesAttributes(s) };
       const first = (s as { instances?: { metadata: unknown }[] }).instances?.[0];
       return { studyUid: s.study.studyInstanceUid, answer: common(attributes, first?.metadata ?? null) };
     });
