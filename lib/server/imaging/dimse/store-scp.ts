@@ -206,9 +206,7 @@ export class StoreScp extends Scp {
       sopInstanceUid: request.getAffectedSopInstanceUid(),
       dataset,
     };
-    const task = storeReceivedInstance(this.context.deps, received, this.context.log).then(respond);
-    this.inProgress.add(task);
-    this.context.track(task.finally(() => this.inProgress.delete(task)));
+    this.runPending(storeReceivedInstance(this.context.deps, received, this.context.log).then(respond));
   }
 
   override cFindRequest(request: requests.CFindRequest, callback: (responses: responses.CFindResponse[]) => void): void {
@@ -233,14 +231,7 @@ export class StoreScp extends Scp {
       callback([response]);
       return;
     }
-    const task = handler(request, callback, context);
-    this.inProgress.add(task);
-    this.context.track(
-      task.finally(() => {
-        this.inProgress.delete(task);
-        this.cancelled.delete(messageId);
-      }),
-    );
+    this.runPending(handler(request, callback, context).finally(() => this.cancelled.delete(messageId)));
   }
 
   override cMoveRequest(request: requests.CMoveRequest, callback: (responses: responses.CMoveResponse[]) => void): void {
