@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "./test";
 import { accounts, type DemoAccount } from "./demo-accounts";
-import { shootWhenAsked, signedInPage } from "./pages";
+import { shootWhenAsked, signedInPage, waitUntilLive } from "./pages";
 
 // The session's end as a user meets it: a warning two minutes before the idle limit with
 // "Rester connecté", and a form submitted after the end that loses nothing through signing in
@@ -25,6 +25,9 @@ async function signInHere(page: Page, account: DemoAccount): Promise<void> {
   await page.getByLabel("Mot de passe").fill(account.password);
   await page.getByRole("button", { name: "Se connecter", exact: true }).click();
   await expect(page.getByTestId("current-user")).toContainText(account.name, { timeout: 30_000 });
+  // The name is in the server's HTML; the header's buttons (sign-out) act once the page is
+  // hydrated, which the live socket's status shows. A click before that is lost (seen once in CI).
+  await waitUntilLive(page);
 }
 
 async function keptDrafts(page: Page): Promise<string[]> {
