@@ -11,7 +11,9 @@ import type { RelyingParty } from "../../auth/factors/relying-party";
 import { writeAudit } from "../../audit/write-audit";
 import type { Db, Tx } from "../../db/client";
 import { publishRequestChanged } from "../../realtime/publish";
+import { wakeJobWorker } from "../../jobs/wake-job-worker";
 import { publishPendingNotifications } from "../notifications/notify";
+import { queueResultsOutInTx } from "../results-out/queue-results-out";
 import { deliverSignedVersionInTx } from "./deliver-signed-version";
 import { draftConflict, loadVersionOfRequest } from "./load-draft";
 import { assertHolder, loadReportSubject, type ReportSubject } from "./load-report-subject";
@@ -82,11 +84,13 @@ export async function signReport(args: { db: Db; actor: Actor; input: SignReport
       detail: { requestId: request.id, sequence: draft.sequence, kind: draft.kind, fingerprint },
     });
     const notifications = await deliverSignedVersionInTx(tx, { request, actor, version: { id: draft.id, kind: draft.kind, sequence: draft.sequence }, at: signedAt });
-    return { kind: "signed" as const, siteId: request.siteId, notifications, result: { versionId: draft.id, alreadySigned: false, fingerprint, signedAt } };
+    const queued = await queueResultsOutInTx(tx, { requestId: request.id, versionId: draft.id, actor, now: signedAt });
+    return { kind: "signed" as const, siteId: request.siteId, notifications, queued, result: { versionId: draft.id, alreadySigned: false, fingerprint, signedAt } };
   });
   if (outcome.kind === "signed") {
     publishRequestChanged(input.requestId, outcome.siteId);
     publishPendingNotifications(outcome.notifications);
+    if (outcome.queued) wakeJobWorker();
   }
   return outcome.result;
 }

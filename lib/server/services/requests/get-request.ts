@@ -42,7 +42,7 @@ export interface RequestDetail extends WorklistRow {
   } | null;
   /** What the site's RIS sent with an HL7 order (null items when not given; source FORM for typed requests). */
   order: {
-    source: "FORM" | "HL7";
+    source: "FORM" | "HL7" | "FHIR";
     orderingProvider: string | null;
     otherContraindications: string | null;
     priorResults: string | null;
