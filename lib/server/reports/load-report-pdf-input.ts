@@ -1,0 +1,88 @@
+import "server-only";
+import { performedExamTitle, wasInjected } from "@/lib/domain/reports/report-document";
+import type { Db, Tx } from "../db/client";
+import { documentTitleFor, type ReportPdfInput } from "./report-pdf-input";
+
+/**
+ * What the PDF of a signed version prints: the request, and every signed version up to this
+ * one (an addendum's PDF shows the report it corrects). Built from stored, immutable columns
+ * only, so the same version always renders to the same bytes, whoever asks (a download, the
+ * message to the site's RIS). No scoping here: the caller has decided who may have it.
+ */
+export async function loadReportPdfInput(db: Db | Tx, target: { requestId: string; sequence: number }): Promise<{ input: ReportPdfInput; siteId: string; requestId: string }> {
+  const request = await db.readingRequest.findUniqueOrThrow({
+    where: { id: target.requestId },
+    select: {
+      id: true,
+      siteId: true,
+      type: true,
+      accessionNumber: true,
+      modality: true,
+      bodyRegion: true,
+      clinicalQuestion: true,
+      expertQuestion: true,
+      submittedAt: true,
+      patientFamilyName: true,
+      patientGivenName: true,
+      patientBirthDate: true,
+      patientSex: true,
+      sitePatientId: true,
+      patientIns: true,
+      contrastInjection: true,
+      site: { select: { name: true, code: true } },
+      requester: { select: { displayName: true } },
+      reports: {
+        where: { signedAt: { not: null }, sequence: { lte: target.sequence } },
+        orderBy: { sequence: "asc" },
+        select: {
+          kind: true,
+          sequence: true,
+          narrative: true,
+          conclusion: true,
+          signerName: true,
+          signedAt: true,
+          fingerprint: true,
+          values: true,
+          template: { select: { title: true, purpose: true } },
+        },
+      },
+    },
+  });
+
+  const versions = request.reports.map((version) => ({
+    kind: version.kind,
+    sequence: version.sequence,
+    examTitle: performedExamTitle(version.template.title, wasInjected(version.values, request.contrastInjection)),
+    narrative: version.narrative ?? "",
+    conclusion: version.conclusion ?? "",
+    signerName: version.signerName ?? "",
+    signedAt: version.signedAt!,
+    fingerprint: version.fingerprint ?? "",
+  }));
+  // The original's template says whether the document is a report or an opinion (avis).
+  const purpose = request.reports[0]?.template.purpose ?? (request.type === "TELEEXPERTISE" ? "OPINION" : "REPORT");
+  const input: ReportPdfInput = {
+    documentTitle: documentTitleFor(purpose),
+    letterhead: { siteName: request.site.name, siteCode: request.site.code },
+    patient: {
+      familyName: request.patientFamilyName,
+      givenName: request.patientGivenName,
+      birthDate: request.patientBirthDate,
+      sex: request.patientSex,
+      sitePatientId: request.sitePatientId,
+      ins: request.patientIns,
+    },
+    request: {
+      type: request.type,
+      accessionNumber: request.accessionNumber,
+      modality: request.modality,
+      bodyRegion: request.bodyRegion,
+      requesterName: request.requester.displayName,
+      submittedAt: request.submittedAt,
+      clinicalQuestion: request.clinicalQuestion,
+      expertQuestion: request.expertQuestion,
+    },
+    versions,
+  };
+  return { input, siteId: request.siteId, requestId: request.id };
+}
