@@ -4,9 +4,6 @@ import { pdfText } from "@/lib/testing/pdf-text";
 import { startRisPeer, type RisPeer } from "@/lib/testing/ris-peer";
 import { actorOf, connectTestDb } from "@/lib/testing/test-db";
 import { createUser, FACTORY_PASSWORD } from "@/prisma/factories";
-import { makeHl7SendHandler } from "../../jobs/handlers/hl7-send-handler";
-import type { JobHandlers } from "../../jobs/job-handler";
-import { runDueJobs } from "../../jobs/run-due-jobs";
 import { createCaller } from "../../trpc/app-router";
 import { getReportPanel } from "../reports/get-report-panel";
 import { draftReadyToSign } from "../reports/report-test-kit";
@@ -14,6 +11,7 @@ import { saveDraft } from "../reports/save-draft";
 import { signReport } from "../reports/sign-report";
 import { startAddendum } from "../reports/start-addendum";
 import { createRisInterface } from "../ris-interfaces/create-ris-interface";
+import { deliverOutbound, outboundMessages, receivedFor as receivedBy } from "./outbox-test-kit";
 
 // The signed report to the site's RIS, end to end: signing a request the RIS ordered writes the
 // ORU^R01 in the signing transaction; the "hl7.send" job delivers it over MLLP to simple-hl7's
@@ -24,14 +22,11 @@ let ris: RisPeer;
 beforeAll(async () => (ris = await startRisPeer()));
 afterAll(() => ris.stop());
 
-const handlers = { "hl7.send": makeHl7SendHandler({ ackTimeoutMs: 400 }) } as unknown as JobHandlers;
-const CONCLUSION = "Pas d'hémorragie intracrânienne | ni d'effet de masse.";
+const deliver = (messageIds: bigint[], now: Date, onlyJobIds?: bigint[]) => deliverOutbound(db, messageIds, now, onlyJobIds);
+const outbound = (requestId: string) => outboundMessages(db, requestId);
+const receivedFor = (placer: string) => receivedBy(ris, placer);
 
-/** Runs the pending send jobs of these messages that are due at `now` (other files' jobs are left alone). */
-async function deliver(messageIds: bigint[], now: Date) {
-  const jobs = await db.job.findMany({ where: { kind: "hl7.send", state: "PENDING", OR: messageIds.map((id) => ({ payload: { path: ["messageId"], equals: id.toString() } })) }, select: { id: true } });
-  return runDueJobs({ db, now, handlers, jobIds: jobs.map((job) => job.id) });
-}
+const CONCLUSION = "Pas d'hémorragie intracrânienne | ni d'effet de masse.";
 
 /** A report ready to sign on a request the site's RIS ordered, its radiologist known by RPPS. */
 async function risOrderedDraft(options: { qualified: boolean; port?: number; siteAccessionNumber?: string | null; source?: "HL7" | "FORM" }) {
@@ -70,10 +65,6 @@ async function signAddendum(t: Draft, note: string) {
   return sign(t, addendum.id, saved.draftVersion);
 }
 
-const outbound = (requestId: string) =>
-  db.hl7Message.findMany({ where: { requestId, direction: "OUTBOUND" }, orderBy: { id: "asc" }, select: { id: true, state: true, orderControl: true, ackCode: true, errorText: true, attempts: true, controlId: true, reportVersionId: true } });
-
-const receivedFor = (placer: string) => ris.received.filter((message) => message.getSegment("ORC")?.getField(2) === placer);
 
 type Obx = { getField(i: number): string; getComponent(i: number, c: number): string };
 const observation = (message: ReturnType<typeof receivedFor>[number], code: string): Obx => (message.getSegments("OBX") as Obx[]).find((obx) => obx.getComponent(3, 1) === code)!;
