@@ -148,6 +148,10 @@ export function parseDateParam(value: string): DateRange | null {
   const match = DATE.exec(value);
   if (!match) return null;
   const [, prefix = "eq", year, month, day, hour, minute, second, zone] = match;
+  // Date.UTC rolls 2026-13-45 over into 2027: out-of-range fields are refused instead.
+  if (month !== undefined && (Number(month) < 1 || Number(month) > 12)) return null;
+  if (day !== undefined && (Number(day) < 1 || Number(day) > new Date(Date.UTC(Number(year), Number(month), 0)).getUTCDate())) return null;
+  if (hour !== undefined && (Number(hour) > 23 || Number(minute) > 59 || Number(second ?? 0) > 59)) return null;
   let start: Date;
   let end: Date;
   if (hour !== undefined) {

@@ -41,7 +41,8 @@ export function createFhirHandler(options: FhirHandlerOptions) {
       if (isAppError(error) && error.code === "AUDIT_UNAVAILABLE") return sendOutcome(res, 503, FhirProblem.of(503, "transient", error.message), { "Retry-After": "5" });
       if (isDatabaseBusy(error)) return sendOutcome(res, 503, FhirProblem.of(503, "transient", "server busy, retry later"), { "Retry-After": "5" });
       console.error("[fhir]", req.method, req.url?.split("?")[0], error);
-      sendOutcome(res, 500, FhirProblem.of(503, "exception", "internal error"));
+      // A fault of ours, not of the request: said as such, without details.
+      sendOutcome(res, 500, new FhirProblem(503, [{ code: "exception", diagnostics: "internal error" }]));
     }
   };
 }
