@@ -8,8 +8,9 @@ import { createSite, createUser } from "@/prisma/factories";
 import { CONTRAST_SAFETY_URL, DICOM_SYSTEM, INS_NIR_SYSTEM, PATIENT_INFORMED_URL } from "@/lib/domain/fhir/fhir-codes";
 import { withInsKey } from "@/lib/domain/ins-key";
 import { idNatOf, startTestOidcProvider, type TestOidcProvider } from "@/lib/testing/oidc/test-oidc-provider";
-import { connectTestDb } from "@/lib/testing/test-db";
+import { actorOf, connectTestDb } from "@/lib/testing/test-db";
 import { forgetDiscovery } from "../auth/bearer/userinfo-client";
+import { listWorklist } from "../services/requests/list-worklist";
 import { insertReportVersion, insertTemplate } from "../reports/signed-report-test-kit";
 import { createFhirHandler } from "./fhir-handler";
 
@@ -163,6 +164,9 @@ describe("FHIR R4 API", () => {
     expect(row.patientInformedAt).not.toBeNull();
     expect(row.events.map((event) => event.type).sort()).toEqual(["PATIENT_INFORMED", "SUBMITTED"]);
     expect(await db.auditLog.count({ where: { action: "REQUEST_SUBMITTED", entityId: created.id! } })).toBe(1);
+    // In the reading radiologist's worklist, like a request from the form.
+    const worklist = await listWorklist({ db, actor: await actorOf(db, world.radiologist.id), filter: { statuses: [], siteIds: [], priorities: [], types: [] } });
+    expect(worklist.map((entry) => entry.id)).toContain(created.id);
 
     const again = as<ServiceRequest>(await client.create({ resourceType: "ServiceRequest", body: asBody(serviceRequest({ order, ipp })) }));
     expect(statusOf(again)).toBe(200);
