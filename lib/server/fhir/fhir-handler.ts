@@ -25,7 +25,7 @@ import { matchFhirRoute } from "./fhir-routes";
 export { FHIR_BASE_PATH };
 
 export interface FhirHandlerOptions {
-  /** The database; the process's own when left out. */
+  /** The database the API reads and writes. */
   db: Db;
   /** Believe X-Forwarded-Host/-Proto/-For (a reverse proxy the operator controls sets them). */
   trustForwarded: boolean;
