@@ -194,6 +194,14 @@ describe("FHIR R4 API", () => {
     const notJson = await fetch(`${base}/ServiceRequest`, { method: "POST", headers: { "Content-Type": "application/fhir+json", Authorization: `Bearer ${await provider.issueAccessToken(idNatOf(world.referrerA.rpps))}` }, body: "{not json" });
     expect(notJson.status).toBe(400);
     expect(((await notJson.json()) as OperationOutcome).issue[0]!.code).toBe("structure");
+    const bearerA = `Bearer ${await provider.issueAccessToken(idNatOf(world.referrerA.rpps))}`;
+    const notFhir = await fetch(`${base}/ServiceRequest`, { method: "POST", headers: { "Content-Type": "text/plain", Authorization: bearerA }, body: "hello" });
+    expect(notFhir.status).toBe(415);
+    const xml = await fetch(`${base}/Task`, { headers: { Accept: "application/fhir+xml", Authorization: bearerA } });
+    expect(xml.status).toBe(406);
+    const deletion = await fetch(`${base}/ServiceRequest/${randomUUID()}`, { method: "DELETE", headers: { Authorization: bearerA } });
+    expect(deletion.status).toBe(405);
+    expect(((await deletion.json()) as OperationOutcome).issue[0]!.code).toBe("not-supported");
     const wrongType = await refusal(client.create({ resourceType: "ServiceRequest", body: asBody({ resourceType: "Patient" }) }));
     expect(wrongType.status).toBe(400);
     const unknownParam = await refusal(client.search({ resourceType: "ServiceRequest", searchParams: { "code:text": "x" } }));
