@@ -122,6 +122,8 @@ export const AUDIT_ACTIONS = [
   "HL7_MESSAGE_QUEUED",
   "HL7_MESSAGE_DELIVERY",
   "HL7_MESSAGE_RETRIED",
+  // The FHIR API (lib/server/fhir): each read or search, with the resource ids it returned.
+  "FHIR_READ",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
