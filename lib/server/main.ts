@@ -18,6 +18,7 @@ import { isCrossSiteWrite, isForeignOrigin } from "./http/origin-check";
 import { guardBeforeListeners, guardRequest } from "./http/request-guard";
 import { applySecurityHeaders } from "./http/security-headers";
 import { httpServerOptions } from "./http/server-timeouts";
+import { dicomwebBearerAuthenticator } from "./imaging/dicomweb/dicomweb-bearer";
 import { createDicomwebHandler, DICOMWEB_BASE_PATH } from "./imaging/dicomweb/dicomweb-handler";
 import { startImageRuntime } from "./imaging/runtime/image-runtime";
 import { startImageCompletionSweeper } from "./imaging/studies/image-completion-sweeper";
@@ -92,7 +93,7 @@ async function main(): Promise<void> {
   // Requests arriving together (every worklist refetching after a change) share one query.
   const { resolveActor, resolveSession } = createActorResolvers(db, createSessionChecker(db, { idleTimeoutMs: env.SESSION_IDLE_MINUTES * 60_000 }), strongAuthPolicy(env));
   const trpc = createTrpcHttpHandler({ db, secret, resolveActor, resolveSession });
-  const dicomweb = createDicomwebHandler({ deps: images, secret, resolveActor, maxRequestBytes: env.DICOM_MAX_REQUEST_MB * 1024 * 1024, trustForwarded: env.TRUST_PROXY, corsOrigins: env.DICOMWEB_CORS_ORIGINS });
+  const dicomweb = createDicomwebHandler({ deps: images, secret, resolveActor, maxRequestBytes: env.DICOM_MAX_REQUEST_MB * 1024 * 1024, trustForwarded: env.TRUST_PROXY, corsOrigins: env.DICOMWEB_CORS_ORIGINS, authenticateBearer: dicomwebBearerAuthenticator() });
   const testClock = isTestClockEnabled() ? createTestClockHandler(db) : null;
   const testSessionAge = isTestClockEnabled() ? createTestSessionAgeHandler({ db, secret }) : null;
   const sessionExpiry = createSessionExpiryHandler({ db, secret, idleTimeoutMs: env.SESSION_IDLE_MINUTES * 60_000 });

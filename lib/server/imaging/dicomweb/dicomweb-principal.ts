@@ -30,9 +30,10 @@ export type DicomwebPrincipal =
   /** Refused with this status and message (a user's bearer token, a cookie sent cross-origin). */
   | { kind: "refused"; status: number; message: string; headers: Record<string, string> };
 
-/** What the bearer authentication module answers for one `Authorization` header. */
-export type BearerVerdict = { ok: true; actor: Actor } | { ok: false; status: number; message: string; wwwAuthenticate?: string };
-export type BearerAuthenticator = (authorization: string) => Promise<BearerVerdict>;
+/** What the bearer authentication module (lib/server/auth/bearer) answers for one `Authorization` header. */
+export type BearerVerdict = { ok: true; actor: Actor } | { ok: false; status: number; message: string; challenge?: string };
+/** `address`: the caller's, for the audit row of a refusal. */
+export type BearerAuthenticator = (authorization: string, address: string) => Promise<BearerVerdict>;
 
 /** Said to another origin's page that relied on the cookie. */
 export const CROSS_ORIGIN_COOKIE_MESSAGE = "a request from another origin's page authenticates with a bearer token (Authorization: Bearer); the session cookie is not accepted";
@@ -52,16 +53,22 @@ export async function resolveDicomwebPrincipal(
 ): Promise<DicomwebPrincipal> {
   const authorization = req.headers.authorization;
   if (authorization) {
+    // A viewer asks for hundreds of frames a second with one token: its actor is kept as briefly
+    // as a cookie's (below), before a site token is looked for or the provider asked.
+    const key = hashSenderToken(authorization);
+    const recent = recentBearers.get(key);
+    if (recent && recent.until > Date.now()) return { kind: "user", actor: recent.actor, via: "bearer" };
     const siteToken = SITE_TOKEN.exec(authorization.trim())?.[1];
     if (siteToken) {
       const sender = await senderOfToken(req, options, siteToken);
       if (sender) return sender;
     }
     // Not a site token: a user's access token, when the installation has an OpenID provider.
-    if (!options.authenticateBearer || !/^Bearer\s+\S/i.test(authorization.trim())) return { kind: "invalid-token" };
-    const verdict = await options.authenticateBearer(authorization);
-    if (verdict.ok) return { kind: "user", actor: verdict.actor, via: "bearer" };
-    return { kind: "refused", status: verdict.status, message: verdict.message, headers: verdict.wwwAuthenticate ? { "WWW-Authenticate": verdict.wwwAuthenticate } : {} };
+    if (!options.authenticateBearer) return { kind: "invalid-token" };
+    const verdict = await options.authenticateBearer(authorization, addressOfRequest(req, { trustProxy: options.trustProxy }));
+    if (!verdict.ok) return { kind: "refused", status: verdict.status, message: verdict.message, headers: verdict.challenge ? { "WWW-Authenticate": verdict.challenge } : {} };
+    remember(recentBearers, key, verdict.actor);
+    return { kind: "user", actor: verdict.actor, via: "bearer" };
   }
   const cookie = req.headers.cookie;
   if (cookie && isCrossOriginRequest(req, { trustProxy: options.trustProxy })) {
@@ -71,10 +78,7 @@ export async function resolveDicomwebPrincipal(
   if (remembered && remembered.until > Date.now()) return { kind: "user", actor: remembered.actor, via: "cookie" };
   const actor = await actorFromCookieHeader(cookie, options.secret, options.resolveActor);
   if (!actor) return { kind: "anonymous" };
-  if (cookie) {
-    if (recentSessions.size >= SESSION_CACHE_LIMIT) recentSessions.clear();
-    recentSessions.set(cookie, { actor, until: Date.now() + SESSION_CACHE_MS });
-  }
+  if (cookie) remember(recentSessions, cookie, actor);
   return { kind: "user", actor, via: "cookie" };
 }
 
@@ -106,7 +110,18 @@ async function senderOfToken(req: IncomingMessage, options: { db: Db; trustProxy
 const SESSION_CACHE_MS = 2000;
 const SESSION_CACHE_LIMIT = 2000;
 const recentSessions = new Map<string, { actor: Actor; until: number }>();
+// Bearer tokens by the SHA-256 of the header: the token itself is not kept here.
+const recentBearers = new Map<string, { actor: Actor; until: number }>();
 // A sign-out, a deactivation or a change of rights applies at once, not two seconds later: the
 // cache is keyed by cookie, so everything it holds is forgotten (it refills in one request).
-onSessionsRevoked(() => recentSessions.clear());
-onRightsChanged(() => recentSessions.clear());
+const forgetAll = () => {
+  recentSessions.clear();
+  recentBearers.clear();
+};
+onSessionsRevoked(forgetAll);
+onRightsChanged(forgetAll);
+
+function remember(cache: Map<string, { actor: Actor; until: number }>, key: string, actor: Actor): void {
+  if (cache.size >= SESSION_CACHE_LIMIT) cache.clear();
+  cache.set(key, { actor, until: Date.now() + SESSION_CACHE_MS });
+}
