@@ -241,3 +241,25 @@ describe("the session cookie and other origins", () => {
     expect(ownPage.headers.get("access-control-allow-origin")).toBeNull();
   });
 });
+
+describe("without an OpenID provider", () => {
+  it("knows no user tokens: an unknown bearer token is refused without asking anyone, as before", async () => {
+    expect(dicomwebBearerAuthenticator({ db, config: null })).toBeUndefined();
+    const handler = createDicomwebHandler({ deps, secret, resolveActor: (id) => loadActor(db, id), maxRequestBytes: 1024 * 1024, authenticateBearer: dicomwebBearerAuthenticator({ db, config: null }) });
+    const plain = createServer((req, res) => void handler(req, res));
+    await new Promise<void>((resolve) => plain.listen(0, "127.0.0.1", resolve));
+    try {
+      const since = new Date();
+      // A token of its own: the one used above is remembered for two seconds by the process.
+      const token = await provider.issueAccessToken(idNatOf(users.holder.rpps));
+      const response = await fetch(`http://127.0.0.1:${(plain.address() as AddressInfo).port}/dicomweb/studies`, { headers: { Authorization: `Bearer ${token}` } });
+      expect(response.status).toBe(401);
+      expect(((await response.json()) as { error: string }).error).toBe("unknown, revoked or malformed bearer token");
+      // CORS is off by default: no header at all.
+      expect(response.headers.get("vary")).toBeNull();
+      expect(await db.auditLog.count({ where: { action: "SIGN_IN_FAILED", at: { gte: since }, detail: { path: ["channel"], equals: "DICOMweb" } } })).toBe(0);
+    } finally {
+      await new Promise<void>((resolve) => plain.close(() => resolve()));
+    }
+  });
+});
