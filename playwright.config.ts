@@ -8,6 +8,8 @@ const PORT = Number(process.env.E2E_PORT ?? 3100);
 // The test OpenID provider (lib/testing/oidc), standing in for Pro Santé Connect.
 const OIDC_PORT = PORT + 21000;
 const E2E_OIDC = { issuer: `http://127.0.0.1:${OIDC_PORT}`, clientId: "teleradio-e2e", clientSecret: "teleradio-e2e-secret" };
+// An external DICOMweb viewer's origin (e2e/external-viewer.ts), allowed to read by CORS.
+const EXTERNAL_VIEWER_ORIGIN = `http://127.0.0.1:${PORT + 1001}`;
 const dataDir = process.env.E2E_DATA_DIR ?? path.join(tmpdir(), `teleradio-e2e-${process.pid}`);
 // Workers load this file again in processes of their own: they inherit the runner's choice, so
 // that a spec reaching the server's database (e2e/fresh-user.ts) finds the same directory.
@@ -59,6 +61,8 @@ export default defineConfig({
         TEST_OIDC_CLIENT_ID: E2E_OIDC.clientId,
         TEST_OIDC_CLIENT_SECRET: E2E_OIDC.clientSecret,
         TEST_OIDC_REDIRECT_URIS: `http://127.0.0.1:${PORT}/api/auth/callback/oidc`,
+        // Access tokens for the specs playing an external client (serve-test-oidc-provider.ts).
+        TEST_OIDC_MINT_PORT: String(OIDC_PORT + 1),
       },
     },
     {
@@ -84,6 +88,7 @@ export default defineConfig({
         OIDC_ISSUER: E2E_OIDC.issuer,
         OIDC_CLIENT_ID: E2E_OIDC.clientId,
         OIDC_CLIENT_SECRET: E2E_OIDC.clientSecret,
+        DICOMWEB_CORS_ORIGINS: EXTERNAL_VIEWER_ORIGIN,
       },
     },
   ],

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { OIDC_CALLBACK_PATH } from "@/lib/domain/oidc/oidc-provider-id";
 import { ROLES } from "../domain/enums";
 import { parseStrongAuthRoles } from "../domain/strong-authentication";
+import { parseCorsOrigins } from "./http/cors-policy";
 
 // Environment, validated once at start (lib/server/main.ts) and read everywhere through
 // getEnv(). Every variable is documented in .env.example.
@@ -91,6 +92,16 @@ const envSchema = z.object({
     .string()
     .default("")
     .transform((value) => value.split(",").map((root) => root.trim().replace(/\/+$/, "")).filter(Boolean)),
+  // Origins (comma-separated, exact: https://viewer.chu.fr) whose pages may read DICOMweb with a
+  // user's access token (CORS, lib/server/http/cors-policy.ts). Empty: no cross-origin reads.
+  DICOMWEB_CORS_ORIGINS: z
+    .string()
+    .default("")
+    .transform((value, ctx) => {
+      const parsed = parseCorsOrigins(value);
+      if (!parsed.ok) ctx.addIssue({ code: "custom", message: parsed.message });
+      return parsed.ok ? parsed.origins : [];
+    }),
   // Sign-in through an OpenID Connect provider: Pro Santé Connect, or Keycloak, Entra ID…
   // (lib/server/auth/oidc/oidc-config.ts). Unset issuer = no such button on the sign-in page.
   OIDC_ISSUER: z.url().optional(),

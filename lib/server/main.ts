@@ -18,6 +18,7 @@ import { isCrossSiteWrite, isForeignOrigin } from "./http/origin-check";
 import { guardBeforeListeners, guardRequest } from "./http/request-guard";
 import { applySecurityHeaders } from "./http/security-headers";
 import { httpServerOptions } from "./http/server-timeouts";
+import { dicomwebBearerAuthenticator } from "./imaging/dicomweb/dicomweb-bearer";
 import { createDicomwebHandler, DICOMWEB_BASE_PATH } from "./imaging/dicomweb/dicomweb-handler";
 import { createFhirHandler, FHIR_BASE_PATH } from "./fhir/fhir-handler";
 import { FHIR_MAX_BODY_BYTES } from "./http/body-limits";
@@ -94,7 +95,7 @@ async function main(): Promise<void> {
   // Requests arriving together (every worklist refetching after a change) share one query.
   const { resolveActor, resolveSession } = createActorResolvers(db, createSessionChecker(db, { idleTimeoutMs: env.SESSION_IDLE_MINUTES * 60_000 }), strongAuthPolicy(env));
   const trpc = createTrpcHttpHandler({ db, secret, resolveActor, resolveSession });
-  const dicomweb = createDicomwebHandler({ deps: images, secret, resolveActor, maxRequestBytes: env.DICOM_MAX_REQUEST_MB * 1024 * 1024, trustForwarded: env.TRUST_PROXY });
+  const dicomweb = createDicomwebHandler({ deps: images, secret, resolveActor, maxRequestBytes: env.DICOM_MAX_REQUEST_MB * 1024 * 1024, trustForwarded: env.TRUST_PROXY, corsOrigins: env.DICOMWEB_CORS_ORIGINS, authenticateBearer: dicomwebBearerAuthenticator() });
   const fhir = createFhirHandler({ db, trustForwarded: env.TRUST_PROXY, maxBodyBytes: FHIR_MAX_BODY_BYTES });
   const testClock = isTestClockEnabled() ? createTestClockHandler(db) : null;
   const testSessionAge = isTestClockEnabled() ? createTestSessionAgeHandler({ db, secret }) : null;

@@ -7,7 +7,8 @@ import { searchInstances } from "../queries/search-instances";
 import { searchSeries } from "../queries/search-series";
 import { searchStudies } from "../queries/search-studies";
 import type { ImageDeps } from "../runtime/image-deps";
-import { addressRefusedMessage, resolveDicomwebPrincipal } from "./dicomweb-principal";
+import { isPreflight, preflightAnswer, responseCorsHeaders } from "../../http/cors-policy";
+import { addressRefusedMessage, resolveDicomwebPrincipal, type BearerAuthenticator } from "./dicomweb-principal";
 import { DICOMWEB_BASE_PATH, matchDicomwebRoute } from "./dicomweb-routes";
 import { sendError, sendJson } from "./http-replies";
 import { parseQidoQuery } from "../queries/qido-query";
@@ -20,7 +21,9 @@ import { handleFrames, handleMetadata, handleRetrieve } from "./wado-rs";
 
 // DICOMweb on the custom server, before Next (pixel data through Next's routes
 // halved throughput when measured). Same origin as the app, so the browser's session cookie authenticates
-// the viewer and uploads without CORS; site PACS use bearer tokens for STOW-RS.
+// the viewer and uploads without CORS; site PACS use bearer tokens for STOW-RS. Programs and
+// other origins' pages (an external viewer, from the origins of DICOMWEB_CORS_ORIGINS) read with
+// a user's OpenID access token (dicomweb-principal.ts, cors-policy.ts).
 
 export { DICOMWEB_BASE_PATH };
 
@@ -28,8 +31,19 @@ export { DICOMWEB_BASE_PATH };
  * `trustForwarded`: a reverse proxy the operator controls sets X-Forwarded-Host/-Proto/-For; only
  * then are they used for the URLs written into answers (request-base-url.ts) and for the address
  * a site token is checked against (its sender's allow-list).
+ * `corsOrigins`: the origins whose pages may read (empty: none). `authenticateBearer`: checks a
+ * user's access token (unset: only site tokens are known).
  */
-export function createDicomwebHandler(options: { deps: ImageDeps; secret: string; resolveActor: ResolveActor; maxRequestBytes: number; trustForwarded?: boolean }) {
+export function createDicomwebHandler(options: {
+  deps: ImageDeps;
+  secret: string;
+  resolveActor: ResolveActor;
+  maxRequestBytes: number;
+  trustForwarded?: boolean;
+  corsOrigins?: readonly string[];
+  authenticateBearer?: BearerAuthenticator | undefined;
+}) {
+  const corsOrigins = options.corsOrigins ?? [];
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     try {
       await handle(req, res);
@@ -48,6 +62,17 @@ export function createDicomwebHandler(options: { deps: ImageDeps; secret: string
   };
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // Set before any answer, errors included: a page elsewhere reads why it was refused.
+    for (const [name, value] of Object.entries(responseCorsHeaders(req.headers.origin, corsOrigins))) res.setHeader(name, value);
+    // Pixels and metadata are never embedded by another origin's page without CORS (an <img>).
+    res.setHeader("Cross-Origin-Resource-Policy", "same-origin");
+    const preflight = { origin: req.headers.origin, method: req.headers["access-control-request-method"] };
+    if (corsOrigins.length > 0 && isPreflight(req.method, preflight)) {
+      const answer = preflightAnswer(preflight, corsOrigins);
+      if (answer.status === 403) return sendError(res, 403, answer.message, answer.headers);
+      res.writeHead(204, answer.headers).end();
+      return;
+    }
     const url = new URL(req.url ?? "/", "http://localhost");
     const queryProblem = queryStringProblem(url.searchParams);
     if (queryProblem) return sendError(res, 400, queryProblem);
@@ -65,14 +90,17 @@ export function createDicomwebHandler(options: { deps: ImageDeps; secret: string
       secret: options.secret,
       resolveActor: options.resolveActor,
       trustProxy: options.trustForwarded === true,
+      authenticateBearer: options.authenticateBearer,
     });
 
     if (route.kind === "stow") {
       return handleStow(req, res, { deps: options.deps, principal, studyUid: route.studyUid, baseUrl, maxRequestBytes: options.maxRequestBytes });
     }
     if (principal.kind === "address-refused") return sendError(res, 403, addressRefusedMessage(principal.address));
+    if (principal.kind === "refused") return sendError(res, principal.status, principal.message, principal.headers);
+    if (principal.kind === "invalid-token") return sendError(res, 401, "unknown, revoked or malformed bearer token", { "WWW-Authenticate": 'Bearer realm="dicomweb", error="invalid_token"' });
     if (principal.kind !== "user") {
-      return sendError(res, 401, principal.kind === "sender" ? "site tokens may only store (STOW-RS)" : "authentication required");
+      return sendError(res, 401, principal.kind === "sender" ? "site tokens may only store (STOW-RS)" : "authentication required", { "WWW-Authenticate": 'Bearer realm="dicomweb"' });
     }
     const actor = principal.actor;
     const context = { deps: options.deps, actor, baseUrl, accept: req.headers.accept };

@@ -33,13 +33,15 @@ const FAILURE_REASON: Record<DicomRejectionCode | "WRONG_CONTENT_TYPE" | "WRONG_
 
 const PARALLEL_INGESTS = 4;
 
+export const BEARER_STOW_REFUSED = "a user's access token reads DICOMweb only (QIDO-RS, WADO-RS): images are sent by the site's PACS with its site token, or uploaded from the request page";
+
 export async function handleStow(
   req: IncomingMessage,
   res: ServerResponse,
   context: { deps: ImageDeps; principal: DicomwebPrincipal; studyUid: string | null; baseUrl: string; maxRequestBytes: number },
 ): Promise<void> {
   const source = ingestSourceOf(context.principal);
-  if (!source.ok) return sendError(res, source.status, source.message);
+  if (!source.ok) return sendError(res, source.status, source.message, source.headers);
 
   const contentType = parseContentType(req.headers["content-type"]);
   if (contentType?.mediaType !== "multipart/related") {
@@ -118,7 +120,7 @@ function checkStudy(outcome: IngestOutcome, studyUid: string | null, part: numbe
   return { ...failure("WRONG_STUDY", `part ${part}: instance belongs to study ${outcome.studyInstanceUid}, not ${studyUid}`), sopInstanceUid: outcome.sopInstanceUid, sopClassUid: outcome.sopClassUid };
 }
 
-type SourceResult = { ok: true; value: IngestSource } | { ok: false; status: 401 | 403; message: string };
+type SourceResult = { ok: true; value: IngestSource } | { ok: false; status: number; message: string; headers?: Record<string, string> };
 
 function ingestSourceOf(principal: DicomwebPrincipal): SourceResult {
   switch (principal.kind) {
@@ -126,6 +128,9 @@ function ingestSourceOf(principal: DicomwebPrincipal): SourceResult {
       return { ok: true, value: { channel: "STOW", siteId: principal.siteId, senderLabel: `${principal.label} (STOW-RS)`, actorId: null } };
     case "user": {
       const { actor } = principal;
+      // A user's access token reads (an external viewer, a tool): images enter through a site's
+      // PACS or the request page, where the upload is tied to a request (docs/interfaces-dicomweb-cors.md).
+      if (principal.via === "bearer") return { ok: false, status: 403, message: BEARER_STOW_REFUSED };
       // Images come from the site: its referrers (a disc brought by the patient) and radiographers.
       const siteId = staffSiteOf(actor);
       if (siteId) return { ok: true, value: { channel: "UPLOAD", siteId, senderLabel: actor.displayName, actorId: actor.id } };
@@ -137,6 +142,8 @@ function ingestSourceOf(principal: DicomwebPrincipal): SourceResult {
       return { ok: false, status: 403, message: addressRefusedMessage(principal.address) };
     case "anonymous":
       return { ok: false, status: 401, message: "authentication required (session cookie or bearer token)" };
+    case "refused":
+      return { ok: false, status: principal.status, message: principal.message, headers: principal.headers };
     default: {
       const unreachable: never = principal;
       return unreachable;
