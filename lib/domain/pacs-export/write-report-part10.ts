@@ -1,11 +1,10 @@
 import dcmjs from "dcmjs";
+import { IMPLEMENTATION_CLASS_UID } from "@/lib/dicom/part10-from-dataset";
+import { EXPLICIT_VR_LITTLE_ENDIAN } from "@/lib/dicom/transfer-syntaxes";
 
 // A naturalized data set as a DICOM Part 10 file in Explicit VR Little Endian: the document the
 // C-STORE sends (its data set after the meta header) and that tests read back.
 
-export const EXPLICIT_VR_LITTLE_ENDIAN = "1.2.840.10008.1.2.1";
-/** Names the writer in the meta header; the same as the DICOM listener's (part10-from-dataset.ts). */
-const IMPLEMENTATION_CLASS_UID = "2.25.273302024481876603437186195617002564513";
 
 export function writeReportPart10(dataset: Record<string, unknown>): Uint8Array {
   const { DicomDict, DicomMetaDictionary } = dcmjs.data;

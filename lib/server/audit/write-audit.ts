@@ -122,6 +122,10 @@ export const AUDIT_ACTIONS = [
   "HL7_MESSAGE_QUEUED",
   "HL7_MESSAGE_DELIVERY",
   "HL7_MESSAGE_RETRIED",
+  // The signed report stored at the site's PACS (lib/server/services/pacs-export, report-destinations).
+  "REPORT_PACS_DESTINATION_CHANGED",
+  "REPORT_PACS_EXPORT_ATTEMPT",
+  "REPORT_PACS_EXPORT_RETRIED",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -150,7 +154,9 @@ export interface AuditEntry {
     | "DicomSender"
     | "DicomMoveDestination"
     | "RisInterface"
-    | "Hl7Message";
+    | "Hl7Message"
+    | "ReportPacsDestination"
+    | "ReportPacsExport";
   entityId?: string | null;
   siteId?: string | null;
   detail?: Prisma.InputJsonValue;

@@ -12,7 +12,7 @@ import { SettingsMessage } from "./settings-message";
 import { useSettingsFeedback } from "./use-settings-mutation";
 
 /** The problem a BAD_INPUT names (details.field, details.problem), shown at its field rather than in the panel's message. */
-function problemOf(error: unknown): DestinationProblem | null {
+export function problemOf(error: unknown): DestinationProblem | null {
   if (!(error instanceof TRPCClientError)) return null;
   const details = (error.data as { details?: { field?: string; problem?: string } | null } | undefined)?.details;
   return details?.field && details.problem ? { field: details.field as DestinationField, code: details.problem as DestinationProblemCode } : null;

@@ -2,11 +2,10 @@ import "server-only";
 import type { Actor } from "@/lib/domain/access";
 import { AppError } from "@/lib/domain/errors";
 import { canReadSignedReport } from "@/lib/domain/reports/report-access";
-import { performedExamTitle, wasInjected } from "@/lib/domain/reports/report-document";
 import { writeAudit } from "../../audit/write-audit";
 import type { Db } from "../../db/client";
 import { renderReportPdf } from "../../reports/render-report-pdf";
-import { documentTitleFor, type ReportPdfInput } from "../../reports/report-pdf-input";
+import { loadReportPdfInput } from "../../reports/load-report-pdf-input";
 import { visibleRequestsWhere } from "../requests/request-scope";
 
 /**
@@ -25,80 +24,7 @@ export async function getReportPdf(args: { db: Db; actor: Actor; versionId: stri
   if (!target) throw new AppError("NOT_FOUND", "Report not found");
   if (!canReadSignedReport(actor)) throw new AppError("FORBIDDEN", "Reports are read by physicians");
 
-  const request = await db.readingRequest.findUniqueOrThrow({
-    where: { id: target.requestId },
-    select: {
-      id: true,
-      siteId: true,
-      type: true,
-      accessionNumber: true,
-      modality: true,
-      bodyRegion: true,
-      clinicalQuestion: true,
-      expertQuestion: true,
-      submittedAt: true,
-      patientFamilyName: true,
-      patientGivenName: true,
-      patientBirthDate: true,
-      patientSex: true,
-      sitePatientId: true,
-      patientIns: true,
-      contrastInjection: true,
-      site: { select: { name: true, code: true } },
-      requester: { select: { displayName: true } },
-      reports: {
-        where: { signedAt: { not: null }, sequence: { lte: target.sequence } },
-        orderBy: { sequence: "asc" },
-        select: {
-          kind: true,
-          sequence: true,
-          narrative: true,
-          conclusion: true,
-          signerName: true,
-          signedAt: true,
-          fingerprint: true,
-          values: true,
-          template: { select: { title: true, purpose: true } },
-        },
-      },
-    },
-  });
-
-  const versions = request.reports.map((version) => ({
-    kind: version.kind,
-    sequence: version.sequence,
-    examTitle: performedExamTitle(version.template.title, wasInjected(version.values, request.contrastInjection)),
-    narrative: version.narrative ?? "",
-    conclusion: version.conclusion ?? "",
-    signerName: version.signerName ?? "",
-    signedAt: version.signedAt!,
-    fingerprint: version.fingerprint ?? "",
-  }));
-  // The original's template says whether the document is a report or an opinion (avis).
-  const purpose = request.reports[0]?.template.purpose ?? (request.type === "TELEEXPERTISE" ? "OPINION" : "REPORT");
-  const input: ReportPdfInput = {
-    documentTitle: documentTitleFor(purpose),
-    letterhead: { siteName: request.site.name, siteCode: request.site.code },
-    patient: {
-      familyName: request.patientFamilyName,
-      givenName: request.patientGivenName,
-      birthDate: request.patientBirthDate,
-      sex: request.patientSex,
-      sitePatientId: request.sitePatientId,
-      ins: request.patientIns,
-    },
-    request: {
-      type: request.type,
-      accessionNumber: request.accessionNumber,
-      modality: request.modality,
-      bodyRegion: request.bodyRegion,
-      requesterName: request.requester.displayName,
-      submittedAt: request.submittedAt,
-      clinicalQuestion: request.clinicalQuestion,
-      expertQuestion: request.expertQuestion,
-    },
-    versions,
-  };
+  const { input, siteId } = await loadReportPdfInput(db, target.requestId, target.sequence);
   const bytes = await renderReportPdf(input);
 
   await writeAudit(db, {
@@ -106,8 +32,8 @@ export async function getReportPdf(args: { db: Db; actor: Actor; versionId: stri
     action: "REPORT_PDF_DOWNLOADED",
     entityType: "ReportVersion",
     entityId: target.id,
-    siteId: request.siteId,
-    detail: { requestId: request.id, sequence: target.sequence, versions: versions.length },
+    siteId,
+    detail: { requestId: target.requestId, sequence: target.sequence, versions: input.versions.length },
   });
-  return { fileName: `CR-${request.accessionNumber}-v${target.sequence}.pdf`, bytes };
+  return { fileName: `CR-${input.request.accessionNumber}-v${target.sequence}.pdf`, bytes };
 }
