@@ -39,7 +39,7 @@ export interface ReportDocumentInput {
   /** Generated once when the export was queued: a retry stores the same instance again. */
   seriesInstanceUid: string;
   sopInstanceUid: string;
-  /** The version's sequence (1 = original, 2… = addenda): a new series per version. */
+  /** The version's sequence (0 = the original, 1… = addenda n° 1…): a new series per version. */
   sequence: number;
   /** "Compte rendu" or "Avis de téléexpertise", with the exam: DocumentTitle and SeriesDescription. */
   title: string;
@@ -85,7 +85,7 @@ export function commonReportAttributes(input: ReportDocumentInput, sopClassUid: 
     // The series of this version.
     Modality: modality,
     SeriesInstanceUID: input.seriesInstanceUid,
-    SeriesNumber: REPORT_SERIES_NUMBER_BASE + input.sequence,
+    SeriesNumber: REPORT_SERIES_NUMBER_BASE + input.sequence + 1,
     SeriesDescription: fit(input.title, 64),
     SeriesDate: date,
     SeriesTime: time,

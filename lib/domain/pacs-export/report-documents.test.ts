@@ -30,7 +30,7 @@ const input: ReportDocumentInput = {
   },
   seriesInstanceUid: "2.25.1001",
   sopInstanceUid: "2.25.1002",
-  sequence: 2,
+  sequence: 1,
   title: "Compte rendu — TDM cérébrale sans injection",
   signedAt: new Date("2026-12-07T14:30:05Z"),
   signer: { name: "Dr Éric Thomas", rpps: "10001234567" },

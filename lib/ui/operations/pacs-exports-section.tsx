@@ -64,7 +64,7 @@ export function PacsExportsSection() {
                   </td>
                   <td>
                     {t(`pacsExports.format.${row.format}`)}
-                    <div className="muted small">{t("pacsExports.version", { sequence: String(row.sequence) })}</div>
+                    <div className="muted small">{(row.sequence === 0 ? t("pacsExports.original") : t("pacsExports.addendum", { sequence: String(row.sequence) }))}</div>
                   </td>
                   <td>
                     {t(`pacsExports.state.${row.state}`)}

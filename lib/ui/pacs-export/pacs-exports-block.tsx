@@ -25,7 +25,7 @@ export function PacsExportsBlock(props: { requestId: string }) {
           <li key={row.id} data-testid="pacs-export" data-state={row.state} className={`ris-message ris-message-${row.state === "STORED" ? "ACKNOWLEDGED" : row.state}`}>
             <div>
               <strong>
-                {t("pacsExports.version", { sequence: String(row.sequence) })} · {t(`pacsExports.format.${row.format}`)}
+                {(row.sequence === 0 ? t("pacsExports.original") : t("pacsExports.addendum", { sequence: String(row.sequence) }))} · {t(`pacsExports.format.${row.format}`)}
               </strong>{" "}
               → {row.destinationLabel} <code>{row.aeTitle}</code>
             </div>

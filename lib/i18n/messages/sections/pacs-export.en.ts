@@ -32,7 +32,8 @@ export const reportDestinationsEn: Messages["reportDestinations"] = {
 export const pacsExportsEn: Messages["pacsExports"] = {
   title: "Sent to the site's PACS",
   none: "Nothing sent to the PACS for this request.",
-  version: "Version {sequence}",
+  original: "Original report",
+  addendum: "Addendum no. {sequence}",
   format: {
     ENCAPSULATED_PDF: "Encapsulated PDF",
     BASIC_TEXT_SR: "Text SR",

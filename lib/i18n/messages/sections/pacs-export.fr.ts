@@ -32,7 +32,8 @@ export const reportDestinationsFr = {
 export const pacsExportsFr = {
   title: "Envois au PACS du site",
   none: "Aucun envoi au PACS pour cette demande.",
-  version: "Version {sequence}",
+  original: "Compte rendu initial",
+  addendum: "Addendum n° {sequence}",
   format: {
     ENCAPSULATED_PDF: "PDF encapsulé",
     BASIC_TEXT_SR: "SR texte",

@@ -1,8 +1,12 @@
+import type { ReportValues } from "@/lib/domain/reports/template-definition";
 import { actorOf, type connectTestDb } from "@/lib/testing/test-db";
 import { createSite, createUser, teleDiagnosticRequest } from "@/prisma/factories";
 import { claimRequest } from "../requests/claim-request";
 import { submitRequest } from "../requests/submit-request";
 import { ensureStarterTemplates } from "./ensure-starter-templates";
+import { getReportPanel } from "./get-report-panel";
+import { saveDraft } from "./save-draft";
+import { startReading } from "./start-reading";
 
 type TestDb = ReturnType<typeof connectTestDb>;
 
@@ -28,4 +32,21 @@ export async function requestReadyToRead(db: TestDb, options: { informed?: boole
     data: { status: "IMAGES_COMPLETE", patientInformedAt: options.informed === false ? null : new Date(), protocolText: options.injected ? "Angioscanner cérébral et des TSA" : "TDM cérébrale sans injection", contrastInjection: options.injected === true },
   });
   return { site, referrer, radiologist, colleague, foreignRadiologist, requestId };
+}
+
+/** A request in reading with its draft, every required field filled, so that it can be signed. */
+export async function draftReadyToSign(db: TestDb, options: { injected?: boolean } = {}) {
+  const t = await requestReadyToRead(db, options);
+  await startReading({ db, actor: t.radiologist, requestId: t.requestId });
+  const panel = await getReportPanel({ db, actor: t.radiologist, requestId: t.requestId });
+  const draft = panel.draft!;
+  const filled: ReportValues = { ...draft.values };
+  for (const section of draft.definition.sections) {
+    for (const field of section.fields) {
+      if (!field.required || (filled[field.id] !== null && filled[field.id] !== "")) continue;
+      filled[field.id] = field.kind === "text" ? `Texte ${field.id}` : field.kind === "choice" ? field.options[0]! : field.kind === "yesno" ? false : field.kind === "score" ? field.max : 12.5;
+    }
+  }
+  const saved = await saveDraft({ db, actor: t.radiologist, input: { requestId: t.requestId, draftId: draft.id, draftVersion: draft.draftVersion, values: filled } });
+  return { ...t, draft, values: filled, draftVersion: saved.draftVersion };
 }

@@ -6,7 +6,7 @@ import { connectTestDb } from "@/lib/testing/test-db";
 import { FACTORY_PASSWORD } from "@/prisma/factories";
 import { changeTemplate } from "./change-template";
 import { getReportPanel } from "./get-report-panel";
-import { requestReadyToRead } from "./report-test-kit";
+import { draftReadyToSign as draftReadyToSignIn, requestReadyToRead } from "./report-test-kit";
 import { saveDraft } from "./save-draft";
 import { signReport } from "./sign-report";
 import { startAddendum } from "./start-addendum";
@@ -20,22 +20,7 @@ async function errorOf(promise: Promise<unknown>): Promise<AppError> {
   return error as AppError;
 }
 
-/** A request in reading with its draft, filled so that it can be signed. */
-async function draftReadyToSign(options: { injected?: boolean } = {}) {
-  const t = await requestReadyToRead(db, options);
-  await startReading({ db, actor: t.radiologist, requestId: t.requestId });
-  const panel = await getReportPanel({ db, actor: t.radiologist, requestId: t.requestId });
-  const draft = panel.draft!;
-  const filled: ReportValues = { ...draft.values };
-  for (const section of draft.definition.sections) {
-    for (const field of section.fields) {
-      if (!field.required || (filled[field.id] !== null && filled[field.id] !== "")) continue;
-      filled[field.id] = field.kind === "text" ? `Texte ${field.id}` : field.kind === "choice" ? field.options[0]! : field.kind === "yesno" ? false : field.kind === "score" ? field.max : 12.5;
-    }
-  }
-  const saved = await saveDraft({ db, actor: t.radiologist, input: { requestId: t.requestId, draftId: draft.id, draftVersion: draft.draftVersion, values: filled } });
-  return { ...t, draft, values: filled, draftVersion: saved.draftVersion };
-}
+const draftReadyToSign = (options: { injected?: boolean } = {}) => draftReadyToSignIn(db, options);
 
 const sign = (t: Awaited<ReturnType<typeof draftReadyToSign>>, draftVersion = t.draftVersion, password = FACTORY_PASSWORD) =>
   signReport({ db, actor: t.radiologist, input: { requestId: t.requestId, draftId: t.draft.id, draftVersion, password } });
