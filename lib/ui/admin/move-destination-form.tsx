@@ -103,7 +103,7 @@ export function MoveDestinationForm(props: {
       {field("host", <input name="host" value={fields.host} onChange={(e) => set("host", e.target.value)} autoComplete="off" spellCheck={false} required aria-invalid={!!problemOf("host") || undefined} aria-describedby={describedBy("host")} />)}
       {field("port", <input name="port" inputMode="numeric" value={fields.port} onChange={(e) => set("port", e.target.value)} autoComplete="off" required aria-invalid={!!problemOf("port") || undefined} aria-describedby={describedBy("port")} />)}
       {withFormats && (
-        <fieldset className="destination-formats" aria-invalid={!!formatsProblem || undefined} aria-describedby={describedBy("formats")}>
+        <fieldset className="destination-formats" style={{ gridColumn: "1 / -1" }} aria-invalid={!!formatsProblem || undefined} aria-describedby={describedBy("formats")}>
           <legend>{t("reportDestinations.formats")}</legend>
           <label className="checkbox">
             <input type="checkbox" name="sendPdf" checked={fields.sendPdf === true} onChange={(e) => setFields((current) => ({ ...current, sendPdf: e.target.checked }))} />
