@@ -78,7 +78,7 @@ export function PacsExportsSection() {
                     <LocalDateTime date={row.createdAt} />
                   </td>
                   <td>
-                    {row.state === "FAILED" && (
+                    {(row.state === "FAILED" || row.state === "SENDING") && (
                       <button type="button" className="secondary" disabled={retry.isPending} onClick={() => retry.mutate({ exportId: row.id })}>
                         {t("pacsExports.board.retry")}
                       </button>

@@ -7,9 +7,10 @@ import { enqueueJob } from "../../jobs/enqueue-job";
 import { wakeJobWorker } from "../../jobs/wake-job-worker";
 import { publishRequestChanged } from "../../realtime/publish";
 import { canWatchOutbound } from "../hl7-outbound/outbound-access";
+import { SENDING_LEASE_MS } from "./export-lease";
 
 /**
- * Sends a FAILED export again, as it was (the same instance UIDs: the PACS replaces what it may
+ * Sends a FAILED export (or one left SENDING by a crashed runner) again, as it was (the same instance UIDs: the PACS replaces what it may
  * hold), with a fresh retry schedule. Audited with the previous attempts and error. Refused
  * while its destination is deactivated.
  */
@@ -18,10 +19,12 @@ export async function retryReportExport(args: { db: Db; actor: Actor; exportId: 
   if (!canWatchOutbound(actor)) throw new AppError("FORBIDDEN", "Only a department head or an administrator sends PACS exports again");
   const now = args.now ?? new Date();
   const result = await db.$transaction(async (tx) => {
-    const [row] = await tx.$queryRaw<{ state: string; requestId: string; attempts: number; destinationId: string; errorText: string | null; dimseStatus: string | null }[]>`
-      SELECT state::text AS state, "requestId", attempts, "destinationId", "errorText", "dimseStatus" FROM "ReportPacsExport" WHERE id = ${exportId}::uuid FOR UPDATE`;
+    const [row] = await tx.$queryRaw<{ state: string; requestId: string; attempts: number; destinationId: string; errorText: string | null; dimseStatus: string | null; updatedAt: Date }[]>`
+      SELECT state::text AS state, "requestId", attempts, "destinationId", "errorText", "dimseStatus", "updatedAt" FROM "ReportPacsExport" WHERE id = ${exportId}::uuid FOR UPDATE`;
     if (!row) throw new AppError("NOT_FOUND", "PACS export not found");
-    if (row.state !== "FAILED") throw new AppError("INVALID_TRANSITION", "Only a failed export is sent again", { action: "RETRY", from: row.state });
+    // A SENDING row past its lease was left by a runner that crashed mid-send: nothing will take it again by itself.
+    const abandoned = row.state === "SENDING" && row.updatedAt.getTime() < now.getTime() - SENDING_LEASE_MS;
+    if (row.state !== "FAILED" && !abandoned) throw new AppError("INVALID_TRANSITION", "Only a failed export is sent again", { action: "RETRY", from: row.state });
     const destination = await tx.reportPacsDestination.findUniqueOrThrow({ where: { id: row.destinationId }, select: { active: true, siteId: true } });
     if (!destination.active) throw new AppError("INVALID_TRANSITION", "The PACS destination is deactivated", { action: "RETRY", from: "DESTINATION_INACTIVE" });
     await tx.reportPacsExport.update({ where: { id: exportId }, data: { state: "QUEUED", attempts: 0, dimseStatus: null, errorText: null, updatedAt: now } });

@@ -1,17 +1,14 @@
 import "server-only";
-import { ACK_TIMEOUT_MS, nextAttemptDelayMs } from "@/lib/domain/hl7/outbound/retry-schedule";
+import { nextAttemptDelayMs } from "@/lib/domain/hl7/outbound/retry-schedule";
 import type { PacsExportState } from "@/lib/generated/prisma/client";
 import { writeAudit } from "../../audit/write-audit";
 import type { Db } from "../../db/client";
 import { storeDocument, statusHex, type StoreDocumentOutcome } from "../../imaging/store-scu/store-document";
 import { enqueueJob } from "../../jobs/enqueue-job";
 import { publishRequestChanged } from "../../realtime/publish";
+import { SENDING_LEASE_MS, STORE_TIMEOUT_MS } from "./export-lease";
 import { loadReportDocument } from "./load-report-document";
 
-/** How long one C-STORE attempt (association, store, answer) may take: the HL7 outbox's ACK wait. */
-export const STORE_TIMEOUT_MS = ACK_TIMEOUT_MS;
-/** A SENDING row older than this was left by a crashed runner and may be taken again. */
-const SENDING_LEASE_MS = 2 * STORE_TIMEOUT_MS;
 
 export type StoreOutcome = "STORED" | "FAILED" | "RETRY_SCHEDULED" | "NOTHING_TO_DO";
 
@@ -45,7 +42,13 @@ export async function storeReportExport(args: { db: Db; exportId: string; now: D
 
   const { destination } = row;
   if (!destination.active) return finish("FAILED", null, "The PACS destination was deactivated");
-  const part10 = await loadReportDocument(db, row.id);
+  let part10: Uint8Array | null;
+  try {
+    part10 = await loadReportDocument(db, row.id);
+  } catch (error) {
+    // A document that cannot be built now will not be built by retrying: failed, visible, resendable.
+    return finish("FAILED", null, `The document could not be built: ${error instanceof Error ? error.message : String(error)}`);
+  }
   if (!part10) return finish("FAILED", null, "The study is no longer in the archive");
 
   const outcome: StoreDocumentOutcome = await storeDocument({ target: destination, callingAeTitle: args.callingAeTitle, part10, timeoutMs: args.timeoutMs ?? STORE_TIMEOUT_MS });

@@ -99,5 +99,13 @@ describe("PACS report destinations in /admin", () => {
     // Signing again (the same click twice) queues nothing more.
     await signReport({ db, actor: t.radiologist, input: { requestId: t.requestId, draftId: t.draft.id, draftVersion: t.draftVersion, password: FACTORY_PASSWORD } });
     expect(await db.reportPacsExport.count({ where: { reportVersionId: signed.versionId } })).toBe(2);
+
+    // An export left SENDING by a runner that crashed may be sent again by hand once its lease is over, not before.
+    const head = createCaller({ db, actor: await actorOf(db, (await createUser(db, { role: "DEPARTMENT_HEAD" })).id) });
+    const [first, second] = await db.reportPacsExport.findMany({ where: { reportVersionId: signed.versionId }, select: { id: true }, orderBy: { format: "asc" } });
+    await db.reportPacsExport.update({ where: { id: first!.id }, data: { state: "SENDING", attempts: 1, updatedAt: new Date(Date.now() - 5 * 60_000) } });
+    await db.reportPacsExport.update({ where: { id: second!.id }, data: { state: "SENDING", attempts: 1, updatedAt: new Date() } });
+    expect(await head.pacsExports.retry({ exportId: first!.id })).toEqual({ id: first!.id, state: "QUEUED" });
+    expect(await codeOf(head.pacsExports.retry({ exportId: second!.id }))).toBe("CONFLICT");
   });
 });
