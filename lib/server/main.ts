@@ -19,6 +19,8 @@ import { guardBeforeListeners, guardRequest } from "./http/request-guard";
 import { applySecurityHeaders } from "./http/security-headers";
 import { httpServerOptions } from "./http/server-timeouts";
 import { createDicomwebHandler, DICOMWEB_BASE_PATH } from "./imaging/dicomweb/dicomweb-handler";
+import { createFhirHandler, FHIR_BASE_PATH } from "./fhir/fhir-handler";
+import { FHIR_MAX_BODY_BYTES } from "./http/body-limits";
 import { startImageRuntime } from "./imaging/runtime/image-runtime";
 import { startImageCompletionSweeper } from "./imaging/studies/image-completion-sweeper";
 import { CORE_JOB_HANDLERS, HL7_JOB_HANDLERS } from "./jobs/job-handlers";
@@ -93,6 +95,7 @@ async function main(): Promise<void> {
   const { resolveActor, resolveSession } = createActorResolvers(db, createSessionChecker(db, { idleTimeoutMs: env.SESSION_IDLE_MINUTES * 60_000 }), strongAuthPolicy(env));
   const trpc = createTrpcHttpHandler({ db, secret, resolveActor, resolveSession });
   const dicomweb = createDicomwebHandler({ deps: images, secret, resolveActor, maxRequestBytes: env.DICOM_MAX_REQUEST_MB * 1024 * 1024, trustForwarded: env.TRUST_PROXY });
+  const fhir = createFhirHandler({ db, trustForwarded: env.TRUST_PROXY, maxBodyBytes: FHIR_MAX_BODY_BYTES });
   const testClock = isTestClockEnabled() ? createTestClockHandler(db) : null;
   const testSessionAge = isTestClockEnabled() ? createTestSessionAgeHandler({ db, secret }) : null;
   const sessionExpiry = createSessionExpiryHandler({ db, secret, idleTimeoutMs: env.SESSION_IDLE_MINUTES * 60_000 });
@@ -117,6 +120,7 @@ async function main(): Promise<void> {
     else if (testClock && req.url === TEST_CLOCK_PATH) testClock(req, res).catch(failed("test clock"));
     else if (testSessionAge && req.url === TEST_SESSION_AGE_PATH) testSessionAge(req, res).catch(failed("test session age"));
     else if (req.url === DICOMWEB_BASE_PATH || req.url?.startsWith(`${DICOMWEB_BASE_PATH}/`)) void dicomweb(req, res);
+    else if (req.url === FHIR_BASE_PATH || req.url?.startsWith(`${FHIR_BASE_PATH}/`)) void fhir(req, res);
     else void handle(req, res);
   });
   const sweeper = startImageCompletionSweeper(db, env.IMAGES_QUIET_SECONDS, log);

@@ -15,7 +15,8 @@ export interface RisPeer {
   stop(): Promise<void>;
 }
 
-export async function startRisPeer(): Promise<RisPeer> {
+/** On a free port, or on `port` (a RIS that comes back where it was). */
+export async function startRisPeer(port = 0): Promise<RisPeer> {
   const peer = { answer: { code: "AA" } as PeerAnswer, received: [] as RisPeer["received"] };
   const server = hl7.Server.createTcpServer((error, req, res) => {
     if (error) return;
@@ -28,11 +29,10 @@ export async function startRisPeer(): Promise<RisPeer> {
     }
     res.end();
   });
-  server.start(0);
+  server.start(port);
   if (!server.server.listening) await once(server.server, "listening");
-  const port = (server.server.address() as AddressInfo).port;
   return Object.assign(peer, {
-    port,
+    port: (server.server.address() as AddressInfo).port,
     // Stops listening; the platform closes its own connections after each exchange.
     stop: () => Promise.resolve(server.stop()),
   }) as RisPeer;

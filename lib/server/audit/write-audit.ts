@@ -122,6 +122,8 @@ export const AUDIT_ACTIONS = [
   "HL7_MESSAGE_QUEUED",
   "HL7_MESSAGE_DELIVERY",
   "HL7_MESSAGE_RETRIED",
+  // The FHIR API (lib/server/fhir): each read or search, with the resource ids it returned.
+  "FHIR_READ",
   // The signed report stored at the site's PACS (lib/server/services/pacs-export, report-destinations).
   "REPORT_PACS_DESTINATION_CHANGED",
   "REPORT_PACS_EXPORT_ATTEMPT",

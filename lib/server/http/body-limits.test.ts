@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AUTH_MAX_BODY_BYTES, bodyRuleFor, DEFAULT_MAX_BODY_BYTES, judgeDeclaredBody, TRPC_MAX_BODY_BYTES } from "./body-limits";
+import { AUTH_MAX_BODY_BYTES, bodyRuleFor, DEFAULT_MAX_BODY_BYTES, FHIR_MAX_BODY_BYTES, judgeDeclaredBody, TRPC_MAX_BODY_BYTES } from "./body-limits";
 
 const limits = { stowMaxBytes: 4096 * 1024 * 1024 };
 
@@ -9,6 +9,7 @@ describe("body rules per route", () => {
     expect(bodyRuleFor("POST", "/api/trpc/requests.submit", limits).maxBytes).toBe(TRPC_MAX_BODY_BYTES);
     expect(bodyRuleFor("POST", "/dicomweb/studies", limits)).toEqual({ maxBytes: limits.stowMaxBytes, chunkedAllowed: true, longUpload: true });
     expect(bodyRuleFor("GET", "/dicomweb/studies", limits).maxBytes).toBe(DEFAULT_MAX_BODY_BYTES);
+    expect(bodyRuleFor("POST", "/fhir/R4/ServiceRequest", limits)).toEqual({ maxBytes: FHIR_MAX_BODY_BYTES, chunkedAllowed: false, longUpload: false });
     expect(bodyRuleFor("POST", "/requests/new", limits)).toEqual({ maxBytes: DEFAULT_MAX_BODY_BYTES, chunkedAllowed: false, longUpload: false });
   });
 });

@@ -13,6 +13,8 @@ export const SOCKET_MAX_BODY_BYTES = 64 * KIB;
 /** Anything else: pages, Next's other routes (no Server Action exists), DICOMweb reads. */
 export const DEFAULT_MAX_BODY_BYTES = 64 * KIB;
 export const TEST_CLOCK_MAX_BODY_BYTES = 1 * KIB;
+/** The FHIR API's JSON: a ServiceRequest with its contained Patient is a few kilobytes. */
+export const FHIR_MAX_BODY_BYTES = 64 * KIB;
 
 export interface BodyRule {
   maxBytes: number;
@@ -35,6 +37,7 @@ export function bodyRuleFor(method: string, pathname: string, limits: { stowMaxB
   if (pathname === "/api/auth" || pathname.startsWith("/api/auth/")) return fixed(AUTH_MAX_BODY_BYTES);
   if (pathname.startsWith("/socket.io/")) return fixed(SOCKET_MAX_BODY_BYTES);
   if (pathname.startsWith("/__test/")) return fixed(TEST_CLOCK_MAX_BODY_BYTES);
+  if (pathname === "/fhir/R4" || pathname.startsWith("/fhir/R4/")) return fixed(FHIR_MAX_BODY_BYTES);
   return fixed(DEFAULT_MAX_BODY_BYTES);
 }
 

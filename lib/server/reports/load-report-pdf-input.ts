@@ -1,17 +1,18 @@
 import "server-only";
-import { performedExamTitle, wasInjected } from "@/lib/domain/reports/report-document";
 import { insForOutgoing } from "@/lib/domain/identity/ins-status";
-import type { Db } from "../db/client";
+import { performedExamTitle, wasInjected } from "@/lib/domain/reports/report-document";
+import type { Db, Tx } from "../db/client";
 import { documentTitleFor, type ReportPdfInput } from "./report-pdf-input";
 
 /**
- * What the PDF of a signed version prints, read from stored, immutable columns only: the
- * version with every signed version before it (an addendum's PDF shows the report it corrects).
- * The caller has checked who may read it: the download (get-report-pdf.ts) and the PACS export.
+ * What the PDF of a signed version prints: the request, and every signed version up to this
+ * one (an addendum's PDF shows the report it corrects). Built from stored, immutable columns
+ * only, so the same version always renders to the same bytes, whoever asks (a download, the
+ * message to the site's RIS). No scoping here: the caller has decided who may have it.
  */
-export async function loadReportPdfInput(db: Db, requestId: string, sequence: number, options: { outgoing?: boolean } = {}): Promise<{ input: ReportPdfInput; siteId: string }> {
+export async function loadReportPdfInput(db: Db | Tx, target: { requestId: string; sequence: number }, options: { outgoing?: boolean } = {}): Promise<{ input: ReportPdfInput; siteId: string; requestId: string }> {
   const request = await db.readingRequest.findUniqueOrThrow({
-    where: { id: requestId },
+    where: { id: target.requestId },
     select: {
       id: true,
       siteId: true,
@@ -33,7 +34,7 @@ export async function loadReportPdfInput(db: Db, requestId: string, sequence: nu
       site: { select: { name: true, code: true } },
       requester: { select: { displayName: true } },
       reports: {
-        where: { signedAt: { not: null }, sequence: { lte: sequence } },
+        where: { signedAt: { not: null }, sequence: { lte: target.sequence } },
         orderBy: { sequence: "asc" },
         select: {
           kind: true,
@@ -71,7 +72,7 @@ export async function loadReportPdfInput(db: Db, requestId: string, sequence: nu
       birthDate: request.patientBirthDate,
       sex: request.patientSex,
       sitePatientId: request.sitePatientId,
-      // A copy that leaves the product (the site's PACS) prints the INS only for a qualified identity.
+      // A copy for the site's PACS prints the INS only for a qualified identity (insForOutgoing).
       ins: options.outgoing ? insForOutgoing(request) : request.patientIns,
     },
     request: {
@@ -86,5 +87,5 @@ export async function loadReportPdfInput(db: Db, requestId: string, sequence: nu
     },
     versions,
   };
-  return { input, siteId: request.siteId };
+  return { input, siteId: request.siteId, requestId: request.id };
 }

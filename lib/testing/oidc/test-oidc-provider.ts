@@ -16,6 +16,14 @@ export interface TestOidcClient {
 
 export interface TestOidcProvider {
   issuer: string;
+  /**
+   * An access token for the account `psc-<idNat>` as if it had signed in at `clientId` (the
+   * first client by default) with `openid scope_all`: what an EHR holds after its own sign-in.
+   * `expired` makes one already past its expiry.
+   */
+  issueAccessToken(idNat: string, options?: { clientId?: string; expired?: boolean }): Promise<string>;
+  /** Revokes an access token, as the provider's revocation endpoint would. */
+  revokeAccessToken(token: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -48,6 +56,23 @@ export async function startTestOidcProvider(options: { port?: number; host?: str
   });
   return {
     issuer,
+    issueAccessToken: async (idNat, tokenOptions = {}) => {
+      const clientId = tokenOptions.clientId ?? options.clients[0]?.clientId;
+      const client = clientId ? await provider.Client.find(clientId) : undefined;
+      if (!client) throw new Error(`no test client ${clientId ?? ""}`);
+      const accountId = `psc-${idNat}`;
+      const grant = new provider.Grant({ accountId, clientId: client.clientId });
+      grant.addOIDCScope("openid scope_all");
+      const grantId = await grant.save();
+      const token = new provider.AccessToken({ accountId, client, grantId, gty: "authorization_code", scope: "openid scope_all" });
+      // The opaque format takes an explicit exp over its time-to-live.
+      if (tokenOptions.expired) token.exp = Math.floor(Date.now() / 1000) - 60;
+      return token.save();
+    },
+    revokeAccessToken: async (token) => {
+      const found = await provider.AccessToken.find(token);
+      await found?.destroy();
+    },
     close: () => new Promise<void>((resolve) => {
       server.closeAllConnections();
       server.close(() => resolve());

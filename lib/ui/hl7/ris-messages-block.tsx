@@ -2,11 +2,9 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useI18n } from "@/lib/i18n/i18n-provider";
-import type { MessageKey } from "@/lib/i18n/types";
 import { useTRPC } from "@/lib/trpc/react";
 import { LocalDateTime } from "../local-date-time";
-
-const ORDER_CONTROLS = new Set(["NW", "CA", "OK", "OC", "SC"]);
+import { RisMessageMeaning } from "./ris-message-meaning";
 
 /**
  * "Messages RIS" on a request the site's RIS ordered: each HL7 message in and out, with its
@@ -33,7 +31,12 @@ export function RisMessagesBlock(props: { requestId: string }) {
                   {message.direction === "OUTBOUND" ? t("ris.messages.sent") : t("ris.messages.received")} · {message.messageType}
                   {message.orderControl && ` ${message.orderControl}`}
                 </strong>
-                {message.orderControl && ORDER_CONTROLS.has(message.orderControl) && <> — {t(`ris.messages.orderControl.${message.orderControl}` as MessageKey)}</>}
+                {(message.report || message.orderControl) && (
+                  <>
+                    {" — "}
+                    <RisMessageMeaning orderControl={message.orderControl} report={message.report} />
+                  </>
+                )}
               </div>
               <div>
                 <span className="ris-message-state" data-testid="ris-message-state">

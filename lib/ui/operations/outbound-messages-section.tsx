@@ -6,6 +6,7 @@ import { useState } from "react";
 import { useI18n } from "@/lib/i18n/i18n-provider";
 import { errorMessage } from "@/lib/trpc/error-message";
 import { useTRPC } from "@/lib/trpc/react";
+import { RisMessageMeaning } from "../hl7/ris-message-meaning";
 import { LocalDateTime } from "../local-date-time";
 
 /**
@@ -62,7 +63,12 @@ export function OutboundMessagesSection() {
                   {row.interfaceLabel}
                   <div className="muted small">{row.siteName}</div>
                 </td>
-                <td>ORU^R01 {row.orderControl}</td>
+                <td>
+                  ORU^R01 {row.orderControl}
+                  <div className="muted small">
+                    <RisMessageMeaning orderControl={row.orderControl} report={row.report} />
+                  </div>
+                </td>
                 <td>
                   {t(`ris.messages.state.${row.state}`)}
                   <div className="muted small">{t("ris.messages.attempts", { count: String(row.attempts) })}</div>

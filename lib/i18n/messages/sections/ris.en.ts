@@ -58,6 +58,11 @@ export const risEn: Messages["ris"] = {
       OK: "Accepted with protocol",
       OC: "Refused or cancelled",
       SC: "Post-exam information",
+      RE: "Signed report",
+    },
+    report: {
+      original: "Report (original)",
+      addendum: "Addendum {number} (correction)",
     },
     state: {
       ACCEPTED: "accepted (AA)",
@@ -71,7 +76,7 @@ export const risEn: Messages["ris"] = {
   },
   board: {
     title: "Messages to the RIS failed or stuck",
-    intro: "Radiologists' answers a site's RIS refused (AE/AR), or did not acknowledge after several minutes.",
+    intro: "Radiologists' answers and signed reports a site's RIS refused (AE/AR), or did not acknowledge after several minutes.",
     none: "No failed or stuck message.",
     request: "Request",
     interface: "Interface",

@@ -57,6 +57,11 @@ export const risFr = {
       OK: "Acceptation avec protocole",
       OC: "Refus ou annulation",
       SC: "Informations post-examen",
+      RE: "Compte rendu signé",
+    },
+    report: {
+      original: "Compte rendu (original)",
+      addendum: "Addendum {number} (correction)",
     },
     state: {
       ACCEPTED: "accepté (AA)",
@@ -70,7 +75,7 @@ export const risFr = {
   },
   board: {
     title: "Messages vers les RIS en échec ou bloqués",
-    intro: "Réponses du radiologue que le RIS d'un site a refusées (AE/AR), ou qu'il n'a pas acquittées après plusieurs minutes.",
+    intro: "Réponses du radiologue et comptes rendus signés que le RIS d'un site a refusés (AE/AR), ou qu'il n'a pas acquittés après plusieurs minutes.",
     none: "Aucun message en échec ou bloqué.",
     request: "Demande",
     interface: "Interface",

@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/domain/access";
 import { AppError } from "@/lib/domain/errors";
 import type { Db } from "../../db/client";
+import type { Hl7ReportVersionRef } from "./hl7-message-dto";
 import { canWatchOutbound } from "./outbound-access";
 
 /** A queued message not delivered after this long is stuck: the RIS has been unreachable for a while. */
@@ -14,6 +15,7 @@ export interface OutboundProblemDto {
   siteName: string;
   interfaceLabel: string;
   orderControl: string | null;
+  report: Hl7ReportVersionRef | null;
   state: "QUEUED" | "SENT" | "FAILED";
   ackCode: string | null;
   errorText: string | null;
@@ -38,6 +40,7 @@ export async function listOutboundProblems(args: { db: Db; actor: Actor; now: Da
       request: { select: { accessionNumber: true } },
       risInterface: { select: { label: true, site: { select: { name: true } } } },
       orderControl: true,
+      reportVersion: { select: { kind: true, sequence: true } },
       state: true,
       ackCode: true,
       errorText: true,
@@ -55,6 +58,7 @@ export async function listOutboundProblems(args: { db: Db; actor: Actor; now: Da
     siteName: row.risInterface?.site.name ?? "",
     interfaceLabel: row.risInterface?.label ?? "",
     orderControl: row.orderControl,
+    report: row.reportVersion,
     state: row.state as OutboundProblemDto["state"],
     ackCode: row.ackCode,
     errorText: row.errorText,

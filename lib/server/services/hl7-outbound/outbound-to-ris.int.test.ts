@@ -4,9 +4,6 @@ import { decideIndicationSchema, sendProtocolSchema } from "@/lib/domain/workflo
 import { startRisPeer, type RisPeer } from "@/lib/testing/ris-peer";
 import { actorOf, connectTestDb } from "@/lib/testing/test-db";
 import { createSite, createUser, teleDiagnosticRequest } from "@/prisma/factories";
-import { makeHl7SendHandler } from "../../jobs/handlers/hl7-send-handler";
-import type { JobHandlers } from "../../jobs/job-handler";
-import { runDueJobs } from "../../jobs/run-due-jobs";
 import { createCaller } from "../../trpc/app-router";
 import { claimRequest } from "../requests/claim-request";
 import { submitRequest } from "../requests/submit-request";
@@ -14,6 +11,7 @@ import { createRisInterface } from "../ris-interfaces/create-ris-interface";
 import { cancelRequest } from "../workflow/cancel-request";
 import { decideIndication } from "../workflow/decide-indication";
 import { sendProtocol } from "../workflow/send-protocol";
+import { deliverOutbound, outboundMessages, receivedFor as receivedBy } from "./outbox-test-kit";
 
 // The platform -> RIS side of the volet (flow 3), end to end: a workflow act on a request the
 // RIS ordered writes the ORU^R01 in its transaction; the "hl7.send" job delivers it over MLLP
@@ -24,15 +22,9 @@ let ris: RisPeer;
 beforeAll(async () => (ris = await startRisPeer()));
 afterAll(() => ris.stop());
 
-const ACK_TIMEOUT_MS = 400;
-const handlers = { "hl7.send": makeHl7SendHandler({ ackTimeoutMs: ACK_TIMEOUT_MS }) } as unknown as JobHandlers;
-
-/** Runs the pending send jobs of these messages that are due at `now` (other files' jobs are left alone). */
-async function deliver(messageIds: bigint[], now: Date, onlyJobIds?: bigint[]) {
-  const jobs = await db.job.findMany({ where: { kind: "hl7.send", state: "PENDING", OR: messageIds.map((id) => ({ payload: { path: ["messageId"], equals: id.toString() } })) }, select: { id: true } });
-  const ids = onlyJobIds ?? jobs.map((job) => job.id);
-  return runDueJobs({ db, now, handlers, jobIds: ids });
-}
+const deliver = (messageIds: bigint[], now: Date, onlyJobIds?: bigint[]) => deliverOutbound(db, messageIds, now, onlyJobIds);
+const outbound = (requestId: string) => outboundMessages(db, requestId);
+const receivedFor = (placer: string) => receivedBy(ris, placer);
 
 async function risOrder(options: { qualified: boolean; port?: number }) {
   const site = await createSite(db, "CH Nord");
@@ -64,10 +56,6 @@ async function risOrder(options: { qualified: boolean; port?: number }) {
   return { site, iface, requestId, placer, ins, rpps, app, admin: admin!, radiologist: radiologist!, referrer: referrer!, head: head!, ...request };
 }
 
-const outbound = (requestId: string) =>
-  db.hl7Message.findMany({ where: { requestId, direction: "OUTBOUND" }, orderBy: { id: "asc" }, select: { id: true, state: true, orderControl: true, ackCode: true, errorText: true, attempts: true, controlId: true } });
-
-const receivedFor = (placer: string) => ris.received.filter((message) => message.getSegment("ORC")?.getField(2) === placer);
 
 describe("the radiologist's decision reaches the site's RIS (ORU^R01)", () => {
   it("sends the acceptance with the protocol (OK) and the qualified INS; the RIS's AA acknowledges it", async () => {

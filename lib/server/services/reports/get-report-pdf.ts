@@ -12,8 +12,8 @@ import { visibleRequestsWhere } from "../requests/request-scope";
  * A signed version as PDF, with every signed version before it: an addendum's PDF shows the
  * report it corrects, so the printed copy carries the whole history up to that signature.
  * Drafts are nobody's download (NOT_FOUND, like a foreign site's report). Built from stored,
- * immutable columns only, so each download of a version gives the same bytes. Audited: the
- * document holds the patient's identity and the report.
+ * immutable columns only (load-report-pdf-input.ts), so each download of a version gives the
+ * same bytes. Audited: the document holds the patient's identity and the report.
  */
 export async function getReportPdf(args: { db: Db; actor: Actor; versionId: string }): Promise<{ fileName: string; bytes: Uint8Array }> {
   const { db, actor } = args;
@@ -24,7 +24,7 @@ export async function getReportPdf(args: { db: Db; actor: Actor; versionId: stri
   if (!target) throw new AppError("NOT_FOUND", "Report not found");
   if (!canReadSignedReport(actor)) throw new AppError("FORBIDDEN", "Reports are read by physicians");
 
-  const { input, siteId } = await loadReportPdfInput(db, target.requestId, target.sequence);
+  const { input, siteId, requestId } = await loadReportPdfInput(db, target);
   const bytes = await renderReportPdf(input);
 
   await writeAudit(db, {
@@ -33,7 +33,7 @@ export async function getReportPdf(args: { db: Db; actor: Actor; versionId: stri
     entityType: "ReportVersion",
     entityId: target.id,
     siteId,
-    detail: { requestId: target.requestId, sequence: target.sequence, versions: input.versions.length },
+    detail: { requestId, sequence: target.sequence, versions: input.versions.length },
   });
   return { fileName: `CR-${input.request.accessionNumber}-v${target.sequence}.pdf`, bytes };
 }

@@ -34,9 +34,13 @@ export async function requestReadyToRead(db: TestDb, options: { informed?: boole
   return { site, referrer, radiologist, colleague, foreignRadiologist, requestId };
 }
 
-/** A request in reading with its draft, every required field filled, so that it can be signed. */
-export async function draftReadyToSign(db: TestDb, options: { injected?: boolean } = {}) {
+/**
+ * A request in reading with its draft, every required field filled (with `values` on top), so
+ * that it can be signed. `prepare` runs before reading starts (to make the request the RIS's).
+ */
+export async function draftReadyToSign(db: TestDb, options: { injected?: boolean; values?: ReportValues; prepare?: (t: Awaited<ReturnType<typeof requestReadyToRead>>) => Promise<void> } = {}) {
   const t = await requestReadyToRead(db, options);
+  await options.prepare?.(t);
   await startReading({ db, actor: t.radiologist, requestId: t.requestId });
   const panel = await getReportPanel({ db, actor: t.radiologist, requestId: t.requestId });
   const draft = panel.draft!;
@@ -47,6 +51,7 @@ export async function draftReadyToSign(db: TestDb, options: { injected?: boolean
       filled[field.id] = field.kind === "text" ? `Texte ${field.id}` : field.kind === "choice" ? field.options[0]! : field.kind === "yesno" ? false : field.kind === "score" ? field.max : 12.5;
     }
   }
+  Object.assign(filled, options.values);
   const saved = await saveDraft({ db, actor: t.radiologist, input: { requestId: t.requestId, draftId: draft.id, draftVersion: draft.draftVersion, values: filled } });
   return { ...t, draft, values: filled, draftVersion: saved.draftVersion };
 }

@@ -6,7 +6,7 @@ import { connectTestDb } from "@/lib/testing/test-db";
 import { FACTORY_PASSWORD } from "@/prisma/factories";
 import { changeTemplate } from "./change-template";
 import { getReportPanel } from "./get-report-panel";
-import { draftReadyToSign as draftReadyToSignIn, requestReadyToRead } from "./report-test-kit";
+import { draftReadyToSign as readyToSign, requestReadyToRead } from "./report-test-kit";
 import { saveDraft } from "./save-draft";
 import { signReport } from "./sign-report";
 import { startAddendum } from "./start-addendum";
@@ -20,7 +20,8 @@ async function errorOf(promise: Promise<unknown>): Promise<AppError> {
   return error as AppError;
 }
 
-const draftReadyToSign = (options: { injected?: boolean } = {}) => draftReadyToSignIn(db, options);
+/** A request in reading with its draft, filled so that it can be signed. */
+const draftReadyToSign = (options: { injected?: boolean } = {}) => readyToSign(db, options);
 
 const sign = (t: Awaited<ReturnType<typeof draftReadyToSign>>, draftVersion = t.draftVersion, password = FACTORY_PASSWORD) =>
   signReport({ db, actor: t.radiologist, input: { requestId: t.requestId, draftId: t.draft.id, draftVersion, password } });

@@ -1,0 +1,93 @@
+import "server-only";
+import { createHash, randomUUID } from "node:crypto";
+import type { ServiceRequest } from "@medplum/fhirtypes";
+import { canSubmit, type Actor } from "@/lib/domain/access";
+import { toServiceRequest } from "@/lib/domain/fhir/fhir-resources";
+import { FhirProblem } from "@/lib/domain/fhir/operation-outcome";
+import { identityFromPatient, subjectOfServiceRequest, submissionFromServiceRequest, type PatientIdentityFromFhir } from "@/lib/domain/fhir/service-request-input";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { createTranslator } from "@/lib/i18n/translate";
+import type { Db } from "../db/client";
+import { wakeJobWorker } from "../jobs/wake-job-worker";
+import { publishRequestChanged } from "../realtime/publish";
+import { publishPendingNotifications } from "../services/notifications/notify";
+import { createRequestInTx } from "../services/requests/create-request-in-tx";
+import { hashPayload, toColumns } from "../services/requests/submit-request";
+import { IDENTITY_SELECT, REQUEST_ROW_SELECT, resolvePatientId } from "./fhir-request-filter";
+
+const english = createTranslator("en");
+
+/**
+ * An EHR creates a télédiagnostic request (POST ServiceRequest) for the token user's site, as the
+ * form does: a referrer of the site only, the form's validation, the same row, events, audit,
+ * assignment and notifications (createRequestInTx), source FHIR. The EHR's order number
+ * (identifier) is the placer order number, unique per site: the same order again answers the
+ * request already made (created: false), whatever else changed; for another patient it is a
+ * conflict (409).
+ */
+export async function createServiceRequest(db: Db, actor: Actor, body: unknown): Promise<{ created: boolean; resource: ServiceRequest }> {
+  if (!canSubmit(actor) || !actor.siteId) throw FhirProblem.of(403, "forbidden", "only a referring physician of a site creates requests");
+  const siteId = actor.siteId;
+  const structure = subjectOfServiceRequest(body);
+  if (!structure.ok) throw new FhirProblem(structure.status, structure.issues);
+  const { resource, subject } = structure.value;
+
+  let identity: PatientIdentityFromFhir;
+  if (subject.kind === "contained") identity = identityFromPatient(subject.patient);
+  else {
+    const known = await resolvePatientId(db, actor, subject.patientId);
+    const row = known && known.siteId === siteId ? await db.readingRequest.findFirst({ where: known, select: IDENTITY_SELECT, orderBy: { submittedAt: "desc" } }) : null;
+    if (!row) throw FhirProblem.of(422, "not-found", `Patient/${subject.patientId} is not a patient of this site: send the patient as a contained resource`, "ServiceRequest.subject");
+    identity = {
+      familyName: row.patientFamilyName,
+      givenName: row.patientGivenName,
+      birthDate: row.patientBirthDate.toISOString().slice(0, 10),
+      sex: row.patientSex,
+      sitePatientId: row.sitePatientId,
+      sitePatientIdIssuer: row.sitePatientIdIssuer,
+      ins: row.patientIns ?? undefined,
+      insStatus: row.patientInsStatus ?? undefined,
+    };
+  }
+
+  const idempotencyKeyFor = (placer: string | null) => (placer ? `fhir-${createHash("sha256").update(`${siteId}|${placer}`).digest("hex").slice(0, 40)}` : randomUUID());
+  const parsed = submissionFromServiceRequest(resource, identity, idempotencyKeyFor, (key) => english(key as Parameters<typeof english>[0]));
+  if (!parsed.ok) throw new FhirProblem(parsed.status, parsed.issues);
+  const { input, placerOrderNumber, sitePatientIdIssuer } = parsed.value;
+
+  const earlier = async () => {
+    if (!placerOrderNumber) return null;
+    const found = await db.readingRequest.findUnique({ where: { siteId_placerOrderNumber: { siteId, placerOrderNumber } }, select: REQUEST_ROW_SELECT });
+    if (found && found.sitePatientId !== input.patient.sitePatientId) {
+      throw FhirProblem.of(409, "conflict", `order ${placerOrderNumber} was already sent for another patient (IPP); a new order needs a new identifier`, "ServiceRequest.identifier");
+    }
+    return found;
+  };
+  const already = await earlier();
+  if (already) return { created: false, resource: toServiceRequest(already) };
+
+  const informed = input.type === "TELEDIAGNOSTIC" && input.patientInformed === true;
+  try {
+    const { requestId, pending } = await db.$transaction((tx) =>
+      createRequestInTx(tx, {
+        data: { ...toColumns(input), siteId, requesterId: actor.id, payloadHash: hashPayload(input), source: "FHIR", placerOrderNumber, sitePatientIdIssuer },
+        siteId,
+        priority: input.priority,
+        actorId: actor.id,
+        patientInformed: informed,
+      }),
+    );
+    publishRequestChanged(requestId, siteId);
+    publishPendingNotifications(pending);
+    wakeJobWorker();
+    const row = await db.readingRequest.findUniqueOrThrow({ where: { id: requestId }, select: REQUEST_ROW_SELECT });
+    return { created: true, resource: toServiceRequest(row) };
+  } catch (error) {
+    // Two deliveries of the same order at once: the loser answers the winner's request.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      const winner = await earlier();
+      if (winner) return { created: false, resource: toServiceRequest(winner) };
+    }
+    throw error;
+  }
+}
