@@ -1,10 +1,7 @@
-import { mkdirSync } from "node:fs";
-import path from "node:path";
 import { randomBytes } from "node:crypto";
-import type { Locator, Page } from "@playwright/test";
 import { expect, test } from "./test";
 import { accounts } from "./demo-accounts";
-import { signedInPage } from "./pages";
+import { shootWhenAsked, signedInPage } from "./pages";
 import { expectNoSeriousViolations } from "./axe";
 
 // The administrator registers a site's C-MOVE destination in /admin: mistakes are named at
@@ -34,7 +31,7 @@ test("the administrator adds a C-MOVE destination, with bad input named at its f
   await expect(form.getByText("Le titre AE a 16 caractères au plus.")).toBeVisible();
   await expect(form.getByText(/Hôte invalide/)).toBeVisible();
   await expect(form.getByText("Le port est un nombre entier de 1 à 65535.")).toBeVisible();
-  await shootPanel(page, panel, "admin-move-destinations-errors");
+  await shootWhenAsked(page, "admin-move-destinations-errors", panel);
 
   await form.getByLabel("Titre AE").fill(aeTitle);
   await form.getByLabel("Hôte").fill("127.0.0.1");
@@ -54,7 +51,7 @@ test("the administrator adds a C-MOVE destination, with bad input named at its f
   await form.getByLabel("Hôte").fill("127.0.0.1");
   await form.getByRole("button", { name: "Ajouter" }).click();
   await expect(form.getByText("Ce site a déjà une destination avec ce titre AE.")).toBeVisible();
-  await shootPanel(page, panel, "admin-move-destinations");
+  await shootWhenAsked(page, "admin-move-destinations", panel);
   // The list, the form and its errors, as a screen reader meets them.
   await expectNoSeriousViolations(page, "/admin with C-MOVE destinations listed and a form error shown");
 
@@ -62,16 +59,3 @@ test("the administrator adds a C-MOVE destination, with bad input named at its f
   await expect(row).toContainText("désactivée");
   await expect(row.getByRole("button", { name: `Réactiver ${aeTitle}` })).toBeVisible();
 });
-
-/** The panel at the three widths, when SHOTS_DIR is set (the page is long; the panel is what changed). */
-async function shootPanel(page: Page, panel: Locator, name: string): Promise<void> {
-  const dir = process.env.SHOTS_DIR;
-  if (!dir) return;
-  mkdirSync(dir, { recursive: true });
-  const original = page.viewportSize();
-  for (const width of [1440, 768, 390]) {
-    await page.setViewportSize({ width, height: 900 });
-    await panel.screenshot({ path: path.join(dir, `${name}-${width}.png`) });
-  }
-  if (original) await page.setViewportSize(original);
-}

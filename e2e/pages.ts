@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { expect, type Browser, type BrowserContextOptions, type Page } from "@playwright/test";
+import { expect, type Browser, type BrowserContextOptions, type Locator, type Page } from "@playwright/test";
 import type { DemoAccount } from "./demo-accounts";
 
 /**
@@ -64,14 +64,16 @@ export function worklistRow(page: Page, familyName: string) {
  * Screenshots of a state at the three widths a clinician uses (1440, 768, 390 px), when
  * SHOTS_DIR asks for them: to be looked at, not compared.
  */
-export async function shootWhenAsked(page: Page, name: string): Promise<void> {
+export async function shootWhenAsked(page: Page, name: string, target?: Locator): Promise<void> {
   const dir = process.env.SHOTS_DIR ?? process.env.VIEWER_SHOTS_DIR;
   if (!dir) return;
   mkdirSync(dir, { recursive: true });
   const original = page.viewportSize();
   for (const width of [1440, 768, 390]) {
     await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: path.join(dir, `${name}-${width}.png`), fullPage: true });
+    // A panel alone when the page is long and the panel is what changed.
+    if (target) await target.screenshot({ path: path.join(dir, `${name}-${width}.png`) });
+    else await page.screenshot({ path: path.join(dir, `${name}-${width}.png`), fullPage: true });
   }
   if (original) await page.setViewportSize(original);
 }

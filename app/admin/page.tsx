@@ -6,6 +6,7 @@ import { getQueryClient, HydrateClient, serverTrpc } from "@/lib/trpc/server";
 import { AccountsPanel } from "@/lib/ui/admin/accounts-panel";
 import { DicomSendersEditor } from "@/lib/ui/admin/dicom-senders-editor";
 import { MoveDestinationsEditor } from "@/lib/ui/admin/move-destinations-editor";
+import { ReportDestinationsEditor } from "@/lib/ui/admin/report-destinations-editor";
 import { PriorityTargetsEditor } from "@/lib/ui/admin/priority-targets-editor";
 import { RisInterfacesEditor } from "@/lib/ui/admin/ris-interfaces-editor";
 import { PrivilegesEditor } from "@/lib/ui/admin/privileges-editor";
@@ -49,6 +50,7 @@ export default async function AdminPage() {
         {admin && <ProtocolCatalogueEditor />}
         {admin && <DicomSendersEditor />}
         {admin && <MoveDestinationsEditor />}
+        {admin && <ReportDestinationsEditor />}
         {admin && <RisInterfacesEditor />}
       </div>
     </HydrateClient>

@@ -71,6 +71,7 @@ export function LiveUpdatesProvider({ children }: { children: ReactNode }) {
           // Assignment, take-over, escalation and handover change the holder panel and the heads' board.
           void queryClient.invalidateQueries({ queryKey: trpc.assignment.forRequest.queryKey({ requestId: hint.requestId }) });
           void queryClient.invalidateQueries({ queryKey: trpc.hl7Messages.pathKey() });
+          void queryClient.invalidateQueries({ queryKey: trpc.pacsExports.pathKey() });
           void queryClient.invalidateQueries({ queryKey: trpc.assignment.escalated.pathKey() });
           // Any request's change may move the live operations board's figures (heads only see it).
           void queryClient.invalidateQueries({ queryKey: trpc.operations.pathKey() });

@@ -19,6 +19,8 @@ export interface OrthancOptions {
   stowTarget?: { name: string; url: string; bearerToken: string };
   /** A DICOM peer Orthanc can push to (`POST /modalities/<name>/store`). */
   storeTarget?: { name: string; aeTitle: string; host: string; port: number };
+  /** Further configuration, over the defaults (e.g. DicomCheckCalledAet, DicomAlwaysAllowStore). */
+  config?: Record<string, unknown>;
 }
 
 export interface Orthanc {
@@ -60,6 +62,7 @@ export async function startOrthanc(options: OrthancOptions = {}): Promise<Orthan
         ? { [options.stowTarget.name]: { Url: options.stowTarget.url.replace(/\/?$/, "/"), HttpHeaders: { Authorization: `Bearer ${options.stowTarget.bearerToken}` } } }
         : {},
     },
+    ...options.config,
   };
   const configFile = path.join(dir, "orthanc.json");
   writeFileSync(configFile, JSON.stringify(config, null, 2));

@@ -1,3 +1,4 @@
+import { uidFromUuid } from "@/lib/dicom/uid";
 import type { InsStatus } from "../identity/ins-status";
 import { insForOutgoing } from "../identity/ins-status";
 import type { Modality, Priority, Sex } from "../enums";
@@ -63,7 +64,7 @@ export function fitText(value: string, max: number): string {
  * exam, from one scanner or two, lands in one study; and unique to the request.
  */
 export function studyInstanceUidOf(requestId: string): string {
-  return `2.25.${BigInt(`0x${requestId.replace(/-/g, "")}`).toString(10)}`;
+  return uidFromUuid(requestId);
 }
 
 /** DA and TM of an instant in the territory's wall-clock time: DICOM dates and times without an offset are local. */

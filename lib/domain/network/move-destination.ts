@@ -10,7 +10,8 @@ export const MAX_LABEL_LENGTH = 200;
 export const MAX_AE_TITLE_LENGTH = 16;
 const MAX_HOST_LENGTH = 253;
 
-export type DestinationField = "label" | "aeTitle" | "host" | "port";
+// "formats": a report destination's document formats (report-destination.ts).
+export type DestinationField = "label" | "aeTitle" | "host" | "port" | "formats";
 export type DestinationProblemCode =
   | "LABEL_REQUIRED"
   | "LABEL_TOO_LONG"
@@ -20,6 +21,8 @@ export type DestinationProblemCode =
   | "HOST_REQUIRED"
   | "HOST_INVALID"
   | "PORT_RANGE"
+  // A report destination with neither PDF nor SR would store nothing.
+  | "FORMAT_REQUIRED"
   // Found by the service only: another destination of the same site has this AE title.
   | "AE_TAKEN";
 

@@ -23,6 +23,7 @@ import { subspecialtyEn } from "./sections/subspecialty.en";
 import { accountEn } from "./sections/account.en";
 import { sendersEn } from "./sections/senders.en";
 import { moveDestinationsEn } from "./sections/move-destinations.en";
+import { pacsExportsEn, reportDestinationsEn } from "./sections/pacs-export.en";
 import { risEn } from "./sections/ris.en";
 import { oidcEn } from "./sections/oidc.en";
 import { worklistGlanceEn } from "./sections/worklist-glance.en";
@@ -343,6 +344,8 @@ export const en: Messages = {
   activity: activityEn,
   senders: sendersEn,
   moveDestinations: moveDestinationsEn,
+  reportDestinations: reportDestinationsEn,
+  pacsExports: pacsExportsEn,
   ris: risEn,
   oidc: oidcEn,
   worklistGlance: worklistGlanceEn,

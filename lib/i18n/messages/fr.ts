@@ -22,6 +22,7 @@ import { subspecialtyFr } from "./sections/subspecialty.fr";
 import { accountFr } from "./sections/account.fr";
 import { sendersFr } from "./sections/senders.fr";
 import { moveDestinationsFr } from "./sections/move-destinations.fr";
+import { pacsExportsFr, reportDestinationsFr } from "./sections/pacs-export.fr";
 import { risFr } from "./sections/ris.fr";
 import { oidcFr } from "./sections/oidc.fr";
 import { worklistGlanceFr } from "./sections/worklist-glance.fr";
@@ -348,6 +349,8 @@ export const fr = {
   activity: activityFr,
   senders: sendersFr,
   moveDestinations: moveDestinationsFr,
+  reportDestinations: reportDestinationsFr,
+  pacsExports: pacsExportsFr,
   ris: risFr,
   oidc: oidcFr,
   worklistGlance: worklistGlanceFr,

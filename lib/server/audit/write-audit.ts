@@ -124,6 +124,10 @@ export const AUDIT_ACTIONS = [
   "HL7_MESSAGE_RETRIED",
   // The FHIR API (lib/server/fhir): each read or search, with the resource ids it returned.
   "FHIR_READ",
+  // The signed report stored at the site's PACS (lib/server/services/pacs-export, report-destinations).
+  "REPORT_PACS_DESTINATION_CHANGED",
+  "REPORT_PACS_EXPORT_ATTEMPT",
+  "REPORT_PACS_EXPORT_RETRIED",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -152,7 +156,9 @@ export interface AuditEntry {
     | "DicomSender"
     | "DicomMoveDestination"
     | "RisInterface"
-    | "Hl7Message";
+    | "Hl7Message"
+    | "ReportPacsDestination"
+    | "ReportPacsExport";
   entityId?: string | null;
   siteId?: string | null;
   detail?: Prisma.InputJsonValue;

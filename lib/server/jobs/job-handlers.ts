@@ -3,6 +3,7 @@ import { criticalEscalationHandler } from "./handlers/critical-escalation-handle
 import { autoAssignHandler } from "./handlers/auto-assign-handler";
 import { hl7SendHandler } from "./handlers/hl7-send-handler";
 import { escalationCheckHandler } from "./handlers/escalation-check-handler";
+import { pacsStoreReportHandler } from "./handlers/pacs-store-report-handler";
 import { offCallHandler } from "./handlers/off-call-handler";
 import { shiftEndedHandler } from "./handlers/shift-ended-handler";
 import { shiftStartedHandler } from "./handlers/shift-started-handler";
@@ -17,12 +18,14 @@ export const JOB_HANDLERS: JobHandlers = {
   "rota.offCall": offCallHandler,
   "critical.escalation": criticalEscalationHandler,
   "hl7.send": hl7SendHandler,
+  "pacs.storeReport": pacsStoreReportHandler,
 };
 
 /**
- * The outbound HL7 sends wait on a site's RIS (up to the ACK timeout each): they run in a worker
- * of their own (main.ts), so that escalations and handovers never queue behind a silent RIS. A
- * worker takes only the kinds its handlers list.
+ * The outbound HL7 sends and the C-STOREs of reports wait on a site's RIS or PACS (up to their
+ * timeout each): they run in a worker of their own (main.ts), so that escalations and handovers
+ * never queue behind a silent peer. A worker takes only the kinds its handlers list.
  */
-export const HL7_JOB_HANDLERS = { "hl7.send": hl7SendHandler } as Partial<JobHandlers> as JobHandlers;
-export const CORE_JOB_HANDLERS = Object.fromEntries(Object.entries(JOB_HANDLERS).filter(([kind]) => kind !== "hl7.send")) as Partial<JobHandlers> as JobHandlers;
+const OUTBOUND_KINDS: readonly string[] = ["hl7.send", "pacs.storeReport"];
+export const HL7_JOB_HANDLERS = { "hl7.send": hl7SendHandler, "pacs.storeReport": pacsStoreReportHandler } as Partial<JobHandlers> as JobHandlers;
+export const CORE_JOB_HANDLERS = Object.fromEntries(Object.entries(JOB_HANDLERS).filter(([kind]) => !OUTBOUND_KINDS.includes(kind))) as Partial<JobHandlers> as JobHandlers;

@@ -20,8 +20,10 @@ export interface JobPayloads {
   "critical.escalation": { findingId: string };
   /** An outbound HL7 message (Hl7Message id, as text: JSON has no bigint) to send to the site's RIS over MLLP. */
   "hl7.send": { messageId: string };
+  /** A signed report's DICOM document (ReportPacsExport id) to store at the site's PACS by C-STORE. */
+  "pacs.storeReport": { exportId: string };
 }
 
 export type JobKind = keyof JobPayloads;
 
-export const JOB_KINDS = ["assignment.auto", "escalation.check", "shift.started", "shift.ended", "rota.offCall", "critical.escalation", "hl7.send"] as const satisfies readonly JobKind[];
+export const JOB_KINDS = ["assignment.auto", "escalation.check", "shift.started", "shift.ended", "rota.offCall", "critical.escalation", "hl7.send", "pacs.storeReport"] as const satisfies readonly JobKind[];

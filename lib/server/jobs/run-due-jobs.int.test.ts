@@ -21,11 +21,11 @@ async function schedule(runAt: Date): Promise<{ id: bigint; requestId: string }>
 
 function recording(fail = false): { handlers: JobHandlers; seen: string[] } {
   const seen: string[] = [];
-  const handle = (payload: { requestId?: string; shiftId?: string; findingId?: string; messageId?: string }) => {
+  const handle = (payload: { requestId?: string; shiftId?: string; findingId?: string; messageId?: string; exportId?: string }) => {
     seen.push(payload.requestId ?? payload.shiftId ?? payload.findingId ?? "");
     return fail ? Promise.reject(new Error("PACS en panne")) : Promise.resolve();
   };
-  return { seen, handlers: { "assignment.auto": handle, "escalation.check": handle, "shift.started": handle, "shift.ended": handle, "rota.offCall": handle, "critical.escalation": handle, "hl7.send": handle } };
+  return { seen, handlers: { "assignment.auto": handle, "escalation.check": handle, "shift.started": handle, "shift.ended": handle, "rota.offCall": handle, "critical.escalation": handle, "hl7.send": handle, "pacs.storeReport": handle } };
 }
 
 describe("the durable job runner", () => {
@@ -98,7 +98,7 @@ describe("the durable job runner", () => {
     const clock = new Date("2001-02-03T04:05:06.000Z");
     let resolveSeen: (requestId: string) => void = () => undefined;
     const handled = new Promise<string>((resolve) => (resolveSeen = resolve));
-    const handle = (payload: { requestId?: string; shiftId?: string; findingId?: string; messageId?: string }) => {
+    const handle = (payload: { requestId?: string; shiftId?: string; findingId?: string; messageId?: string; exportId?: string }) => {
       resolveSeen(payload.requestId ?? "");
       return Promise.resolve();
     };
@@ -107,7 +107,7 @@ describe("the durable job runner", () => {
       log: () => undefined,
       intervalMs: 60_000,
       clock: () => clock,
-      handlers: { "assignment.auto": handle, "escalation.check": handle, "shift.started": handle, "shift.ended": handle, "rota.offCall": handle, "critical.escalation": handle, "hl7.send": handle },
+      handlers: { "assignment.auto": handle, "escalation.check": handle, "shift.started": handle, "shift.ended": handle, "rota.offCall": handle, "critical.escalation": handle, "hl7.send": handle, "pacs.storeReport": handle },
     });
     const job = await schedule(clock);
     worker.wake();

@@ -121,6 +121,8 @@ async function dispatch(handlers: JobHandlers, job: TakenJob, context: JobContex
       return handlers[kind](job.payload as Parameters<JobHandlers[typeof kind]>[0], context);
     case "hl7.send":
       return handlers[kind](job.payload as Parameters<JobHandlers[typeof kind]>[0], context);
+    case "pacs.storeReport":
+      return handlers[kind](job.payload as Parameters<JobHandlers[typeof kind]>[0], context);
     default: {
       const unknown: never = kind;
       throw new Error(`No handler for job kind ${String(unknown)}`);

@@ -1,4 +1,5 @@
 import "server-only";
+import { insForOutgoing } from "@/lib/domain/identity/ins-status";
 import { performedExamTitle, wasInjected } from "@/lib/domain/reports/report-document";
 import type { Db, Tx } from "../db/client";
 import { documentTitleFor, type ReportPdfInput } from "./report-pdf-input";
@@ -9,7 +10,7 @@ import { documentTitleFor, type ReportPdfInput } from "./report-pdf-input";
  * only, so the same version always renders to the same bytes, whoever asks (a download, the
  * message to the site's RIS). No scoping here: the caller has decided who may have it.
  */
-export async function loadReportPdfInput(db: Db | Tx, target: { requestId: string; sequence: number }): Promise<{ input: ReportPdfInput; siteId: string; requestId: string }> {
+export async function loadReportPdfInput(db: Db | Tx, target: { requestId: string; sequence: number }, options: { outgoing?: boolean } = {}): Promise<{ input: ReportPdfInput; siteId: string; requestId: string }> {
   const request = await db.readingRequest.findUniqueOrThrow({
     where: { id: target.requestId },
     select: {
@@ -28,6 +29,7 @@ export async function loadReportPdfInput(db: Db | Tx, target: { requestId: strin
       patientSex: true,
       sitePatientId: true,
       patientIns: true,
+      patientInsStatus: true,
       contrastInjection: true,
       site: { select: { name: true, code: true } },
       requester: { select: { displayName: true } },
@@ -70,7 +72,8 @@ export async function loadReportPdfInput(db: Db | Tx, target: { requestId: strin
       birthDate: request.patientBirthDate,
       sex: request.patientSex,
       sitePatientId: request.sitePatientId,
-      ins: request.patientIns,
+      // A copy for the site's PACS prints the INS only for a qualified identity (insForOutgoing).
+      ins: options.outgoing ? insForOutgoing(request) : request.patientIns,
     },
     request: {
       type: request.type,

@@ -23,6 +23,8 @@ import { moveDestinationsRouter } from "./routers/move-destinations-router";
 import { securityRouter } from "./routers/security-router";
 import { risInterfacesRouter } from "./routers/ris-interfaces-router";
 import { hl7MessagesRouter } from "./routers/hl7-messages-router";
+import { pacsExportsRouter } from "./routers/pacs-exports-router";
+import { reportDestinationsRouter } from "./routers/report-destinations-router";
 
 
 export const appRouter = router({
@@ -49,6 +51,8 @@ export const appRouter = router({
   security: securityRouter,
   risInterfaces: risInterfacesRouter,
   hl7Messages: hl7MessagesRouter,
+  pacsExports: pacsExportsRouter,
+  reportDestinations: reportDestinationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

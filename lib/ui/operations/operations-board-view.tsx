@@ -13,6 +13,7 @@ import { useBoardClock } from "./board-clock";
 import { EscalationsSection } from "./escalations-section";
 import { OnCallTable } from "./on-call-table";
 import { OutboundMessagesSection } from "./outbound-messages-section";
+import { PacsExportsSection } from "./pacs-exports-section";
 
 /**
  * The department head's live board. Refetched on every socket hint about a request (see
@@ -39,6 +40,7 @@ export function OperationsBoardView() {
       <OnCallTable onCall={board.onCall} offCallHolders={board.offCallHolders} now={now} />
       <EscalationsSection requests={board.escalatedRequests} findings={board.escalatedFindings} now={now} />
       <OutboundMessagesSection />
+      <PacsExportsSection />
     </div>
   );
 }

@@ -20,6 +20,7 @@ import { ReportPrintHead } from "../print/print-request-facts";
 import { RequestTimeline } from "./request-timeline";
 import { PostExamPanel, RisOrderDetails } from "./ris-order-details";
 import { RisMessagesBlock } from "../hl7/ris-messages-block";
+import { PacsExportsBlock } from "../pacs-export/pacs-exports-block";
 
 export function RequestDetailView(props: { requestId: string; actorId: string; canClaim: boolean }) {
   const { t } = useI18n();
@@ -95,6 +96,7 @@ export function RequestDetailView(props: { requestId: string; actorId: string; c
       <AssignmentPanel requestId={request.id} />
       <WorkflowPanel request={request} />
       <RisMessagesBlock requestId={request.id} />
+      <PacsExportsBlock requestId={request.id} />
       <ReportPanel requestId={request.id} actorId={props.actorId} requesterId={request.requester.id} />
       <CriticalFindingsPanel requestId={request.id} />
       <section className="panel" style={{ marginTop: "1rem" }}>

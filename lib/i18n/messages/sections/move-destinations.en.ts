@@ -31,6 +31,7 @@ export const moveDestinationsEn: Messages["moveDestinations"] = {
     AE_TAKEN: "This site already has a destination with this AE title.",
     HOST_REQUIRED: "The host is required.",
     HOST_INVALID: "Invalid host: an IPv4 or IPv6 address, or a host name (letters, digits, hyphens, dots).",
+    FORMAT_REQUIRED: "Choose at least one format: PDF or SR.",
     PORT_RANGE: "The port is a whole number from 1 to 65535.",
   },
 };

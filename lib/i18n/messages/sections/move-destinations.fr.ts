@@ -30,6 +30,7 @@ export const moveDestinationsFr = {
     AE_TAKEN: "Ce site a déjà une destination avec ce titre AE.",
     HOST_REQUIRED: "L'hôte est obligatoire.",
     HOST_INVALID: "Hôte invalide : une adresse IPv4 ou IPv6, ou un nom d'hôte (lettres, chiffres, tirets, points).",
+    FORMAT_REQUIRED: "Choisissez au moins un format : PDF ou SR.",
     PORT_RANGE: "Le port est un nombre entier de 1 à 65535.",
   },
 } as const;

@@ -68,7 +68,8 @@ export interface OpenedStoreAssociation extends StoreSink {
   release(): Promise<void>;
 }
 
-export type StoreAssociationOpening = { ok: true; association: OpenedStoreAssociation } | { ok: false; reason: string };
+/** `refused`: the peer answered and rejected the association (A-ASSOCIATE-RJ); otherwise it was not reached or did not answer. */
+export type StoreAssociationOpening = { ok: true; association: OpenedStoreAssociation } | { ok: false; reason: string; refused: boolean };
 
 /**
  * C-MOVE: an association from the archive (calling AE = its own title) to the destination, with one
@@ -93,15 +94,15 @@ export function openStoreAssociation(args: {
   const internals = network as unknown as NetworkInternals;
   return new Promise((resolve) => {
     let settled = false;
-    const fail = (reason: string) => {
+    const fail = (reason: string, refused = false) => {
       if (settled) return;
       settled = true;
       socket.destroy();
-      resolve({ ok: false, reason });
+      resolve({ ok: false, reason, refused });
     };
     network.on("connect", () => network.sendAssociationRequest(association));
     network.on("associationRejected", (rejection: { result: number; source: number; reason: number }) =>
-      fail(`association rejected (result ${rejection.result}, source ${rejection.source}, reason ${rejection.reason})`),
+      fail(`association rejected (result ${rejection.result}, source ${rejection.source}, reason ${rejection.reason})`, true),
     );
     // A timeout or a malformed PDU: the library aborts but leaves the socket open; closing it ends
     // a C-STORE waiting for its response (sendAndAwait) instead of leaving the C-MOVE hanging.

@@ -1,0 +1,62 @@
+import type { Messages } from "../../types";
+
+export const reportDestinationsEn: Messages["reportDestinations"] = {
+  title: "Site PACS: signed reports",
+  intro:
+    "Each signed report (and each addendum) is sent by C-STORE to its site's PACS, into the study linked to the request, as encapsulated PDF and/or text SR. The patient's identity is the one the PACS has for the study. A deactivated destination receives nothing more.",
+  site: "Site",
+  label: "Label",
+  aeTitle: "AE title",
+  host: "Host",
+  port: "Port",
+  formats: "Formats",
+  pdf: "Encapsulated PDF (the report as printed)",
+  sr: "Text SR (Basic Text SR: sections and conclusion)",
+  pdfShort: "PDF",
+  srShort: "SR",
+  state: "State",
+  active: "active",
+  inactive: "deactivated",
+  add: "Add a PACS",
+  create: "Add",
+  edit: "Edit",
+  save: "Save",
+  cancel: "Cancel",
+  deactivate: "Deactivate",
+  reactivate: "Reactivate",
+  created: "PACS added.",
+  saved: "PACS saved.",
+  none: "No site PACS is registered to receive the reports.",
+};
+
+export const pacsExportsEn: Messages["pacsExports"] = {
+  title: "Sent to the site's PACS",
+  none: "Nothing sent to the PACS for this request.",
+  original: "Original report",
+  addendum: "Addendum no. {sequence}",
+  format: {
+    ENCAPSULATED_PDF: "Encapsulated PDF",
+    BASIC_TEXT_SR: "Text SR",
+  },
+  state: {
+    QUEUED: "waiting to be sent",
+    SENDING: "being sent",
+    STORED: "stored by the PACS",
+    FAILED: "failed",
+  },
+  attempts: "{count} attempt(s)",
+  status: "DICOM status {status}",
+  board: {
+    title: "PACS exports failed or stuck",
+    intro: "Reports a site's PACS refused, or has not received several minutes after signing.",
+    none: "No failed or stuck PACS export.",
+    request: "Request",
+    destination: "PACS",
+    document: "Document",
+    state: "State",
+    error: "Error",
+    since: "Since",
+    retry: "Send again",
+    retried: "Export queued again.",
+  },
+};

@@ -1,0 +1,62 @@
+// The signed reports stored at the sites' PACS: the /admin destinations, the request page's
+// block and the operations board. French, the reference.
+export const reportDestinationsFr = {
+  title: "PACS du site : envoi des comptes rendus",
+  intro:
+    "Chaque compte rendu signé (et chaque addendum) est envoyé par C-STORE au PACS de son site, dans l'étude liée à la demande, en PDF encapsulé et/ou en SR texte. L'identité du patient est celle que le PACS connaît pour l'étude. Une destination désactivée ne reçoit plus rien.",
+  site: "Site",
+  label: "Libellé",
+  aeTitle: "Titre AE",
+  host: "Hôte",
+  port: "Port",
+  formats: "Formats",
+  pdf: "PDF encapsulé (le compte rendu tel qu'imprimé)",
+  sr: "SR texte (Basic Text SR : sections et conclusion)",
+  pdfShort: "PDF",
+  srShort: "SR",
+  state: "État",
+  active: "active",
+  inactive: "désactivée",
+  add: "Ajouter un PACS",
+  create: "Ajouter",
+  edit: "Modifier",
+  save: "Enregistrer",
+  cancel: "Annuler",
+  deactivate: "Désactiver",
+  reactivate: "Réactiver",
+  created: "PACS ajouté.",
+  saved: "PACS enregistré.",
+  none: "Aucun PACS de site n'est enregistré pour recevoir les comptes rendus.",
+} as const;
+
+export const pacsExportsFr = {
+  title: "Envois au PACS du site",
+  none: "Aucun envoi au PACS pour cette demande.",
+  original: "Compte rendu initial",
+  addendum: "Addendum n° {sequence}",
+  format: {
+    ENCAPSULATED_PDF: "PDF encapsulé",
+    BASIC_TEXT_SR: "SR texte",
+  },
+  state: {
+    QUEUED: "en attente d'envoi",
+    SENDING: "envoi en cours",
+    STORED: "enregistré par le PACS",
+    FAILED: "échec",
+  },
+  attempts: "{count} tentative(s)",
+  status: "Statut DICOM {status}",
+  board: {
+    title: "Envois aux PACS en échec ou bloqués",
+    intro: "Comptes rendus que le PACS d'un site a refusés, ou qu'il n'a pas reçus plusieurs minutes après la signature.",
+    none: "Aucun envoi au PACS en échec ou bloqué.",
+    request: "Demande",
+    destination: "PACS",
+    document: "Document",
+    state: "État",
+    error: "Erreur",
+    since: "Depuis",
+    retry: "Renvoyer",
+    retried: "Envoi remis en file.",
+  },
+} as const;
