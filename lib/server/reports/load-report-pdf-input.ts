@@ -8,9 +8,11 @@ import { documentTitleFor, type ReportPdfInput } from "./report-pdf-input";
  * What the PDF of a signed version prints: the request, and every signed version up to this
  * one (an addendum's PDF shows the report it corrects). Built from stored, immutable columns
  * only, so the same version always renders to the same bytes, whoever asks (a download, the
- * message to the site's RIS). No scoping here: the caller has decided who may have it.
+ * message to the site's RIS, the copy stored at the site's PACS). No scoping here: the caller
+ * has decided who may have it. Every PDF leaves the product (printed, filed, sent), so it names
+ * the INS only for a qualified identity, as the HL7 messages and the CDA do.
  */
-export async function loadReportPdfInput(db: Db | Tx, target: { requestId: string; sequence: number }, options: { outgoing?: boolean } = {}): Promise<{ input: ReportPdfInput; siteId: string; requestId: string }> {
+export async function loadReportPdfInput(db: Db | Tx, target: { requestId: string; sequence: number }): Promise<{ input: ReportPdfInput; siteId: string; requestId: string }> {
   const request = await db.readingRequest.findUniqueOrThrow({
     where: { id: target.requestId },
     select: {
@@ -73,7 +75,7 @@ export async function loadReportPdfInput(db: Db | Tx, target: { requestId: strin
       sex: request.patientSex,
       sitePatientId: request.sitePatientId,
       // A copy for the site's PACS prints the INS only for a qualified identity (insForOutgoing).
-      ins: options.outgoing ? insForOutgoing(request) : request.patientIns,
+      ins: insForOutgoing(request),
     },
     request: {
       type: request.type,

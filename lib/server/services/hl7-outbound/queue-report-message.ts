@@ -1,7 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { buildReportMessage, examTimestamp, reportExam } from "@/lib/domain/hl7/outbound/build-report-message";
-import { insForOutgoing } from "@/lib/domain/identity/ins-status";
 import { writeAudit } from "../../audit/write-audit";
 import type { Tx } from "../../db/client";
 import { getEnv } from "../../env";
@@ -72,8 +71,7 @@ export async function queueReportMessageInTx(tx: Tx, out: SignedVersionOut): Pro
     insStatus: request.patientInsStatus,
   };
   const pdfInput = await loadReportPdfInput(tx, { requestId: out.requestId, sequence: version.sequence });
-  // The PDF leaves the product with the message: it names the INS only for a qualified identity, like PID-3.
-  const pdf = await renderReportPdf({ ...pdfInput.input, patient: { ...pdfInput.input.patient, ins: insForOutgoing({ patientIns: request.patientIns, patientInsStatus: request.patientInsStatus }) } });
+  const pdf = await renderReportPdf(pdfInput.input);
 
   // MSH-10 stays the same across retries, so that the RIS can recognise a message it already processed.
   const controlId = `TLR${randomUUID().replaceAll("-", "").slice(0, 17).toUpperCase()}`;

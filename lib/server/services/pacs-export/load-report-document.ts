@@ -79,6 +79,6 @@ export async function loadReportDocument(db: Db, exportId: string): Promise<Uint
     predecessor: predecessor ? { ...predecessor, sopClassUid: SOP_CLASS_OF[row.format] } : null,
   };
   if (row.format === "BASIC_TEXT_SR") return writeReportPart10(buildBasicTextSr(input, reportTextFrom(version.narrative ?? "", version.conclusion ?? "")));
-  const { input: pdfInput } = await loadReportPdfInput(db, { requestId: row.requestId, sequence: version.sequence }, { outgoing: true });
+  const { input: pdfInput } = await loadReportPdfInput(db, { requestId: row.requestId, sequence: version.sequence });
   return writeReportPart10(buildEncapsulatedPdf(input, await renderReportPdf(pdfInput)));
 }
