@@ -24,7 +24,7 @@ import { createFhirHandler, FHIR_BASE_PATH } from "./fhir/fhir-handler";
 import { FHIR_MAX_BODY_BYTES } from "./http/body-limits";
 import { startImageRuntime } from "./imaging/runtime/image-runtime";
 import { startImageCompletionSweeper } from "./imaging/studies/image-completion-sweeper";
-import { CORE_JOB_HANDLERS, HL7_JOB_HANDLERS } from "./jobs/job-handlers";
+import { CORE_JOB_HANDLERS, OUTBOUND_JOB_HANDLERS } from "./jobs/job-handlers";
 import { startJobWorker } from "./jobs/start-job-worker";
 import { setJobWorkerWaker } from "./jobs/wake-job-worker";
 import { createTestClockHandler, isTestClockEnabled, TEST_CLOCK_PATH } from "./jobs/test-clock-handler";
@@ -130,12 +130,12 @@ async function main(): Promise<void> {
   // Durable timers (automatic assignment, escalations, shift handovers): polled every second,
   // and woken at once when a service schedules a job for now.
   const jobs = startJobWorker({ db, log, handlers: CORE_JOB_HANDLERS });
-  // Outbound HL7 to the sites' RIS: a worker of its own (job-handlers.ts says why). Woken when a
-  // message is queued; the poll only picks up retries, which are 30 s apart at the least.
-  const hl7Jobs = startJobWorker({ db, log, handlers: HL7_JOB_HANDLERS, intervalMs: 5_000 });
+  // Results out to the sites' RIS (HL7) and PACS (C-STORE): a worker of its own (job-handlers.ts
+  // says why). Woken when a message is queued; the poll only picks up retries, 30 s apart at least.
+  const outboundJobs = startJobWorker({ db, log, handlers: OUTBOUND_JOB_HANDLERS, intervalMs: 5_000 });
   setJobWorkerWaker(() => {
     jobs.wake();
-    hl7Jobs.wake();
+    outboundJobs.wake();
   });
   const io = attachRealtime(httpServer, {
     secret,
@@ -216,7 +216,7 @@ async function main(): Promise<void> {
     void io.close();
     sweeper.stop();
     setJobWorkerWaker(undefined);
-    const jobsStopped = Promise.all([jobs.stop(), hl7Jobs.stop()]);
+    const jobsStopped = Promise.all([jobs.stop(), outboundJobs.stop()]);
     httpServer.close();
     // Stores under way finish first (the listener waits for them), then the parse workers go.
     // Messages under way finish first (their transaction commits or not), as stores do.

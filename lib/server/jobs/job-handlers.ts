@@ -27,5 +27,5 @@ export const JOB_HANDLERS: JobHandlers = {
  * never queue behind a silent peer. A worker takes only the kinds its handlers list.
  */
 const OUTBOUND_KINDS: readonly string[] = ["hl7.send", "pacs.storeReport"];
-export const HL7_JOB_HANDLERS = { "hl7.send": hl7SendHandler, "pacs.storeReport": pacsStoreReportHandler } as Partial<JobHandlers> as JobHandlers;
+export const OUTBOUND_JOB_HANDLERS = { "hl7.send": hl7SendHandler, "pacs.storeReport": pacsStoreReportHandler } as Partial<JobHandlers> as JobHandlers;
 export const CORE_JOB_HANDLERS = Object.fromEntries(Object.entries(JOB_HANDLERS).filter(([kind]) => !OUTBOUND_KINDS.includes(kind))) as Partial<JobHandlers> as JobHandlers;
