@@ -93,9 +93,13 @@ function SignedVersion(props: { requestId: string; version: SignedReportVersionD
           {version.fingerprint}
         </code>
       </p>
-      <p>
+      <p style={{ display: "flex", flexWrap: "wrap", gap: "0.5rem" }}>
         <a className="button secondary" href={`/api/reports/${version.id}/pdf`} download data-testid="report-pdf">
           {t("portal.history.pdf")}
+        </a>
+        {/* The CDA R2 document the site's RIS files in the patient's shared record (DMP). */}
+        <a className="button secondary" href={`/api/reports/${version.id}/cda`} download data-testid="report-cda">
+          {t("portal.history.cda")}
         </a>
       </p>
       <DeliveryState requestId={props.requestId} version={version} canAcknowledge={props.canAcknowledge} />
