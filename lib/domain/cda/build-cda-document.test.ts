@@ -36,6 +36,17 @@ describe("the CDA R2 imaging report (CI-SIS IMG-CR-IMG)", () => {
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
   });
 
+  it("keeps each section's elements in the order of the CDA schema's Section sequence", () => {
+    const order = ["templateId", "id", "code", "title", "text", "confidentialityCode", "languageCode", "subject", "author", "informant", "entry", "component"];
+    const sections = cda.count("//cda:section");
+    expect(sections).toBeGreaterThanOrEqual(7);
+    for (let index = 1; index <= sections; index += 1) {
+      const positions = cda.children(`(//cda:section)[${index}]`).map((name) => order.indexOf(name));
+      expect(positions).not.toContain(-1);
+      expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    }
+  });
+
   it("names the signing radiologist by RPPS as author and legal authenticator, with the signature time", () => {
     expect(cda.values("//cda:legalAuthenticator/cda:assignedEntity/cda:id/@root")).toEqual([RPPS_ROOT]);
     expect(cda.values("//cda:legalAuthenticator/cda:assignedEntity/cda:id/@extension")).toEqual(["810001234567"]);
