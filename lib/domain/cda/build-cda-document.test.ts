@@ -74,6 +74,10 @@ describe("the CDA R2 imaging report (CI-SIS IMG-CR-IMG)", () => {
     expect(cda.count(`${body}[cda:templateId/@root='${SECTIONS.procedure.templateIds[1]}']`)).toBe(1);
     expect(cda.count(`${body}[cda:templateId/@root='${SECTIONS.addendum.templateIds[1]}']`)).toBe(0);
     expect(cda.values(`//cda:section[cda:templateId/@root='${SECTIONS.conclusion.templateIds[1]}']/cda:text`).join()).toContain("Pas de lésion hémorragique.");
+    // The procedure section's coded act (FR-DICOM-Technique-imagerie) with the acquisition modality.
+    const entry = `//cda:section[cda:templateId/@root='${SECTIONS.procedure.templateIds[1]}']/cda:entry/cda:procedure[cda:templateId/@root='1.2.250.1.213.1.1.3.153']`;
+    expect(cda.count(`${entry}/cda:code`)).toBe(1);
+    expect(cda.values(`${entry}/cda:methodCode/@code`)).toEqual(["CT"]);
     const technique = cda.values(`//cda:section[cda:templateId/@root='${SECTIONS.procedure.templateIds[1]}']/cda:text`).join();
     expect(technique).toContain("Justification de l'acte : Traumatisme crânien sous anticoagulant");
     expect(technique).toContain("850 mGy·cm");

@@ -78,6 +78,9 @@ export const SECTIONS = {
   },
 } as const satisfies Record<string, SectionKind>;
 
+/** FR-DICOM-Technique-imagerie entry (after DICOM Procedure Technique), required in the procedure section. */
+export const TECHNIQUE_ENTRY_TEMPLATE_IDS = ["1.2.840.10008.9.14", "1.2.250.1.213.1.1.3.153"] as const;
+
 /** DICOM modality codes (CID 29) with the French names of the CI-SIS value set JDV_ModaliteAcquisition. */
 export const MODALITY_NAMES = {
   CT: "Tomodensitométrie",

@@ -1,5 +1,5 @@
 import type { SectionKind } from "./cda-codes";
-import { SECTIONS, MODALITY_NAMES } from "./cda-codes";
+import { DCM, MODALITY_NAMES, SECTIONS, TECHNIQUE_ENTRY_TEMPLATE_IDS } from "./cda-codes";
 import type { CdaInput, CdaVersionText } from "./cda-input";
 import { narrativeList, narrativeParagraphs, narrativeText } from "./cda-narrative";
 import { cdaTimestamp } from "./hl7-ts";
@@ -8,13 +8,14 @@ import { xmlAttr, xmlText } from "./xml-escape";
 // The body: the sections the IMG-CR-IMG template names, each with its templateIds, LOINC code,
 // title and narrative. Narrative only (CDA level 2): the product keeps no coded findings.
 
-function section(kind: SectionKind, content: string, subsections: string[] = []): string {
+function section(kind: SectionKind, content: string, subsections: string[] = [], entries: string[] = []): string {
   return [
     `<component><section>`,
     ...kind.templateIds.map((root) => `<templateId root="${root}"/>`),
     `<code code="${kind.code}" codeSystem="${kind.codeSystem}" codeSystemName="${kind.codeSystemName}" displayName="${xmlAttr(kind.displayName)}"/>`,
     `<title>${xmlText(kind.title)}</title>`,
     narrativeText(content),
+    ...entries,
     ...subsections,
     `</section></component>`,
   ].join("\n");
@@ -54,7 +55,24 @@ function procedure(input: CdaInput, statement: string | null): string {
   ]);
   const exposure = [...technique.dose, ...present([labelled("Relevé de dose", technique.doseReport)])];
   const subsections = exposure.length > 0 ? [section(SECTIONS.radiationExposure, narrativeList(exposure))] : [];
-  return section(SECTIONS.procedure, narrativeList(lines), subsections);
+  return section(SECTIONS.procedure, narrativeList(lines), subsections, [techniqueEntry(input)]);
+}
+
+/**
+ * FR-DICOM-Technique-imagerie: the act as a coded entry, which the CI-SIS asks of the procedure
+ * section. The product has no LOINC or CCAM act code, so the code is the exam's wording
+ * (nullFlavor OTH); the acquisition modality is the methodCode the template requires.
+ */
+function techniqueEntry(input: CdaInput): string {
+  const { exam } = input;
+  return [
+    `<entry><procedure classCode="PROC" moodCode="EVN">`,
+    `<templateId root="${TECHNIQUE_ENTRY_TEMPLATE_IDS[0]}"/><templateId root="${TECHNIQUE_ENTRY_TEMPLATE_IDS[1]}"/>`,
+    `<code nullFlavor="OTH"><originalText>${xmlText(exam.examTitle)}</originalText></code>`,
+    exam.performedAt ? `<effectiveTime value="${cdaTimestamp(exam.performedAt)}"/>` : "",
+    `<methodCode code="${exam.modality}" displayName="${xmlAttr(MODALITY_NAMES[exam.modality])}" codeSystem="${DCM}" codeSystemName="DCM"/>`,
+    `</procedure></entry>`,
+  ].join("");
 }
 
 function formatParis(instant: Date): string {
