@@ -34,7 +34,8 @@ export async function buildCdaForVersion(db: Db | Tx, versionId: string): Promis
       orderingProvider: true,
       site: { select: { code: true, name: true } },
       requester: { select: { displayName: true } },
-      studies: { select: { studyInstanceUid: true }, orderBy: { receivedAt: "asc" } },
+      // Only studies confirmed as this patient's: one awaiting confirmation may be someone else's.
+      studies: { where: { linkState: "LINKED" }, select: { studyInstanceUid: true }, orderBy: { receivedAt: "asc" } },
       reports: {
         where: { signedAt: { not: null }, sequence: { lte: target.sequence } },
         orderBy: { sequence: "asc" },

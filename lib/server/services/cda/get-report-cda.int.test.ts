@@ -32,7 +32,9 @@ async function signedRequest(options: { insStatus: "QUALIFIED" | "VALIDATED" }) 
   });
   const studyInstanceUid = `2.25.${BigInt(`0x${randomUUID().replace(/-/g, "")}`).toString()}`;
   const patient = await db.dicomPatient.create({ data: { siteId: site.id, groupKey: `id::${randomUUID()}`, patientId: "P1", name: "PATIENT^TEST" }, select: { id: true } });
-  await db.dicomStudy.create({ data: { studyInstanceUid, siteId: site.id, patientRef: patient.id, requestId: requestId! } });
+  await db.dicomStudy.create({ data: { studyInstanceUid, siteId: site.id, patientRef: patient.id, requestId: requestId!, linkState: "LINKED" } });
+  // A study awaiting confirmation (its identity differs) is not documented as this patient's exam.
+  await db.dicomStudy.create({ data: { studyInstanceUid: `${studyInstanceUid}.9`, siteId: site.id, patientRef: patient.id, requestId: requestId!, linkState: "NEEDS_CONFIRMATION" } });
 
   const template = await insertTemplate(db);
   const common = { requestId: requestId!, templateId: template.id, signer: { id: radiologistUser.id, displayName: radiologistUser.displayName } };
