@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { parseCda } from "../lib/testing/cda/cda-xpath";
 import { pdfText } from "../lib/testing/pdf-text";
 import { accounts } from "./demo-accounts";
 import { shootWhenAsked } from "./pages";
@@ -72,4 +73,19 @@ test("the signed report of an injected stroke angio-CT shows its title and concl
   expect(text).toContain("avec injection de produit de contraste");
   expect(text).toContain(CONTRAST_LINE);
   expect(text).toContain("Produit dose·longueur (PDL) : 1210 mGy·cm");
+
+  // Issue 19: the CDA R2 document for the patient's shared record (DMP), next to the PDF.
+  const cdaLink = version.getByTestId("report-cda");
+  await expect(cdaLink).toHaveText("Document CDA (DMP)");
+  await cdaLink.scrollIntoViewIfNeeded();
+  await shootWhenAsked(referrer, "report-cda-link");
+  const [cdaFile] = await Promise.all([referrer.waitForEvent("download"), cdaLink.click()]);
+  expect(cdaFile.suggestedFilename()).toMatch(/^CR-.+-v0\.xml$/);
+  const cda = parseCda(readFileSync((await cdaFile.path())!, "utf8"));
+  expect(cda.values("/cda:ClinicalDocument/cda:code/@code")).toEqual(["18748-4"]);
+  expect(cda.values("//cda:legalAuthenticator/cda:signatureCode/@code")).toEqual(["S"]);
+  expect(cda.count("//cda:inFulfillmentOf/cda:order/ps3-20:accessionNumber")).toBe(1);
+  const sections = cda.values("//cda:section/cda:text").join(" ");
+  expect(sections).toContain(CONCLUSION);
+  expect(sections).toContain("Produit dose·longueur (PDL) : 1210 mGy·cm");
 });

@@ -97,6 +97,8 @@ export const AUDIT_ACTIONS = [
   "REPORT_OPENED",
   "REPORT_ACKNOWLEDGED",
   "REPORT_PDF_DOWNLOADED",
+  // The CDA R2 document of a signed version (services/cda), for the DMP.
+  "REPORT_CDA_DOWNLOADED",
   // Measurements sent from the viewer to the report (services/report-measurements).
   "REPORT_MEASUREMENT_SENT",
   "REPORT_MEASUREMENTS_READ",

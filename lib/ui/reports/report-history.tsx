@@ -12,6 +12,8 @@ import { AcknowledgeReport } from "./acknowledge-report";
 import { VersionDiff } from "./version-diff";
 
 const TEXT_STYLE = { whiteSpace: "pre-wrap", margin: "0.25rem 0" } as const;
+// Download links are buttons 44 px tall on small screens: their label is centred in that height.
+const DOWNLOAD_STYLE = { display: "inline-flex", alignItems: "center" } as const;
 
 /**
  * The signed versions of a request's report, oldest first: each with its text, signature,
@@ -93,9 +95,13 @@ function SignedVersion(props: { requestId: string; version: SignedReportVersionD
           {version.fingerprint}
         </code>
       </p>
-      <p>
-        <a className="button secondary" href={`/api/reports/${version.id}/pdf`} download data-testid="report-pdf">
+      <p style={{ display: "flex", flexWrap: "wrap", gap: "0.5rem" }}>
+        <a className="button secondary" href={`/api/reports/${version.id}/pdf`} download data-testid="report-pdf" style={DOWNLOAD_STYLE}>
           {t("portal.history.pdf")}
+        </a>
+        {/* The CDA R2 document the site's RIS files in the patient's shared record (DMP). */}
+        <a className="button secondary" href={`/api/reports/${version.id}/cda`} download data-testid="report-cda" style={DOWNLOAD_STYLE}>
+          {t("portal.history.cda")}
         </a>
       </p>
       <DeliveryState requestId={props.requestId} version={version} canAcknowledge={props.canAcknowledge} />

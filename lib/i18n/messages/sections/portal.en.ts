@@ -40,6 +40,7 @@ export const portalEn = {
     signedBy: "Signed by {name} on",
     fingerprint: "SHA-256 fingerprint",
     pdf: "Download the PDF",
+    cda: "CDA document (DMP)",
     delivered: "Delivered to {name} on",
     notDelivered: "Not delivered",
     openedAt: "Opened on",

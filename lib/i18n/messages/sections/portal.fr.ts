@@ -41,6 +41,7 @@ export const portalFr = {
     signedBy: "Signé par {name} le",
     fingerprint: "Empreinte SHA-256",
     pdf: "Télécharger le PDF",
+    cda: "Document CDA (DMP)",
     delivered: "Délivré à {name} le",
     notDelivered: "Non délivré",
     openedAt: "Ouvert le",

@@ -7,6 +7,7 @@ import { getEnv } from "../../env";
 import { enqueueJob } from "../../jobs/enqueue-job";
 import { loadReportPdfInput } from "../../reports/load-report-pdf-input";
 import { renderReportPdf } from "../../reports/render-report-pdf";
+import { buildCdaForVersion } from "../cda/build-cda-for-version";
 import type { SignedVersionOut } from "../results-out/queue-results-out";
 
 /**
@@ -73,6 +74,9 @@ export async function queueReportMessageInTx(tx: Tx, out: SignedVersionOut): Pro
   const pdfInput = await loadReportPdfInput(tx, { requestId: out.requestId, sequence: version.sequence });
   const pdf = await renderReportPdf(pdfInput.input);
 
+  // The CDA R2 document (CI-SIS IMG-CR-IMG) the RIS deposits in the DMP: the same bytes as the download of this version.
+  const cdaXml = await buildCdaForVersion(tx, out.versionId);
+
   // MSH-10 stays the same across retries, so that the RIS can recognise a message it already processed.
   const controlId = `TLR${randomUUID().replaceAll("-", "").slice(0, 17).toUpperCase()}`;
   const raw = buildReportMessage({
@@ -97,6 +101,7 @@ export async function queueReportMessageInTx(tx: Tx, out: SignedVersionOut): Pro
     },
     signer: { displayName: version.signerName ?? "", rpps: version.signedBy?.rpps ?? null },
     pdf,
+    cdaXml,
   });
   const message = await tx.hl7Message.create({
     data: {

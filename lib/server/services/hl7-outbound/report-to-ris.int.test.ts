@@ -12,6 +12,7 @@ import { signReport } from "../reports/sign-report";
 import { startAddendum } from "../reports/start-addendum";
 import { createRisInterface } from "../ris-interfaces/create-ris-interface";
 import { deliverOutbound, outboundMessages, receivedFor as receivedBy } from "./outbox-test-kit";
+import { buildCdaForVersion } from "../cda/build-cda-for-version";
 
 // The signed report to the site's RIS, end to end: signing a request the RIS ordered writes the
 // ORU^R01 in the signing transaction; the "hl7.send" job delivers it over MLLP to simple-hl7's
@@ -105,6 +106,10 @@ describe("the signed report reaches the site's RIS (ORU^R01)", () => {
     const printed = (await pdfText(bytes)).replace(/\s+/g, " ");
     expect(printed).toContain(CONCLUSION);
     expect(printed).toContain(t.ins);
+    // The CDA R2 document for the DMP, byte for byte the one the version's download gives.
+    const cda = observation(message!, "CR_CDA");
+    expect([cda.getField(2), cda.getComponent(5, 2), cda.getComponent(5, 3), cda.getComponent(5, 4)]).toEqual(["ED", "text", "xml", "Base64"]);
+    expect(Buffer.from(cda.getComponent(5, 5), "base64").toString("utf8")).toBe(await buildCdaForVersion(db, signed.versionId));
 
     expect(await outbound(t.requestId)).toEqual([expect.objectContaining({ state: "ACKNOWLEDGED", ackCode: "AA", attempts: 1 })]);
     expect(await db.auditLog.count({ where: { action: "HL7_MESSAGE_QUEUED", entityId: t.requestId, detail: { path: ["reportVersionId"], equals: signed.versionId } } })).toBe(1);
@@ -130,7 +135,7 @@ describe("the signed report reaches the site's RIS (ORU^R01)", () => {
     const received = receivedFor(t.placer);
     expect(received.map((m) => m.getSegment("OBR").getField(25))).toEqual(["F", "C"]);
     const correction = received[1]!;
-    expect((correction.getSegments("OBX") as Obx[]).map((obx) => obx.getField(11))).toEqual(["C", "C", "C", "C", "C"]);
+    expect((correction.getSegments("OBX") as Obx[]).map((obx) => obx.getField(11))).toEqual(["C", "C", "C", "C", "C", "C"]);
     expect(observation(correction, "EMPREINTE_CR").getField(5)).toBe(addendum.fingerprint);
     expect(observation(correction, "EMPREINTE_CR_PRECEDENT").getField(5)).toBe(original.fingerprint);
     expect(unescape(observation(correction, "COMPTE_RENDU").getField(5))).toContain("Nodule pulmonaire apical droit de 6 mm non décrit.");
@@ -185,6 +190,7 @@ describe("the signed report reaches the site's RIS (ORU^R01)", () => {
     expect(message!.getSegment("PID").getField(32)).toBe("VALI");
     const printed = await pdfText(new Uint8Array(Buffer.from(observation(message!, "CR_PDF").getComponent(5, 5), "base64")));
     expect(printed).not.toContain(t.ins);
+    expect(Buffer.from(observation(message!, "CR_CDA").getComponent(5, 5), "base64").toString("utf8")).not.toContain(t.ins);
 
     expect(await outbound(t.requestId)).toEqual([expect.objectContaining({ state: "FAILED", ackCode: "AE", errorText: "Demande inconnue du RIS (ORC-1-2)", attempts: 1 })]);
     const problems = await createCaller({ db, actor: t.head }).hl7Messages.outboundProblems();

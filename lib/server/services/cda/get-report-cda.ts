@@ -1,0 +1,35 @@
+import "server-only";
+import type { Actor } from "@/lib/domain/access";
+import { AppError } from "@/lib/domain/errors";
+import { canReadSignedReport } from "@/lib/domain/reports/report-access";
+import { writeAudit } from "../../audit/write-audit";
+import type { Db } from "../../db/client";
+import { visibleRequestsWhere } from "../requests/request-scope";
+import { buildCdaForVersion } from "./build-cda-for-version";
+
+/**
+ * A signed version as its CDA R2 document (CI-SIS IMG-CR-IMG), for the requester or the site's
+ * RIS to file in the patient's shared record (DMP). Same rules as the PDF: a draft or a foreign
+ * site's version is NOT_FOUND, only physicians read reports, each download is audited (the
+ * document holds the patient's identity and the report).
+ */
+export async function getReportCda(args: { db: Db; actor: Actor; versionId: string }): Promise<{ fileName: string; xml: string }> {
+  const { db, actor } = args;
+  const target = await db.reportVersion.findFirst({
+    where: { id: args.versionId, signedAt: { not: null }, request: visibleRequestsWhere(actor) },
+    select: { id: true, sequence: true, request: { select: { id: true, siteId: true, accessionNumber: true } } },
+  });
+  if (!target) throw new AppError("NOT_FOUND", "Report not found");
+  if (!canReadSignedReport(actor)) throw new AppError("FORBIDDEN", "Reports are read by physicians");
+
+  const xml = await buildCdaForVersion(db, target.id);
+  await writeAudit(db, {
+    actorId: actor.id,
+    action: "REPORT_CDA_DOWNLOADED",
+    entityType: "ReportVersion",
+    entityId: target.id,
+    siteId: target.request.siteId,
+    detail: { requestId: target.request.id, sequence: target.sequence },
+  });
+  return { fileName: `CR-${target.request.accessionNumber}-v${target.sequence}.xml`, xml };
+}
