@@ -129,7 +129,7 @@ function ingestSourceOf(principal: DicomwebPrincipal): SourceResult {
     case "user": {
       const { actor } = principal;
       // A user's access token reads (an external viewer, a tool): images enter through a site's
-      // PACS or the request page, where the upload is tied to a request (docs/interfaces-dicomweb-cors.md).
+      // PACS or the request page, where the upload is tied to a request (docs/interfaces-dicomweb.md).
       if (principal.via === "bearer") return { ok: false, status: 403, message: BEARER_STOW_REFUSED };
       // Images come from the site: its referrers (a disc brought by the patient) and radiographers.
       const siteId = staffSiteOf(actor);
