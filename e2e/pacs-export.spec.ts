@@ -124,7 +124,7 @@ test("the request page shows the report stored at the site's PACS and the one th
     ).rows[0]!.id;
     for (const [format, state, status, error] of [
       ["ENCAPSULATED_PDF", "STORED", "0000", null],
-      ["BASIC_TEXT_SR", "FAILED", "A700", "C-STORE failed with status A700"],
+      ["BASIC_TEXT_SR", "FAILED", "C000", "C-STORE failed: the PACS cannot understand the document (status C000)"],
     ] as const) {
       await seed.query(
         `INSERT INTO "ReportPacsExport" ("id", "reportVersionId", "requestId", "destinationId", "format", "studyInstanceUid", "seriesInstanceUid", "sopInstanceUid", "state", "attempts", "dimseStatus", "errorText", "createdAt", "updatedAt")
@@ -142,7 +142,7 @@ test("the request page shows the report stored at the site's PACS and the one th
   await expect(block.getByRole("heading", { name: "Envois au PACS du site" })).toBeVisible();
   await expect(block.locator('[data-state="STORED"]')).toContainText("PDF encapsulé");
   await expect(block.locator('[data-state="STORED"]')).toContainText("enregistré par le PACS");
-  await expect(block.locator('[data-state="FAILED"]')).toContainText("C-STORE failed with status A700");
+  await expect(block.locator('[data-state="FAILED"]')).toContainText("the PACS cannot understand the document (status C000)");
   await shootWhenAsked(page, "request-pacs-exports", block);
 
   const head = await signedInPage(browser, accounts.head);
@@ -150,7 +150,7 @@ test("the request page shows the report stored at the site's PACS and the one th
   const board = head.getByTestId("ops-pacs-exports");
   const failed = board.getByTestId("ops-pacs-export-row").filter({ hasText: `PX_${tag}` });
   await expect(failed).toContainText("SR texte");
-  await expect(failed).toContainText("A700");
+  await expect(failed).toContainText("C000");
   await shootWhenAsked(head, "operations-pacs-exports", board);
   await failed.getByRole("button", { name: "Renvoyer" }).click();
   await expect(board.getByRole("status")).toHaveText("Envoi remis en file.");

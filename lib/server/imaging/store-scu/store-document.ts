@@ -46,10 +46,24 @@ export async function storeDocument(args: { target: MoveTarget; callingAeTitle: 
     }
     // PS3.4 B.2.3: 0000 success, B000/B007/B006 warnings (stored, perhaps coerced); all else a failure.
     if (status === 0 || (status & 0xf000) === 0xb000) return { kind: "stored", status };
-    return { kind: "refused", status, reason: `C-STORE failed with status ${statusHex(status)}` };
+    // A7xx "Refused: Out of Resources" is the PACS saying "later" (a full disk, a busy archive):
+    // tried again on the retry schedule rather than failed for good.
+    if ((status & 0xff00) === 0xa700) return { kind: "unreachable", reason: `C-STORE refused for now: ${storeFailureMeaning(status)} (status ${statusHex(status)})` };
+    return { kind: "refused", status, reason: `C-STORE failed: ${storeFailureMeaning(status)} (status ${statusHex(status)})` };
   } finally {
     await association.release();
   }
+}
+
+/** What a C-STORE failure status means (PS3.4 B.2.3, PS3.7 C), for the board and the audit. */
+export function storeFailureMeaning(status: number): string {
+  if ((status & 0xff00) === 0xa700) return "the PACS is out of resources";
+  if ((status & 0xff00) === 0xa900) return "the PACS says the data set does not match its SOP class";
+  if ((status & 0xf000) === 0xc000) return "the PACS cannot understand the document";
+  if (status === 0x0122) return "the PACS does not take this SOP class";
+  if (status === 0x0124) return "the PACS refuses this sender (not authorised)";
+  if (status === 0x0111) return "the PACS holds another document under this instance UID";
+  return "refused by the PACS";
 }
 
 export function statusHex(status: number): string {
