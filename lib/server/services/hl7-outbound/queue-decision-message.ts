@@ -8,6 +8,7 @@ import { writeAudit } from "../../audit/write-audit";
 import type { Tx } from "../../db/client";
 import { enqueueJob } from "../../jobs/enqueue-job";
 import { getEnv } from "../../env";
+import { OUTBOUND_INTERFACE_SELECT, OUTBOUND_PATIENT_SELECT, outboundPatientOf } from "./outbound-selects";
 
 /**
  * The outbox: in the transaction of a workflow act on a request ordered by the site's RIS,
@@ -26,20 +27,13 @@ export async function queueDecisionMessageInTx(tx: Tx, args: { requestId: string
       siteId: true,
       placerOrderNumber: true,
       accessionNumber: true,
-      patientFamilyName: true,
-      patientGivenName: true,
-      patientBirthDate: true,
-      patientSex: true,
-      sitePatientId: true,
-      sitePatientIdIssuer: true,
-      patientIns: true,
-      patientInsStatus: true,
+      ...OUTBOUND_PATIENT_SELECT,
       proposedExam: true,
       protocolText: true,
       contrastInjection: true,
       protocolItem: { select: { code: true, label: true } },
       holder: { select: { role: true, displayName: true, rpps: true } },
-      risInterface: { select: { id: true, active: true, outboundHost: true, outboundPort: true, receivingApplication: true, receivingFacility: true, serviceUserId: true } },
+      risInterface: { select: OUTBOUND_INTERFACE_SELECT },
     },
   });
   const ris = request.risInterface;
@@ -58,16 +52,7 @@ export async function queueDecisionMessageInTx(tx: Tx, args: { requestId: string
     receivingApplication: ris.receivingApplication,
     receivingFacility: ris.receivingFacility,
     orderControl: decision.orderControl,
-    patient: {
-      familyName: request.patientFamilyName,
-      givenName: request.patientGivenName,
-      birthDate: request.patientBirthDate,
-      sex: request.patientSex,
-      sitePatientId: request.sitePatientId,
-      sitePatientIdIssuer: request.sitePatientIdIssuer,
-      ins: request.patientIns,
-      insStatus: request.patientInsStatus,
-    },
+    patient: outboundPatientOf(request),
     placerOrderNumber: request.placerOrderNumber ?? "",
     fillerOrderNumber: request.accessionNumber,
     radiologist,

@@ -9,6 +9,7 @@ import { loadReportPdfInput } from "../../reports/load-report-pdf-input";
 import { renderReportPdf } from "../../reports/render-report-pdf";
 import { buildCdaForVersion } from "../cda/build-cda-for-version";
 import type { SignedVersionOut } from "../results-out/queue-results-out";
+import { OUTBOUND_INTERFACE_SELECT, OUTBOUND_PATIENT_SELECT, outboundPatientOf } from "./outbound-selects";
 
 /**
  * The signed version as ORU^R01 to the site's RIS, in the signing transaction (the outbox): the
@@ -29,20 +30,13 @@ export async function queueReportMessageInTx(tx: Tx, out: SignedVersionOut): Pro
       placerOrderNumber: true,
       accessionNumber: true,
       siteAccessionNumber: true,
-      patientFamilyName: true,
-      patientGivenName: true,
-      patientBirthDate: true,
-      patientSex: true,
-      sitePatientId: true,
-      sitePatientIdIssuer: true,
-      patientIns: true,
-      patientInsStatus: true,
+      ...OUTBOUND_PATIENT_SELECT,
       modality: true,
       bodyRegion: true,
       proposedExam: true,
       examPerformedAt: true,
       protocolItem: { select: { code: true, label: true } },
-      risInterface: { select: { id: true, active: true, outboundHost: true, outboundPort: true, receivingApplication: true, receivingFacility: true } },
+      risInterface: { select: OUTBOUND_INTERFACE_SELECT },
     },
   });
   const ris = request.risInterface;
@@ -61,16 +55,7 @@ export async function queueReportMessageInTx(tx: Tx, out: SignedVersionOut): Pro
     select: { accessionNumber: true, studyDate: true, studyTime: true },
   });
 
-  const patient = {
-    familyName: request.patientFamilyName,
-    givenName: request.patientGivenName,
-    birthDate: request.patientBirthDate,
-    sex: request.patientSex,
-    sitePatientId: request.sitePatientId,
-    sitePatientIdIssuer: request.sitePatientIdIssuer,
-    ins: request.patientIns,
-    insStatus: request.patientInsStatus,
-  };
+  const patient = outboundPatientOf(request);
   const pdfInput = await loadReportPdfInput(tx, { requestId: out.requestId, sequence: version.sequence });
   const pdf = await renderReportPdf(pdfInput.input);
 
