@@ -124,7 +124,7 @@ test("the request page shows the report stored at the site's PACS and the one th
     ).rows[0]!.id;
     for (const [format, state, status, error] of [
       ["ENCAPSULATED_PDF", "STORED", "0000", null],
-      ["BASIC_TEXT_SR", "FAILED", "C000", "C-STORE failed: the PACS cannot understand the document (status C000)"],
+      ["BASIC_TEXT_SR", "FAILED", "C000", "C-STORE failed: the PACS cannot understand the document"],
     ] as const) {
       await seed.query(
         `INSERT INTO "ReportPacsExport" ("id", "reportVersionId", "requestId", "destinationId", "format", "studyInstanceUid", "seriesInstanceUid", "sopInstanceUid", "state", "attempts", "dimseStatus", "errorText", "createdAt", "updatedAt")
@@ -142,7 +142,7 @@ test("the request page shows the report stored at the site's PACS and the one th
   await expect(block.getByRole("heading", { name: "Envois au PACS du site" })).toBeVisible();
   await expect(block.locator('[data-state="STORED"]')).toContainText("PDF encapsulé");
   await expect(block.locator('[data-state="STORED"]')).toContainText("enregistré par le PACS");
-  await expect(block.locator('[data-state="FAILED"]')).toContainText("the PACS cannot understand the document (status C000)");
+  await expect(block.locator('[data-state="FAILED"]')).toContainText("C-STORE failed: the PACS cannot understand the document");
   await shootWhenAsked(page, "request-pacs-exports", block);
 
   const head = await signedInPage(browser, accounts.head);

@@ -49,7 +49,7 @@ export async function storeDocument(args: { target: MoveTarget; callingAeTitle: 
     // A7xx "Refused: Out of Resources" is the PACS saying "later" (a full disk, a busy archive):
     // tried again on the retry schedule rather than failed for good.
     if ((status & 0xff00) === 0xa700) return { kind: "unreachable", reason: `C-STORE refused for now: ${storeFailureMeaning(status)} (status ${statusHex(status)})` };
-    return { kind: "refused", status, reason: `C-STORE failed: ${storeFailureMeaning(status)} (status ${statusHex(status)})` };
+    return { kind: "refused", status, reason: `C-STORE failed: ${storeFailureMeaning(status)}` };
   } finally {
     await association.release();
   }
