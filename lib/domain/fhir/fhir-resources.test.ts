@@ -85,7 +85,10 @@ describe("toDiagnosticReport", () => {
 
 describe("dicomDateTime", () => {
   it("turns DA and TM into a FHIR dateTime, or nothing for a bad date", () => {
-    expect(dicomDateTime("20261207", "101500.123")).toBe("2026-12-07T10:15:00");
+    // FHIR R4 wants a zone with a time: the site's wall clock is Paris time, winter and summer.
+    expect(dicomDateTime("20261207", "101500.123")).toBe("2026-12-07T10:15:00+01:00");
+    expect(dicomDateTime("20260704", "2330")).toBe("2026-07-04T23:30:00+02:00");
+    expect(dicomDateTime("20261207", "2561")).toBe("2026-12-07");
     expect(dicomDateTime("20261207", null)).toBe("2026-12-07");
     expect(dicomDateTime("2026", "10")).toBeUndefined();
   });

@@ -18,6 +18,7 @@ import {
   taskStatusOf,
 } from "./fhir-codes";
 import { patientIdOf } from "./patient-id";
+import { wallClockToInstant, zoneOffsetMinutes } from "../rota/wall-clock";
 
 // The product's records as FHIR R4 resources. Pure: the server queries the rows (scoped to what
 // the caller may see) and these shape them. docs/interfaces-fhir.md documents each mapping.
@@ -140,7 +141,13 @@ export function dicomDateTime(date: string | null, time: string | null): string 
   if (!date || !/^\d{8}$/.test(date)) return undefined;
   const day = `${date.slice(0, 4)}-${date.slice(4, 6)}-${date.slice(6, 8)}`;
   const hhmmss = /^(\d{2})(\d{2})(\d{2})?/.exec(time ?? "");
-  return hhmmss ? `${day}T${hhmmss[1]}:${hhmmss[2]}:${hhmmss[3] ?? "00"}` : day;
+  if (!hhmmss || Number(hhmmss[1]) > 23 || Number(hhmmss[2]) > 59) return day;
+  // FHIR R4 wants a zone once hours are given; DICOM's study time is the site's wall clock (Paris).
+  const local = `${day}T${hhmmss[1]}:${hhmmss[2]}` as const;
+  const offset = zoneOffsetMinutes(wallClockToInstant(local));
+  const sign = offset < 0 ? "-" : "+";
+  const zone = `${sign}${String(Math.floor(Math.abs(offset) / 60)).padStart(2, "0")}:${String(Math.abs(offset) % 60).padStart(2, "0")}`;
+  return `${local}:${hhmmss[3] ?? "00"}${zone}`;
 }
 
 export function toImagingStudy(study: StudyRow, request: RequestIdentityRow, dicomwebBase: string): ImagingStudy {

@@ -13,6 +13,7 @@ import { publishRequestChanged } from "../realtime/publish";
 import { publishPendingNotifications } from "../services/notifications/notify";
 import { createRequestInTx } from "../services/requests/create-request-in-tx";
 import { hashPayload, toColumns } from "../services/requests/submit-request";
+import { auditFhirRead } from "./fhir-audit";
 import { IDENTITY_SELECT, REQUEST_ROW_SELECT, resolvePatientId } from "./fhir-request-filter";
 
 const english = createTranslator("en");
@@ -28,12 +29,12 @@ const english = createTranslator("en");
 export async function createServiceRequest(db: Db, actor: Actor, body: unknown): Promise<{ created: boolean; resource: ServiceRequest }> {
   if (!canSubmit(actor) || !actor.siteId) throw FhirProblem.of(403, "forbidden", "only a referring physician of a site creates requests");
   const siteId = actor.siteId;
-  const structure = subjectOfServiceRequest(body);
+  const structure = readingStructure(() => subjectOfServiceRequest(body));
   if (!structure.ok) throw new FhirProblem(structure.status, structure.issues);
   const { resource, subject } = structure.value;
 
   let identity: PatientIdentityFromFhir;
-  if (subject.kind === "contained") identity = identityFromPatient(subject.patient);
+  if (subject.kind === "contained") identity = readingStructure(() => identityFromPatient(subject.patient));
   else {
     const known = await resolvePatientId(db, actor, subject.patientId);
     const row = known && known.siteId === siteId ? await db.readingRequest.findFirst({ where: known, select: IDENTITY_SELECT, orderBy: { submittedAt: "desc" } }) : null;
@@ -51,7 +52,7 @@ export async function createServiceRequest(db: Db, actor: Actor, body: unknown):
   }
 
   const idempotencyKeyFor = (placer: string | null) => (placer ? `fhir-${createHash("sha256").update(`${siteId}|${placer}`).digest("hex").slice(0, 40)}` : randomUUID());
-  const parsed = submissionFromServiceRequest(resource, identity, idempotencyKeyFor, (key) => english(key as Parameters<typeof english>[0]));
+  const parsed = readingStructure(() => submissionFromServiceRequest(resource, identity, idempotencyKeyFor, (key) => english(key as Parameters<typeof english>[0])));
   if (!parsed.ok) throw new FhirProblem(parsed.status, parsed.issues);
   const { input, placerOrderNumber, sitePatientIdIssuer } = parsed.value;
 
@@ -64,7 +65,11 @@ export async function createServiceRequest(db: Db, actor: Actor, body: unknown):
     return found;
   };
   const already = await earlier();
-  if (already) return { created: false, resource: toServiceRequest(already) };
+  if (already) {
+    // The request already made is read back to the EHR: a read of patient data, audited as one.
+    await auditFhirRead(db, actor, { interaction: "read", resourceType: "ServiceRequest", ids: [already.id], requestIds: [already.id] });
+    return { created: false, resource: toServiceRequest(already) };
+  }
 
   const informed = input.type === "TELEDIAGNOSTIC" && input.patientInformed === true;
   try {
@@ -86,8 +91,25 @@ export async function createServiceRequest(db: Db, actor: Actor, body: unknown):
     // Two deliveries of the same order at once: the loser answers the winner's request.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
       const winner = await earlier();
-      if (winner) return { created: false, resource: toServiceRequest(winner) };
+      if (winner) {
+        await auditFhirRead(db, actor, { interaction: "read", resourceType: "ServiceRequest", ids: [winner.id], requestIds: [winner.id] });
+        return { created: false, resource: toServiceRequest(winner) };
+      }
     }
+    throw error;
+  }
+}
+
+/**
+ * The mappers read the resource's elements as FHIR types them; a client that sends another shape
+ * (an object where an array is due, a number for a string) makes them throw a TypeError. That is
+ * the request's fault: a 400 naming it, never a 500.
+ */
+function readingStructure<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof TypeError) throw FhirProblem.of(400, "structure", "an element of the resource does not have the type FHIR R4 gives it", "ServiceRequest");
     throw error;
   }
 }

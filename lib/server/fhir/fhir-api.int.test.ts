@@ -206,6 +206,27 @@ describe("FHIR R4 API", () => {
     expect(wrongType.status).toBe(400);
     const unknownParam = await refusal(client.search({ resourceType: "ServiceRequest", searchParams: { "code:text": "x" } }));
     expect(unknownParam.status).toBe(400);
+    // Elements of another type than FHIR gives them, control characters in text or in a search,
+    // and a made-up site in an identifier system: 400 or nothing found, never a 500.
+    const badShapes: unknown[] = [
+      { ...serviceRequest(), identifier: {} },
+      { ...serviceRequest(), contained: {} },
+      { ...serviceRequest(), reasonCode: [null] },
+      { ...serviceRequest(), extension: {} },
+    ];
+    for (const shape of badShapes) {
+      const answer = await refusal(client.create({ resourceType: "ServiceRequest", body: asBody(shape as ServiceRequest) }));
+      expect(answer.status).toBe(400);
+      expect(answer.data.resourceType).toBe("OperationOutcome");
+    }
+    const withNul = await refusal(client.create({ resourceType: "ServiceRequest", body: asBody({ ...serviceRequest(), note: [{ text: "douleur\u0000" }] }) }));
+    expect(withNul.status).toBe(400);
+    expect(withNul.data.issue[0]!.diagnostics).toContain("control characters");
+    const nulSearch = await fetch(`${base}/ServiceRequest?identifier=${encodeURIComponent("x\u0000")}`, { headers: { Authorization: bearerA } });
+    expect(nulSearch.status).toBe(400);
+    const fakeSite = await fetch(`${base}/Patient?identifier=${encodeURIComponent(`urn:teleradio:fhir:site:${"-".repeat(36)}:ipp|x`)}`, { headers: { Authorization: bearerA } });
+    expect(fakeSite.status).toBe(200);
+    expect(((await fakeSite.json()) as { total?: number }).total ?? 0).toBe(0);
     // Only a referrer submits: a radiographer of the site is refused.
     const radiographer = await refusal((await clientOf(world.radiographerA)).create({ resourceType: "ServiceRequest", body: asBody(serviceRequest()) }));
     expect(radiographer.status).toBe(403);
@@ -262,7 +283,7 @@ describe("FHIR R4 API", () => {
     const studies = as<Bundle>(await client.search({ resourceType: "ImagingStudy", searchParams: { basedon: `ServiceRequest/${requestId}` } }));
     expect(studies.total).toBe(1);
     const imaging = studies.entry![0]!.resource as ImagingStudy;
-    expect(imaging).toMatchObject({ identifier: [{ value: `urn:oid:${studyUid}` }], numberOfSeries: 1, numberOfInstances: 0, modality: [{ code: "CT" }], started: "2026-12-07T10:15:00" });
+    expect(imaging).toMatchObject({ identifier: [{ value: `urn:oid:${studyUid}` }], numberOfSeries: 1, numberOfInstances: 0, modality: [{ code: "CT" }], started: "2026-12-07T10:15:00+01:00" });
     expect(imaging.contained?.[0]).toMatchObject({ resourceType: "Endpoint", address: expect.stringMatching(/\/dicomweb$/) });
 
     const template = await insertTemplate(db);

@@ -16,6 +16,7 @@ import { createServiceRequest } from "./create-service-request";
 import { auditFhirRead } from "./fhir-audit";
 import { readFhir, searchFhir } from "./fhir-reads";
 import { matchFhirRoute } from "./fhir-routes";
+import { findControlCharacters, hasControlCharacters } from "@/lib/domain/control-characters";
 
 // The FHIR R4 API on the custom server (lib/server/main.ts routes /fhir/R4 here), for the sites'
 // EHRs: JSON only, every refusal an OperationOutcome with a precise 4xx, never a 500 for bad
@@ -70,6 +71,9 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: FhirHa
 
   if (route.kind === "create") {
     const body = await readJsonBody(req, options.maxBodyBytes);
+    // A NUL would reach PostgreSQL (a 500 where a 400 is due): one rule for every client's text.
+    const badText = findControlCharacters(body, "ServiceRequest");
+    if (badText) throw FhirProblem.of(400, "invalid", `control characters are not allowed (${badText})`, badText);
     const created = await createServiceRequest(db, actor, body);
     const location = `${base}/ServiceRequest/${created.resource.id}`;
     return sendResource(res, created.created ? 201 : 200, created.resource, { Location: location });
@@ -81,6 +85,9 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: FhirHa
     return sendResource(res, 200, page.resource);
   }
 
+  for (const [name, value] of url.searchParams) {
+    if (hasControlCharacters(name) || hasControlCharacters(value)) throw FhirProblem.of(400, "invalid", `control characters are not allowed in the search parameter ${JSON.stringify(name.replace(/[^\x20-\x7e]/g, "?"))}`);
+  }
   const parsed = parseSearch(route.type, url.searchParams);
   if (!parsed.ok) throw new FhirProblem(400, parsed.issues);
   const page = await searchFhir(db, actor, route.type, parsed.query, { origin });

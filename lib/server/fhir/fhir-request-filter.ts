@@ -36,6 +36,8 @@ function patientIdentifierWhere(token: Token): Prisma.ReadingRequestWhereInput {
   const oid = /^urn:oid:([0-9.]+)$/.exec(token.system ?? "")?.[1];
   if (oid) return { sitePatientId: token.value, OR: [{ sitePatientIdIssuer: oid }, { sitePatientIdIssuer: null }] };
   const site = /^urn:teleradio:fhir:site:([0-9a-f-]{36}):ipp$/i.exec(token.system ?? "")?.[1];
+  // Only a real UUID reaches the uuid column: anything else matches nothing (never a database error).
+  if (site !== undefined && !isUuid(site)) return { id: { in: [] } };
   if (site) return { sitePatientId: token.value, siteId: site };
   return { sitePatientId: token.value };
 }

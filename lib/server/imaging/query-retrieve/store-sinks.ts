@@ -68,7 +68,7 @@ export interface OpenedStoreAssociation extends StoreSink {
   release(): Promise<void>;
 }
 
-/** `refused`: the peer answered and rejected the association (A-ASSOCIATE-RJ); otherwise it was not reached or did not answer. */
+/** `refused`: the peer answered and rejected the association for good (A-ASSOCIATE-RJ, permanent); otherwise it was not reached, did not answer, or rejected it for now (transient). */
 export type StoreAssociationOpening = { ok: true; association: OpenedStoreAssociation } | { ok: false; reason: string; refused: boolean };
 
 /**
@@ -102,7 +102,8 @@ export function openStoreAssociation(args: {
     };
     network.on("connect", () => network.sendAssociationRequest(association));
     network.on("associationRejected", (rejection: { result: number; source: number; reason: number }) =>
-      fail(`association rejected (result ${rejection.result}, source ${rejection.source}, reason ${rejection.reason})`, true),
+      // Result 2 is "rejected (transient)": a busy PACS (too many associations) that asks to come back later.
+      fail(`association rejected (result ${rejection.result}, source ${rejection.source}, reason ${rejection.reason})`, rejection.result !== 2),
     );
     // A timeout or a malformed PDU: the library aborts but leaves the socket open; closing it ends
     // a C-STORE waiting for its response (sendAndAwait) instead of leaving the C-MOVE hanging.

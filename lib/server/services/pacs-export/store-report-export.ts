@@ -9,7 +9,6 @@ import { publishRequestChanged } from "../../realtime/publish";
 import { SENDING_LEASE_MS, STORE_TIMEOUT_MS } from "./export-lease";
 import { loadReportDocument } from "./load-report-document";
 
-
 export type StoreOutcome = "STORED" | "FAILED" | "RETRY_SCHEDULED" | "NOTHING_TO_DO";
 
 /**
@@ -35,10 +34,16 @@ export async function storeReportExport(args: { db: Db; exportId: string; now: D
     where: { id: row.id, attempts: row.attempts, OR: [{ state: "QUEUED" }, { state: "SENDING", updatedAt: { lt: leaseOver } }] },
     data: { state: "SENDING", attempts: attempt, updatedAt: now },
   });
-  if (taken.count === 0) return "NOTHING_TO_DO";
+  if (taken.count === 0) return lookAgainWhenLeaseEnds(db, row.id);
 
   const finish = (state: "STORED" | "FAILED" | "QUEUED", dimseStatus: string | null, errorText: string | null, retryAt: Date | null = null) =>
     record({ db, row: { id: row.id, requestId: row.requestId, siteId: row.destination.siteId, format: row.format, sopInstanceUid: row.sopInstanceUid }, attempt, now, state, dimseStatus, errorText, retryAt });
+
+  const later = (reason: string) => {
+    const delay = nextAttemptDelayMs(attempt);
+    if (delay === null) return finish("FAILED", null, `${reason} (after ${attempt} attempts)`);
+    return finish("QUEUED", null, reason, new Date(now.getTime() + delay));
+  };
 
   const { destination } = row;
   if (!destination.active) return finish("FAILED", null, "The PACS destination was deactivated");
@@ -46,8 +51,8 @@ export async function storeReportExport(args: { db: Db; exportId: string; now: D
   try {
     part10 = await loadReportDocument(db, row.id);
   } catch (error) {
-    // A document that cannot be built now will not be built by retrying: failed, visible, resendable.
-    return finish("FAILED", null, `The document could not be built: ${error instanceof Error ? error.message : String(error)}`);
+    // A busy database or a passing fault: tried again on the schedule, failed (visible, resendable) after the last attempt.
+    return later(`The document could not be built: ${error instanceof Error ? error.message : String(error)}`);
   }
   if (!part10) return finish("FAILED", null, "The study is no longer in the archive");
 
@@ -57,12 +62,22 @@ export async function storeReportExport(args: { db: Db; exportId: string; now: D
       return finish("STORED", statusHex(outcome.status), null);
     case "refused":
       return finish("FAILED", outcome.status === null ? null : statusHex(outcome.status), outcome.reason);
-    case "unreachable": {
-      const delay = nextAttemptDelayMs(attempt);
-      if (delay === null) return finish("FAILED", null, `${outcome.reason} (after ${attempt} attempts)`);
-      return finish("QUEUED", null, outcome.reason, new Date(now.getTime() + delay));
-    }
+    case "unreachable":
+      return later(outcome.reason);
   }
+}
+
+/**
+ * The row could not be taken: another attempt holds it, or one died holding it (a crash, a
+ * database error after the store). Either way a job looks again when its lease ends, so that no
+ * export waits in "sending" for a manual resend; a row already done is then left alone.
+ */
+async function lookAgainWhenLeaseEnds(db: Db, exportId: string): Promise<StoreOutcome> {
+  const current = await db.reportPacsExport.findUnique({ where: { id: exportId }, select: { state: true, updatedAt: true } });
+  if (current?.state !== "SENDING") return "NOTHING_TO_DO";
+  const runAt = new Date(current.updatedAt.getTime() + SENDING_LEASE_MS + 1_000);
+  await enqueueJob(db, { kind: "pacs.storeReport", payload: { exportId }, runAt, dedupeKey: `pacs.storeReport:${exportId}:lease:${current.updatedAt.getTime()}` });
+  return "RETRY_SCHEDULED";
 }
 
 async function record(args: {
