@@ -1,10 +1,8 @@
 import "server-only";
 import type { Actor } from "@/lib/domain/access";
-import { AppError } from "@/lib/domain/errors";
-import { canReadSignedReport } from "@/lib/domain/reports/report-access";
 import { writeAudit } from "../../audit/write-audit";
 import type { Db } from "../../db/client";
-import { visibleRequestsWhere } from "../requests/request-scope";
+import { readableSignedVersion } from "../reports/readable-signed-version";
 import { buildCdaForVersion } from "./build-cda-for-version";
 
 /**
@@ -15,12 +13,7 @@ import { buildCdaForVersion } from "./build-cda-for-version";
  */
 export async function getReportCda(args: { db: Db; actor: Actor; versionId: string }): Promise<{ fileName: string; xml: string }> {
   const { db, actor } = args;
-  const target = await db.reportVersion.findFirst({
-    where: { id: args.versionId, signedAt: { not: null }, request: visibleRequestsWhere(actor) },
-    select: { id: true, sequence: true, request: { select: { id: true, siteId: true, accessionNumber: true } } },
-  });
-  if (!target) throw new AppError("NOT_FOUND", "Report not found");
-  if (!canReadSignedReport(actor)) throw new AppError("FORBIDDEN", "Reports are read by physicians");
+  const target = await readableSignedVersion(db, actor, args.versionId);
 
   const xml = await buildCdaForVersion(db, target.id);
   await writeAudit(db, {
@@ -28,8 +21,8 @@ export async function getReportCda(args: { db: Db; actor: Actor; versionId: stri
     action: "REPORT_CDA_DOWNLOADED",
     entityType: "ReportVersion",
     entityId: target.id,
-    siteId: target.request.siteId,
-    detail: { requestId: target.request.id, sequence: target.sequence },
+    siteId: target.siteId,
+    detail: { requestId: target.requestId, sequence: target.sequence },
   });
-  return { fileName: `CR-${target.request.accessionNumber}-v${target.sequence}.xml`, xml };
+  return { fileName: `CR-${target.accessionNumber}-v${target.sequence}.xml`, xml };
 }

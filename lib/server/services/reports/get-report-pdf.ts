@@ -1,12 +1,10 @@
 import "server-only";
 import type { Actor } from "@/lib/domain/access";
-import { AppError } from "@/lib/domain/errors";
-import { canReadSignedReport } from "@/lib/domain/reports/report-access";
 import { writeAudit } from "../../audit/write-audit";
 import type { Db } from "../../db/client";
 import { renderReportPdf } from "../../reports/render-report-pdf";
 import { loadReportPdfInput } from "../../reports/load-report-pdf-input";
-import { visibleRequestsWhere } from "../requests/request-scope";
+import { readableSignedVersion } from "./readable-signed-version";
 
 /**
  * A signed version as PDF, with every signed version before it: an addendum's PDF shows the
@@ -17,12 +15,7 @@ import { visibleRequestsWhere } from "../requests/request-scope";
  */
 export async function getReportPdf(args: { db: Db; actor: Actor; versionId: string }): Promise<{ fileName: string; bytes: Uint8Array }> {
   const { db, actor } = args;
-  const target = await db.reportVersion.findFirst({
-    where: { id: args.versionId, signedAt: { not: null }, request: visibleRequestsWhere(actor) },
-    select: { id: true, sequence: true, requestId: true },
-  });
-  if (!target) throw new AppError("NOT_FOUND", "Report not found");
-  if (!canReadSignedReport(actor)) throw new AppError("FORBIDDEN", "Reports are read by physicians");
+  const target = await readableSignedVersion(db, actor, args.versionId);
 
   const { input, siteId, requestId } = await loadReportPdfInput(db, target);
   const bytes = await renderReportPdf(input);
