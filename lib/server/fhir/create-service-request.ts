@@ -8,11 +8,9 @@ import { identityFromPatient, subjectOfServiceRequest, submissionFromServiceRequ
 import { Prisma } from "@/lib/generated/prisma/client";
 import { createTranslator } from "@/lib/i18n/translate";
 import type { Db } from "../db/client";
-import { wakeJobWorker } from "../jobs/wake-job-worker";
-import { publishRequestChanged } from "../realtime/publish";
-import { publishPendingNotifications } from "../services/notifications/notify";
 import { createRequestInTx } from "../services/requests/create-request-in-tx";
 import { hashPayload, toColumns } from "../services/requests/submit-request";
+import { runUseCase } from "../use-cases/run-use-case";
 import { auditFhirRead } from "./fhir-audit";
 import { IDENTITY_SELECT, REQUEST_ROW_SELECT, resolvePatientId } from "./fhir-request-filter";
 
@@ -73,8 +71,8 @@ export async function createServiceRequest(db: Db, actor: Actor, body: unknown):
 
   const informed = input.type === "TELEDIAGNOSTIC" && input.patientInformed === true;
   try {
-    const { requestId, pending } = await db.$transaction((tx) =>
-      createRequestInTx(tx, {
+    const { requestId } = await runUseCase(db, (tx, effects) =>
+      createRequestInTx(tx, effects, {
         data: { ...toColumns(input), siteId, requesterId: actor.id, payloadHash: hashPayload(input), source: "FHIR", placerOrderNumber, sitePatientIdIssuer },
         siteId,
         priority: input.priority,
@@ -82,9 +80,6 @@ export async function createServiceRequest(db: Db, actor: Actor, body: unknown):
         patientInformed: informed,
       }),
     );
-    publishRequestChanged(requestId, siteId);
-    publishPendingNotifications(pending);
-    wakeJobWorker();
     const row = await db.readingRequest.findUniqueOrThrow({ where: { id: requestId }, select: REQUEST_ROW_SELECT });
     return { created: true, resource: toServiceRequest(row) };
   } catch (error) {

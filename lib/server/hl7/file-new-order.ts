@@ -3,9 +3,9 @@ import { createHash } from "node:crypto";
 import { HL7_ERROR_CODES as E, problem } from "@/lib/domain/hl7/hl7-errors";
 import type { NewOrder } from "@/lib/domain/hl7/map-new-order";
 import type { Tx } from "../db/client";
-import type { PendingNotifications } from "../services/notifications/notify";
 import { createRequestInTx } from "../services/requests/create-request-in-tx";
 import { hashPayload, toColumns } from "../services/requests/submit-request";
+import type { Effects } from "../use-cases/effects";
 import type { RisSender } from "./find-ris-interface";
 import { Hl7Refusal } from "./hl7-refusal";
 
@@ -16,7 +16,7 @@ import { Hl7Refusal } from "./hl7-refusal";
  * is refused (AE 205): it is the RIS's mistake, and guessing would attach one patient's exam to
  * another's record.
  */
-export async function fileNewOrderInTx(tx: Tx, sender: RisSender, order: NewOrder): Promise<{ requestId: string; created: boolean; pending: PendingNotifications | null }> {
+export async function fileNewOrderInTx(tx: Tx, effects: Effects, sender: RisSender, order: NewOrder): Promise<{ requestId: string; created: boolean }> {
   const existing = await tx.readingRequest.findUnique({
     where: { siteId_placerOrderNumber: { siteId: sender.siteId, placerOrderNumber: order.placerOrderNumber } },
     select: { id: true, sitePatientId: true, patientBirthDate: true, patientFamilyName: true },
@@ -30,7 +30,7 @@ export async function fileNewOrderInTx(tx: Tx, sender: RisSender, order: NewOrde
     if (!samePatient) {
       throw new Hl7Refusal([problem(E.DUPLICATE_KEY_IDENTIFIER, `le numéro de demande « ${order.placerOrderNumber} » désigne déjà une demande pour un autre patient`, { segment: "ORC", field: 2 })]);
     }
-    return { requestId: existing.id, created: false, pending: null };
+    return { requestId: existing.id, created: false };
   }
 
   // The ordering physician's own account at this site, by RPPS; else the interface's account,
@@ -40,7 +40,7 @@ export async function fileNewOrderInTx(tx: Tx, sender: RisSender, order: NewOrde
     : null;
   const requesterId = physician?.id ?? sender.serviceActor.id;
   const { request } = order;
-  const { requestId, pending } = await createRequestInTx(tx, {
+  const { requestId } = await createRequestInTx(tx, effects, {
     data: {
       ...toColumns(request),
       // (requester, key) is unique: derived from the placer order number, itself unique per site.
@@ -64,5 +64,5 @@ export async function fileNewOrderInTx(tx: Tx, sender: RisSender, order: NewOrde
     actorId: sender.serviceActor.id,
     patientInformed: request.patientInformed === true,
   });
-  return { requestId, created: true, pending };
+  return { requestId, created: true };
 }

@@ -10,9 +10,8 @@ import { buildAck } from "@/lib/hl7/build-ack";
 import { Hl7ParseError, parseHl7Message } from "@/lib/hl7/parse-hl7-message";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db, Tx } from "../db/client";
-import { wakeJobWorker } from "../jobs/wake-job-worker";
-import { publishRequestChanged } from "../realtime/publish";
-import { publishPendingNotifications, type PendingNotifications } from "../services/notifications/notify";
+import type { Effects } from "../use-cases/effects";
+import { runUseCase } from "../use-cases/run-use-case";
 import { cancelOrderInTx } from "./cancel-order";
 import { fileNewOrderInTx } from "./file-new-order";
 import { findRisInterface, type RisSender } from "./find-ris-interface";
@@ -95,27 +94,29 @@ async function processFromSender(context: ReceiveContext, raw: string, header: M
   };
   if (!intent?.action) return refuse(intent?.problems ?? []);
 
-  let effect: (tx: Tx) => Promise<{ requestId: string; changed: boolean; pending?: PendingNotifications | null }>;
+  // What the message does, in the transaction that records it. A new order registers its own
+  // after-commit effects (createRequestInTx: the request, its notifications, the job wake-up).
+  let act: (tx: Tx, effects: Effects) => Promise<{ requestId: string; changed: boolean }>;
   switch (intent.action) {
     case "NEW_ORDER": {
       const { order, problems } = mapNewOrder(tree);
       if (!order) return refuse(problems);
-      effect = async (tx) => {
-        const filed = await fileNewOrderInTx(tx, sender, order);
-        return { requestId: filed.requestId, changed: filed.created, pending: filed.pending };
+      act = async (tx, effects) => {
+        const filed = await fileNewOrderInTx(tx, effects, sender, order);
+        return { requestId: filed.requestId, changed: filed.created };
       };
       break;
     }
     case "CANCEL_ORDER": {
       const { order, problems } = mapCancelOrder(tree);
       if (!order) return refuse(problems);
-      effect = (tx) => cancelOrderInTx(tx, sender, order);
+      act = (tx) => cancelOrderInTx(tx, sender, order);
       break;
     }
     case "POST_EXAM": {
       const { postExam, problems } = mapPostExam(tree);
       if (!postExam) return refuse(problems);
-      effect = async (tx) => ({ ...(await recordPostExamInTx(tx, sender, postExam)), changed: true });
+      act = async (tx) => ({ ...(await recordPostExamInTx(tx, sender, postExam)), changed: true });
       break;
     }
     default: {
@@ -126,16 +127,12 @@ async function processFromSender(context: ReceiveContext, raw: string, header: M
 
   try {
     // The message row, the request and its events commit together or not at all.
-    const done = await db.$transaction(async (tx) => {
-      const result = await effect(tx);
+    const done = await runUseCase(db, async (tx, effects) => {
+      const result = await act(tx, effects);
       await recordInboundMessageInTx(tx, { ...base, requestId: result.requestId, ackCode: "AA", problems: [] });
+      if (result.changed) effects.requestChanged(result.requestId, sender.siteId);
       return result;
     });
-    if (done.changed) publishRequestChanged(done.requestId, sender.siteId);
-    if (done.pending) {
-      publishPendingNotifications(done.pending);
-      wakeJobWorker();
-    }
     return answer(context, header, "AA", [], done.requestId);
   } catch (error) {
     if (error instanceof Hl7Refusal) return refuse(error.problems);

@@ -5,7 +5,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { instanceKey } from "../archive/archive-storage";
 import { writeAudit } from "../../audit/write-audit";
 import type { Tx } from "../../db/client";
-import { publishRequestChanged, publishStudyChanged } from "../../realtime/publish";
+import { afterCommit } from "../../use-cases/after-commit";
 import type { ParsedForIndex } from "../parsing/parse-messages";
 import type { ImageDeps, IngestSource } from "../runtime/image-deps";
 import { inflateIfDeflated } from "./inflate-deflated";
@@ -72,7 +72,8 @@ export async function ingestInstance(deps: ImageDeps, source: IngestSource, inpu
     // Never throws: a failed statement answers false, and the full path below tries again.
     if (await indexInKnownSeries(deps.db, { source, parsed, placed: known, file, at: new Date() })) {
       await touchStudy(deps, known.studyId);
-      publishStudyChanged(source.siteId);
+      // One statement that committed by itself: no transaction for runUseCase to own.
+      afterCommit((effects) => effects.studyChanged(source.siteId));
       return stored("stored", parsed);
     }
     // Anything more to do (a link, a flag, another site, the UID already stored): the full path.
@@ -85,8 +86,12 @@ export async function ingestInstance(deps: ImageDeps, source: IngestSource, inpu
       // Remembered only once committed: a rolled-back series row must be created again.
       rememberSeries(parsed.seriesInstanceUid, changed.placed);
       await touchStudy(deps, changed.placed.studyId);
-      if (changed.requestId) publishRequestChanged(changed.requestId, source.siteId);
-      publishStudyChanged(source.siteId);
+      // Announced once the study's last arrival is touched too (outside the transaction, above),
+      // so a refetch the hint causes already sees it: hence afterCommit rather than runUseCase.
+      afterCommit((effects) => {
+        if (changed.requestId) effects.requestChanged(changed.requestId, source.siteId);
+        effects.studyChanged(source.siteId);
+      });
       return stored("stored", parsed);
     } catch (error) {
       if (isUniqueViolation(error)) {

@@ -3,21 +3,20 @@ import { isSiteStaffOf, type Actor } from "@/lib/domain/access";
 import { AppError } from "@/lib/domain/errors";
 import { writeAudit } from "../../audit/write-audit";
 import type { Db, Tx } from "../../db/client";
-import { publishRequestChanged, publishStudyChanged } from "../../realtime/publish";
+import { runUseCase } from "../../use-cases/run-use-case";
 import { recordImageMilestone } from "./request-image-milestone";
 
 /** The radiographer (or referrer) says the acquisition is complete: the request moves on. */
 export async function markStudyComplete(args: { db: Db; actor: Actor; studyId: string }): Promise<void> {
   const { db, actor } = args;
-  const result = await db.$transaction(async (tx) => {
+  await runUseCase(db, async (tx, effects) => {
     const study = await tx.dicomStudy.findUnique({ where: { id: args.studyId }, select: { id: true, siteId: true, imagesCompleteAt: true } });
     if (!study || !isSiteStaffOf(actor, study.siteId)) throw new AppError("NOT_FOUND", "Study not found");
     const requestId = await completeInTx(tx, study.id, { actorId: actor.id, actorLabel: null }, null);
     await writeAudit(tx, { actorId: actor.id, action: "IMAGES_MARKED_COMPLETE", entityType: "DicomStudy", entityId: study.id, siteId: study.siteId });
-    return { requestId, siteId: study.siteId };
+    if (requestId) effects.requestChanged(requestId, study.siteId);
+    effects.studyChanged(study.siteId);
   });
-  if (result.requestId) publishRequestChanged(result.requestId, result.siteId);
-  publishStudyChanged(result.siteId);
 }
 
 /**
@@ -38,13 +37,12 @@ export async function completeQuietStudies(args: { db: Db; quietSeconds: number;
       take: QUIET_BATCH,
     });
     for (const study of quiet) {
-      const requestId = await db.$transaction(async (tx) => {
-        const id = await completeInTx(tx, study.id, { actorId: null, actorLabel: null }, `no new image for ${args.quietSeconds} s`, cutoff);
+      await runUseCase(db, async (tx, effects) => {
+        const requestId = await completeInTx(tx, study.id, { actorId: null, actorLabel: null }, `no new image for ${args.quietSeconds} s`, cutoff);
         await writeAudit(tx, { actorId: null, action: "IMAGES_COMPLETED_AUTOMATICALLY", entityType: "DicomStudy", entityId: study.id, siteId: study.siteId });
-        return id;
+        if (requestId) effects.requestChanged(requestId, study.siteId);
+        effects.studyChanged(study.siteId);
       });
-      if (requestId) publishRequestChanged(requestId, study.siteId);
-      publishStudyChanged(study.siteId);
     }
     completed += quiet.length;
     if (quiet.length < QUIET_BATCH) return completed;

@@ -3,8 +3,8 @@ import { isSiteStaffOf, type Actor } from "@/lib/domain/access";
 import { AppError } from "@/lib/domain/errors";
 import { writeAudit } from "../../audit/write-audit";
 import type { Db } from "../../db/client";
-import { publishRequestChanged, publishStudyChanged } from "../../realtime/publish";
 import { visibleRequestsWhere } from "../../services/requests/request-scope";
+import { runUseCase } from "../../use-cases/run-use-case";
 import { linkStudyInTx, type LinkOutcome } from "./link-study-in-tx";
 
 /**
@@ -13,7 +13,7 @@ import { linkStudyInTx, type LinkOutcome } from "./link-study-in-tx";
  */
 export async function linkStudy(args: { db: Db; actor: Actor; requestId: string; studyId: string; confirmation: string | null }): Promise<LinkOutcome> {
   const { db, actor } = args;
-  const result = await db.$transaction(async (tx) => {
+  return runUseCase(db, async (tx, effects) => {
     const request = await tx.readingRequest.findFirst({ where: { AND: [{ id: args.requestId }, visibleRequestsWhere(actor)] }, select: { id: true, siteId: true } });
     if (!request) throw new AppError("NOT_FOUND", "Request not found");
     if (!isSiteStaffOf(actor, request.siteId)) throw new AppError("FORBIDDEN", "Only the requesting site's staff link images");
@@ -41,9 +41,8 @@ export async function linkStudy(args: { db: Db; actor: Actor; requestId: string;
       siteId: request.siteId,
       detail: { requestId: request.id, state: outcome.state, reason: args.confirmation },
     });
-    return { outcome, siteId: request.siteId, requestId: request.id };
+    effects.requestChanged(request.id, request.siteId);
+    effects.studyChanged(request.siteId);
+    return outcome;
   });
-  publishRequestChanged(result.requestId, result.siteId);
-  publishStudyChanged(result.siteId);
-  return result.outcome;
 }

@@ -4,7 +4,7 @@ import { AppError } from "@/lib/domain/errors";
 import { isOpen, OPEN_STATUSES } from "@/lib/domain/request-state-machine";
 import { writeAudit } from "../../audit/write-audit";
 import type { Db } from "../../db/client";
-import { publishRequestChanged } from "../../realtime/publish";
+import { runUseCase } from "../../use-cases/run-use-case";
 import { visibleRequestsWhere } from "../requests/request-scope";
 
 export interface AcknowledgeResult {
@@ -22,7 +22,7 @@ export async function acknowledgeAssignment(args: { db: Db; actor: Actor; reques
   const { db, actor, requestId } = args;
   const now = args.now ?? new Date();
 
-  const result = await db.$transaction(async (tx) => {
+  return runUseCase(db, async (tx, effects) => {
     const request = await tx.readingRequest.findFirst({
       where: { AND: [{ id: requestId }, visibleRequestsWhere(actor)] },
       select: { id: true, siteId: true },
@@ -37,14 +37,12 @@ export async function acknowledgeAssignment(args: { db: Db; actor: Actor; reques
       const current = await tx.readingRequest.findUniqueOrThrow({ where: { id: request.id }, select: { holderId: true, status: true } });
       if (current.holderId !== actor.id) throw new AppError("NOT_HOLDER", "Only the holder acknowledges an assignment");
       if (!isOpen(current.status)) throw new AppError("INVALID_TRANSITION", "A closed request has nothing to acknowledge", { action: "ACKNOWLEDGE_ASSIGNMENT", from: current.status });
-      return { requestId: request.id, alreadyAcknowledged: true, siteId: request.siteId };
+      return { requestId: request.id, alreadyAcknowledged: true };
     }
 
     await tx.requestEvent.create({ data: { requestId: request.id, actorId: actor.id, type: "ASSIGNMENT_ACKNOWLEDGED", at: now } });
     await writeAudit(tx, { actorId: actor.id, action: "ASSIGNMENT_ACKNOWLEDGED", entityType: "ReadingRequest", entityId: request.id, siteId: request.siteId });
-    return { requestId: request.id, alreadyAcknowledged: false, siteId: request.siteId };
+    effects.requestChanged(request.id, request.siteId);
+    return { requestId: request.id, alreadyAcknowledged: false };
   });
-
-  if (!result.alreadyAcknowledged) publishRequestChanged(result.requestId, result.siteId);
-  return { requestId: result.requestId, alreadyAcknowledged: result.alreadyAcknowledged };
 }

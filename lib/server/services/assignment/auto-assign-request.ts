@@ -6,8 +6,8 @@ import { isOpen, OPEN_STATUSES } from "@/lib/domain/request-state-machine";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { writeAudit } from "../../audit/write-audit";
 import type { Db } from "../../db/client";
-import { publishRequestChanged } from "../../realtime/publish";
-import { notifyInTx, publishPendingNotifications } from "../notifications/notify";
+import { runUseCase } from "../../use-cases/run-use-case";
+import { notifyInTx } from "../notifications/notify";
 import { loadAssignmentInputs, lockSiteAssignments } from "./assignment-inputs";
 
 export type AutoAssignOutcome =
@@ -26,7 +26,7 @@ export async function autoAssignRequest(args: { db: Db; requestId: string; now?:
   const { db, requestId } = args;
   const now = args.now ?? new Date();
 
-  const result = await db.$transaction(async (tx) => {
+  return runUseCase(db, async (tx, effects): Promise<AutoAssignOutcome> => {
     const request = await tx.readingRequest.findUnique({
       where: { id: requestId },
       select: { id: true, siteId: true, status: true, holderId: true, requiredSubspecialty: true, site: { select: { autoAssign: true } } },
@@ -67,17 +67,12 @@ export async function autoAssignRequest(args: { db: Db; requestId: string; now?:
       siteId: request.siteId,
       detail: { holderId, rule: explanation.rule, automatic: true },
     });
-    const pending = await notifyInTx(tx, [{ userId: holderId, kind: "ASSIGNED_TO_ME", requestId: request.id }]);
-    return { outcome: { kind: "ASSIGNED", requestId, holderId, explanation } as const, siteId: request.siteId, pending };
+    effects.requestChanged(requestId, request.siteId);
+    await notifyInTx(tx, effects, [{ userId: holderId, kind: "ASSIGNED_TO_ME", requestId: request.id }]);
+    return { kind: "ASSIGNED", requestId, holderId, explanation };
   });
 
-  if ("pending" in result) {
-    publishRequestChanged(requestId, result.siteId);
-    publishPendingNotifications(result.pending);
-  }
-  return result.outcome;
-
-  function skipped(reason: Extract<AutoAssignOutcome, { kind: "SKIPPED" }>["reason"]): { outcome: AutoAssignOutcome } {
-    return { outcome: { kind: "SKIPPED", requestId, reason } };
+  function skipped(reason: Extract<AutoAssignOutcome, { kind: "SKIPPED" }>["reason"]): AutoAssignOutcome {
+    return { kind: "SKIPPED", requestId, reason };
   }
 }

@@ -5,8 +5,8 @@ import { reasonDetailJson } from "./reason-detail-json";
 import { writeAudit } from "../../audit/write-audit";
 import type { Db, Tx } from "../../db/client";
 import { enqueueJob } from "../../jobs/enqueue-job";
-import { publishRequestChanged } from "../../realtime/publish";
-import { notifyInTx, publishPendingNotifications, type PendingNotifications } from "../notifications/notify";
+import { runUseCase } from "../../use-cases/run-use-case";
+import { notifyInTx } from "../notifications/notify";
 import { escalateAfterSeconds } from "./assignment-inputs";
 import { findOnCall } from "./find-on-call";
 
@@ -25,14 +25,14 @@ export async function escalateRequest(args: { db: Db; requestId: string; level: 
   const { db, requestId, level } = args;
   const now = args.now ?? new Date();
 
-  const result = await db.$transaction(async (tx): Promise<{ outcome: EscalateOutcome; after?: { siteId: string; pending: PendingNotifications } }> => {
+  return runUseCase(db, async (tx, effects): Promise<EscalateOutcome> => {
     const request = await tx.readingRequest.findUnique({
       where: { id: requestId },
       select: { id: true, siteId: true, priority: true, status: true, holderId: true, holdAcknowledgedAt: true, escalationLevel: true },
     });
-    if (!request) return { outcome: skipped("NOT_FOUND") };
+    if (!request) return skipped("NOT_FOUND");
     const skip = escalationSkip(request, level);
-    if (skip) return { outcome: skipped(skip) };
+    if (skip) return skipped(skip);
 
     const { count } = await tx.readingRequest.updateMany({
       where: {
@@ -43,13 +43,14 @@ export async function escalateRequest(args: { db: Db; requestId: string; level: 
       },
       data: { escalationLevel: level, escalatedAt: now, version: { increment: 1 } },
     });
-    if (count === 0) return { outcome: skipped("ALREADY_ESCALATED") };
+    if (count === 0) return skipped("ALREADY_ESCALATED");
 
     await tx.requestEvent.create({ data: { requestId: request.id, actorId: null, actorLabel: null, type: "ESCALATED", reason: escalationSentence(level, "fr"), reasonDetail: reasonDetailJson({ kind: "ESCALATION", level }), at: now } });
     await writeAudit(tx, { actorId: null, action: "REQUEST_ESCALATED", entityType: "ReadingRequest", entityId: request.id, siteId: request.siteId, detail: { level } });
 
     const notified = await audienceOf(tx, request.siteId, level, now);
-    const pending = await notifyInTx(tx, notified.map((userId) => ({ userId, kind: "ESCALATED", requestId: request.id, detail: { level } })));
+    effects.requestChanged(requestId, request.siteId);
+    await notifyInTx(tx, effects, notified.map((userId) => ({ userId, kind: "ESCALATED", requestId: request.id, detail: { level } })));
 
     const next = nextEscalationLevel(level);
     let nextCheckAt: Date | null = null;
@@ -57,15 +58,8 @@ export async function escalateRequest(args: { db: Db; requestId: string; level: 
       nextCheckAt = new Date(now.getTime() + (await escalateAfterSeconds(tx, request.priority)) * 1000);
       await enqueueJob(tx, { kind: "escalation.check", payload: { requestId: request.id, level: next }, runAt: nextCheckAt, dedupeKey: `escalation.check:${request.id}:${next}` });
     }
-    const outcome: EscalateOutcome = { kind: "ESCALATED", requestId, level, notified, nextCheckAt };
-    return { outcome, after: { siteId: request.siteId, pending } };
+    return { kind: "ESCALATED", requestId, level, notified, nextCheckAt };
   });
-
-  if (result.after) {
-    publishRequestChanged(requestId, result.after.siteId);
-    publishPendingNotifications(result.after.pending);
-  }
-  return result.outcome;
 
   function skipped(reason: EscalationSkip | "NOT_FOUND"): EscalateOutcome {
     return { kind: "SKIPPED", requestId, reason };

@@ -6,8 +6,8 @@ import { OPEN_STATUSES } from "@/lib/domain/request-state-machine";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { writeAudit } from "../../audit/write-audit";
 import type { Db } from "../../db/client";
-import { publishRequestChanged } from "../../realtime/publish";
-import { notifyInTx, publishPendingNotifications } from "../notifications/notify";
+import { runUseCase } from "../../use-cases/run-use-case";
+import { notifyInTx } from "../notifications/notify";
 import { loadAssignmentInputs, lockSiteAssignments } from "./assignment-inputs";
 import { scheduleEscalationWatchInTx } from "./schedule-escalation-watch";
 
@@ -68,7 +68,7 @@ export async function handOverHeldRequests(args: {
 
   const outcome: HandoverDone = { kind: "DONE", handedOver: [], returnedToPool: [], stayed: [] };
   for (const { id } of held) {
-    const moved = await db.$transaction(async (tx) => {
+    const moved = await runUseCase(db, async (tx, effects) => {
       const request = await tx.readingRequest.findUnique({
         where: { id },
         select: { id: true, siteId: true, holderId: true, priority: true, escalationLevel: true, requiredSubspecialty: true },
@@ -77,7 +77,7 @@ export async function handOverHeldRequests(args: {
       await lockSiteAssignments(tx, request.siteId);
       const { candidates, loads } = await loadAssignmentInputs(tx, request.siteId, now);
       const decision = decideHandover({ leavingId: leaving.id, onCall: candidates, request, at: now, loads });
-      if (decision.kind === "STAY") return { kind: "STAY" as const, siteId: request.siteId };
+      if (decision.kind === "STAY") return { kind: "STAY" as const };
 
       const handOver = decision.kind === "HAND_OVER";
       const { count } = await tx.readingRequest.updateMany({
@@ -116,18 +116,17 @@ export async function handOverHeldRequests(args: {
       });
       // The request waits again for someone to take it: the escalation ladder watches it anew.
       await scheduleEscalationWatchInTx(tx, request, now);
-      const pending = handOver
-        ? await notifyInTx(tx, [{ userId: decision.toId, kind: "HANDED_OVER_TO_ME", requestId: id, detail: { from: leaving.displayName, authorName: leaving.displayName } }])
-        : null;
-      return { kind: decision.kind, toId: handOver ? decision.toId : null, siteId: request.siteId, pending };
+      effects.requestChanged(id, request.siteId);
+      if (handOver) {
+        await notifyInTx(tx, effects, [{ userId: decision.toId, kind: "HANDED_OVER_TO_ME", requestId: id, detail: { from: leaving.displayName, authorName: leaving.displayName } }]);
+      }
+      return { kind: decision.kind, toId: handOver ? decision.toId : null };
     });
     if (moved === null) continue;
     if (moved.kind === "STAY") {
       outcome.stayed.push(id);
       continue;
     }
-    publishRequestChanged(id, moved.siteId);
-    if (moved.pending) publishPendingNotifications(moved.pending);
     if (moved.toId) outcome.handedOver.push({ requestId: id, toId: moved.toId });
     else outcome.returnedToPool.push(id);
   }

@@ -6,8 +6,8 @@ import { isOpen, OPEN_STATUSES } from "@/lib/domain/request-state-machine";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { writeAudit } from "../../audit/write-audit";
 import type { Db } from "../../db/client";
-import { publishRequestChanged } from "../../realtime/publish";
-import { notifyInTx, publishPendingNotifications } from "../notifications/notify";
+import { runUseCase } from "../../use-cases/run-use-case";
+import { notifyInTx } from "../notifications/notify";
 import { visibleRequestsWhere } from "../requests/request-scope";
 
 /**
@@ -23,7 +23,7 @@ export async function takeOverRequest(args: { db: Db; actor: Actor; requestId: s
   if (reason.length === 0) throw new AppError("REASON_REQUIRED", "A take-over needs a reason");
   if (reason.length > LIMITS.reason) throw new AppError("BAD_INPUT", "Reason too long");
 
-  const result = await db.$transaction(async (tx) => {
+  await runUseCase(db, async (tx, effects) => {
     const request = await tx.readingRequest.findFirst({
       where: { AND: [{ id: requestId }, visibleRequestsWhere(actor)] },
       select: { id: true, siteId: true, status: true, holder: { select: { id: true, displayName: true } } },
@@ -67,11 +67,8 @@ export async function takeOverRequest(args: { db: Db; actor: Actor; requestId: s
       siteId: request.siteId,
       detail: { previousHolderId: previous.id, reason },
     });
-    const pending = await notifyInTx(tx, [{ userId: previous.id, kind: "TAKEN_OVER_FROM_ME", requestId: request.id, detail: { by: actor.displayName, authorName: actor.displayName } }]);
-    return { siteId: request.siteId, pending };
+    effects.requestChanged(requestId, request.siteId);
+    await notifyInTx(tx, effects, [{ userId: previous.id, kind: "TAKEN_OVER_FROM_ME", requestId: request.id, detail: { by: actor.displayName, authorName: actor.displayName } }]);
   });
-
-  publishRequestChanged(requestId, result.siteId);
-  publishPendingNotifications(result.pending);
   return { requestId };
 }

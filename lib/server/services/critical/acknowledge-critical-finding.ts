@@ -5,8 +5,8 @@ import { acknowledgedReason, canAcknowledgeCritical } from "@/lib/domain/reports
 import { acknowledgeCriticalFindingSchema, type AcknowledgeCriticalFindingInput } from "@/lib/domain/reports/critical-schemas";
 import { writeAudit } from "../../audit/write-audit";
 import type { Db } from "../../db/client";
-import { publishRequestChanged } from "../../realtime/publish";
-import { notifyInTx, publishPendingNotifications, type PendingNotifications } from "../notifications/notify";
+import { runUseCase } from "../../use-cases/run-use-case";
+import { notifyInTx } from "../notifications/notify";
 import { visibleRequestsWhere } from "../requests/request-scope";
 
 export type AcknowledgeCriticalResult = { findingId: string; acknowledged: true; alreadyAcknowledged: false } | { findingId: string; acknowledged: false; alreadyAcknowledged: true };
@@ -24,7 +24,7 @@ export async function acknowledgeCriticalFinding(args: { db: Db; actor: Actor; i
   const { findingId } = parsed.data;
   const now = args.now ?? new Date();
 
-  const result = await db.$transaction(async (tx): Promise<{ acknowledged: boolean; siteId: string; requestId: string; pending: PendingNotifications }> => {
+  const acknowledged = await runUseCase(db, async (tx, effects) => {
     const finding = await tx.criticalFinding.findFirst({
       where: { id: findingId, request: visibleRequestsWhere(actor) },
       select: { id: true, category: true, flaggedBy: { select: { id: true, active: true } }, request: { select: { id: true, siteId: true } } },
@@ -37,7 +37,7 @@ export async function acknowledgeCriticalFinding(args: { db: Db; actor: Actor; i
       where: { id: finding.id, acknowledgedAt: null },
       data: { acknowledgedAt: now, acknowledgedById: actor.id, acknowledgedByName: actor.displayName },
     });
-    if (count === 0) return { acknowledged: false, siteId: request.siteId, requestId: request.id, pending: { userIds: [], vital: false } };
+    if (count === 0) return false;
 
     await tx.requestEvent.create({
       data: { requestId: request.id, actorId: actor.id, type: "CRITICAL_FINDING_ACKNOWLEDGED", reason: acknowledgedReason({ byName: actor.displayName, channel: "IN_APP" }), at: now },
@@ -50,17 +50,17 @@ export async function acknowledgeCriticalFinding(args: { db: Db; actor: Actor; i
       siteId: request.siteId,
       detail: { requestId: request.id, channel: "IN_APP" },
     });
-    const pending = await notifyInTx(
+    effects.requestChanged(request.id, request.siteId);
+    await notifyInTx(
       tx,
+      effects,
       finding.flaggedBy.active
         ? [{ userId: finding.flaggedBy.id, kind: "CRITICAL_FINDING_ACKNOWLEDGED", requestId: request.id, detail: { authorName: actor.displayName, findingId: finding.id, category: finding.category } }]
         : [],
     );
-    return { acknowledged: true, siteId: request.siteId, requestId: request.id, pending };
+    return true;
   });
 
-  if (!result.acknowledged) return { findingId, acknowledged: false, alreadyAcknowledged: true };
-  publishRequestChanged(result.requestId, result.siteId);
-  publishPendingNotifications(result.pending);
+  if (!acknowledged) return { findingId, acknowledged: false, alreadyAcknowledged: true };
   return { findingId, acknowledged: true, alreadyAcknowledged: false };
 }

@@ -2,8 +2,8 @@ import "server-only";
 import { criticalEscalationRecipients, escalatedReason, escalationSkip, type EscalationSkip } from "@/lib/domain/reports/critical-findings";
 import { writeAudit } from "../../audit/write-audit";
 import type { Db } from "../../db/client";
-import { publishRequestChanged } from "../../realtime/publish";
-import { notifyInTx, publishPendingNotifications, type PendingNotifications } from "../notifications/notify";
+import { runUseCase } from "../../use-cases/run-use-case";
+import { notifyInTx } from "../notifications/notify";
 
 export type CriticalEscalationOutcome =
   | { kind: "ESCALATED"; findingId: string; requestId: string; notified: string[] }
@@ -27,20 +27,20 @@ export const SYSTEM_ACTOR_LABEL = "Système";
 export async function escalateCriticalFinding(args: { db: Db; findingId: string; now: Date }): Promise<CriticalEscalationOutcome> {
   const { db, findingId, now } = args;
 
-  const result = await db.$transaction(async (tx): Promise<{ outcome: CriticalEscalationOutcome; after?: { siteId: string; pending: PendingNotifications } }> => {
+  return runUseCase(db, async (tx, effects): Promise<CriticalEscalationOutcome> => {
     const finding = await tx.criticalFinding.findUnique({
       where: { id: findingId },
       select: { id: true, category: true, flaggedAt: true, acknowledgeBy: true, acknowledgedAt: true, escalatedAt: true, request: { select: { id: true, siteId: true } } },
     });
-    if (!finding) return { outcome: skipped("NOT_FOUND") };
+    if (!finding) return skipped("NOT_FOUND");
     const skip = escalationSkip(finding, now);
-    if (skip) return { outcome: skipped(skip) };
+    if (skip) return skipped(skip);
 
     const { count } = await tx.criticalFinding.updateMany({
       where: { id: finding.id, escalatedAt: null, acknowledgedAt: null },
       data: { escalatedAt: now },
     });
-    if (count === 0) return { outcome: skipped("ALREADY_ESCALATED") };
+    if (count === 0) return skipped("ALREADY_ESCALATED");
 
     const { request } = finding;
     // The delay the finding was flagged with, not the site's current setting.
@@ -62,19 +62,16 @@ export async function escalateCriticalFinding(args: { db: Db; findingId: string;
       tx.user.findMany({ where: { role: "DEPARTMENT_HEAD", active: true }, select: { id: true } }),
     ]);
     const notified = criticalEscalationRecipients({ siteReferrerIds: referrers.map((u) => u.id), headIds: heads.map((u) => u.id) });
-    const pending = await notifyInTx(
+    effects.requestChanged(request.id, request.siteId);
+    await notifyInTx(
       tx,
+      effects,
       notified.map((userId) => ({ userId, kind: "CRITICAL_FINDING_ESCALATED" as const, requestId: request.id, detail: { findingId: finding.id, category: finding.category } })),
+      // Vital: it rings, whatever notify.ts's list of vital kinds says.
+      { ring: true },
     );
-    // Vital: it rings, whatever notify.ts's list of vital kinds says.
-    return { outcome: { kind: "ESCALATED", findingId, requestId: request.id, notified }, after: { siteId: request.siteId, pending: { ...pending, vital: pending.userIds.length > 0 } } };
+    return { kind: "ESCALATED", findingId, requestId: request.id, notified };
   });
-
-  if (result.after && result.outcome.kind === "ESCALATED") {
-    publishRequestChanged(result.outcome.requestId, result.after.siteId);
-    publishPendingNotifications(result.after.pending);
-  }
-  return result.outcome;
 
   function skipped(reason: EscalationSkip | "NOT_FOUND"): CriticalEscalationOutcome {
     return { kind: "SKIPPED", findingId, reason };

@@ -7,9 +7,8 @@ import { flagCriticalFindingSchema, type FlagCriticalFindingInput } from "@/lib/
 import { writeAudit } from "../../audit/write-audit";
 import type { Db } from "../../db/client";
 import { enqueueJob } from "../../jobs/enqueue-job";
-import { wakeJobWorker } from "../../jobs/wake-job-worker";
-import { publishRequestChanged } from "../../realtime/publish";
-import { notifyInTx, publishPendingNotifications } from "../notifications/notify";
+import { runUseCase } from "../../use-cases/run-use-case";
+import { notifyInTx } from "../notifications/notify";
 import { visibleRequestsWhere } from "../requests/request-scope";
 
 export interface FlagCriticalFindingResult {
@@ -32,7 +31,7 @@ export async function flagCriticalFinding(args: { db: Db; actor: Actor; input: F
   const input = parsed.data;
   const now = args.now ?? new Date();
 
-  const result = await db.$transaction(async (tx) => {
+  const result = await runUseCase(db, async (tx, effects) => {
     // FOR SHARE: a take-over waits until the finding is written by the holder it was checked against.
     await tx.$queryRaw`SELECT "id" FROM "ReadingRequest" WHERE "id" = ${input.requestId}::uuid FOR SHARE`;
     const request = await tx.readingRequest.findFirst({
@@ -74,21 +73,21 @@ export async function flagCriticalFinding(args: { db: Db; actor: Actor; input: F
       siteId: request.siteId,
       detail: { requestId: request.id, category: input.category, acknowledgeBy: acknowledgeBy?.toISOString() ?? null },
     });
-    const pending = await notifyInTx(
+    effects.requestChanged(input.requestId, request.siteId);
+    await notifyInTx(
       tx,
+      effects,
       request.requester.active
         ? [{ userId: request.requester.id, kind: "CRITICAL_FINDING", requestId: request.id, detail: { authorName: actor.displayName, findingId: finding.id, category: input.category } }]
         : [],
+      // A vital finding rings like a vital emergency (the kind alone does not say the category).
+      { ring: input.category === "MINUTES" },
     );
     if (acknowledgeBy) {
       await enqueueJob(tx, { kind: "critical.escalation", payload: { findingId: finding.id }, runAt: acknowledgeBy, dedupeKey: `critical.escalation:${finding.id}` });
+      effects.wakeJobs();
     }
-    // A vital finding rings like a vital emergency (the kind alone does not say the category).
-    return { siteId: request.siteId, findingId: finding.id, acknowledgeBy, pending: { ...pending, vital: pending.vital || input.category === "MINUTES" } };
+    return { findingId: finding.id, acknowledgeBy };
   });
-
-  publishRequestChanged(input.requestId, result.siteId);
-  publishPendingNotifications(result.pending);
-  if (result.acknowledgeBy) wakeJobWorker();
   return { findingId: result.findingId, requestId: input.requestId, acknowledgeBy: result.acknowledgeBy };
 }

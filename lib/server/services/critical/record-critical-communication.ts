@@ -5,7 +5,7 @@ import { acknowledgedReason, canRecordCommunication, communicatedReason, communi
 import { communicationFieldsSchema, COMMUNICATION_TIME_MESSAGE, type RecordCommunicationInput } from "@/lib/domain/reports/critical-schemas";
 import { writeAudit } from "../../audit/write-audit";
 import type { Db } from "../../db/client";
-import { publishRequestChanged } from "../../realtime/publish";
+import { runUseCase } from "../../use-cases/run-use-case";
 import { visibleRequestsWhere } from "../requests/request-scope";
 
 export interface RecordCommunicationResult {
@@ -31,7 +31,7 @@ export async function recordCriticalCommunication(args: { db: Db; actor: Actor; 
   const timeProblem = communicationTimeProblem(communicatedAt, now);
   if (timeProblem) throw new AppError("BAD_INPUT", "Communication time out of bounds", { field: "communicatedAt", message: COMMUNICATION_TIME_MESSAGE[timeProblem] });
 
-  const result = await db.$transaction(async (tx) => {
+  const result = await runUseCase(db, async (tx, effects) => {
     const finding = await tx.criticalFinding.findFirst({
       where: { id: input.findingId, request: visibleRequestsWhere(actor) },
       select: { id: true, flaggedById: true, flaggedAt: true, acknowledgedAt: true, request: { select: { id: true, siteId: true, holderId: true } } },
@@ -92,9 +92,8 @@ export async function recordCriticalCommunication(args: { db: Db; actor: Actor; 
         });
       }
     }
-    return { siteId: request.siteId, requestId: request.id, communicationId: communication.id, acknowledged };
+    effects.requestChanged(request.id, request.siteId);
+    return { communicationId: communication.id, acknowledged };
   });
-
-  publishRequestChanged(result.requestId, result.siteId);
   return { communicationId: result.communicationId, findingId: input.findingId, acknowledged: result.acknowledged };
 }

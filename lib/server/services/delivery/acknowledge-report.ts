@@ -4,7 +4,7 @@ import type { RequestStatus } from "@/lib/domain/enums";
 import { AppError } from "@/lib/domain/errors";
 import { writeAudit } from "../../audit/write-audit";
 import type { Db } from "../../db/client";
-import { publishRequestChanged } from "../../realtime/publish";
+import { runUseCase } from "../../use-cases/run-use-case";
 import { loadReportSubject } from "../reports/load-report-subject";
 import { transitionInTx } from "../workflow/transition-in-tx";
 
@@ -25,7 +25,7 @@ export interface AcknowledgeReportResult {
  */
 export async function acknowledgeReport(args: { db: Db; actor: Actor; requestId: string; versionId: string }): Promise<AcknowledgeReportResult> {
   const { db, actor, versionId } = args;
-  const result = await db.$transaction(async (tx) => {
+  const result = await runUseCase(db, async (tx, effects) => {
     const request = await loadReportSubject(tx, actor, args.requestId);
     if (actor.role !== "REFERRER" || actor.id !== request.requesterId) throw new AppError("FORBIDDEN", "Only the requester acknowledges the report");
 
@@ -42,7 +42,7 @@ export async function acknowledgeReport(args: { db: Db; actor: Actor; requestId:
       where: { id: delivery.id, acknowledgedAt: null },
       data: { acknowledgedAt: now, acknowledgedById: actor.id },
     });
-    if (count === 0) return { siteId: request.siteId, acknowledged: false, status: request.status };
+    if (count === 0) return { acknowledged: false, status: request.status };
 
     const { kind, sequence } = delivery.reportVersion;
     let status = request.status;
@@ -59,8 +59,8 @@ export async function acknowledgeReport(args: { db: Db; actor: Actor; requestId:
       siteId: request.siteId,
       detail: { versionId, kind, sequence },
     });
-    return { siteId: request.siteId, acknowledged: true, status };
+    effects.requestChanged(args.requestId, request.siteId);
+    return { acknowledged: true, status };
   });
-  if (result.acknowledged) publishRequestChanged(args.requestId, result.siteId);
   return { requestId: args.requestId, versionId, acknowledged: result.acknowledged, alreadyAcknowledged: !result.acknowledged, status: result.status };
 }

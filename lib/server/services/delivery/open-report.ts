@@ -4,7 +4,7 @@ import { AppError } from "@/lib/domain/errors";
 import { canReadSignedReport } from "@/lib/domain/reports/report-access";
 import { writeAudit } from "../../audit/write-audit";
 import type { Db, Tx } from "../../db/client";
-import { publishRequestChanged } from "../../realtime/publish";
+import { runUseCase } from "../../use-cases/run-use-case";
 import { loadReportSubject } from "../reports/load-report-subject";
 
 /**
@@ -16,14 +16,14 @@ import { loadReportSubject } from "../reports/load-report-subject";
  */
 export async function recordReportOpened(args: { db: Db; actor: Actor; requestId: string }): Promise<{ recorded: boolean }> {
   const { db, actor } = args;
-  const result = await db.$transaction(async (tx) => {
+  const result = await runUseCase(db, async (tx, effects) => {
     const request = await loadReportSubject(tx, actor, args.requestId);
     if (!canReadSignedReport(actor)) throw new AppError("FORBIDDEN", `${actor.role} does not read reports`);
 
     const opened = actor.id === request.requesterId ? await recordFirstOpenings(tx, actor, request.id) : [];
     if (opened.length === 0) {
       await writeAudit(tx, { actorId: actor.id, action: "REPORT_READ", entityType: "ReadingRequest", entityId: request.id, siteId: request.siteId });
-      return { siteId: request.siteId, recorded: false };
+      return { recorded: false };
     }
     await writeAudit(tx, {
       actorId: actor.id,
@@ -33,9 +33,9 @@ export async function recordReportOpened(args: { db: Db; actor: Actor; requestId
       siteId: request.siteId,
       detail: { versions: opened.map((version) => version.id), sequences: opened.map((version) => version.sequence) },
     });
-    return { siteId: request.siteId, recorded: true };
+    effects.requestChanged(args.requestId, request.siteId);
+    return { recorded: true };
   });
-  if (result.recorded) publishRequestChanged(args.requestId, result.siteId);
   return { recorded: result.recorded };
 }
 

@@ -4,8 +4,7 @@ import { AppError } from "@/lib/domain/errors";
 import { writeAudit } from "../../audit/write-audit";
 import type { Db } from "../../db/client";
 import { enqueueJob } from "../../jobs/enqueue-job";
-import { wakeJobWorker } from "../../jobs/wake-job-worker";
-import { publishRequestChanged } from "../../realtime/publish";
+import { runUseCase } from "../../use-cases/run-use-case";
 import { canWatchOutbound } from "./outbound-access";
 
 /**
@@ -18,7 +17,7 @@ export async function retryOutboundMessage(args: { db: Db; actor: Actor; message
   if (!canWatchOutbound(actor)) throw new AppError("FORBIDDEN", "Only a department head or an administrator sends RIS messages again");
   const id = BigInt(args.messageId);
   const now = args.now ?? new Date();
-  const result = await db.$transaction(async (tx) => {
+  await runUseCase(db, async (tx, effects) => {
     const [message] = await tx.$queryRaw<{ state: string; requestId: string | null; attempts: number; risInterfaceId: string | null; errorText: string | null }[]>`
       SELECT state::text AS state, "requestId", attempts, "risInterfaceId", "errorText" FROM "Hl7Message" WHERE id = ${id} AND direction = 'OUTBOUND' FOR UPDATE`;
     if (!message) throw new AppError("NOT_FOUND", "Outbound message not found");
@@ -39,9 +38,8 @@ export async function retryOutboundMessage(args: { db: Db; actor: Actor; message
       siteId: ris.siteId,
       detail: { requestId: message.requestId, previousAttempts: message.attempts, previousError: message.errorText },
     });
-    return { requestId: message.requestId, siteId: ris.siteId };
+    if (message.requestId) effects.requestChanged(message.requestId, ris.siteId);
+    effects.wakeJobs();
   });
-  if (result.requestId) publishRequestChanged(result.requestId, result.siteId);
-  wakeJobWorker();
   return { id: id.toString(), state: "QUEUED" };
 }

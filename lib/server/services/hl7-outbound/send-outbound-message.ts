@@ -6,7 +6,7 @@ import { writeAudit } from "../../audit/write-audit";
 import type { Db } from "../../db/client";
 import { enqueueJob } from "../../jobs/enqueue-job";
 import { mllpExchange, MllpExchangeError } from "../../hl7/outbound/mllp-exchange";
-import { publishRequestChanged } from "../../realtime/publish";
+import { runUseCase } from "../../use-cases/run-use-case";
 
 export type SendOutcome = "ACKNOWLEDGED" | "FAILED" | "RETRY_SCHEDULED" | "WAITING_FOR_EARLIER" | "NOTHING_TO_DO";
 
@@ -88,7 +88,7 @@ async function record(args: {
   retryAt: Date | null;
 }): Promise<SendOutcome> {
   const { db, message, attempt, now, data, retryAt } = args;
-  const recorded = await db.$transaction(async (tx) => {
+  const recorded = await runUseCase(db, async (tx, effects) => {
     // Conditional on the attempt taken: a runner that overran its lease does not overwrite a retake.
     const { count } = await tx.hl7Message.updateMany({ where: { id: message.id, state: "SENT", attempts: attempt }, data: { ...data, errorText: data.errorText?.slice(0, 2000) ?? null, updatedAt: now } });
     if (count === 0) return false;
@@ -105,10 +105,10 @@ async function record(args: {
       });
       if (message.requestId) await kickSuccessor(tx, message.requestId, message.id, attempt, now);
     }
+    if (message.requestId && message.siteId) effects.requestChanged(message.requestId, message.siteId);
     return true;
   });
   if (!recorded) return "NOTHING_TO_DO";
-  if (message.requestId && message.siteId) publishRequestChanged(message.requestId, message.siteId);
   return data.state === "QUEUED" ? "RETRY_SCHEDULED" : data.state;
 }
 

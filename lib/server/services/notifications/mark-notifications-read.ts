@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/domain/access";
 import type { MarkNotificationsRead } from "@/lib/domain/notifications";
 import { writeAudit } from "../../audit/write-audit";
 import type { Db } from "../../db/client";
-import { publishNotifications } from "../../realtime/publish";
+import { runUseCase } from "../../use-cases/run-use-case";
 
 /**
  * Marks the actor's own notifications read: the given ones, or all of them. Someone else's
@@ -13,7 +13,7 @@ import { publishNotifications } from "../../realtime/publish";
 export async function markNotificationsRead(args: { db: Db; actor: Actor; input: MarkNotificationsRead }): Promise<{ count: number }> {
   const { db, actor, input } = args;
   const ids = "ids" in input ? input.ids.map((id) => BigInt(id)) : null;
-  const count = await db.$transaction(async (tx) => {
+  const count = await runUseCase(db, async (tx, effects) => {
     const marked = await tx.notification.updateManyAndReturn({
       where: { userId: actor.id, readAt: null, ...(ids ? { id: { in: ids } } : {}) },
       data: { readAt: new Date() },
@@ -27,9 +27,9 @@ export async function markNotificationsRead(args: { db: Db; actor: Actor; input:
         // The ids actually marked: never someone else's, never those already read.
         detail: { count: marked.length, scope: ids ? "ids" : "all", ...(ids ? { ids: marked.map((row) => row.id.toString()) } : {}) },
       });
+      effects.notificationsChanged([actor.id], false);
     }
     return marked.length;
   });
-  if (count > 0) publishNotifications([actor.id], false);
   return { count };
 }

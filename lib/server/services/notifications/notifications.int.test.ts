@@ -5,6 +5,7 @@ import { actorOf, connectTestDb } from "@/lib/testing/test-db";
 import { createCaller } from "../../trpc/app-router";
 import { listNotifications } from "./list-notifications";
 import { markNotificationsRead } from "./mark-notifications-read";
+import { runUseCase } from "../../use-cases/run-use-case";
 import { notifyInTx } from "./notify";
 
 const db = connectTestDb();
@@ -46,7 +47,7 @@ async function setting() {
 async function notify(actor: Actor, drafts: { kind: "NEW_REQUEST" | "VITAL_EMERGENCY" | "ESCALATED" | "THREAD_MESSAGE"; requestId: string | null }[]) {
   for (const draft of drafts) {
     // One transaction each: ids then follow the order of creation.
-    await db.$transaction((tx) => notifyInTx(tx, [{ userId: actor.id, ...draft, detail: { authorName: "Dr Test" } }]));
+    await runUseCase(db, (tx, effects) => notifyInTx(tx, effects, [{ userId: actor.id, ...draft, detail: { authorName: "Dr Test" } }]));
   }
 }
 

@@ -4,8 +4,7 @@ import { AppError } from "@/lib/domain/errors";
 import { writeAudit } from "../../audit/write-audit";
 import type { Db } from "../../db/client";
 import { enqueueJob } from "../../jobs/enqueue-job";
-import { wakeJobWorker } from "../../jobs/wake-job-worker";
-import { publishRequestChanged } from "../../realtime/publish";
+import { runUseCase } from "../../use-cases/run-use-case";
 import { canWatchOutbound } from "../hl7-outbound/outbound-access";
 import { SENDING_LEASE_MS } from "./export-lease";
 
@@ -18,7 +17,7 @@ export async function retryReportExport(args: { db: Db; actor: Actor; exportId: 
   const { db, actor, exportId } = args;
   if (!canWatchOutbound(actor)) throw new AppError("FORBIDDEN", "Only a department head or an administrator sends PACS exports again");
   const now = args.now ?? new Date();
-  const result = await db.$transaction(async (tx) => {
+  await runUseCase(db, async (tx, effects) => {
     const [row] = await tx.$queryRaw<{ state: string; requestId: string; attempts: number; destinationId: string; errorText: string | null; dimseStatus: string | null; updatedAt: Date }[]>`
       SELECT state::text AS state, "requestId", attempts, "destinationId", "errorText", "dimseStatus", "updatedAt" FROM "ReportPacsExport" WHERE id = ${exportId}::uuid FOR UPDATE`;
     if (!row) throw new AppError("NOT_FOUND", "PACS export not found");
@@ -37,9 +36,8 @@ export async function retryReportExport(args: { db: Db; actor: Actor; exportId: 
       siteId: destination.siteId,
       detail: { requestId: row.requestId, previousAttempts: row.attempts, previousError: row.errorText, previousStatus: row.dimseStatus },
     });
-    return { requestId: row.requestId, siteId: destination.siteId };
+    effects.requestChanged(row.requestId, destination.siteId);
+    effects.wakeJobs();
   });
-  publishRequestChanged(result.requestId, result.siteId);
-  wakeJobWorker();
   return { id: exportId, state: "QUEUED" };
 }

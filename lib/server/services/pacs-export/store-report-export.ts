@@ -5,7 +5,7 @@ import { writeAudit } from "../../audit/write-audit";
 import type { Db } from "../../db/client";
 import { storeDocument, statusHex, type StoreDocumentOutcome } from "../../imaging/store-scu/store-document";
 import { enqueueJob } from "../../jobs/enqueue-job";
-import { publishRequestChanged } from "../../realtime/publish";
+import { runUseCase } from "../../use-cases/run-use-case";
 import { SENDING_LEASE_MS, STORE_TIMEOUT_MS } from "./export-lease";
 import { loadReportDocument } from "./load-report-document";
 
@@ -92,7 +92,7 @@ async function record(args: {
 }): Promise<StoreOutcome> {
   const { db, row, attempt, now, state, retryAt } = args;
   const errorText = args.errorText?.slice(0, 2000) ?? null;
-  const recorded = await db.$transaction(async (tx) => {
+  const recorded = await runUseCase(db, async (tx, effects) => {
     // Conditional on the attempt taken: a runner that overran its lease does not overwrite a retake.
     const { count } = await tx.reportPacsExport.updateMany({ where: { id: row.id, state: "SENDING", attempts: attempt }, data: { state, dimseStatus: args.dimseStatus, errorText, updatedAt: now } });
     if (count === 0) return false;
@@ -105,9 +105,9 @@ async function record(args: {
       siteId: row.siteId,
       detail: { requestId: row.requestId, format: row.format, sopInstanceUid: row.sopInstanceUid, attempt, state, dimseStatus: args.dimseStatus, errorText, retryAt: retryAt?.toISOString() ?? null },
     });
+    effects.requestChanged(row.requestId, row.siteId);
     return true;
   });
   if (!recorded) return "NOTHING_TO_DO";
-  publishRequestChanged(row.requestId, row.siteId);
   return state === "QUEUED" ? "RETRY_SCHEDULED" : state;
 }

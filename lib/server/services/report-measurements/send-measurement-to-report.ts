@@ -4,7 +4,7 @@ import type { SendMeasurementInput } from "@/lib/domain/reports/report-measureme
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { writeAudit } from "../../audit/write-audit";
 import type { Db } from "../../db/client";
-import { publishReportMeasurementsChanged } from "../../realtime/publish";
+import { runUseCase } from "../../use-cases/run-use-case";
 import { assertHolder, loadReportSubject } from "../reports/load-report-subject";
 
 /**
@@ -16,7 +16,7 @@ import { assertHolder, loadReportSubject } from "../reports/load-report-subject"
 export async function sendMeasurementToReport(args: { db: Db; actor: Actor; input: SendMeasurementInput }): Promise<{ id: string; sentAt: Date }> {
   const { db, actor, input } = args;
   const { measurement } = input;
-  const sent = await db.$transaction(async (tx) => {
+  return runUseCase(db, async (tx, effects) => {
     const request = await loadReportSubject(tx, actor, input.requestId);
     assertHolder(actor, request);
     const data = { kind: measurement.kind, text: input.text, values: measurement.values as Prisma.InputJsonValue, imageId: measurement.imageId, sentAt: new Date() };
@@ -27,9 +27,8 @@ export async function sendMeasurementToReport(args: { db: Db; actor: Actor; inpu
       select: { id: true, sentAt: true },
     });
     await writeAudit(tx, { actorId: actor.id, action: "REPORT_MEASUREMENT_SENT", entityType: "ReadingRequest", entityId: request.id, siteId: request.siteId, detail: { measurement: row.id, kind: measurement.kind } });
+    // After commit, ids only: the reader's editors refetch through tRPC.
+    effects.measurementsChanged(actor.id, input.requestId);
     return row;
   });
-  // After commit, ids only: the reader's editors refetch through tRPC.
-  publishReportMeasurementsChanged(actor.id, input.requestId);
-  return sent;
 }

@@ -10,9 +10,7 @@ import { invalidFields, missingRequiredFields } from "@/lib/domain/reports/templ
 import type { RelyingParty } from "../../auth/factors/relying-party";
 import { writeAudit } from "../../audit/write-audit";
 import type { Db, Tx } from "../../db/client";
-import { publishRequestChanged } from "../../realtime/publish";
-import { wakeJobWorker } from "../../jobs/wake-job-worker";
-import { publishPendingNotifications } from "../notifications/notify";
+import { runUseCase } from "../../use-cases/run-use-case";
 import { queueResultsOutInTx } from "../results-out/queue-results-out";
 import { deliverSignedVersionInTx } from "./deliver-signed-version";
 import { draftConflict, loadVersionOfRequest } from "./load-draft";
@@ -33,10 +31,10 @@ export type SignResult = { versionId: string; alreadySigned: boolean; fingerprin
 export async function signReport(args: { db: Db; actor: Actor; input: SignReportInput; now?: Date; session?: SigningSession | null; rp?: RelyingParty | null }): Promise<SignResult> {
   const { db, actor, input } = args;
   await assertSignatureReauth({ db, actor, input, session: args.session, rp: args.rp, now: args.now ?? new Date() });
-  const outcome = await db.$transaction(async (tx) => {
+  return runUseCase(db, async (tx, effects) => {
     const request = await loadReportSubject(tx, actor, input.requestId);
     const draft = await loadVersionOfRequest(tx, request.id, input.draftId);
-    if (draft.signedAt) return { kind: "already" as const, result: alreadySigned(draft, input.draftVersion) };
+    if (draft.signedAt) return alreadySigned(draft, input.draftVersion);
     assertHolder(actor, request);
     if (draft.draftVersion !== input.draftVersion) throw await draftConflict(tx, draft.id);
     assertSignableNow(request, draft.kind);
@@ -72,7 +70,7 @@ export async function signReport(args: { db: Db; actor: Actor; input: SignReport
     });
     if (count === 0) {
       const now = await tx.reportVersion.findUniqueOrThrow({ where: { id: draft.id }, select: { id: true, draftVersion: true, signedAt: true, fingerprint: true } });
-      if (now.signedAt) return { kind: "already" as const, result: alreadySigned(now, input.draftVersion) };
+      if (now.signedAt) return alreadySigned(now, input.draftVersion);
       throw await draftConflict(tx, draft.id);
     }
     await writeAudit(tx, {
@@ -83,16 +81,12 @@ export async function signReport(args: { db: Db; actor: Actor; input: SignReport
       siteId: request.siteId,
       detail: { requestId: request.id, sequence: draft.sequence, kind: draft.kind, fingerprint },
     });
-    const notifications = await deliverSignedVersionInTx(tx, { request, actor, version: { id: draft.id, kind: draft.kind, sequence: draft.sequence }, at: signedAt });
+    effects.requestChanged(input.requestId, request.siteId);
+    await deliverSignedVersionInTx(tx, effects, { request, actor, version: { id: draft.id, kind: draft.kind, sequence: draft.sequence }, at: signedAt });
     const queued = await queueResultsOutInTx(tx, { requestId: request.id, versionId: draft.id, actor, now: signedAt });
-    return { kind: "signed" as const, siteId: request.siteId, notifications, queued, result: { versionId: draft.id, alreadySigned: false, fingerprint, signedAt } };
+    if (queued) effects.wakeJobs();
+    return { versionId: draft.id, alreadySigned: false, fingerprint, signedAt };
   });
-  if (outcome.kind === "signed") {
-    publishRequestChanged(input.requestId, outcome.siteId);
-    publishPendingNotifications(outcome.notifications);
-    if (outcome.queued) wakeJobWorker();
-  }
-  return outcome.result;
 }
 
 function alreadySigned(version: { id: string; draftVersion: number; signedAt: Date | null; fingerprint: string | null }, reviewed: number): SignResult {

@@ -5,7 +5,7 @@ import { readingBlocker } from "@/lib/domain/workflow/reading-readiness";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { writeAudit } from "../../audit/write-audit";
 import type { Db } from "../../db/client";
-import { publishRequestChanged } from "../../realtime/publish";
+import { runUseCase } from "../../use-cases/run-use-case";
 import { transitionInTx } from "../workflow/transition-in-tx";
 import { prefillDraft } from "./draft-prefill";
 import { assertHolder, loadReportSubject } from "./load-report-subject";
@@ -18,7 +18,7 @@ import { assertChoosableTemplate, loadDraftTemplate, suggestTemplateId } from ".
  */
 export async function startReading(args: { db: Db; actor: Actor; requestId: string; templateId?: string | undefined }) {
   const { db, actor } = args;
-  const result = await db.$transaction(async (tx) => {
+  const draftId = await runUseCase(db, async (tx, effects) => {
     const request = await loadReportSubject(tx, actor, args.requestId);
     assertHolder(actor, request);
     const blocker = readingBlocker({ type: request.type, policy: request.site.patientInformationPolicy, patientInformedAt: request.patientInformedAt });
@@ -35,8 +35,8 @@ export async function startReading(args: { db: Db; actor: Actor; requestId: stri
       select: { id: true },
     });
     await writeAudit(tx, { actorId: actor.id, action: "REPORT_DRAFT_CREATED", entityType: "ReportVersion", entityId: draft.id, siteId: request.siteId, detail: { requestId: request.id, template: `${template.code}@${template.version}` } });
-    return { siteId: request.siteId, draftId: draft.id };
+    effects.requestChanged(args.requestId, request.siteId);
+    return draft.id;
   });
-  publishRequestChanged(args.requestId, result.siteId);
-  return { requestId: args.requestId, draftId: result.draftId };
+  return { requestId: args.requestId, draftId };
 }

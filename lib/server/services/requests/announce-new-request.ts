@@ -4,18 +4,20 @@ import type { Tx } from "../../db/client";
 import { enqueueJob } from "../../jobs/enqueue-job";
 import { scheduleEscalationWatchInTx } from "../assignment/schedule-escalation-watch";
 import { findOnCall } from "../assignment/find-on-call";
-import { notifyInTx, type PendingNotifications } from "../notifications/notify";
+import type { Effects } from "../../use-cases/effects";
+import { notifyInTx } from "../notifications/notify";
 
 /**
  * A new request needs a reader from the moment it is submitted: in the submitting transaction,
  * schedule its automatic assignment (when the site has it on) and its first escalation check
  * at the priority's target, and notify the radiologists on call for the site (or, when nobody
- * is, every radiologist reading for it). A vital emergency rings.
+ * is, every radiologist reading for it). A vital emergency rings (after commit, through `effects`).
  */
 export async function announceNewRequestInTx(
   tx: Tx,
+  effects: Effects,
   request: { id: string; siteId: string; priority: Priority; submittedAt: Date },
-): Promise<PendingNotifications> {
+): Promise<void> {
   const site = await tx.site.findUniqueOrThrow({ where: { id: request.siteId }, select: { autoAssign: true } });
   if (site.autoAssign) {
     await enqueueJob(tx, { kind: "assignment.auto", payload: { requestId: request.id }, runAt: request.submittedAt, dedupeKey: `assignment.auto:${request.id}` });
@@ -25,7 +27,7 @@ export async function announceNewRequestInTx(
 
   const recipients = await recipientsFor(tx, request.siteId, request.submittedAt);
   const kind = request.priority === "VITAL" ? "VITAL_EMERGENCY" : "NEW_REQUEST";
-  return notifyInTx(tx, recipients.map((userId) => ({ userId, kind, requestId: request.id })));
+  await notifyInTx(tx, effects, recipients.map((userId) => ({ userId, kind, requestId: request.id })));
 }
 
 async function recipientsFor(tx: Tx, siteId: string, at: Date): Promise<string[]> {

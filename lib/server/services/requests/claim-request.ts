@@ -5,7 +5,7 @@ import { OPEN_STATUSES } from "@/lib/domain/request-state-machine";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { writeAudit } from "../../audit/write-audit";
 import type { Db, Tx } from "../../db/client";
-import { publishRequestChanged } from "../../realtime/publish";
+import { runUseCase } from "../../use-cases/run-use-case";
 import { visibleRequestsWhere } from "./request-scope";
 
 export interface ClaimResult {
@@ -22,7 +22,7 @@ export interface ClaimResult {
 export async function claimRequest(args: { db: Db; actor: Actor; requestId: string }): Promise<ClaimResult> {
   const { db, actor, requestId } = args;
 
-  const result = await db.$transaction(async (tx) => {
+  return runUseCase(db, async (tx, effects) => {
     const request = await tx.readingRequest.findFirst({
       where: { AND: [{ id: requestId }, visibleRequestsWhere(actor)] },
       select: { id: true, siteId: true, status: true },
@@ -48,23 +48,21 @@ export async function claimRequest(args: { db: Db; actor: Actor; requestId: stri
       entityId: request.id,
       siteId: request.siteId,
     });
-    return { requestId: request.id, alreadyHeld: false, siteId: request.siteId };
+    effects.requestChanged(request.id, request.siteId);
+    return { requestId: request.id, alreadyHeld: false };
   });
-
-  if (!result.alreadyHeld) publishRequestChanged(result.requestId, result.siteId);
-  return { requestId: result.requestId, alreadyHeld: result.alreadyHeld };
 }
 
 async function explainLostClaim(
   tx: Tx,
   actor: Actor,
   requestId: string,
-): Promise<ClaimResult & { siteId: string }> {
+): Promise<ClaimResult> {
   const current = await tx.readingRequest.findUniqueOrThrow({
     where: { id: requestId },
-    select: { siteId: true, status: true, holder: { select: { id: true, displayName: true } } },
+    select: { status: true, holder: { select: { id: true, displayName: true } } },
   });
-  if (current.holder?.id === actor.id) return { requestId, alreadyHeld: true, siteId: current.siteId };
+  if (current.holder?.id === actor.id) return { requestId, alreadyHeld: true };
   if (current.holder) {
     throw new AppError("ALREADY_CLAIMED", `Already claimed by ${current.holder.displayName}`, {
       holderName: current.holder.displayName,

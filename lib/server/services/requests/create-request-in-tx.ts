@@ -3,17 +3,19 @@ import type { Priority } from "@/lib/domain/enums";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { writeAudit } from "../../audit/write-audit";
 import type { Tx } from "../../db/client";
-import type { PendingNotifications } from "../notifications/notify";
+import type { Effects } from "../../use-cases/effects";
 import { announceNewRequestInTx } from "./announce-new-request";
 
 /**
  * What every new request gets, whichever way it came (the form, the site's RIS over HL7): the row,
  * its SUBMITTED event and audit row, the patient's information when it came with the request,
  * and the announcement (automatic assignment, escalation watch, notifications). In the caller's
- * transaction; the caller publishes the hint and the notifications after commit.
+ * transaction; its effects (the request's hint, the notifications, the job worker woken for an
+ * assignment due now) are registered for after commit.
  */
 export async function createRequestInTx(
   tx: Tx,
+  effects: Effects,
   args: {
     data: Omit<Prisma.ReadingRequestUncheckedCreateInput, "submittedAt" | "patientInformedAt" | "patientInformedById">;
     siteId: string;
@@ -22,7 +24,7 @@ export async function createRequestInTx(
     actorId: string;
     patientInformed: boolean;
   },
-): Promise<{ requestId: string; pending: PendingNotifications }> {
+): Promise<{ requestId: string }> {
   const { siteId, actorId } = args;
   // One instant for the submission and a patient information given with it, so the timeline
   // never shows the information before the submission.
@@ -38,6 +40,8 @@ export async function createRequestInTx(
     await tx.requestEvent.create({ data: { requestId: created.id, actorId, type: "PATIENT_INFORMED", at: created.patientInformedAt } });
     await writeAudit(tx, { actorId, action: "PATIENT_INFORMED", entityType: "ReadingRequest", entityId: created.id, siteId });
   }
-  const pending = await announceNewRequestInTx(tx, { id: created.id, siteId, priority: args.priority, submittedAt: created.submittedAt });
-  return { requestId: created.id, pending };
+  effects.requestChanged(created.id, siteId);
+  await announceNewRequestInTx(tx, effects, { id: created.id, siteId, priority: args.priority, submittedAt: created.submittedAt });
+  effects.wakeJobs();
+  return { requestId: created.id };
 }

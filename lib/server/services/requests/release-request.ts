@@ -4,7 +4,7 @@ import { AppError } from "@/lib/domain/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { writeAudit } from "../../audit/write-audit";
 import type { Db } from "../../db/client";
-import { publishRequestChanged } from "../../realtime/publish";
+import { runUseCase } from "../../use-cases/run-use-case";
 import { scheduleEscalationWatchInTx } from "../assignment/schedule-escalation-watch";
 import { visibleRequestsWhere } from "./request-scope";
 
@@ -17,7 +17,7 @@ export async function releaseRequest(args: {
 }): Promise<{ requestId: string }> {
   const { db, actor, requestId, reason } = args;
 
-  const siteId = await db.$transaction(async (tx) => {
+  await runUseCase(db, async (tx, effects) => {
     const request = await tx.readingRequest.findFirst({
       where: { AND: [{ id: requestId }, visibleRequestsWhere(actor)] },
       select: { id: true, siteId: true, priority: true, escalationLevel: true },
@@ -42,9 +42,7 @@ export async function releaseRequest(args: {
     });
     // Back in the pool, the request waits again: the escalation ladder watches it anew.
     await scheduleEscalationWatchInTx(tx, request, new Date());
-    return request.siteId;
+    effects.requestChanged(requestId, request.siteId);
   });
-
-  publishRequestChanged(requestId, siteId);
   return { requestId };
 }

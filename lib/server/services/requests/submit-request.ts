@@ -6,9 +6,7 @@ import { AppError } from "@/lib/domain/errors";
 import type { SubmitRequest } from "@/lib/domain/submit-request-schema";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "../../db/client";
-import { wakeJobWorker } from "../../jobs/wake-job-worker";
-import { publishRequestChanged } from "../../realtime/publish";
-import { publishPendingNotifications } from "../notifications/notify";
+import { runUseCase } from "../../use-cases/run-use-case";
 import { createRequestInTx } from "./create-request-in-tx";
 
 export interface SubmitRequestResult {
@@ -35,12 +33,9 @@ export async function submitRequest(args: { db: Db; actor: Actor; input: SubmitR
 
   const informed = input.type === "TELEDIAGNOSTIC" && input.patientInformed === true;
   try {
-    const { requestId, pending } = await db.$transaction((tx) =>
-      createRequestInTx(tx, { data: { ...toColumns(input), siteId, requesterId: actor.id, payloadHash }, siteId, priority: input.priority, actorId: actor.id, patientInformed: informed }),
+    const { requestId } = await runUseCase(db, (tx, effects) =>
+      createRequestInTx(tx, effects, { data: { ...toColumns(input), siteId, requesterId: actor.id, payloadHash }, siteId, priority: input.priority, actorId: actor.id, patientInformed: informed }),
     );
-    publishRequestChanged(requestId, siteId);
-    publishPendingNotifications(pending);
-    wakeJobWorker();
     return { requestId, created: true };
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {

@@ -4,8 +4,8 @@ import { AppError } from "@/lib/domain/errors";
 import { canPostToThread, postThreadMessageSchema, threadMessageRecipients, type PostThreadMessageInput } from "@/lib/domain/thread";
 import { writeAudit } from "../../audit/write-audit";
 import type { Db } from "../../db/client";
-import { publishThreadChanged } from "../../realtime/publish";
-import { notifyInTx, publishPendingNotifications } from "../notifications/notify";
+import { runUseCase } from "../../use-cases/run-use-case";
+import { notifyInTx } from "../notifications/notify";
 import { visibleRequestsWhere } from "../requests/request-scope";
 import { threadMessageSelect, toThreadMessageDto, type ThreadMessageDto } from "./thread-dto";
 
@@ -21,7 +21,7 @@ export async function postThreadMessage(args: { db: Db; actor: Actor; input: Pos
   if (!parsed.success) throw new AppError("BAD_INPUT", "Invalid thread message", { field: String(parsed.error.issues[0]?.path.join(".") ?? "") });
   const input = parsed.data;
 
-  const { message, siteId, pending } = await db.$transaction(async (tx) => {
+  return runUseCase(db, async (tx, effects) => {
     const request = await tx.readingRequest.findFirst({
       where: { AND: [{ id: input.requestId }, visibleRequestsWhere(actor)] },
       select: { id: true, siteId: true, type: true, requesterId: true, holderId: true },
@@ -55,8 +55,9 @@ export async function postThreadMessage(args: { db: Db; actor: Actor; input: Pos
       isTeleDiagnostic,
     });
     const active = await tx.user.findMany({ where: { id: { in: recipients }, active: true }, select: { id: true } });
-    const pendingNotifications = await notifyInTx(
+    await notifyInTx(
       tx,
+      effects,
       active.map((user) => ({
         userId: user.id,
         kind: "THREAD_MESSAGE" as const,
@@ -65,10 +66,8 @@ export async function postThreadMessage(args: { db: Db; actor: Actor; input: Pos
         detail: { authorName: actor.displayName, authorRole: actor.role, quickAction: input.quickAction },
       })),
     );
-    return { message: toThreadMessageDto(row), siteId: request.siteId, pending: pendingNotifications };
+    const message = toThreadMessageDto(row);
+    effects.threadChanged(message.requestId, request.siteId);
+    return message;
   });
-
-  publishThreadChanged(message.requestId, siteId);
-  publishPendingNotifications(pending);
-  return message;
 }

@@ -3,10 +3,9 @@ import type { Actor } from "@/lib/domain/access";
 import type { RequestAction } from "@/lib/domain/request-state-machine";
 import type { DecideIndicationInput, IndicationDecision } from "@/lib/domain/workflow/workflow-schemas";
 import type { Db } from "../../db/client";
-import { publishRequestChanged } from "../../realtime/publish";
-import { wakeJobWorker } from "../../jobs/wake-job-worker";
+import { runUseCase } from "../../use-cases/run-use-case";
 import { queueDecisionMessageInTx } from "../hl7-outbound/queue-decision-message";
-import { notifyInTx, publishPendingNotifications } from "../notifications/notify";
+import { notifyInTx } from "../notifications/notify";
 import { loadSubjectFor } from "./load-workflow-subject";
 import { transitionInTx } from "./transition-in-tx";
 
@@ -24,7 +23,7 @@ const ACTION: Record<IndicationDecision, RequestAction> = {
  */
 export async function decideIndication(args: { db: Db; actor: Actor; input: DecideIndicationInput }) {
   const { db, actor, input } = args;
-  const result = await db.$transaction(async (tx) => {
+  const status = await runUseCase(db, async (tx, effects) => {
     const request = await loadSubjectFor(tx, actor, input.requestId, "DECIDE_INDICATION");
     const status = await transitionInTx(tx, {
       request,
@@ -35,14 +34,10 @@ export async function decideIndication(args: { db: Db; actor: Actor; input: Deci
     });
     // A request ordered by the site's RIS: the refusal goes back to it (ORU^R01, OC) through the outbox.
     const queued = await queueDecisionMessageInTx(tx, { requestId: request.id, action: ACTION[input.decision], actor, reason: input.reason ?? null });
-    const pending =
-      input.decision === "REQUEST_INFO"
-        ? await notifyInTx(tx, [{ userId: request.requesterId, kind: "INFO_REQUESTED", requestId: request.id }])
-        : null;
-    return { status, siteId: request.siteId, pending, queued };
+    effects.requestChanged(input.requestId, request.siteId);
+    if (input.decision === "REQUEST_INFO") await notifyInTx(tx, effects, [{ userId: request.requesterId, kind: "INFO_REQUESTED", requestId: request.id }]);
+    if (queued) effects.wakeJobs();
+    return status;
   });
-  publishRequestChanged(input.requestId, result.siteId);
-  if (result.pending) publishPendingNotifications(result.pending);
-  if (result.queued) wakeJobWorker();
-  return { requestId: input.requestId, status: result.status };
+  return { requestId: input.requestId, status };
 }

@@ -2,7 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/domain/access";
 import { writeAudit } from "../../audit/write-audit";
 import type { Db } from "../../db/client";
-import { publishRequestChanged } from "../../realtime/publish";
+import { runUseCase } from "../../use-cases/run-use-case";
 import { loadSubjectFor } from "./load-workflow-subject";
 
 /**
@@ -13,18 +13,18 @@ import { loadSubjectFor } from "./load-workflow-subject";
  */
 export async function recordPatientInformed(args: { db: Db; actor: Actor; requestId: string }) {
   const { db, actor } = args;
-  const result = await db.$transaction(async (tx) => {
+  const recorded = await runUseCase(db, async (tx, effects) => {
     const request = await loadSubjectFor(tx, actor, args.requestId, "RECORD_PATIENT_INFORMED");
     const now = new Date();
     const { count } = await tx.readingRequest.updateMany({
       where: { id: request.id, patientInformedAt: null },
       data: { patientInformedAt: now, patientInformedById: actor.id, version: { increment: 1 } },
     });
-    if (count === 0) return { siteId: request.siteId, recorded: false };
+    if (count === 0) return false;
     await tx.requestEvent.create({ data: { requestId: request.id, actorId: actor.id, type: "PATIENT_INFORMED", at: now } });
     await writeAudit(tx, { actorId: actor.id, action: "PATIENT_INFORMED", entityType: "ReadingRequest", entityId: request.id, siteId: request.siteId });
-    return { siteId: request.siteId, recorded: true };
+    effects.requestChanged(args.requestId, request.siteId);
+    return true;
   });
-  if (result.recorded) publishRequestChanged(args.requestId, result.siteId);
-  return { requestId: args.requestId, recorded: result.recorded };
+  return { requestId: args.requestId, recorded };
 }

@@ -4,8 +4,7 @@ import { checkContrastDecision } from "@/lib/domain/contrast-safety";
 import { AppError } from "@/lib/domain/errors";
 import type { SendProtocolInput } from "@/lib/domain/workflow/workflow-schemas";
 import type { Db, Tx } from "../../db/client";
-import { publishRequestChanged } from "../../realtime/publish";
-import { wakeJobWorker } from "../../jobs/wake-job-worker";
+import { runUseCase } from "../../use-cases/run-use-case";
 import { queueDecisionMessageInTx } from "../hl7-outbound/queue-decision-message";
 import { loadSubjectFor } from "./load-workflow-subject";
 import { transitionInTx } from "./transition-in-tx";
@@ -17,7 +16,7 @@ import { transitionInTx } from "./transition-in-tx";
  */
 export async function sendProtocol(args: { db: Db; actor: Actor; input: SendProtocolInput }) {
   const { db, actor, input } = args;
-  const result = await db.$transaction(async (tx) => {
+  const status = await runUseCase(db, async (tx, effects) => {
     const request = await loadSubjectFor(tx, actor, input.requestId, "SEND_PROTOCOL");
     const item = input.protocolItemId ? await catalogueItem(tx, input.protocolItemId, request.siteId) : null;
 
@@ -48,11 +47,11 @@ export async function sendProtocol(args: { db: Db; actor: Actor; input: SendProt
     });
     // A request ordered by the site's RIS: the acceptance with this protocol goes back to it (ORU^R01, OK).
     const queued = await queueDecisionMessageInTx(tx, { requestId: request.id, action: "SEND_PROTOCOL", actor, reason: summary });
-    return { status, siteId: request.siteId, queued };
+    effects.requestChanged(input.requestId, request.siteId);
+    if (queued) effects.wakeJobs();
+    return status;
   });
-  publishRequestChanged(input.requestId, result.siteId);
-  if (result.queued) wakeJobWorker();
-  return { requestId: input.requestId, status: result.status };
+  return { requestId: input.requestId, status };
 }
 
 /** A catalogue item of the request's own site; another site's item answers like a missing one. */
