@@ -49,6 +49,25 @@ export default tseslint.config(
     rules: { "no-restricted-imports": ["error", { patterns: [serverOnlyFromClient] }] },
   },
   {
+    // After-commit effects go through the use-case runner (lib/server/use-cases): a use case
+    // registers them on `effects`, never publishes or wakes the job worker itself.
+    files: ["lib/server/services/**", "lib/server/imaging/**", "lib/server/hl7/**", "lib/server/fhir/**"],
+    ignores: ["**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/realtime/publish", "**/realtime/publish.*", "**/jobs/wake-job-worker", "**/jobs/wake-job-worker.*"],
+              message: "Register the effect on runUseCase's `effects` (lib/server/use-cases): it is sent once the transaction has committed.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ["app/**"],
     rules: {
       "no-restricted-imports": [
