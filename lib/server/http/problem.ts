@@ -20,6 +20,23 @@ export function problemOf(error: unknown): Response | null {
   return null;
 }
 
+/**
+ * A download route whose every step may meet a use case's refusal or the database away (the
+ * session lookup included, before the use case): those become their problem, anything else
+ * stays a 500.
+ */
+export function withProblems<A extends unknown[]>(handler: (...args: A) => Promise<Response>): (...args: A) => Promise<Response> {
+  return async (...args) => {
+    try {
+      return await handler(...args);
+    } catch (error) {
+      const answer = problemOf(error);
+      if (answer) return answer;
+      throw error;
+    }
+  };
+}
+
 /** A file to save: never cached (it holds figures or patient data). */
 export function download(body: Uint8Array | string, contentType: string, fileName: string): Response {
   const bytes = typeof body === "string" ? Buffer.from(body, "utf8") : Buffer.from(body);
