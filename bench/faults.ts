@@ -5,6 +5,7 @@
 // acknowledged write was lost, and what the requests in flight were answered. Loopback only,
 // bounded in time; exits non-zero on any 500, lost write, double holder or missed change.
 import { randomBytes } from "node:crypto";
+import { loadavg } from "node:os";
 import { Agent, request } from "node:http";
 import { parseArgs } from "node:util";
 import superjson from "superjson";
@@ -113,7 +114,7 @@ async function createUsers(db: Db, secret: string, clients: number): Promise<Use
 }
 
 /** A tRPC mutation as httpBatchLink sends it, with its HTTP status and Retry-After kept. */
-function mutate(baseUrl: string, agent: Agent, cookie: string, path: string, input: unknown): Promise<{ status: number; retryAfter: string | null; data: unknown }> {
+function mutate(baseUrl: string, agent: Agent, cookie: string, path: string, input: unknown): Promise<{ status: number; retryAfter: string | null; servedBy: string; data: unknown }> {
   const body = JSON.stringify({ 0: superjson.serialize(input) });
   return new Promise((resolve, reject) => {
     const headers = { cookie, accept: "*/*", "content-type": "application/json", "content-length": String(Buffer.byteLength(body)) };
@@ -124,7 +125,8 @@ function mutate(baseUrl: string, agent: Agent, cookie: string, path: string, inp
         const status = res.statusCode ?? 0;
         const retryAfter = typeof res.headers["retry-after"] === "string" ? res.headers["retry-after"] : null;
         const [first] = status === 200 ? decodeBatch(status, Buffer.concat(chunks).toString("utf8")) : [];
-        resolve({ status, retryAfter, data: first?.ok ? first.data : null });
+        const servedBy = typeof res.headers["x-served-by"] === "string" ? res.headers["x-served-by"] : "?";
+        resolve({ status, retryAfter, servedBy, data: first?.ok ? first.data : null });
       });
       res.on("error", reject);
     });
@@ -137,6 +139,8 @@ interface Change {
   requestId: string;
   stage: 1 | 2;
   ackAt: number;
+  /** The instance that acknowledged it (HAProxy's X-Served-By). */
+  instance: string;
 }
 
 interface StreamResult {
@@ -176,7 +180,7 @@ async function runStream(o: Options, baseUrl: string, users: Users, counts: Stat
         note("claim", answer);
         if (answer.status !== 200) return;
         result.acknowledgedClaims.set(requestId, [...(result.acknowledgedClaims.get(requestId) ?? []), claimerId]);
-        result.changes.push({ requestId, stage: 2, ackAt: Date.now() });
+        result.changes.push({ requestId, stage: 2, ackAt: Date.now(), instance: answer.servedBy });
       }),
     );
   };
@@ -190,7 +194,7 @@ async function runStream(o: Options, baseUrl: string, users: Users, counts: Stat
         if (answer.status !== 200) return;
         const { requestId } = answer.data as { requestId: string };
         result.acknowledgedSubmissions.push(requestId);
-        result.changes.push({ requestId, stage: 1, ackAt: Date.now() });
+        result.changes.push({ requestId, stage: 1, ackAt: Date.now(), instance: answer.servedBy });
         await claimRace(requestId);
       })(),
     );
@@ -204,6 +208,8 @@ async function runStream(o: Options, baseUrl: string, users: Users, counts: Stat
 
 interface Checks {
   missed: number;
+  /** Of the missed, changes acknowledged by another instance than the client's socket's. */
+  missedCrossInstance: number;
   clientsWithMisses: number;
   finalMismatches: number;
   doubleHolders: number;
@@ -212,15 +218,23 @@ interface Checks {
   lostClaims: number;
 }
 
-/** Every client's view against every change, then against the database at the end. */
-async function check(db: Db, o: Options, clients: readonly FaultClient[], stream: StreamResult): Promise<Checks> {
+/**
+ * Every client's view against every change, then against the database at the end.
+ * `instanceAt` says which instance a client's socket was on when a change was acknowledged:
+ * until hints are shared across instances, a change reaches live only the sockets of the
+ * instance that made it, and the split shows which misses that explains.
+ */
+async function check(db: Db, o: Options, clients: readonly FaultClient[], stream: StreamResult, instanceAt: (client: FaultClient, at: number) => string): Promise<Checks> {
   let missed = 0;
+  let missedCrossInstance = 0;
   let clientsWithMisses = 0;
   for (const client of clients) {
     let own = 0;
     for (const change of stream.changes) {
       const shownAt = client.firstShown.get(`${change.requestId}:${change.stage}`);
-      if (shownAt === undefined || shownAt - change.ackAt > o.deadlineMs) own++;
+      if (shownAt !== undefined && shownAt - change.ackAt <= o.deadlineMs) continue;
+      own++;
+      if (instanceAt(client, change.ackAt) !== change.instance) missedCrossInstance++;
     }
     missed += own;
     if (own > 0) clientsWithMisses++;
@@ -251,6 +265,7 @@ async function check(db: Db, o: Options, clients: readonly FaultClient[], stream
   }
   return {
     missed,
+    missedCrossInstance,
     clientsWithMisses,
     finalMismatches,
     doubleHolders,
@@ -316,6 +331,8 @@ export async function runFaultsBench(argv: string[]): Promise<void> {
     console.log(`[bench] ${clients.length} live worklists connected through HAProxy`);
     await sleep(2_000);
 
+    // Other work on the machine skews every figure below: the run says how busy it was.
+    const loadBefore = loadavg()[0]!;
     // Scenario 1: kill -9 one instance mid-stream.
     const killCounts = (counts = new StatusCounts());
     const victim = instances[1]!;
@@ -329,8 +346,11 @@ export async function runFaultsBench(argv: string[]): Promise<void> {
       .map(([, welcomed]) => welcomed - kill.faultAt)
       .sort((x, y) => x - y);
     const disconnected = clients.filter((client) => client.reconnections.some(([lost]) => lost >= kill.faultAt - 50) || !client.connected).length;
+    console.log(`[bench] kill: reconnection ms ${JSON.stringify(reconnectMs.map((ms) => Math.round(ms)))}`);
     const neverReconnected = clients.filter((client) => !client.connected).length;
-    const killChecks = await check(db, o, clients, kill);
+    const onVictim = new Set(clients.filter((client) => client.reconnections.some(([lost]) => lost >= kill.faultAt - 50) || !client.connected));
+    const survivor = instances[0]!;
+    const killChecks = await check(db, o, clients, kill, (client, at) => (onVictim.has(client) && at < kill.faultAt ? victim.name : survivor.name));
     console.log(`[bench] kill: answers ${killCounts.toString()}`);
 
     // Back to two instances before the second fault.
@@ -343,18 +363,24 @@ export async function runFaultsBench(argv: string[]): Promise<void> {
     // Scenario 2: PostgreSQL restarted mid-stream.
     const dbCounts = (counts = new StatusCounts());
     let dbWindow: { stoppedAt: number; startedAt: number } | null = null;
+    // Polled from PostgreSQL's start, alongside the stream: how soon each instance serves again.
+    let recovering: Promise<Array<number | null>> = Promise.resolve([]);
     const dbStream = await runStream(o, publicUrl, users, counts, async () => {
       if (!database.restart) {
         console.log("[bench] external DATABASE_URL: PostgreSQL is not restarted by the bench");
         return;
       }
       console.log(`[bench] stopping PostgreSQL for ${o.dbDownMs} ms`);
-      dbWindow = await database.restart(o.dbDownMs);
+      const restarted = await database.restart(o.dbDownMs);
+      dbWindow = restarted;
+      recovering = Promise.all(instances.map((instance) => healthyWithin(instance.port, restarted.startedAt, 30_000)));
     });
     const window = dbWindow as { stoppedAt: number; startedAt: number } | null;
-    const recovery = window ? await Promise.all(instances.map((instance) => healthyWithin(instance.port, window.startedAt, 30_000))) : [];
+    const recovery = await recovering;
+    console.log(`[bench] database restart: instances healthy again after ${JSON.stringify(recovery)} ms`);
     await sleep(o.settleMs);
-    const dbChecks = await check(db, o, clients, dbStream);
+    // Every socket is on the survivor by now: they all moved there at the kill.
+    const dbChecks = await check(db, o, clients, dbStream, () => survivor.name);
     console.log(`[bench] database restart: answers ${dbCounts.toString()}`);
     const alive = instances.filter((instance) => instance.alive()).length;
 
@@ -366,6 +392,7 @@ export async function runFaultsBench(argv: string[]): Promise<void> {
     const dbOtherFailures = dbCounts.total((_what, status) => status !== "200" && status !== "409" && status !== "503" && status !== "500");
     const recoveryMs = recovery.some((value) => value === null) ? null : recovery.length > 0 ? Math.max(...(recovery as number[])) : null;
     const figures: Figures = {
+      machine_load_1m: fig(round(loadBefore, 1), "runnable", "the machine's 1-minute load average when the first fault struck (2 cores: above 2, the bench competes with other work)"),
       faults_clients: fig(clients.length, "clients", "live worklists (socket.io over WebSocket + tRPC refetches) through HAProxy, round robin over 2 instances"),
       kill_clients_disconnected: fig(disconnected, "clients", "worklists whose socket was on the killed instance"),
       kill_reconnect_p50_ms: fig(reconnectMs.length ? round(percentile(reconnectMs, 50)) : null, "ms", "from the kill -9 to the worklist's next welcome on the surviving instance, median"),
@@ -374,6 +401,7 @@ export async function runFaultsBench(argv: string[]): Promise<void> {
       kill_reconnect_over_5s: fig(reconnectMs.filter((ms) => ms > RECONNECT_TARGET_MS).length + neverReconnected, "clients", "worklists back later than 5 s, or never (target 0)"),
       kill_changes: fig(kill.changes.length, "changes", "acknowledged submissions and claims during the stream"),
       kill_missed_changes: fig(killChecks.missed, "client×change", `a change not on a client's worklist within ${o.deadlineMs} ms of its acknowledgement (target 0)`),
+      kill_missed_cross_instance: fig(killChecks.missedCrossInstance, "client×change", "of the missed, changes made by the other instance than the client's socket's (shared hints fix these)"),
       kill_clients_with_misses: fig(killChecks.clientsWithMisses, "clients", "worklists that missed at least one change"),
       kill_final_mismatches: fig(killChecks.finalMismatches, "rows", "rows of the worklists' final state that differ from the server's answer at the end (target 0)"),
       kill_double_holders: fig(killChecks.doubleHolders, "requests", "requests for which two claims were acknowledged (target 0)"),
@@ -387,6 +415,7 @@ export async function runFaultsBench(argv: string[]): Promise<void> {
       db_server_recovery_ms: fig(recoveryMs, "ms", "from PostgreSQL's restart to both instances' GET /api/health answering 200, with no action on them"),
       db_instances_alive: fig(alive, "instances", "instances still running after the restart (target 2)"),
       db_missed_changes: fig(dbChecks.missed, "client×change", "as kill_missed_changes, for the restart stream (target 0)"),
+      db_missed_cross_instance: fig(dbChecks.missedCrossInstance, "client×change", "of the missed, changes made by the instance that has no socket"),
       db_final_mismatches: fig(dbChecks.finalMismatches, "rows", "as kill_final_mismatches (target 0)"),
       db_double_holders: fig(dbChecks.doubleHolders, "requests", "(target 0)"),
       db_lost_writes: fig(dbChecks.lostSubmissions + dbChecks.lostClaims, "writes", "acknowledged writes absent from the database (target 0)"),

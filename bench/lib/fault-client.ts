@@ -33,6 +33,7 @@ export class FaultClient {
   private readonly tracker = new HintSequenceTracker();
   private readonly agent = new Agent({ keepAlive: true, maxSockets: 6 });
   private generation = 0;
+  private inFlight: AbortController | null = null;
   /** The worklist as last shown: request id -> its row's state. */
   shown = new Map<string, RowState>();
   /** When this client first showed request `id` at stage >= s: key `${id}:${s}`. */
@@ -91,6 +92,7 @@ export class FaultClient {
 
   close(): void {
     this.generation++;
+    this.inFlight?.abort();
     this.socket.removeAllListeners();
     this.socket.disconnect();
     this.agent.destroy();
@@ -98,22 +100,25 @@ export class FaultClient {
 
   /** The worklist as the server has it now (the bench's truth at the end), not shown. */
   async fetchTruth(): Promise<Map<string, RowState> | null> {
-    const answer = await this.exchange(LIST_QUERY).catch(() => null);
+    const answer = await this.exchange(LIST_QUERY, new AbortController().signal).catch(() => null);
     return answer?.rows ?? null;
   }
 
   /**
-   * As React Query's invalidateQueries: a newer refetch supersedes one in flight (its answer is
-   * dropped), and a 503 is tried again after Retry-After, up to three times.
+   * As React Query's invalidateQueries: a newer refetch cancels one in flight (its request is
+   * aborted, as tRPC's link does), and a 503 is tried again after Retry-After, up to three times.
    */
   private async refetch(calls: typeof ALL_QUERIES): Promise<void> {
     const generation = ++this.generation;
+    this.inFlight?.abort();
+    const controller = new AbortController();
+    this.inFlight = controller;
     for (let attempt = 0; attempt <= MAX_RETRIES; attempt++) {
       let answer: Awaited<ReturnType<FaultClient["exchange"]>>;
       try {
-        answer = await this.exchange(calls);
+        answer = await this.exchange(calls, controller.signal);
       } catch {
-        this.counter.count("refetch", "network");
+        if (!controller.signal.aborted) this.counter.count("refetch", "network");
         return;
       }
       this.counter.count("refetch", answer.status);
@@ -139,9 +144,9 @@ export class FaultClient {
     }
   }
 
-  private exchange(calls: typeof ALL_QUERIES): Promise<{ status: number; retryAfterMs: number; rows: Map<string, RowState> | null }> {
+  private exchange(calls: typeof ALL_QUERIES, signal: AbortSignal): Promise<{ status: number; retryAfterMs: number; rows: Map<string, RowState> | null }> {
     return new Promise((resolve, reject) => {
-      const req = request(new URL(batchQueryPath(calls), this.baseUrl), { agent: this.agent, headers: { cookie: this.cookie, accept: "*/*" } }, (res) => {
+      const req = request(new URL(batchQueryPath(calls), this.baseUrl), { agent: this.agent, signal, headers: { cookie: this.cookie, accept: "*/*" } }, (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (chunk: Buffer) => chunks.push(chunk));
         res.on("end", () => {

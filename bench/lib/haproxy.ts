@@ -23,10 +23,15 @@ export interface RunningHaproxy {
 
 /**
  * The configuration, in one place so that the docs can quote it. The health check is a TCP
- * connect every 500 ms (down after 2 failures): it notices a killed instance within a second,
- * and unlike GET /api/health it does not take every instance out while PostgreSQL restarts, so
- * the instances' own 503 + Retry-After reach the clients instead of HAProxy's page.
- * `timeout tunnel` keeps idle WebSockets open (socket.io pings every 25 s).
+ * connect every second, down after 3 failures: a refused connection (the killed instance) fails
+ * at once, while the survivor, busy with everyone's reconnection, is not taken out too (a check
+ * connect may wait up to `inter` for a busy instance's accept queue). `maxconn` per instance
+ * queues what exceeds it in HAProxy (up to `timeout queue`) rather than in an accept queue that
+ * overflows: WebSockets count in it, so it leaves room for every client's socket and requests. Unlike GET /api/health it does not take every instance out while PostgreSQL
+ * restarts, so the instances' own 503 + Retry-After reach the clients instead of HAProxy's page.
+ * Before the checks notice, `retries` + `option redispatch` send a refused connection to the
+ * other instance. `timeout tunnel` keeps idle WebSockets open (socket.io pings every 25 s).
+ * X-Served-By names the instance that answered, for the bench's accounting.
  */
 export function haproxyConfig(port: number, backends: readonly Backend[]): string {
   return [
@@ -35,6 +40,7 @@ export function haproxyConfig(port: number, backends: readonly Backend[]): strin
     "defaults",
     "  mode http",
     "  timeout connect 2s",
+    "  timeout queue 10s",
     "  timeout client 60s",
     "  timeout server 60s",
     "  timeout tunnel 1h",
@@ -45,7 +51,8 @@ export function haproxyConfig(port: number, backends: readonly Backend[]): strin
     "  default_backend instances",
     "backend instances",
     "  balance roundrobin",
-    "  default-server inter 500ms fall 2 rise 2",
+    "  default-server inter 1s fall 3 rise 2 maxconn 600",
+    "  http-response set-header X-Served-By %s",
     ...backends.map((backend) => `  server ${backend.name} 127.0.0.1:${backend.port} check`),
     "",
   ].join("\n");
