@@ -3,6 +3,7 @@
 // with the server's own modules (Prisma client, factories), which import "server-only".
 import { runDashboardBench } from "./dashboard";
 import { runDicomBench } from "./dicom";
+import { runFaultsBench } from "./faults";
 import { runRealtimeBench } from "./realtime";
 import { runViewerBench } from "./viewer";
 
@@ -11,6 +12,7 @@ const BENCHES: Record<string, (argv: string[]) => Promise<void>> = {
   dicom: runDicomBench,
   viewer: runViewerBench,
   dashboard: runDashboardBench,
+  faults: runFaultsBench,
 };
 
 async function main(): Promise<void> {

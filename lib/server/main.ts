@@ -34,6 +34,7 @@ import { startHl7Listener } from "./hl7/start-hl7-listener";
 import { drainReadAudits } from "./audit/read-audit-buffer";
 import { startAuditSealer } from "./audit/start-audit-sealer";
 import { getDb } from "./db/client";
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from "./db/database-unavailable";
 import { leaveSignalsToCaller } from "./db/embedded-postgres";
 import { getEnv, isDemoMode } from "./env";
 import { ensureFirstAdminLink } from "./services/accounts/ensure-first-admin-link";
@@ -114,7 +115,10 @@ async function main(): Promise<void> {
     }
     const failed = (what: string) => (error: unknown) => {
       log(`${what}: ${error instanceof Error ? error.message : String(error)}`);
-      if (!res.headersSent) res.writeHead(500).end();
+      if (res.headersSent) return;
+      // PostgreSQL restarting or saturated: the client may try again shortly; anything else is ours.
+      if (isDatabaseUnavailable(error)) res.writeHead(503, { "Retry-After": String(DATABASE_RETRY_AFTER_SECONDS) }).end();
+      else res.writeHead(500).end();
     };
     if (isTrpc) trpc(req, res);
     else if (isSessionExpiryPath(req.url)) sessionExpiry(req, res).catch(failed("session expiry"));

@@ -18,9 +18,21 @@ export function errorMessage(error: unknown, t: Translate): string {
   // The session ended (signed out elsewhere, idle, revoked): never the generic error.
   if (isUnauthenticatedError(error)) return t("errors.UNAUTHENTICATED");
   const { appCode, details } = errorData(error);
-  if (!appCode) return t("errors.unknown");
+  if (!appCode) return isServiceUnavailableError(error) ? t("errors.unavailable") : t("errors.unknown");
   const params = Object.fromEntries(Object.entries(details ?? {}).map(([k, v]) => [k, String(v)]));
   return t(`errors.${appCode}`, params);
+}
+
+/**
+ * A 503: the database restarting or saturated, or no instance behind the load balancer for a
+ * moment. Worth trying again after the server's Retry-After (retry-policy.ts).
+ */
+export function isServiceUnavailableError(error: unknown): boolean {
+  if (!(error instanceof TRPCClientError)) return false;
+  if ((error.data as { httpStatus?: number } | undefined)?.httpStatus === 503) return true;
+  // A 503 that is not tRPC's own JSON (the load balancer's page): the link keeps the response.
+  const response = (error.meta as { response?: { status?: number } } | undefined)?.response;
+  return response?.status === 503;
 }
 
 /** A role-level refusal: not worth retrying, and a panel the user may not see simply hides. */

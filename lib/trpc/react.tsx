@@ -21,7 +21,6 @@ export function TrpcReactProvider({ children }: { children: ReactNode }) {
       onError: (error) => {
         if (isUnauthenticatedError(error)) announceSessionOver();
       },
-      retryable: (error) => !isUnauthenticatedError(error),
     }),
   );
   const [trpcClient] = useState(() =>

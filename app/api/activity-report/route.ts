@@ -1,6 +1,6 @@
 import { currentActor } from "@/lib/server/auth/current-actor";
 import { getDb } from "@/lib/server/db/client";
-import { download, problem, problemOf } from "@/lib/server/http/problem";
+import { download, problem, withProblems } from "@/lib/server/http/problem";
 import { getActivityReportPdf } from "@/lib/server/services/activity-report/get-activity-report-pdf";
 
 // GET /api/activity-report?month=YYYY-MM&siteId=<uuid> (or &groupId=<uuid>): the monthly
@@ -8,7 +8,7 @@ import { getActivityReportPdf } from "@/lib/server/services/activity-report/get-
 // Thin: session, the query string, the use case (which checks the role, validates and
 // audits), then HTTP.
 
-export async function GET(request: Request): Promise<Response> {
+export const GET = withProblems(async (request: Request): Promise<Response> => {
   const actor = await currentActor();
   if (!actor) return problem(401, "Sign in to download the activity report");
   const params = new URL(request.url).searchParams;
@@ -17,12 +17,6 @@ export async function GET(request: Request): Promise<Response> {
     siteId: params.get("siteId") ?? undefined,
     groupId: params.get("groupId") ?? undefined,
   };
-  try {
-    const { fileName, bytes } = await getActivityReportPdf({ db: getDb(), actor, input, now: new Date() });
-    return download(bytes, "application/pdf", fileName);
-  } catch (error) {
-    const answer = problemOf(error);
-    if (answer) return answer;
-    throw error;
-  }
-}
+  const { fileName, bytes } = await getActivityReportPdf({ db: getDb(), actor, input, now: new Date() });
+  return download(bytes, "application/pdf", fileName);
+});

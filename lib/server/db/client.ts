@@ -7,7 +7,7 @@ import { PrismaClient, type Prisma } from "@/lib/generated/prisma/client";
 const globalForDb = globalThis as unknown as { __teleradioDb?: PrismaClient };
 
 // 20 connections: uploads, the job worker, live refetches and audit flushes share them. A
-// transaction waits up to 5 s for one before the caller answers 503 (database-busy.ts).
+// transaction waits up to 5 s for one before the caller answers 503 (database-unavailable.ts).
 export function createDbClient(connectionString: string, max = 20): PrismaClient {
   const adapter = new PrismaPg({ connectionString, max });
   return new PrismaClient({ adapter, transactionOptions: { maxWait: 5_000, timeout: 15_000 } });

@@ -8,7 +8,7 @@ import { parseSearch } from "@/lib/domain/fhir/search-params";
 import { actorFromBearer } from "../auth/bearer/actor-from-bearer";
 import { oidcConfig } from "../auth/oidc/oidc-config";
 import type { Db } from "../db/client";
-import { isDatabaseBusy } from "../db/database-busy";
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from "../db/database-unavailable";
 import { addressOfRequest } from "../http/client-address";
 import { requestBaseUrl } from "../imaging/dicomweb/request-base-url";
 import { capabilityStatement } from "./capability-statement";
@@ -40,7 +40,8 @@ export function createFhirHandler(options: FhirHandlerOptions) {
     } catch (error) {
       if (error instanceof FhirProblem) return sendOutcome(res, error.status, error);
       if (isAppError(error) && error.code === "AUDIT_UNAVAILABLE") return sendOutcome(res, 503, FhirProblem.of(503, "transient", error.message), { "Retry-After": "5" });
-      if (isDatabaseBusy(error)) return sendOutcome(res, 503, FhirProblem.of(503, "transient", "server busy, retry later"), { "Retry-After": "5" });
+      // The database restarting or saturated: the EHR sends the request again later.
+      if (isDatabaseUnavailable(error)) return sendOutcome(res, 503, FhirProblem.of(503, "transient", "service briefly unavailable, retry later"), { "Retry-After": String(DATABASE_RETRY_AFTER_SECONDS) });
       console.error("[fhir]", req.method, req.url?.split("?")[0], error);
       // A fault of ours, not of the request: said as such, without details.
       sendOutcome(res, 500, new FhirProblem(503, [{ code: "exception", diagnostics: "internal error" }]));

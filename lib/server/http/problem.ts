@@ -1,6 +1,6 @@
 import "server-only";
 import { isAppError } from "@/lib/domain/errors";
-import { isDatabaseBusy } from "../db/database-busy";
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from "../db/database-unavailable";
 
 // Plain route handlers (downloads) answer errors as JSON problems, like tRPC does for the rest.
 
@@ -15,8 +15,26 @@ export function problemOf(error: unknown): Response | null {
   if (isAppError(error) && error.code in STATUS_OF_ERROR) {
     return problem(STATUS_OF_ERROR[error.code]!, error.message, error.code === "AUDIT_UNAVAILABLE" ? { "retry-after": "5" } : {});
   }
-  if (isDatabaseBusy(error)) return problem(503, "Server busy: try again in a moment", { "retry-after": "2" });
+  // PostgreSQL restarting or saturated: the download works again in a moment.
+  if (isDatabaseUnavailable(error)) return problem(503, "Service briefly unavailable: try again in a moment", { "retry-after": String(DATABASE_RETRY_AFTER_SECONDS) });
   return null;
+}
+
+/**
+ * A download route whose every step may meet a use case's refusal or the database away (the
+ * session lookup included, before the use case): those become their problem, anything else
+ * stays a 500.
+ */
+export function withProblems<A extends unknown[]>(handler: (...args: A) => Promise<Response>): (...args: A) => Promise<Response> {
+  return async (...args) => {
+    try {
+      return await handler(...args);
+    } catch (error) {
+      const answer = problemOf(error);
+      if (answer) return answer;
+      throw error;
+    }
+  };
 }
 
 /** A file to save: never cached (it holds figures or patient data). */

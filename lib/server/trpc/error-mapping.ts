@@ -4,7 +4,7 @@ import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
 import { ZodError } from "zod";
 import { AppError, type AppErrorCode } from "@/lib/domain/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { isDatabaseBusy } from "../db/database-busy";
+import { isDatabaseUnavailable } from "../db/database-unavailable";
 
 // The one place where typed application errors become tRPC (and so HTTP) errors.
 const TRPC_CODE: Record<AppErrorCode, TRPC_ERROR_CODE_KEY> = {
@@ -40,9 +40,17 @@ const TRPC_CODE: Record<AppErrorCode, TRPC_ERROR_CODE_KEY> = {
   PASSWORD_CHANGE_LOCKED: "TOO_MANY_REQUESTS",
 };
 
+/**
+ * PostgreSQL away (restarting, unreachable) or saturated: 503, which the HTTP handler answers
+ * with Retry-After and the browser's client retries (lib/trpc/retry-policy.ts).
+ */
+export function databaseUnavailableError(cause: unknown): TRPCError {
+  return new TRPCError({ code: "SERVICE_UNAVAILABLE", message: "Service briefly unavailable: try again in a moment", cause });
+}
+
 /** A concurrent change won: a unique key already taken (P2002) or a row gone (P2025). */
 export function raceError(cause: unknown): TRPCError | null {
-  if (isDatabaseBusy(cause)) return new TRPCError({ code: "SERVICE_UNAVAILABLE", message: "Server busy: try again in a moment", cause });
+  if (isDatabaseUnavailable(cause)) return databaseUnavailableError(cause);
   if (!(cause instanceof Prisma.PrismaClientKnownRequestError)) return null;
   if (cause.code === "P2002") return new TRPCError({ code: "CONFLICT", message: "Changed by someone else meanwhile: reload and try again", cause });
   if (cause.code === "P2025") return new TRPCError({ code: "NOT_FOUND", message: "Not found", cause });

@@ -1,7 +1,7 @@
 import { getLocale } from "@/lib/i18n/server-locale";
 import { currentActor } from "@/lib/server/auth/current-actor";
 import { getDb } from "@/lib/server/db/client";
-import { download, problem, problemOf } from "@/lib/server/http/problem";
+import { download, problem, withProblems } from "@/lib/server/http/problem";
 import { exportCsv } from "@/lib/server/services/exports/export-csv";
 
 // GET /api/exports/<table>?input=<json>: one table of the dashboards as CSV, a plain download.
@@ -9,7 +9,7 @@ import { exportCsv } from "@/lib/server/services/exports/export-csv";
 
 const MAX_INPUT_CHARS = 8192;
 
-export async function GET(request: Request, context: { params: Promise<{ table: string }> }): Promise<Response> {
+export const GET = withProblems(async (request: Request, context: { params: Promise<{ table: string }> }): Promise<Response> => {
   const actor = await currentActor();
   if (!actor) return problem(401, "Sign in to export");
   const { table } = await context.params;
@@ -21,12 +21,6 @@ export async function GET(request: Request, context: { params: Promise<{ table: 
   } catch {
     return problem(400, "The input parameter is not JSON");
   }
-  try {
-    const { fileName, csv } = await exportCsv({ db: getDb(), actor, table, rawInput: input, now: new Date(), locale: await getLocale() });
-    return download(csv, "text/csv; charset=utf-8", fileName);
-  } catch (error) {
-    const answer = problemOf(error);
-    if (answer) return answer;
-    throw error;
-  }
-}
+  const { fileName, csv } = await exportCsv({ db: getDb(), actor, table, rawInput: input, now: new Date(), locale: await getLocale() });
+  return download(csv, "text/csv; charset=utf-8", fileName);
+});

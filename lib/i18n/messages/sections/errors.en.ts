@@ -30,6 +30,7 @@ export const errorsEn = {
   PASSWORD_PERSONAL: "This password contains your name or e-mail address: choose another.",
   CURRENT_PASSWORD_WRONG: "Current password is wrong.",
   PASSWORD_CHANGE_LOCKED: "Too many attempts: try again in {minutes} minutes.",
+  unavailable: "The service is briefly unavailable: retrying automatically in a few seconds.",
   unknown: "Something went wrong. Please retry.",
   notFoundPage: "This page or request does not exist, or you have no access to it.",
 };

@@ -30,6 +30,8 @@ export const errorsFr = {
   PASSWORD_PERSONAL: "Ce mot de passe reprend votre nom ou votre adresse e-mail : choisissez-en un autre.",
   CURRENT_PASSWORD_WRONG: "Mot de passe actuel incorrect.",
   PASSWORD_CHANGE_LOCKED: "Trop d'essais : réessayez dans {minutes} minutes.",
+  // A 503: the database restarting or saturated (lib/server/db/database-unavailable.ts); queries retry by themselves.
+  unavailable: "Le service est brièvement indisponible : nouvel essai automatique dans quelques secondes.",
   unknown: "Une erreur est survenue. Réessayez.",
   notFoundPage: "Cette page ou cette demande n'existe pas, ou vous n'y avez pas accès.",
 } as const;

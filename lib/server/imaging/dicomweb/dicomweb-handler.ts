@@ -1,6 +1,6 @@
 import "server-only";
 import { isAppError } from "@/lib/domain/errors";
-import { isDatabaseBusy } from "../../db/database-busy";
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from "../../db/database-unavailable";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ResolveActor } from "../../auth/actor-from-cookie";
 import { searchInstances } from "../queries/search-instances";
@@ -53,10 +53,11 @@ export function createDicomwebHandler(options: {
         // The read's audit row could not be written: nothing is served until it can be.
         if (!res.headersSent) res.setHeader("Retry-After", "5");
         sendError(res, 503, error.message);
-      } else if (isDatabaseBusy(error)) {
-        // A site PACS retries a 503 after Retry-After: nothing was half-written (one transaction per instance).
-        if (!res.headersSent) res.setHeader("Retry-After", "5");
-        sendError(res, 503, "server busy, retry later");
+      } else if (isDatabaseUnavailable(error)) {
+        // The database restarting or saturated. A site PACS retries a 503 after Retry-After:
+        // nothing was half-written (one transaction per instance).
+        if (!res.headersSent) res.setHeader("Retry-After", String(DATABASE_RETRY_AFTER_SECONDS));
+        sendError(res, 503, "service briefly unavailable, retry later");
       } else sendError(res, 500, "internal error");
     }
   };

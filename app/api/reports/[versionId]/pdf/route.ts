@@ -3,7 +3,7 @@ import { actorFromBearer } from "@/lib/server/auth/bearer/actor-from-bearer";
 import { currentActor } from "@/lib/server/auth/current-actor";
 import { getDb } from "@/lib/server/db/client";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/server/http/client-address";
-import { download, problem, problemOf } from "@/lib/server/http/problem";
+import { download, problem, withProblems } from "@/lib/server/http/problem";
 import { getReportPdf } from "@/lib/server/services/reports/get-report-pdf";
 
 // GET /api/reports/<versionId>/pdf: the signed report as a file. A plain download link (not
@@ -14,7 +14,7 @@ import { getReportPdf } from "@/lib/server/services/reports/get-report-pdf";
 
 const versionIdSchema = z.uuid();
 
-export async function GET(request: Request, context: { params: Promise<{ versionId: string }> }): Promise<Response> {
+export const GET = withProblems(async (request: Request, context: { params: Promise<{ versionId: string }> }): Promise<Response> => {
   const authorization = request.headers.get("authorization");
   let actor = await currentActor();
   if (!actor && authorization) {
@@ -27,12 +27,6 @@ export async function GET(request: Request, context: { params: Promise<{ version
   const parsed = versionIdSchema.safeParse(versionId);
   if (!parsed.success) return problem(400, "Invalid report version id");
 
-  try {
-    const { fileName, bytes } = await getReportPdf({ db: getDb(), actor, versionId: parsed.data });
-    return download(bytes, "application/pdf", fileName);
-  } catch (error) {
-    const answer = problemOf(error);
-    if (answer) return answer;
-    throw error;
-  }
-}
+  const { fileName, bytes } = await getReportPdf({ db: getDb(), actor, versionId: parsed.data });
+  return download(bytes, "application/pdf", fileName);
+});
