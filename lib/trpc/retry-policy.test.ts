@@ -13,11 +13,11 @@ function answered(httpStatus: number, code: string, appCode: string | null = nul
 }
 
 describe("queries after a failure", () => {
-  it("are tried again on a 503 only, three times, after the server's Retry-After", () => {
+  it("are tried again on a 503, three times, after the server's Retry-After", () => {
     const unavailable = answered(503, "SERVICE_UNAVAILABLE");
     expect([0, 1, 2].map((failures) => shouldRetryQuery(failures, unavailable))).toEqual([true, true, true]);
     expect(shouldRetryQuery(3, unavailable)).toBe(false);
-    expect(queryRetryDelay()).toBe(5_000);
+    expect(queryRetryDelay(0, unavailable)).toBe(5_000);
     // The load balancer's own 503 page is not tRPC's JSON: the link keeps the response.
     expect(shouldRetryQuery(0, new TRPCClientError("Unable to transform response", { meta: { response: { status: 503 } } }))).toBe(true);
   });
@@ -34,6 +34,19 @@ describe("queries after a failure", () => {
       expect(shouldRetryQuery(0, answered(status, code))).toBe(false);
     }
     expect(shouldRetryQuery(0, new TypeError("Failed to fetch"))).toBe(false);
+  });
+
+  it("are tried again, a second apart, when an instance was lost under way (no answer, or the balancer's 502/504)", () => {
+    const noAnswer = new TRPCClientError("Failed to fetch", { cause: new TypeError("Failed to fetch") });
+    const badGateway = new TRPCClientError("Unable to transform response", { meta: { response: { status: 502 } } });
+    const timeout = new TRPCClientError("Unable to transform response", { meta: { response: { status: 504 } } });
+    for (const error of [noAnswer, badGateway, timeout]) {
+      expect(shouldRetryQuery(0, error)).toBe(true);
+      expect(shouldRetryQuery(3, error)).toBe(false);
+      expect(queryRetryDelay(0, error)).toBe(1_000);
+    }
+    // The server's own 500 is an answer: not retried.
+    expect(shouldRetryQuery(0, new TRPCClientError("Unable to transform response", { meta: { response: { status: 500 } } }))).toBe(false);
   });
 
   it("say in French that the service is briefly unavailable and retries", () => {
