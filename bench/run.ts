@@ -4,6 +4,7 @@
 import { runDashboardBench } from "./dashboard";
 import { runDicomBench } from "./dicom";
 import { runRealtimeBench } from "./realtime";
+import { runStartBench } from "./start";
 import { runViewerBench } from "./viewer";
 
 const BENCHES: Record<string, (argv: string[]) => Promise<void>> = {
@@ -11,6 +12,7 @@ const BENCHES: Record<string, (argv: string[]) => Promise<void>> = {
   dicom: runDicomBench,
   viewer: runViewerBench,
   dashboard: runDashboardBench,
+  start: runStartBench,
 };
 
 async function main(): Promise<void> {

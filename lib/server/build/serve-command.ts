@@ -1,5 +1,5 @@
 // How production runs the compiled server: `npm run serve` (package.json), `npm start`
-// (lib/cli/start.ts) and the benches (bench/lib/server-process.ts) all start it so.
+// (lib/cli/start.ts, then this command) and the benches (bench/lib/server-process.ts) all start it so.
 // serve-command.test.ts checks that package.json's script says the same.
 import { SERVER_BUNDLE } from "./server-bundle";
 
@@ -20,4 +20,12 @@ export const SERVE_ARGS: readonly string[] = [...SERVE_NODE_OPTIONS, SERVER_BUND
 export function serveScript(): string {
   const env = Object.entries(SERVE_ENV).map(([name, value]) => `${name}=${value}`);
   return [...env, "node", ...SERVE_ARGS].join(" ");
+}
+
+/**
+ * package.json's `start` script: build if needed (lib/cli/start.ts), then the shell becomes the
+ * server (`exec`), so that no wrapper process holds memory beside it for its whole life.
+ */
+export function startScript(): string {
+  return `tsx lib/cli/start.ts && exec ${serveScript()}`;
 }
