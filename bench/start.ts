@@ -10,7 +10,7 @@ import { parseArgs } from "node:util";
 import { staleBuildReason } from "@/lib/server/build/build-freshness";
 import { descendants, statusBytes } from "./lib/proc-stats";
 import { mebibytes, publish, round, type Figures } from "./lib/report";
-import { assertPortFree } from "./lib/server-process";
+import { assertPortFree, stopOrphanPostgres } from "./lib/server-process";
 import { smapsSplit, type SmapsSplit } from "./lib/smaps-split";
 import { superviseChild } from "./lib/supervised-child";
 
@@ -81,6 +81,9 @@ async function npmStart(opts: Options, dataDir: string, secret: string): Promise
     PORT: String(opts.port),
     DATA_DIR: dataDir,
     EMBEDDED_PG_PORT: String(opts.pgPort),
+    // The listeners' default ports may be another server's on this machine.
+    DICOM_PORT: String(opts.port + 1),
+    HL7_PORT: String(opts.port + 2),
     DEMO_MODE: "on",
     NEXTAUTH_SECRET: secret,
     NEXTAUTH_URL: baseUrl,
@@ -150,7 +153,8 @@ async function npmStart(opts: Options, dataDir: string, secret: string): Promise
     const stop = async () => {
       // The server's own shutdown (it stops its PostgreSQL); npm exits with it.
       process.kill(serverPid, "SIGTERM");
-      await supervised.stop();
+      const exited = await Promise.race([supervised.exited.then(() => true), sleep(STOP_TIMEOUT_MS).then(() => false)]);
+      if (!exited) await supervised.stop();
       return npm.exitCode;
     };
     return { npm, serverPid, seconds, log: () => text.slice(-40).join("\n"), waitForLine, probe, stop };
@@ -196,6 +200,8 @@ async function oneRound(opts: Options, index: number): Promise<Round> {
     if (secondExit !== 0) throw new Error(`npm start exited with ${secondExit} after SIGTERM:\n${second.log()}`);
     return { firstStart: first.seconds, restart: second.seconds, firstIdle, restartIdle };
   } finally {
+    // A server that died without stopping its PostgreSQL leaves the postmaster we started.
+    await stopOrphanPostgres(dataDir);
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

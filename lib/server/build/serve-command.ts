@@ -16,10 +16,11 @@ export const SERVE_NODE_OPTIONS: readonly string[] = [];
 
 export const SERVE_ARGS: readonly string[] = [...SERVE_NODE_OPTIONS, SERVER_BUNDLE];
 
+const ENV_ASSIGNMENTS = Object.entries(SERVE_ENV).map(([name, value]) => `${name}=${value}`);
+
 /** The shell command of package.json's `serve` script. */
 export function serveScript(): string {
-  const env = Object.entries(SERVE_ENV).map(([name, value]) => `${name}=${value}`);
-  return [...env, "node", ...SERVE_ARGS].join(" ");
+  return [...ENV_ASSIGNMENTS, "node", ...SERVE_ARGS].join(" ");
 }
 
 /**
@@ -27,5 +28,5 @@ export function serveScript(): string {
  * server (`exec`), so that no wrapper process holds memory beside it for its whole life.
  */
 export function startScript(): string {
-  return `tsx lib/cli/start.ts && exec ${serveScript()}`;
+  return `tsx lib/cli/start.ts && ${[...ENV_ASSIGNMENTS, "exec", "node", ...SERVE_ARGS].join(" ")}`;
 }
