@@ -19,6 +19,14 @@ const TARGET_RSS_MIB = 300;
 const FIRST_START_TIMEOUT_MS = 180_000;
 const STOP_TIMEOUT_MS = 30_000;
 const POLL_MS = 50;
+const MILESTONES: [RegExp, string][] = [
+  [/> tsx lib\/cli\/start\.ts/, "npm ran the script"],
+  [/Starting the embedded PostgreSQL/, "server started PostgreSQL"],
+  [/Seeding the demo territory/, "seeding"],
+  [/Demo accounts/, "database ready"],
+  [/Running next\.config/, "Next prepared"],
+  [/Ready on/, "listening"],
+];
 
 function options(argv: string[]) {
   const { values } = parseArgs({
@@ -97,12 +105,16 @@ async function npmStart(opts: Options, dataDir: string, secret: string): Promise
   const npm = spawn("npm", ["start"], { env, stdio: ["ignore", "pipe", "pipe"] });
   const supervised = superviseChild(npm, STOP_TIMEOUT_MS);
   const text: string[] = [];
+  // When each step of the start printed its line, seconds after the spawn: where the time goes.
+  const milestones: string[] = [];
   const probes: JsMemory[] = [];
   const onData = (chunk: Buffer) => {
     for (const line of chunk.toString("utf8").split("\n")) {
       const probe = /^\[memory-probe\] (.*)$/.exec(line);
       if (probe?.[1]) probes.push(JSON.parse(probe[1]) as JsMemory);
       else if (line) text.push(line);
+      const step = MILESTONES.find(([pattern]) => pattern.test(line));
+      if (step) milestones.push(`${step[1]} ${round((performance.now() - begin) / 1000, 2)} s`);
     }
   };
   npm.stdout.on("data", onData);
@@ -123,6 +135,7 @@ async function npmStart(opts: Options, dataDir: string, secret: string): Promise
       await sleep(POLL_MS);
     }
     if (seconds === null) throw new Error(`GET /api/health did not answer 200 within ${FIRST_START_TIMEOUT_MS / 1000} s`);
+    console.log(`[bench]   ${milestones.join(", ")}, health 200 ${round(seconds, 2)} s`);
     // `exec` made the shell the server: the node process running the bundle, under npm.
     const serverPid = descendants(npm.pid!).find((pid) => {
       try {

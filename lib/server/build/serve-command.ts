@@ -8,8 +8,13 @@ import { SERVER_BUNDLE } from "./server-bundle";
  * workers, Prisma's and pg's callbacks) an arena of its own, up to 8 per core, and returns
  * little of it: tens of MB of resident memory that the V8 heap does not account for. Two arenas
  * are enough for a server whose JavaScript runs on one thread.
+ * glibc also raises its mmap threshold to the largest block freed (up to 32 MiB): after the first
+ * DICOM files (0.5 MiB and more each) every such buffer comes from the heap, whose freed holes
+ * stay resident. A fixed threshold (glibc's initial 128 KiB) keeps large buffers in mappings of
+ * their own, returned to the system when freed. Measured: main heap 91 → 34 MiB after the demo
+ * seed's ingest (docs/benchmarks.md, start bench).
  */
-export const SERVE_ENV = { NODE_ENV: "production", MALLOC_ARENA_MAX: "2" } as const;
+export const SERVE_ENV = { NODE_ENV: "production", MALLOC_ARENA_MAX: "2", MALLOC_MMAP_THRESHOLD_: "131072" } as const;
 
 /** Node's own options for the server (none beyond the defaults today). */
 export const SERVE_NODE_OPTIONS: readonly string[] = [];
