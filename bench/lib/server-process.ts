@@ -131,7 +131,7 @@ async function waitForHealth(baseUrl: string, child: ChildProcess): Promise<void
 
 
 /** If the server died without stopping its PostgreSQL, stop that postmaster (we started it). */
-async function stopOrphanPostgres(dataDir: string): Promise<void> {
+export async function stopOrphanPostgres(dataDir: string): Promise<void> {
   const pidFile = path.join(dataDir, "pg", "postmaster.pid");
   if (!existsSync(pidFile)) return;
   const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);

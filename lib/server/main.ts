@@ -4,9 +4,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import path from "node:path";
 import next from "next";
-import { seedDemoTerritory, isEmptyDatabase, demoAccountsText } from "@/prisma/seed-demo";
-import { seedDemoImages } from "@/prisma/seed-demo-images";
-import { seedDemoHistory } from "@/prisma/seed-demo-history";
+import { isEmptyDatabase, demoAccountsText } from "@/prisma/seed-demo";
 import { turnaroundIndexFor } from "./services/dashboard/turnaround-index";
 import { createActorResolvers } from "./auth/actor-batch-loader";
 import { strongAuthPolicy } from "./auth/strong-auth-policy";
@@ -75,6 +73,9 @@ async function main(): Promise<void> {
   const images = startImageRuntime(db, env);
   if (isDemoMode(env)) {
     if (await isEmptyDatabase(db)) {
+      // Loaded only to seed: every later start of the same data never needs the demo images'
+      // DICOM generator nor the history's specification in memory.
+      const [{ seedDemoTerritory }, { seedDemoImages }, { seedDemoHistory }] = await Promise.all([import("@/prisma/seed-demo"), import("@/prisma/seed-demo-images"), import("@/prisma/seed-demo-history")]);
       log("Seeding the demo territory");
       await seedDemoTerritory(db);
       await seedDemoImages(db, images, log);

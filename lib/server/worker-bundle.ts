@@ -3,11 +3,16 @@ import { createHash } from "node:crypto";
 import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { buildSync } from "esbuild";
+import { WORKER_ENTRIES, workerBuildOptions, type WorkerName } from "./worker-entries";
 
-// A worker thread's code as one plain JavaScript file, built once per process. A worker started
-// through tsx loads its own TypeScript loader and esbuild service: tens of MB per worker for
-// code that never changes while the server runs.
+// A worker thread's code as one plain JavaScript file, built from source once per process: the
+// way `npm run dev` and the tests run workers (production loads the files `npm run build` made,
+// lib/server/build/built-worker-file.ts, and never loads esbuild). Building here rather than
+// requiring a fresh `npm run build` keeps a worker edit live at the next start, and a worker
+// started through tsx would load its own TypeScript loader and esbuild service: tens of MB per
+// worker for code that never changes while the server runs.
 // The file is named after its content and kept in the project's own cache directory (not the
 // shared /tmp, where another local user could plant a file of that name for the server to run),
 // and its content is checked before use. Every process building the same code shares one file.
@@ -28,14 +33,14 @@ function cacheDirectory(name: string): string {
 }
 
 /**
- * The path of the bundled worker `name` built from `entry`. Packages in `external` stay outside
- * the bundle (they load files from beside their own, e.g. WebAssembly); the file sits inside
- * node_modules/.cache so that they resolve to the project's copy.
+ * The path of worker `name` (lib/server/worker-entries.ts) bundled from its source. The file
+ * sits inside node_modules/.cache so that the packages left outside the bundle resolve to the
+ * project's copy.
  */
-export function bundleWorker(name: string, entry: string, external: string[] = []): string {
+export function bundleWorker(name: WorkerName): string {
   const known = bundled.get(name);
   if (known) return known;
-  const result = buildSync({ entryPoints: [entry], write: false, bundle: true, platform: "node", format: "cjs", target: "node20", logLevel: "silent", legalComments: "none", outfile: `${name}.cjs`, external });
+  const result = buildSync({ ...workerBuildOptions(name), entryPoints: [fileURLToPath(WORKER_ENTRIES[name].source)], write: false, outfile: `${name}.cjs` });
   const code = Buffer.from(result.outputFiles[0]!.contents);
   const digest = createHash("sha256").update(code).digest("hex").slice(0, 16);
   const outfile = path.join(cacheDirectory(name), `${name}-${digest}.cjs`);

@@ -1,5 +1,7 @@
 import "server-only";
-import { generateAuthenticationOptions, verifyAuthenticationResponse, type AuthenticationResponseJSON, type AuthenticatorTransportFuture, type PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/server";
+// @simplewebauthn/server is imported at the first passkey sign-in, not at start: rarely used,
+// it costs ~0.3 s of CPU and its memory in every server that never sees a passkey.
+import type { AuthenticationResponseJSON, AuthenticatorTransportFuture, PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/server";
 import type { Tx } from "../../db/client";
 import type { RelyingParty } from "./relying-party";
 import { storeChallenge, takeChallenge, type ChallengePurpose } from "./webauthn-challenges";
@@ -11,6 +13,7 @@ export async function passkeyAssertionOptions(
 ): Promise<PublicKeyCredentialRequestOptionsJSON | null> {
   const passkeys = await tx.passkey.findMany({ where: { userId: args.userId }, select: { credentialId: true, transports: true } });
   if (passkeys.length === 0) return null;
+  const { generateAuthenticationOptions } = await import("@simplewebauthn/server");
   const options = await generateAuthenticationOptions({
     rpID: args.rp.id,
     userVerification: "required",
@@ -33,6 +36,7 @@ export async function verifyPasskeyAssertion(
   if (!challenge) return false;
   const passkey = await tx.passkey.findFirst({ where: { userId: args.userId, credentialId: args.response.id }, select: { id: true, credentialId: true, publicKey: true, counter: true, transports: true } });
   if (!passkey) return false;
+  const { verifyAuthenticationResponse } = await import("@simplewebauthn/server");
   const verification = await verifyAuthenticationResponse({
     response: args.response,
     expectedChallenge: challenge,

@@ -1,5 +1,5 @@
 import "server-only";
-import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, NoSuchKey, NotFound, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import type { S3Client } from "@aws-sdk/client-s3";
 import type { ArchiveStorage } from "./archive-storage";
 
 export interface S3ArchiveOptions {
@@ -18,23 +18,32 @@ export interface S3ArchiveOptions {
  * A PUT is atomic (readers see the whole object or none); frames are read with HTTP ranges.
  */
 export function s3Archive(options: S3ArchiveOptions): ArchiveStorage {
-  const client = new S3Client({
-    endpoint: options.endpoint,
-    region: options.region,
-    forcePathStyle: options.forcePathStyle,
-    credentials: { accessKeyId: options.accessKeyId, secretAccessKey: options.secretAccessKey },
-  });
+  // The SDK loads only in a server configured for S3 (a few hundred modules, ~20 MB at their
+  // load): a static import would load it in every server, whose archive is most often a disk.
+  const loaded = import("@aws-sdk/client-s3").then((sdk) => ({
+    sdk,
+    client: new sdk.S3Client({
+      endpoint: options.endpoint,
+      region: options.region,
+      forcePathStyle: options.forcePathStyle,
+      credentials: { accessKeyId: options.accessKeyId, secretAccessKey: options.secretAccessKey },
+    }) satisfies S3Client,
+  }));
+  // A failed load is the first call's error, not an unhandled rejection at start.
+  loaded.catch(() => undefined);
   const Bucket = options.bucket;
   const objectKey = (key: string) => `${options.prefix ?? ""}${key}`;
   const read = async (key: string, range?: string): Promise<Buffer> => {
-    const answer = await client.send(new GetObjectCommand({ Bucket, Key: objectKey(key), Range: range }));
+    const { sdk, client } = await loaded;
+    const answer = await client.send(new sdk.GetObjectCommand({ Bucket, Key: objectKey(key), Range: range }));
     if (!answer.Body) throw new Error(`archive object ${key} has no body`);
     return Buffer.from(await answer.Body.transformToByteArray());
   };
 
   return {
     async put(key, bytes) {
-      await client.send(new PutObjectCommand({ Bucket, Key: objectKey(key), Body: bytes, ContentType: "application/dicom" }));
+      const { sdk, client } = await loaded;
+      await client.send(new sdk.PutObjectCommand({ Bucket, Key: objectKey(key), Body: bytes, ContentType: "application/dicom" }));
     },
     get: (key) => read(key),
     readRanges(key, ranges) {
@@ -47,16 +56,18 @@ export function s3Archive(options: S3ArchiveOptions): ArchiveStorage {
       );
     },
     async exists(key) {
+      const { sdk, client } = await loaded;
       try {
-        await client.send(new HeadObjectCommand({ Bucket, Key: objectKey(key) }));
+        await client.send(new sdk.HeadObjectCommand({ Bucket, Key: objectKey(key) }));
         return true;
       } catch (error) {
-        if (error instanceof NotFound || error instanceof NoSuchKey) return false;
+        if (error instanceof sdk.NotFound || error instanceof sdk.NoSuchKey) return false;
         throw error;
       }
     },
     async delete(key) {
-      await client.send(new DeleteObjectCommand({ Bucket, Key: objectKey(key) }));
+      const { sdk, client } = await loaded;
+      await client.send(new sdk.DeleteObjectCommand({ Bucket, Key: objectKey(key) }));
     },
   };
 }

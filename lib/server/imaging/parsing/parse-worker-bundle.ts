@@ -1,8 +1,7 @@
 import "server-only";
-import { workerSource } from "../../worker-source";
-import { bundleWorker } from "../../worker-bundle";
+import { workerFile } from "../../worker-file";
 
-/** The parse worker as one plain JavaScript file (lib/server/worker-bundle.ts says why). */
+/** The parse worker as one plain JavaScript file (lib/server/worker-file.ts says how it is built). */
 export function parseWorkerBundle(): string {
-  return bundleWorker("parse-worker", workerSource(import.meta.url, "./parse-worker.ts", "lib/server/imaging/parsing/parse-worker.ts"));
+  return workerFile("parse-worker");
 }

@@ -1,5 +1,6 @@
 import "server-only";
-import { generateRegistrationOptions, type AuthenticatorTransportFuture, type PublicKeyCredentialCreationOptionsJSON } from "@simplewebauthn/server";
+// Imported at the first enrolment, not at start (passkey-assertion.ts says why).
+import type { AuthenticatorTransportFuture, PublicKeyCredentialCreationOptionsJSON } from "@simplewebauthn/server";
 import type { RelyingParty } from "../../auth/factors/relying-party";
 import { storeChallenge } from "../../auth/factors/webauthn-challenges";
 import type { Db } from "../../db/client";
@@ -13,6 +14,7 @@ export async function beginPasskeyRegistration(args: { db: Db; self: Self; rp: R
   const { db, self, rp } = args;
   const now = args.now ?? new Date();
   const user = await db.user.findUniqueOrThrow({ where: { id: self.userId }, select: { email: true, displayName: true, passkeys: { select: { credentialId: true, transports: true } } } });
+  const { generateRegistrationOptions } = await import("@simplewebauthn/server");
   const options = await generateRegistrationOptions({
     rpName: rp.name,
     rpID: rp.id,

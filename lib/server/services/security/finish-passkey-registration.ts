@@ -1,5 +1,6 @@
 import "server-only";
-import { verifyRegistrationResponse, type RegistrationResponseJSON } from "@simplewebauthn/server";
+// Imported at the first enrolment, not at start (passkey-assertion.ts says why).
+import type { RegistrationResponseJSON } from "@simplewebauthn/server";
 import { AppError } from "@/lib/domain/errors";
 import { replaceRecoveryCodes } from "../../auth/factors/recovery-codes";
 import type { RelyingParty } from "../../auth/factors/relying-party";
@@ -26,6 +27,7 @@ export async function finishPasskeyRegistration(args: {
   return db.$transaction(async (tx) => {
     const challenge = await takeChallenge(tx, { userId: self.userId, purpose: "REGISTER", clientDataJSON: response.response?.clientDataJSON, now });
     if (!challenge) throw new AppError("SECOND_FACTOR_INVALID", "The passkey registration expired or was already used: start again");
+    const { verifyRegistrationResponse } = await import("@simplewebauthn/server");
     const verification = await verifyRegistrationResponse({ response, expectedChallenge: challenge, expectedOrigin: rp.origin, expectedRPID: rp.id, requireUserVerification: true }).catch(() => null);
     if (!verification?.verified) throw new AppError("SECOND_FACTOR_INVALID", "The passkey's answer could not be verified");
     if ((await tx.passkey.count({ where: { userId: self.userId } })) >= MAX_PASSKEYS) throw new AppError("BAD_INPUT", `At most ${MAX_PASSKEYS} passkeys`);

@@ -1,5 +1,4 @@
 import "server-only";
-import QRCode from "qrcode";
 import { AppError } from "@/lib/domain/errors";
 import { sealSecret } from "../../auth/factors/secret-box";
 import { newTotpSecret, totpUri } from "../../auth/factors/totp";
@@ -23,6 +22,8 @@ export async function startTotpEnrolment(args: { db: Db; self: Self }): Promise<
     update: { secretEnc, lastStep: null, createdAt: new Date() },
   });
   const uri = totpUri(secret, user.email);
+  // Loaded at the first enrolment, not at start: one use, rare.
+  const { default: QRCode } = await import("qrcode");
   const qrDataUrl = await QRCode.toDataURL(uri, { errorCorrectionLevel: "M", margin: 1, width: 220 });
   return { secret, uri, qrDataUrl };
 }
