@@ -33,9 +33,11 @@ function options(argv: string[]) {
       "pg-port": { type: "string", default: "55200" },
       // Where the server's V8 CPU profile goes, to see where its time is spent.
       "cpu-prof": { type: "string" },
+      // Only the worklist follows hints: the bell and presence refetches left out, to see its share.
+      "worklist-only": { type: "boolean", default: false },
     },
   });
-  const int = (name: keyof typeof values) => {
+  const int = (name: Exclude<keyof typeof values, "worklist-only" | "cpu-prof">) => {
     const value = Number(values[name]);
     if (!Number.isInteger(value) || value < 0) throw new Error(`--${name} must be a non-negative integer`);
     return value;
@@ -49,6 +51,7 @@ function options(argv: string[]) {
     port: int("port"),
     pgPort: int("pg-port"),
     cpuProfileDir: values["cpu-prof"],
+    worklistOnly: values["worklist-only"] === true,
   };
 }
 
@@ -159,7 +162,7 @@ class Observations {
   }
 }
 
-async function connectAll(baseUrl: string, cookies: readonly string[], observations: Observations): Promise<WorklistClient[]> {
+async function connectAll(baseUrl: string, cookies: readonly string[], observations: Observations, wholePage: boolean): Promise<WorklistClient[]> {
   const clients = cookies.map(
     (cookie) =>
       new WorklistClient(baseUrl, cookie, {
@@ -169,7 +172,7 @@ async function connectAll(baseUrl: string, cookies: readonly string[], observati
         },
         onFetch: (durationMs, ok, over) => observations.onFetch(durationMs, ok, over),
         onTraffic: (kind, bytes) => observations.onTraffic(kind, bytes),
-      }),
+      }, wholePage),
   );
   // In waves, like browsers opening the page over a minute rather than in one instant.
   await mapLimit(clients, 50, (client) => client.connect());
@@ -206,7 +209,7 @@ export async function runRealtimeBench(argv: string[]): Promise<void> {
 
     const observations = new Observations(opts.clients);
     console.log(`[bench] connecting ${opts.clients} socket.io clients`);
-    clients = await connectAll(server.baseUrl, users.radiologistCookies, observations);
+    clients = await connectAll(server.baseUrl, users.radiologistCookies, observations, !opts.worklistOnly);
     // Let the HTTP refetches that every welcome triggers finish before measuring.
     for (let i = 0; i < 300 && observations.httpListFetches < opts.clients; i++) await sleep(100);
     const rssConnected = statusBytes(server.pid, "VmRSS");
@@ -269,7 +272,7 @@ export async function runRealtimeBench(argv: string[]): Promise<void> {
     const disconnects = clients.reduce((sum, c) => sum + c.disconnects, 0);
 
     const figures: Figures = {
-      clients: { value: opts.clients, unit: "clients", description: "socket.io clients, each a radiologist with the worklist open" },
+      clients: { value: opts.clients, unit: "clients", description: `socket.io clients, each a radiologist with the worklist open${opts.worklistOnly ? " (--worklist-only: the bell and presence do not follow hints)" : ""}` },
       submissions: { value: opts.submissions, unit: "submissions", description: `measured, one after the other (${opts.warmup} warm-up not counted)` },
       samples: { value: latencies.length, unit: "samples", description: "latencies collected (clients × submissions − misses)" },
       misses: { value: misses, unit: "samples", description: `clients that had not seen a submission after ${opts.timeoutMs} ms` },
@@ -299,7 +302,7 @@ export async function runRealtimeBench(argv: string[]): Promise<void> {
     publish({
       bench: "realtime",
       title: "Live worklist latency",
-      command: "npm run bench -- realtime [--clients 500] [--submissions 30] [--warmup 2] [--gap-ms 300] [--cpu-prof <dir>]",
+      command: "npm run bench -- realtime [--clients 500] [--submissions 30] [--warmup 2] [--gap-ms 300] [--cpu-prof <dir>] [--worklist-only]",
       about: ABOUT,
       figures,
     });

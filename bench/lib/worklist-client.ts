@@ -55,6 +55,8 @@ export class WorklistClient {
     baseUrl: string,
     cookie: string,
     private readonly events: ClientEvents,
+    /** false: only the worklist follows hints (to measure it alone); the bell and presence stay still. */
+    private readonly wholePage = true,
   ) {
     // A browser keeps its HTTP/1.1 connections alive (at most 6 per origin): so does each client.
     this.http = { baseUrl, cookie, agent: new Agent({ keepAlive: true, maxSockets: 6 }) };
@@ -84,6 +86,7 @@ export class WorklistClient {
       if (!this.tracker.accept(hint)) return void this.resync();
       // The other queries a request.changed hint invalidates are not active on the worklist page.
       if (hint.kind === "request.changed") void this.fetchOverSocket();
+      else if (!this.wholePage) return;
       else if (hint.kind === "notifications.changed") void this.query("bell", [BELL]);
       else if (hint.kind === "presence.changed" && this.rowIds.length > 0) void this.query("presence", [presenceOf(this.rowIds)]);
     });
@@ -156,7 +159,7 @@ export class WorklistClient {
     const ids = rows.map((row) => row.id);
     const changed = ids.length !== this.rowIds.length || ids.some((id, index) => id !== this.rowIds[index]);
     this.rowIds = ids;
-    if (changed && ids.length > 0) void this.query("presence", [presenceOf(ids)]);
+    if (changed && ids.length > 0 && this.wholePage) void this.query("presence", [presenceOf(ids)]);
   }
 
   /**
