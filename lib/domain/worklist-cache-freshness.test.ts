@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { worklistCacheDecision } from "./worklist-cache-freshness";
+import { MAX_VERSION_AHEAD, worklistCacheDecision } from "./worklist-cache-freshness";
 
 const maxAgeMs = 2000;
 
@@ -27,5 +27,11 @@ describe("worklistCacheDecision", () => {
 
   it("computes when nothing is cached", () => {
     expect(worklistCacheDecision({ knownVersion: 0, seenVersion: 4, entry: null, maxAgeMs })).toEqual({ knownVersion: 4, serve: false });
+  });
+
+  it("ignores a version no instance could have issued yet, so that a client cannot stop the counter", () => {
+    const absurd = Number.MAX_SAFE_INTEGER;
+    expect(worklistCacheDecision({ knownVersion: 7, seenVersion: absurd, entry: { version: 7, ageMs: 10 }, maxAgeMs })).toEqual({ knownVersion: 7, serve: true });
+    expect(worklistCacheDecision({ knownVersion: 7, seenVersion: 7 + MAX_VERSION_AHEAD, entry: { version: 7, ageMs: 10 }, maxAgeMs })).toEqual({ knownVersion: 7 + MAX_VERSION_AHEAD, serve: false });
   });
 });

@@ -5,6 +5,14 @@
 // several instances, it may have heard of a change committed elsewhere that this instance's
 // cache predates.
 
+/**
+ * How far ahead of its instance a client's version may be and still be believed. A client
+ * cannot prove it heard of a version: without a bound, one sending 2^53 would stop the counter
+ * (it would no longer rise) and with it every cache keyed by it. Another instance is never
+ * that far ahead; a claim beyond is ignored (the instance's own version applies).
+ */
+export const MAX_VERSION_AHEAD = 1_000_000;
+
 export interface CachedWorklist {
   /** The version known when the entry's query started. */
   version: number;
@@ -29,7 +37,8 @@ export function worklistCacheDecision(args: {
   entry: CachedWorklist | null;
   maxAgeMs: number;
 }): CacheDecision {
-  const knownVersion = Math.max(args.knownVersion, args.seenVersion);
+  const believable = args.seenVersion <= args.knownVersion + MAX_VERSION_AHEAD;
+  const knownVersion = believable ? Math.max(args.knownVersion, args.seenVersion) : args.knownVersion;
   const entry = args.entry;
   const serve = entry !== null && entry.version >= knownVersion && entry.ageMs < args.maxAgeMs;
   return { knownVersion, serve };

@@ -145,6 +145,9 @@ describe("the worklist over the socket", () => {
     // The instance now knows the change: a tab that has not heard of it gets the new rows too.
     expect(dataVersion()).toBe(known + 1);
     expect(priorityOf((await readerTab.fetchRows(0)).rows)).toBe("VITAL");
+    // A version no instance could have issued is not believed: the counter stays usable.
+    expect(priorityOf((await readerTab.fetchRows(Number.MAX_SAFE_INTEGER)).rows)).toBe("VITAL");
+    expect(dataVersion()).toBe(known + 1);
   });
 
   it("answers bad input with an error, and keeps answering", async () => {
