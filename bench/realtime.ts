@@ -8,7 +8,7 @@ import { parseArgs } from "node:util";
 import { mintSessionCookie } from "@/lib/testing/session-cookie";
 import { createSite, createUser, teleDiagnosticInput } from "@/prisma/factories";
 import { createDbClient } from "@/lib/server/db/client";
-import { commandName, cpuSeconds, descendants, statusBytes, totalCpuSeconds, totalRssBytes } from "./lib/proc-stats";
+import { commandName, cpuSeconds, descendants, reapedChildrenCpuSeconds, statusBytes, totalRssBytes } from "./lib/proc-stats";
 import { mebibytes, percentile, publish, round, type Figures } from "./lib/report";
 import { ensureProductionBuild, startServer, type BenchServer } from "./lib/server-process";
 import { Referrer } from "./lib/referrer";
@@ -72,6 +72,13 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) 
 
 /** The embedded PostgreSQL's processes: the server's descendants named postgres. */
 const postgresPids = (serverPid: number) => descendants(serverPid).filter((pid) => commandName(pid) === "postgres");
+
+/**
+ * CPU of the embedded PostgreSQL: its live processes plus the backends that exited since, which
+ * the postmaster reaped (counted in its children's times); otherwise a backend closing while
+ * measuring would take its CPU away and the difference could come out negative.
+ */
+const postgresCpuSeconds = (pids: readonly number[]) => pids.reduce((sum, pid) => sum + cpuSeconds(pid) + reapedChildrenCpuSeconds(pid), 0);
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -229,7 +236,7 @@ export async function runRealtimeBench(argv: string[]): Promise<void> {
           const pgPids = postgresPids(server.pid);
           cpuStart = {
             server: cpuSeconds(server.pid),
-            pg: totalCpuSeconds(pgPids),
+            pg: postgresCpuSeconds(pgPids),
             bench: process.cpuUsage(),
             refetches: observations.refetches,
             traffic: observations.trafficSnapshot(),
@@ -289,7 +296,7 @@ export async function runRealtimeBench(argv: string[]): Promise<void> {
       server_cpu_per_client_change: { value: round(cpuPerClientChange, 3), unit: "ms", description: `server CPU (user+sys) per client and change, everything the live page causes included (target ≤ ${TARGET_CPU_PER_CLIENT_CHANGE_MS} ms)` },
       cpu_over_target: { value: round(cpuPerClientChange / TARGET_CPU_PER_CLIENT_CHANGE_MS, 2), unit: "x", description: "server_cpu_per_client_change / target (≤ 1 meets it)" },
       server_cpu_per_refetch: { value: perRefetch(serverCpuSeconds), unit: "ms", description: "server CPU per worklist fetch served (the same total divided by fetches)" },
-      postgres_cpu_per_refetch: { value: perRefetch(totalCpuSeconds(pgPids) - cpuStart.pg), unit: "ms", description: "PostgreSQL CPU per worklist fetch" },
+      postgres_cpu_per_refetch: { value: perRefetch(postgresCpuSeconds(pgPids) - cpuStart.pg), unit: "ms", description: "PostgreSQL CPU per worklist fetch" },
       bench_cpu_per_refetch: { value: perRefetch((bench.user + bench.system) / 1e6), unit: "ms", description: "the bench's own CPU (clients) per worklist fetch, taken from the same 2 cores" },
       ...trafficFigures(cpuStart.traffic, observations.traffic, perClientChange),
       server_rss_idle: { value: mebibytes(rssIdle), unit: "MiB", description: "server RSS before the clients connect" },
