@@ -1,5 +1,6 @@
 // Socket payloads are invalidation hints: ids only, never patient data. The client refetches
-// through tRPC, so authorization stays in one place. Shared by the server and the browser.
+// through tRPC, or asks for its worklist over the socket (lib/domain/worklist-fetch.ts), where
+// the same procedure decides what it may see. Shared by the server and the browser.
 
 /**
  * A request's row or timeline changed; images of a site arrived or changed state; a request's
@@ -9,7 +10,8 @@
  * window of theirs with that report's editor or viewer refetches).
  */
 export type Hint =
-  | { kind: "request.changed"; requestId: string }
+  /** `version`: the change's number (data-version.ts); the worklist fetched after it sends it back. */
+  | { kind: "request.changed"; requestId: string; version: number }
   | { kind: "images.changed"; siteId: string }
   | { kind: "thread.changed"; requestId: string }
   | { kind: "presence.changed"; requestId: string }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { HintSequenceTracker } from "./hint-sequence";
 
-const hint = (room: string, seq: number) => ({ kind: "request.changed" as const, requestId: "r", room, seq });
+const hint = (room: string, seq: number) => ({ kind: "request.changed" as const, requestId: "r", version: seq, room, seq });
 
 describe("hint sequence tracking", () => {
   it("accepts consecutive hints of a room", () => {

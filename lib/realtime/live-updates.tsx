@@ -5,10 +5,12 @@ import { createContext, useContext, useEffect, useState, type ReactNode } from "
 import { io } from "socket.io-client";
 import { PRESENCE_EVENTS, type PresenceWatch } from "@/lib/domain/presence";
 import { SOCKET_EVENTS, type SequencedHint, type Welcome } from "@/lib/domain/realtime-hints";
+import { WORKLIST_FETCH_EVENT, type WorklistFetchAnswer } from "@/lib/domain/worklist-fetch";
 import { useTRPC } from "@/lib/trpc/react";
 import { isSessionOver, markSessionOver, subscribeSessionOver } from "@/lib/ui/session/session-over";
 import { HintSequenceTracker } from "./hint-sequence";
 import { LiveChannel } from "./live-channel";
+import { WORKLIST_FETCH_TIMEOUT_MS, WorklistOverSocket, type FetchWorklist } from "./worklist-over-socket";
 
 /** "ended": the session is over; the socket is closed and nothing says live any more. */
 export type LiveStatus = "connecting" | "live" | "offline" | "ended";
@@ -27,9 +29,10 @@ export function useLiveChannel(): LiveChannel | null {
 }
 
 /**
- * Listens to the socket's invalidation hints and turns them into tRPC refetches. On every
- * (re)connection, and whenever a room's sequence shows a gap, everything is refetched:
- * whatever happened while we were not listening is picked up.
+ * Listens to the socket's invalidation hints and turns them into tRPC refetches; the worklist
+ * itself is asked for over the socket (worklist-over-socket.ts). On every (re)connection, and
+ * whenever a room's sequence shows a gap, everything is refetched over HTTP: whatever happened
+ * while we were not listening is picked up.
  */
 export function LiveUpdatesProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
@@ -40,6 +43,8 @@ export function LiveUpdatesProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     const socket = io({ path: "/socket.io", transports: ["websocket", "polling"] });
     const tracker = new HintSequenceTracker();
+    const worklist = new WorklistOverSocket(queryClient, trpc.worklist.list.queryKey());
+    const fetchWorklist: FetchWorklist = (fetch) => socket.timeout(WORKLIST_FETCH_TIMEOUT_MS).emitWithAck(WORKLIST_FETCH_EVENT, fetch) as Promise<WorklistFetchAnswer>;
 
     socket.on(SOCKET_EVENTS.welcome, (welcome: Welcome) => {
       tracker.reset(welcome.rooms);
@@ -53,6 +58,7 @@ export function LiveUpdatesProvider({ children }: { children: ReactNode }) {
     socket.on(SOCKET_EVENTS.hint, (hint: SequencedHint) => {
       // The alert rings even when this hint reveals a gap (everything is refetched then).
       if (hint.kind === "notifications.changed" && hint.vital) channel.vitalAlert();
+      if (hint.kind === "request.changed") worklist.noteVersion(hint.version);
       if (!tracker.accept(hint)) {
         void queryClient.invalidateQueries();
         return;
@@ -62,7 +68,7 @@ export function LiveUpdatesProvider({ children }: { children: ReactNode }) {
           void queryClient.invalidateQueries({ queryKey: trpc.images.pathKey() });
           return;
         case "request.changed":
-          void queryClient.invalidateQueries({ queryKey: trpc.worklist.list.queryKey() });
+          worklist.refresh(fetchWorklist, hint.version);
           void queryClient.invalidateQueries({ queryKey: trpc.requests.byId.queryKey({ requestId: hint.requestId }) });
           void queryClient.invalidateQueries({ queryKey: trpc.images.pathKey() });
           void queryClient.invalidateQueries({ queryKey: trpc.reports.forRequest.queryKey({ requestId: hint.requestId }) });

@@ -40,6 +40,7 @@ import { prepareDatabase, resolveAuthSecret } from "./prepare-database";
 import { attachRealtime } from "./realtime/attach-realtime";
 import { ensureStarterTemplates } from "./services/reports/ensure-starter-templates";
 import { findWatchableRequest } from "./services/presence/find-watchable-request";
+import { listWorklistSerialized } from "./services/requests/list-worklist";
 import { createTrpcHttpHandler, TRPC_BASE_PATH } from "./trpc/http-handler";
 
 const log = (line: string) => console.log(`[teleradio] ${line}`);
@@ -151,6 +152,7 @@ async function main(): Promise<void> {
       const current = await resolveActor(actor.id);
       return current ? findWatchableRequest({ db, actor: current, requestId }) : null;
     },
+    listWorklist: (actor, filter, seenVersion) => listWorklistSerialized({ db, actor, filter, seenVersion }),
   });
   // engine.io answers /socket.io/ before the handler above: its polling requests get the same
   // headers and body guard first.

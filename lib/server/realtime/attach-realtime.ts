@@ -7,6 +7,7 @@ import { decodeSessionCookie, type ResolveActor } from "../auth/actor-from-cooki
 import { onRightsChanged, onSessionsRevoked } from "../auth/sessions/session-events";
 import { handlePresence, type FindWatchableRequest } from "./presence-socket";
 import { setHintPublisher } from "./publish";
+import { handleWorklistFetch, type ListWorklistForSocket } from "./worklist-socket";
 import { SOCKET_MAX_BODY_BYTES } from "../http/body-limits";
 
 export interface RealtimeOptions {
@@ -15,6 +16,8 @@ export interface RealtimeOptions {
   resolveActor: ResolveActor;
   /** Checks a request a tab says it is looking at (presence); without it, presence is off. */
   findWatchableRequest?: FindWatchableRequest;
+  /** Answers the live worklist's fetches over the socket; without it, tabs refetch over HTTP. */
+  listWorklist?: ListWorklistForSocket;
   /** Refuses the handshake of a page on another site (its Origin); default: none refused. */
   isForeignOrigin?: (req: IncomingMessage) => boolean;
 }
@@ -83,6 +86,7 @@ export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions)
     const welcome: Welcome = { rooms: Object.fromEntries(joined.map((room) => [room, sequences.get(room) ?? 0])) };
     // Listening before the welcome: the tab declares what it looks at as soon as it is welcomed.
     if (options.findWatchableRequest) handlePresence(socket, actor, options.findWatchableRequest);
+    if (options.listWorklist) handleWorklistFetch(socket, { resolveActor: options.resolveActor, listWorklist: options.listWorklist });
     socket.emit(SOCKET_EVENTS.welcome, welcome);
   });
 

@@ -17,8 +17,8 @@ export function setHintPublisher(publisher: HintPublisher | undefined): void {
 
 /** Call after the transaction has committed: a hint must never announce a rolled-back change. */
 export function publishRequestChanged(requestId: string, siteId: string): void {
-  bumpDataVersion();
-  slot.__teleradioPublisher?.publish(roomsForSite(siteId), { kind: "request.changed", requestId });
+  const version = bumpDataVersion();
+  slot.__teleradioPublisher?.publish(roomsForSite(siteId), { kind: "request.changed", requestId, version });
 }
 
 const IMAGES_HINT_DELAY_MS = 500;

@@ -20,11 +20,37 @@ export const WORKLIST_LIMIT = 500;
  * critical findings.
  */
 export async function listWorklist(args: { db: Db; actor: Actor; filter: WorklistFilter }): Promise<WorklistListRow[]> {
-  const { db, actor, filter } = args;
+  const shared = sharedWorklistOf({ ...args, seenVersion: 0 });
+  const rows = await shared.rows;
+  auditWorklistRead(args.db, args.actor, rows);
+  return rows;
+}
+
+/** The same worklist as the tRPC query's, already serialized as tRPC's transformer writes it. */
+export interface SerializedWorklist {
+  /** The change number the rows include every change up to. */
+  version: number;
+  /** superjson of the rows, UTF-8: the same bytes for every client of the scope. */
+  rows: Uint8Array;
+}
+
+/**
+ * listWorklist for the live worklist's socket (lib/server/realtime/worklist-socket.ts): the
+ * same scope, rows and read audit, but never computed before a change the client was told
+ * about (`seenVersion`), and serialized once per scope and version rather than per client.
+ */
+export async function listWorklistSerialized(args: { db: Db; actor: Actor; filter: WorklistFilter; seenVersion: number }): Promise<SerializedWorklist> {
+  const shared = sharedWorklistOf(args);
+  const [rows, serialized] = await Promise.all([shared.rows, shared.serialized()]);
+  auditWorklistRead(args.db, args.actor, rows);
+  return { version: shared.version, rows: serialized };
+}
+
+function sharedWorklistOf(args: { db: Db; actor: Actor; filter: WorklistFilter; seenVersion: number }) {
+  const { db, actor, filter, seenVersion } = args;
   if (!hasWorklist(actor)) throw new AppError("FORBIDDEN", "No worklist for this role");
   const showCritical = worklistShowsCriticalFindings(actor);
-
-  const rows = await sharedWorklistRows(scopeKey(actor, filter, showCritical), async () => {
+  return sharedWorklistRows(scopeKey(actor, filter, showCritical), seenVersion, async () => {
     const records = await db.readingRequest.findMany({
       where: worklistWhere(actor, filter, showCritical),
       select: worklistListRowSelect,
@@ -34,14 +60,16 @@ export async function listWorklist(args: { db: Db; actor: Actor; filter: Worklis
     });
     return records.map((record) => toWorklistListRow(record, showCritical));
   });
+}
 
+/** Throws (503) instead of recording when earlier reads could not be: call before handing rows out. */
+function auditWorklistRead(db: Db, actor: Actor, rows: readonly WorklistListRow[]): void {
   bufferReadAudit(db, {
     actorId: actor.id,
     action: "WORKLIST_READ",
     entityType: "Worklist",
     detail: { count: rows.length, requestIds: rows.map((r) => r.id) },
   });
-  return rows;
 }
 
 function worklistWhere(actor: Actor, filter: WorklistFilter, showCritical: boolean): Prisma.ReadingRequestWhereInput {
