@@ -101,7 +101,7 @@ describe("two instances on one database", () => {
     const referrerCookie = (await sessionCookie(referrerUser.id)).cookie;
     const watcher = await tab(two.baseUrl, referrerCookie);
     const presenceOnTwo = async () => {
-      const [answer] = await trpcQuery({ baseUrl: two.baseUrl, agent: new Agent(), cookie: referrerCookie }, [{ path: "presence.list", input: { requestIds: [requestId] } }]);
+      const [answer] = await trpcQuery({ baseUrl: two.baseUrl, agent: new Agent(), cookie: referrerCookie }, [{ path: "presence.forRequests", input: { requestIds: [requestId] } }]);
       if (!answer?.ok) throw new Error(answer?.error);
       return (answer.data as { viewers: { name: string }[] }[]).flatMap((p) => p.viewers.map((v) => v.name));
     };
