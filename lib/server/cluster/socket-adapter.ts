@@ -35,12 +35,17 @@ export async function createSocketAdapter(options: { pool: pg.Pool; redisUrl?: s
       },
     };
   }
-  return {
-    adapter: createPostgresAdapter(options.pool, {
+  // Made when socket.io asks for it, not before: it holds a connection of the pool for its
+  // LISTEN and runs a cleanup timer until io.close() closes it.
+  let factory: ReturnType<typeof createPostgresAdapter> | null = null;
+  const adapter = (nsp: unknown) =>
+    (factory ??= createPostgresAdapter(options.pool, {
       channelPrefix: "teleradio_io",
       tableName: "socket_io_attachments",
       errorHandler: (error: Error) => log(`socket.io postgresql: ${error.message}`),
-    }) as SocketAdapter["adapter"],
+    }))(nsp);
+  return {
+    adapter: adapter as SocketAdapter["adapter"],
     engine: "postgresql",
     close: () => Promise.resolve(),
   };

@@ -38,6 +38,10 @@ export async function startCluster(options: { db: Db; databaseUrl: string; redis
   // sent, so a room's hints leave numbered in order.
   const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 2, keepAlive: true, application_name: `teleradio io ${id}`.slice(0, 63) });
   pool.on("error", (error) => log(`cluster pool: ${error.message}`));
+  // socket.io's adapter keeps one client checked out for its LISTEN without listening to its
+  // errors: when the database restarts, that error would end the process. The adapter notices
+  // the end of the connection and connects again by itself.
+  pool.on("connect", (client) => client.on("error", (error) => log(`cluster connection: ${error.message}`)));
 
   const offMessage = onClusterMessage((message) => {
     switch (message.kind) {
