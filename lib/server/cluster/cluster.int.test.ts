@@ -1,6 +1,5 @@
 import { randomBytes } from "node:crypto";
 import { Agent } from "node:http";
-import { createServer } from "node:net";
 import { encode } from "next-auth/jwt";
 import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -10,6 +9,7 @@ import { rooms, SOCKET_EVENTS, type SequencedHint, type Welcome } from "@/lib/do
 import { EMPTY_FILTERS, toWorklistQueryInput } from "@/lib/ui/worklist/worklist-query";
 import { createSite, createUser, teleDiagnosticRequest } from "@/prisma/factories";
 import { startHaproxy, type Balancer } from "@/lib/testing/cluster/start-haproxy";
+import { freePort } from "@/lib/testing/cluster/free-port";
 import { startRealtimeInstances, type Instance } from "@/lib/testing/cluster/start-instances";
 import { startRealtimeInstance, type RealtimeInstance } from "@/lib/testing/cluster/realtime-instance";
 import { actorOf, connectTestDb } from "@/lib/testing/test-db";
@@ -168,14 +168,3 @@ describe("two instances on one database", () => {
     }
   });
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
