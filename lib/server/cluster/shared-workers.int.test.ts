@@ -46,7 +46,7 @@ describe("two instances' background work on one database", () => {
       ids.push((await db.job.findFirstOrThrow({ where: { dedupeKey: `escalation.check:${requestId}:1` }, select: { id: true } })).id);
     }
     const ran: string[] = [];
-    const handle = (payload: { requestId?: string }) => {
+    const handle = (payload: { requestId?: string; shiftId?: string; findingId?: string; messageId?: string; exportId?: string }) => {
       ran.push(payload.requestId ?? "");
       // A little work, so that the two runners overlap.
       return new Promise<void>((resolve) => setTimeout(resolve, 5));
