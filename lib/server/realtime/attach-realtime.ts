@@ -126,8 +126,14 @@ export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions)
     publish(targetRooms: readonly string[], hint: Hint) {
       // Through the adapter: the room's sockets on every instance. A hint whose numbers could
       // not be drawn still goes, unnumbered: every client takes it as a gap and refetches.
-      const send = (seqs: readonly number[]) =>
-        targetRooms.forEach((room, index) => io.to(room).emit(SOCKET_EVENTS.hint, { ...hint, room, seq: seqs[index]! } satisfies SequencedHint));
+      const send = (seqs: readonly number[]) => {
+        try {
+          targetRooms.forEach((room, index) => io.to(room).emit(SOCKET_EVENTS.hint, { ...hint, room, seq: seqs[index]! } satisfies SequencedHint));
+        } catch (error) {
+          // A server closing (shutdown) has nobody left to tell.
+          log(`hint not sent: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      };
       sequences.next(targetRooms).then(send, (error: unknown) => {
         log(`room numbers unavailable, hint sent unnumbered: ${error instanceof Error ? error.message : String(error)}`);
         send(targetRooms.map(() => UNNUMBERED));
