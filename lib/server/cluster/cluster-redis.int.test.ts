@@ -27,7 +27,7 @@ beforeAll(async () => {
   redis = await spawnUntilReady("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { name: "redis", ready: /Ready to accept connections/, timeoutMs: 10_000, env: process.env });
   const redisUrl = `redis://127.0.0.1:${port}`;
   one = await startRealtimeInstance({ db, databaseUrl: inject("appDatabaseUrl"), secret, redisUrl, log: () => undefined });
-  [two] = await startRealtimeInstances({ count: 1, databaseUrl: inject("databaseUrl"), runtimeUrl: inject("appDatabaseUrl"), secret, redisUrl });
+  two = (await startRealtimeInstances({ count: 1, databaseUrl: inject("databaseUrl"), runtimeUrl: inject("appDatabaseUrl"), secret, redisUrl }))[0]!;
 }, 90_000);
 
 afterAll(async () => {

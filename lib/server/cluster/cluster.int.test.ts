@@ -30,7 +30,7 @@ const sockets: Socket[] = [];
 
 beforeAll(async () => {
   one = await startRealtimeInstance({ db, databaseUrl: inject("appDatabaseUrl"), secret, log: () => undefined });
-  [two] = await startRealtimeInstances({ count: 1, databaseUrl: inject("databaseUrl"), runtimeUrl: inject("appDatabaseUrl"), secret });
+  two = (await startRealtimeInstances({ count: 1, databaseUrl: inject("databaseUrl"), runtimeUrl: inject("appDatabaseUrl"), secret }))[0]!;
 }, 90_000);
 
 afterAll(async () => {
