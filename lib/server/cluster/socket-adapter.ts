@@ -38,12 +38,15 @@ export async function createSocketAdapter(options: { pool: pg.Pool; redisUrl?: s
   // Made when socket.io asks for it, not before: it holds a connection of the pool for its
   // LISTEN and runs a cleanup timer until io.close() closes it.
   let factory: ReturnType<typeof createPostgresAdapter> | null = null;
-  const adapter = (nsp: unknown) =>
-    (factory ??= createPostgresAdapter(options.pool, {
+  // socket.io calls it with `new`: a function (not an arrow), returning the adapter it made.
+  const adapter = function (nsp: unknown) {
+    factory ??= createPostgresAdapter(options.pool, {
       channelPrefix: "teleradio_io",
       tableName: "socket_io_attachments",
       errorHandler: (error: Error) => log(`socket.io postgresql: ${error.message}`),
-    }))(nsp);
+    });
+    return factory(nsp);
+  };
   return {
     adapter: adapter as SocketAdapter["adapter"],
     engine: "postgresql",
