@@ -38,6 +38,8 @@ beforeAll(async () => {
     secret,
     publicUrl: `http://127.0.0.1:${port}`,
     dataDir,
+    // The test's sessions are password sessions (minted): no second factor asked of anyone.
+    env: { STRONG_AUTH_ROLES: "none" },
   });
   balancer = await startHaproxy({ port, backends: instances.map((instance) => instance.port) });
 }, 240_000);
