@@ -13,6 +13,9 @@ const envSchema = z.object({
   DATABASE_URL: z.url().optional(),
   // The role that owns the tables and runs migrations; DATABASE_URL's role then gets data rights only.
   DATABASE_OWNER_URL: z.url().optional(),
+  // Several instances behind a load balancer (docs/deployment.md): socket.io's messages between
+  // them go through this Redis when set, through the shared PostgreSQL otherwise.
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
   DATA_DIR: z.string().default(".data"),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   DEMO_MODE: z.enum(["auto", "on", "off"]).default("auto"),

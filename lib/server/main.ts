@@ -38,6 +38,7 @@ import { getEnv, isDemoMode } from "./env";
 import { ensureFirstAdminLink } from "./services/accounts/ensure-first-admin-link";
 import { prepareDatabase, resolveAuthSecret } from "./prepare-database";
 import { attachRealtime } from "./realtime/attach-realtime";
+import { startCluster } from "./cluster/start-cluster";
 import { ensureStarterTemplates } from "./services/reports/ensure-starter-templates";
 import { findWatchableRequest } from "./services/presence/find-watchable-request";
 import { listWorklistSerialized } from "./services/requests/list-worklist";
@@ -130,6 +131,9 @@ async function main(): Promise<void> {
     else if (req.url === FHIR_BASE_PATH || req.url?.startsWith(`${FHIR_BASE_PATH}/`)) void fhir(req, res);
     else void handle(req, res);
   });
+  // One instance among any number behind a load balancer: shared room numbers and presence,
+  // socket.io's adapter, and the cluster bus (docs/deployment.md).
+  const cluster = await startCluster({ db, databaseUrl: database.url, log, ...(env.REDIS_URL ? { redisUrl: env.REDIS_URL } : {}) });
   const sweeper = startImageCompletionSweeper(db, env.IMAGES_QUIET_SECONDS, log);
   // Links committed audit rows into the hash chain within about a second (docs/security.md).
   const sealer = startAuditSealer(db, log);
@@ -146,6 +150,8 @@ async function main(): Promise<void> {
   const io = attachRealtime(httpServer, {
     secret,
     resolveActor,
+    cluster: { adapter: cluster.adapter.adapter, sequences: cluster.sequences },
+    log,
     isForeignOrigin: (req) => isForeignOrigin(req, { trustProxy: env.TRUST_PROXY }),
     // The actor is resolved again at each check: a privilege revoked since the socket connected counts.
     findWatchableRequest: async (actor, requestId) => {
@@ -232,6 +238,8 @@ async function main(): Promise<void> {
       .then(() => jobsStopped)
       // Read audits are written before the database goes, retrying for up to a minute.
       .then(() => drainReadAudits(60_000))
+      // This instance's presence goes (announced to the others) before its connections close.
+      .then(() => cluster.close())
       .then(() => sealer.stop())
       .then(() => db.$disconnect())
       .then(() => database.stop())

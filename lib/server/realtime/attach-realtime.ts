@@ -1,12 +1,15 @@
 import "server-only";
 import type { IncomingMessage, Server as HttpServer } from "node:http";
-import { Server } from "socket.io";
+import { Server, type ServerOptions } from "socket.io";
 import { rooms, SOCKET_EVENTS, type Hint, type SequencedHint, type Welcome } from "@/lib/domain/realtime-hints";
 import { staffSiteOf, type Actor } from "@/lib/domain/access";
 import { decodeSessionCookie, type ResolveActor } from "../auth/actor-from-cookie";
 import { onRightsChanged, onSessionsRevoked } from "../auth/sessions/session-events";
+import { onClusterResync } from "../cluster/cluster-bus";
+import { UNNUMBERED } from "../cluster/room-sequences";
 import { handlePresence, type FindWatchableRequest } from "./presence-socket";
 import { setHintPublisher } from "./publish";
+import { MemoryRoomSequences, type RoomSequenceStore } from "./room-sequence-store";
 import { handleWorklistFetch, type ListWorklistForSocket } from "./worklist-socket";
 import { SOCKET_MAX_BODY_BYTES } from "../http/body-limits";
 
@@ -20,6 +23,13 @@ export interface RealtimeOptions {
   listWorklist?: ListWorklistForSocket;
   /** Refuses the handshake of a page on another site (its Origin); default: none refused. */
   isForeignOrigin?: (req: IncomingMessage) => boolean;
+  /**
+   * Several instances (lib/server/cluster/start-cluster.ts): socket.io's adapter reaches the
+   * sockets of every instance, and room sequence numbers come from the shared database.
+   * Without it: one process, numbers in memory.
+   */
+  cluster?: { adapter: NonNullable<ServerOptions["adapter"]>; sequences: RoomSequenceStore };
+  log?: (line: string) => void;
 }
 
 /** The rooms an actor listens to, derived from the same scope rules as the queries. */
@@ -48,8 +58,10 @@ export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions)
     maxHttpBufferSize: SOCKET_MAX_BODY_BYTES,
     // Another site's page could otherwise open a socket with the clinician's cookie and hear the hints.
     allowRequest: (req, callback) => callback(null, !options.isForeignOrigin?.(req)),
+    ...(options.cluster ? { adapter: options.cluster.adapter } : {}),
   });
-  const sequences = new Map<string, number>();
+  const sequences = options.cluster?.sequences ?? new MemoryRoomSequences();
+  const log = options.log ?? ((line: string) => console.error(`[realtime] ${line}`));
 
   io.use((socket, next) => {
     // One decode: the session's id is kept to close the socket when the session is revoked.
@@ -72,32 +84,64 @@ export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions)
   // A revoked session's sockets close at once: no hint, presence or room of it outlives
   // sign-out. A user whose rights changed is disconnected too: the tab connects again (a
   // server-side disconnect is answered by one new attempt, lib/realtime/live-updates.tsx) and
-  // gets the rooms of its new rights, or is refused if its session is over.
+  // gets the rooms of its new rights, or is refused if its session is over. Every instance hears
+  // these events (session-events.ts sends them over the cluster bus) and closes its own sockets.
   const disconnectWhere = (matches: (socket: { data: Record<string, unknown> }) => boolean) => {
     for (const socket of io.sockets.sockets.values()) if (matches(socket)) socket.disconnect(true);
   };
   onSessionsRevoked(({ sessionIds }) => disconnectWhere((socket) => sessionIds.includes(socket.data.sessionId as string)));
   onRightsChanged((userId) => disconnectWhere((socket) => (socket.data.actor as Actor | undefined)?.id === userId));
+  // This instance could not hear the others for a while (its database connection was lost): a
+  // revocation or a change of rights may have gone by. Each socket's session and rooms are
+  // checked again; the ones that no longer hold are closed (and reconnect if they may).
+  onClusterResync(() => {
+    for (const socket of io.sockets.sockets.values()) {
+      const actor = socket.data.actor as Actor;
+      const sessionId = socket.data.sessionId as string | null;
+      void options
+        .resolveActor(actor.id, { id: sessionId })
+        .then((current) => {
+          if (!current || roomsForActor(current).join() !== roomsForActor(actor).join()) socket.disconnect(true);
+        })
+        .catch(() => socket.disconnect(true));
+    }
+  });
 
   io.on("connection", (socket) => {
     const actor = socket.data.actor as Actor;
     const joined = roomsForActor(actor);
     void socket.join(joined);
-    const welcome: Welcome = { rooms: Object.fromEntries(joined.map((room) => [room, sequences.get(room) ?? 0])) };
     // Listening before the welcome: the tab declares what it looks at as soon as it is welcomed.
     if (options.findWatchableRequest) handlePresence(socket, actor, options.findWatchableRequest);
     if (options.listWorklist) handleWorklistFetch(socket, { resolveActor: options.resolveActor, listWorklist: options.listWorklist });
-    socket.emit(SOCKET_EVENTS.welcome, welcome);
+    // Joined first, numbers read after: a hint numbered before the read is covered by the
+    // refetch that follows the welcome; one numbered after it follows the baseline. When the
+    // numbers cannot be read, a baseline no hint follows makes the next hint a gap (refetch).
+    void sequences.current(joined).then(
+      (numbers) => socket.emit(SOCKET_EVENTS.welcome, { rooms: numbers } satisfies Welcome),
+      (error: unknown) => {
+        log(`room numbers unavailable for a welcome: ${error instanceof Error ? error.message : String(error)}`);
+        socket.emit(SOCKET_EVENTS.welcome, { rooms: Object.fromEntries(joined.map((room) => [room, UNNUMBERED])) } satisfies Welcome);
+      },
+    );
   });
 
   setHintPublisher({
     publish(targetRooms: readonly string[], hint: Hint) {
-      for (const room of targetRooms) {
-        const seq = (sequences.get(room) ?? 0) + 1;
-        sequences.set(room, seq);
-        const message: SequencedHint = { ...hint, room, seq };
-        io.to(room).emit(SOCKET_EVENTS.hint, message);
-      }
+      // Through the adapter: the room's sockets on every instance. A hint whose numbers could
+      // not be drawn still goes, unnumbered: every client takes it as a gap and refetches.
+      const send = (seqs: readonly number[]) => {
+        try {
+          targetRooms.forEach((room, index) => io.to(room).emit(SOCKET_EVENTS.hint, { ...hint, room, seq: seqs[index]! } satisfies SequencedHint));
+        } catch (error) {
+          // A server closing (shutdown) has nobody left to tell.
+          log(`hint not sent: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      };
+      sequences.next(targetRooms).then(send, (error: unknown) => {
+        log(`room numbers unavailable, hint sent unnumbered: ${error instanceof Error ? error.message : String(error)}`);
+        send(targetRooms.map(() => UNNUMBERED));
+      });
     },
   });
 

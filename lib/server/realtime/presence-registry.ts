@@ -1,11 +1,11 @@
 import "server-only";
 import type { PresenceMode, PresentViewer } from "@/lib/domain/presence";
 
-// Who is looking at which request, in the socket server's memory. Each socket (one per
-// browser tab) declares the full set of requests it shows; its entries go with it when it
-// disconnects (closing the tab closes the websocket at once; a vanished network is noticed
-// by socket.io's ping within its timeout). Nothing is persisted: after a restart, every tab
-// reconnects and declares its set again.
+// Who is looking at which request, in one process's memory (presence-store.ts says where
+// presence is kept). Each socket (one per browser tab) declares the full set of requests it
+// shows; its entries go with it when it disconnects (closing the tab closes the websocket at
+// once; a vanished network is noticed by socket.io's ping within its timeout). After a restart,
+// every tab reconnects and declares its set again.
 
 export interface PresenceViewer {
   userId: string;
@@ -83,12 +83,4 @@ export class PresenceRegistry {
     viewers.delete(socketId);
     if (viewers.size === 0) this.byRequest.delete(requestId);
   }
-}
-
-// The socket server (custom server's module graph) writes it, tRPC (possibly Next's bundle)
-// reads it: they meet through this globalThis slot, like the hint publisher.
-const slot = globalThis as unknown as { __teleradioPresence?: PresenceRegistry };
-
-export function getPresenceRegistry(): PresenceRegistry {
-  return (slot.__teleradioPresence ??= new PresenceRegistry());
 }

@@ -2,7 +2,8 @@ import "server-only";
 import type { Socket } from "socket.io";
 import type { Actor } from "@/lib/domain/access";
 import { PRESENCE_EVENTS, presenceWatchSchema, type PresenceWatchAck } from "@/lib/domain/presence";
-import { getPresenceRegistry, type WatchedRequest } from "./presence-registry";
+import type { WatchedRequest } from "./presence-registry";
+import { getPresenceStore } from "./presence-store";
 import { publishPresenceChanged } from "./publish";
 
 /** The site of a request the actor may see, or null; injected so that realtime never touches the db. */
@@ -15,8 +16,16 @@ export type FindWatchableRequest = (actor: Actor, requestId: string) => Promise<
  * an earlier one's checks finish later.
  */
 export function handlePresence(socket: Socket, actor: Actor, findWatchableRequest: FindWatchableRequest): void {
-  const registry = getPresenceRegistry();
+  const store = getPresenceStore();
   let generation = 0;
+  // The store is written one declaration at a time per socket, in the order they were checked:
+  // a shared store's writes would otherwise race, and the last declaration must win.
+  let writes: Promise<unknown> = Promise.resolve();
+  const inOrder = <T>(write: () => Promise<T>): Promise<T> => {
+    const done = writes.then(write);
+    writes = done.catch(() => undefined);
+    return done;
+  };
   const viewer = { userId: actor.id, displayName: actor.displayName, role: actor.role };
   const announce = (changed: readonly WatchedRequest[]) => {
     for (const { requestId, siteId } of changed) publishPresenceChanged(requestId, siteId);
@@ -33,14 +42,23 @@ export function handlePresence(socket: Socket, actor: Actor, findWatchableReques
       .then((found) => {
         if (current !== generation || socket.disconnected) return reply({ watching: [] });
         const allowed = found.filter((entry): entry is WatchedRequest => entry !== null);
-        announce(registry.watch(socket.id, viewer, parsed.data.mode, allowed));
-        reply({ watching: allowed.map((entry) => entry.requestId) });
+        return inOrder(async () => {
+          // A later declaration or the disconnect, checked meanwhile, wins.
+          if (current !== generation) return reply({ watching: [] });
+          announce(await store.watch(socket.id, viewer, parsed.data.mode, allowed));
+          reply({ watching: allowed.map((entry) => entry.requestId) });
+        });
       })
-      .catch((error: unknown) => console.error("[realtime] presence check failed:", error));
+      .catch((error: unknown) => {
+        console.error("[realtime] presence check failed:", error);
+        reply({ watching: [] });
+      });
   });
 
   socket.on("disconnect", () => {
     generation++;
-    announce(registry.removeSocket(socket.id));
+    void inOrder(() => store.removeSocket(socket.id))
+      .then(announce)
+      .catch((error: unknown) => console.error("[realtime] presence removal failed:", error));
   });
 }

@@ -12,7 +12,7 @@ export async function markStudyComplete(args: { db: Db; actor: Actor; studyId: s
   await runUseCase(db, async (tx, effects) => {
     const study = await tx.dicomStudy.findUnique({ where: { id: args.studyId }, select: { id: true, siteId: true, imagesCompleteAt: true } });
     if (!study || !isSiteStaffOf(actor, study.siteId)) throw new AppError("NOT_FOUND", "Study not found");
-    const requestId = await completeInTx(tx, study.id, { actorId: actor.id, actorLabel: null }, null);
+    const { requestId } = await completeInTx(tx, study.id, { actorId: actor.id, actorLabel: null }, null);
     await writeAudit(tx, { actorId: actor.id, action: "IMAGES_MARKED_COMPLETE", entityType: "DicomStudy", entityId: study.id, siteId: study.siteId });
     if (requestId) effects.requestChanged(requestId, study.siteId);
     effects.studyChanged(study.siteId);
@@ -37,33 +37,40 @@ export async function completeQuietStudies(args: { db: Db; quietSeconds: number;
       take: QUIET_BATCH,
     });
     for (const study of quiet) {
-      await runUseCase(db, async (tx, effects) => {
-        const requestId = await completeInTx(tx, study.id, { actorId: null, actorLabel: null }, `no new image for ${args.quietSeconds} s`, cutoff);
+      const didComplete = await runUseCase(db, async (tx, effects) => {
+        const done = await completeInTx(tx, study.id, { actorId: null, actorLabel: null }, `no new image for ${args.quietSeconds} s`, cutoff);
+        // Another instance's sweeper (or the radiographer) completed it first: nothing happened here.
+        if (!done.completed) return false;
         await writeAudit(tx, { actorId: null, action: "IMAGES_COMPLETED_AUTOMATICALLY", entityType: "DicomStudy", entityId: study.id, siteId: study.siteId });
-        if (requestId) effects.requestChanged(requestId, study.siteId);
+        if (done.requestId) effects.requestChanged(done.requestId, study.siteId);
         effects.studyChanged(study.siteId);
+        return true;
       });
+      if (didComplete) completed++;
     }
-    completed += quiet.length;
     if (quiet.length < QUIET_BATCH) return completed;
   }
 }
 
 const QUIET_BATCH = 100;
 
-/** Sets the study complete (once) and moves its linked request on. Returns the request touched, if any. */
-async function completeInTx(tx: Tx, studyId: string, by: { actorId: string | null; actorLabel: string | null }, reason: string | null, quietBefore?: Date): Promise<string | null> {
-  // Conditional update: concurrent completions (the sweeper and a radiographer) complete once.
+/**
+ * Sets the study complete (once) and moves its linked request on. Says whether this call
+ * completed it, and the request touched, if any.
+ */
+async function completeInTx(tx: Tx, studyId: string, by: { actorId: string | null; actorLabel: string | null }, reason: string | null, quietBefore?: Date): Promise<{ completed: boolean; requestId: string | null }> {
+  // Conditional update: concurrent completions (the sweepers of several instances, a
+  // radiographer) complete once; the others wait for its row lock, then find it complete.
   const { count } = await tx.dicomStudy.updateMany({
     where: { id: studyId, imagesCompleteAt: null, ...(quietBefore ? { lastInstanceAt: { lt: quietBefore } } : {}) },
     data: { imagesCompleteAt: new Date() },
   });
   if (count === 0) {
-    if (quietBefore) return null;
+    if (quietBefore) return { completed: false, requestId: null };
     throw new AppError("INVALID_TRANSITION", "The images of this study are already complete", { action: "COMPLETE_IMAGES", from: "IMAGES_COMPLETE" });
   }
   const study = await tx.dicomStudy.findUniqueOrThrow({ where: { id: studyId }, select: { requestId: true, linkState: true } });
-  if (!study.requestId || study.linkState !== "LINKED") return null;
+  if (!study.requestId || study.linkState !== "LINKED") return { completed: true, requestId: null };
   await recordImageMilestone(tx, study.requestId, "complete", by, reason);
-  return study.requestId;
+  return { completed: true, requestId: study.requestId };
 }

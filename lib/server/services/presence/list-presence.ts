@@ -2,7 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/domain/access";
 import type { PresentViewer } from "@/lib/domain/presence";
 import type { Db } from "../../db/client";
-import { getPresenceRegistry, type PresenceRegistry } from "../../realtime/presence-registry";
+import { getPresenceStore, type PresenceStore } from "../../realtime/presence-store";
 import { visibleRequestsWhere } from "../requests/request-scope";
 
 export interface RequestPresence {
@@ -20,10 +20,9 @@ export async function listPresence(args: {
   db: Db;
   actor: Actor;
   requestIds: readonly string[];
-  registry?: PresenceRegistry;
+  store?: PresenceStore;
 }): Promise<RequestPresence[]> {
-  const registry = args.registry ?? getPresenceRegistry();
-  const watched = registry.viewersOf(new Set(args.requestIds));
+  const watched = await (args.store ?? getPresenceStore()).viewersOf(new Set(args.requestIds));
   if (watched.size === 0) return [];
   const visible = await args.db.readingRequest.findMany({
     where: { AND: [{ id: { in: [...watched.keys()] } }, visibleRequestsWhere(args.actor)] },
