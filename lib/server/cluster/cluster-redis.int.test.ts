@@ -57,6 +57,6 @@ describe("two instances with the Redis adapter", () => {
     const room = rooms.siteReaders(site.id);
     const deadline = Date.now() + 10_000;
     while (!hints.some((h) => h.room === room && h.kind === "request.changed") && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(hints.filter((h) => h.room === room)).toEqual([{ kind: "request.changed", requestId, room, seq: welcome.rooms[room]! + 1 }]);
+    expect(hints.filter((h) => h.room === room)).toEqual([{ kind: "request.changed", requestId, room, seq: welcome.rooms[room]! + 1, version: expect.any(Number) }]);
   });
 });

@@ -76,7 +76,7 @@ describe("runUseCase", () => {
     });
 
     expect(sent).toEqual([
-      { hint: { kind: "request.changed", requestId: siteId }, rooms: roomsForSite(siteId) },
+      { hint: { kind: "request.changed", requestId: siteId, version: expect.any(Number) }, rooms: roomsForSite(siteId) },
       { hint: { kind: "thread.changed", requestId: siteId }, rooms: roomsForSite(siteId) },
       { hint: { kind: "report.measurements.changed", requestId: siteId }, rooms: [rooms.user(reader)] },
       // A user told twice hears once, ringing if either told them with a ring.
