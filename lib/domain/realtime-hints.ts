@@ -32,6 +32,9 @@ export interface Welcome {
 
 export const SOCKET_EVENTS = { hint: "hint", welcome: "welcome" } as const;
 
+/** The handshake's refusal when the session could not be checked (database away): try again later. */
+export const HANDSHAKE_UNAVAILABLE = "unavailable";
+
 export const rooms = {
   /** Referrers and radiographers working at a site. */
   siteStaff: (siteId: string) => `site:${siteId}`,

@@ -4,7 +4,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
 import { io } from "socket.io-client";
 import { PRESENCE_EVENTS, type PresenceWatch } from "@/lib/domain/presence";
-import { SOCKET_EVENTS, type SequencedHint, type Welcome } from "@/lib/domain/realtime-hints";
+import { HANDSHAKE_UNAVAILABLE, SOCKET_EVENTS, type SequencedHint, type Welcome } from "@/lib/domain/realtime-hints";
 import { WORKLIST_FETCH_EVENT, type WorklistFetchAnswer } from "@/lib/domain/worklist-fetch";
 import { useTRPC } from "@/lib/trpc/react";
 import { isSessionOver, markSessionOver, subscribeSessionOver } from "@/lib/ui/session/session-over";
@@ -16,6 +16,9 @@ import { WORKLIST_FETCH_TIMEOUT_MS, WorklistOverSocket, type FetchWorklist } fro
 export type LiveStatus = "connecting" | "live" | "offline" | "ended";
 
 const LiveStatusContext = createContext<LiveStatus>("connecting");
+
+/** How long a tab waits before asking again when the server could not check its session. */
+const HANDSHAKE_RETRY_MS = 3_000;
 
 export function useLiveStatus(): LiveStatus {
   return useContext(LiveStatusContext);
@@ -42,6 +45,7 @@ export function LiveUpdatesProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     const socket = io({ path: "/socket.io", transports: ["websocket", "polling"] });
+    let retryTimer: ReturnType<typeof setTimeout> | undefined;
     const tracker = new HintSequenceTracker();
     const worklist = new WorklistOverSocket(queryClient, trpc.worklist.list.queryKey());
     const fetchWorklist: FetchWorklist = (fetch) => socket.timeout(WORKLIST_FETCH_TIMEOUT_MS).emitWithAck(WORKLIST_FETCH_EVENT, fetch) as Promise<WorklistFetchAnswer>;
@@ -53,6 +57,7 @@ export function LiveUpdatesProvider({ children }: { children: ReactNode }) {
         const watch: PresenceWatch = { requestIds, mode: "viewing" };
         socket.emit(PRESENCE_EVENTS.watch, watch);
       });
+      worklist.supersede();
       void queryClient.invalidateQueries();
     });
     socket.on(SOCKET_EVENTS.hint, (hint: SequencedHint) => {
@@ -60,6 +65,7 @@ export function LiveUpdatesProvider({ children }: { children: ReactNode }) {
       if (hint.kind === "notifications.changed" && hint.vital) channel.vitalAlert();
       if (hint.kind === "request.changed") worklist.noteVersion(hint.version);
       if (!tracker.accept(hint)) {
+        worklist.supersede();
         void queryClient.invalidateQueries();
         return;
       }
@@ -113,9 +119,13 @@ export function LiveUpdatesProvider({ children }: { children: ReactNode }) {
       // The handshake refuses an ended session (attach-realtime.ts): the tab learns it here
       // too, even before any tRPC call.
       if (error.message === "unauthenticated") markSessionOver();
+      // The server could not check the session for a moment (its database restarting): socket.io
+      // does not retry a refused handshake by itself, so the tab asks again a little later.
+      if (error.message === HANDSHAKE_UNAVAILABLE) retryTimer = setTimeout(() => socket.connect(), HANDSHAKE_RETRY_MS);
     });
     // However the tab learns its session ended: no more hints, and never "En direct".
     const endLive = () => {
+      clearTimeout(retryTimer);
       channel.disconnected();
       socket.removeAllListeners();
       socket.disconnect();
@@ -125,6 +135,7 @@ export function LiveUpdatesProvider({ children }: { children: ReactNode }) {
     if (isSessionOver()) endLive();
 
     return () => {
+      clearTimeout(retryTimer);
       unsubscribe();
       channel.disconnected();
       socket.removeAllListeners();

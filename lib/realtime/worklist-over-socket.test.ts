@@ -81,6 +81,21 @@ describe("the worklist refreshed over the socket", () => {
     page.close();
   });
 
+  it("drops an answer asked before a full resync: it neither overwrites nor cancels the resync's refetch", async () => {
+    const page = pageWith(empty);
+    const worklist = new WorklistOverSocket(page.queryClient, listPath);
+    let answerFirst: (answer: WorklistFetchAnswer) => void = () => undefined;
+    worklist.refresh(() => new Promise((resolve) => (answerFirst = resolve)), 5);
+    // A gap: everything refetched over HTTP.
+    worklist.supersede();
+    await page.queryClient.invalidateQueries();
+    answerFirst(rowsAnswer([{ id: "before-the-gap" }], 5));
+    await settle();
+    expect(page.httpFetches).toHaveLength(1);
+    expect(page.queryClient.getQueryData(keyOf(empty))).toEqual([{ id: "over-http" }]);
+    page.close();
+  });
+
   it("only marks a worklist nobody shows as stale", async () => {
     const queryClient = new QueryClient();
     queryClient.setQueryData(keyOf(empty), [{ id: "old" }]);

@@ -20,6 +20,8 @@ const decoder = new TextDecoder();
 export class WorklistOverSocket {
   private seenVersion = 0;
   private issued = 0;
+  /** Answers to fetches issued up to this ticket are dropped: a full resync came after them. */
+  private superseded = 0;
   /** queryHash -> ticket of the newest answer written: an older answer arriving late is dropped. */
   private readonly applied = new Map<string, number>();
 
@@ -32,6 +34,14 @@ export class WorklistOverSocket {
   /** The highest change number heard of, kept across reconnections (it only ever rises). */
   noteVersion(version: number): void {
     if (Number.isSafeInteger(version) && version > this.seenVersion) this.seenVersion = version;
+  }
+
+  /**
+   * A full resync (welcome, sequence gap) is starting over HTTP: answers to fetches asked before
+   * it may predate the changes the resync is for, so they must neither be written nor cancel it.
+   */
+  supersede(): void {
+    this.superseded = this.issued;
   }
 
   refresh(fetchWorklist: FetchWorklist, version: number): void {
@@ -47,6 +57,7 @@ export class WorklistOverSocket {
       const fallBack = () => void this.queryClient.invalidateQueries({ queryKey: key, exact: true });
       fetchWorklist({ input: meta.input ?? {}, version: this.seenVersion })
         .then(async (answer) => {
+          if (ticket <= this.superseded) return;
           if (!answer.ok) return fallBack();
           const rows: unknown = superjson.parse(decoder.decode(answer.rows));
           // An HTTP refetch still in flight may have started before the change: ours wins.

@@ -33,15 +33,11 @@ export interface Cluster {
 export async function startCluster(options: { db: Db; databaseUrl: string; redisUrl?: string; log: (line: string) => void }): Promise<Cluster> {
   const { db, log } = options;
   const id = instanceId();
-  // Two connections: one held by the PostgreSQL adapter's LISTEN, one for what this instance
-  // sends (adapter messages, cluster messages). One sender keeps them in the order they were
-  // sent, so a room's hints leave numbered in order.
-  const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 2, keepAlive: true, application_name: `teleradio io ${id}`.slice(0, 63) });
-  pool.on("error", (error) => log(`cluster pool: ${error.message}`));
-  // socket.io's adapter keeps one client checked out for its LISTEN without listening to its
-  // errors: when the database restarts, that error would end the process. The adapter notices
-  // the end of the connection and connects again by itself.
-  pool.on("connect", (client) => client.on("error", (error) => log(`cluster connection: ${error.message}`)));
+  // The adapter's pool: two connections, one held by its LISTEN, one for what it sends (one
+  // sender keeps a room's hints in the order they were numbered). The cluster bus sends through
+  // a pool of its own, so that nothing the adapter holds can starve it.
+  const pool = clusterPool(options.databaseUrl, `teleradio io ${id}`, 2, log);
+  const busPool = clusterPool(options.databaseUrl, `teleradio bus ${id}`, 1, log);
 
   const offMessage = onClusterMessage((message) => {
     switch (message.kind) {
@@ -59,7 +55,7 @@ export async function startCluster(options: { db: Db; databaseUrl: string; redis
   // A revocation with no id makes the DICOMweb principal cache forget everything (it forgets
   // all on any revocation); sockets are checked again by attach-realtime.ts's own handler.
   const offResync = onClusterResync(() => receiveSessionsRevoked({ sessionIds: [] }));
-  const bus = startClusterBus({ connectionString: options.databaseUrl, pool, log });
+  const bus = startClusterBus({ connectionString: options.databaseUrl, pool: busPool, log });
   await bus.ready;
 
   setPresenceStore(new SharedPresenceStore(db, id));
@@ -87,6 +83,31 @@ export async function startCluster(options: { db: Db; databaseUrl: string; redis
       await bus.close();
       await adapter.close();
       await pool.end().catch(() => undefined);
+      await busPool.end().catch(() => undefined);
     },
   };
+}
+
+/**
+ * A small pool for the cluster's connections. socket.io's PostgreSQL adapter keeps a client
+ * checked out for its LISTEN and, when that connection ends (a database restart), connects
+ * again without giving the dead one back: the pool would count it for ever and, its slots all
+ * held, make every later query wait. The dead client is given back here, and a query that
+ * cannot get a connection fails after a few seconds instead of waiting silently.
+ */
+function clusterPool(connectionString: string, name: string, max: number, log: (line: string) => void): pg.Pool {
+  const pool = new pg.Pool({ connectionString, max, keepAlive: true, connectionTimeoutMillis: 5_000, application_name: name.slice(0, 63) });
+  pool.on("error", (error) => log(`${name}: ${error.message}`));
+  pool.on("connect", (client) => {
+    // Without a listener, the error of a checked-out client (the adapter's) would end the process.
+    client.on("error", (error) => log(`${name} connection: ${error.message}`));
+    client.once("end", () => {
+      try {
+        (client as pg.PoolClient).release(true);
+      } catch {
+        // Already given back (an idle client's end): nothing held.
+      }
+    });
+  });
+  return pool;
 }

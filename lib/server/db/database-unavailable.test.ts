@@ -58,5 +58,15 @@ describe("isDatabaseUnavailable", () => {
     expect(isDatabaseUnavailable(new TypeError("Cannot read properties of undefined"))).toBe(false);
     expect(isDatabaseUnavailable(null)).toBe(false);
     expect(isDatabaseUnavailable("Connection terminated")).toBe(false);
+    // A protocol violation (too many bind parameters) is in class 08 but is our bug.
+    expect(isDatabaseUnavailable(known("P2010", "Raw query failed. Code: `08P01`.", adapter({ kind: "postgres", code: "08P01", originalCode: "08P01" })))).toBe(false);
+  });
+
+  it("leaves another peer's failure alone, though it carries the same socket codes (S3, OpenID provider)", () => {
+    const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:9000"), { code: "ECONNREFUSED" });
+    expect(isDatabaseUnavailable(new TypeError("fetch failed", { cause: refused }))).toBe(false);
+    expect(isDatabaseUnavailable(Object.assign(new Error("socket hang up", { cause: refused }), { $metadata: { attempts: 3 } }))).toBe(false);
+    // The same code straight from pg's connection is the database.
+    expect(isDatabaseUnavailable(refused)).toBe(true);
   });
 });

@@ -29,7 +29,8 @@ const ADAPTER_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "Sock
 
 /** SQLSTATEs: 57P01 admin_shutdown, 57P02 crash_shutdown, 57P03 cannot_connect_now, 53300 too_many_connections; class 08 connection exceptions. */
 const SQLSTATES = new Set(["57P01", "57P02", "57P03", "53300"]);
-const isConnectionSqlState = (code: string) => SQLSTATES.has(code) || /^08[0-9A-Z]{3}$/.test(code);
+// 08P01 (protocol_violation, e.g. too many bind parameters) is in class 08 but is our bug.
+const isConnectionSqlState = (code: string) => SQLSTATES.has(code) || (/^08[0-9A-Z]{3}$/.test(code) && code !== "08P01");
 
 /** Node socket errors on the way to PostgreSQL. */
 const SOCKET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH"]);
@@ -42,6 +43,9 @@ const MAX_DEPTH = 6;
 export function isDatabaseUnavailable(error: unknown): boolean {
   let current: unknown = error;
   for (let depth = 0; depth < MAX_DEPTH && isObject(current); depth++) {
+    // Another peer's failure (the S3 store, the OpenID provider, a PACS over HTTP) carries the
+    // same socket codes in its cause: it is not the database, and must not hide as a 503.
+    if (isOtherPeersFailure(current)) return false;
     if (matches(current)) return true;
     // TRPCError, our own wrappers and pg's errors keep what happened in `cause`.
     current = current.cause;
@@ -59,6 +63,11 @@ function matches(error: Record<string, unknown>): boolean {
   if (code && (SOCKET_CODES.has(code) || isConnectionSqlState(code))) return true;
   const message = typeof error.message === "string" ? error.message : "";
   return PG_MESSAGES.some((pattern) => pattern.test(message));
+}
+
+/** fetch()'s failure (undici) or the AWS SDK's: a socket code beneath it is that peer's. */
+function isOtherPeersFailure(error: Record<string, unknown>): boolean {
+  return (error.name === "TypeError" && error.message === "fetch failed") || isObject(error.$metadata);
 }
 
 function adapterCauseMatches(adapterError: unknown): boolean {

@@ -1,7 +1,7 @@
 import "server-only";
 import type { IncomingMessage, Server as HttpServer } from "node:http";
 import { Server, type ServerOptions } from "socket.io";
-import { rooms, SOCKET_EVENTS, type Hint, type SequencedHint, type Welcome } from "@/lib/domain/realtime-hints";
+import { HANDSHAKE_UNAVAILABLE, rooms, SOCKET_EVENTS, type Hint, type SequencedHint, type Welcome } from "@/lib/domain/realtime-hints";
 import { staffSiteOf, type Actor } from "@/lib/domain/access";
 import { decodeSessionCookie, type ResolveActor } from "../auth/actor-from-cookie";
 import { onRightsChanged, onSessionsRevoked } from "../auth/sessions/session-events";
@@ -77,7 +77,9 @@ export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions)
         socket.data.sessionId = sessionId;
         next();
       },
-      () => next(new Error("unauthenticated")),
+      // The session could not be checked (the database away for a moment): not a verdict on
+      // the session. The tab tries again later instead of calling its session over.
+      () => next(new Error(HANDSHAKE_UNAVAILABLE)),
     );
   });
 
