@@ -245,14 +245,21 @@ async function check(db: Db, o: Options, clients: readonly FaultClient[], stream
   clients.forEach((client, index) => {
     const truth = truths[index];
     if (!truth) {
+      console.log(`[bench] client ${index}: its worklist could not be fetched at the end`);
       finalMismatches++;
       return;
     }
     for (const [id, row] of truth) {
       const shown = client.shown.get(id);
-      if (!shown || shown.stage !== row.stage || shown.holderId !== row.holderId) finalMismatches++;
+      if (shown && shown.stage === row.stage && shown.holderId === row.holderId) continue;
+      console.log(`[bench] client ${index} shows request ${id} as ${JSON.stringify(shown ?? null)}, the server has ${JSON.stringify(row)}`);
+      finalMismatches++;
     }
-    for (const id of client.shown.keys()) if (!truth.has(id)) finalMismatches++;
+    for (const id of client.shown.keys()) {
+      if (truth.has(id)) continue;
+      console.log(`[bench] client ${index} shows request ${id}, which the server no longer lists`);
+      finalMismatches++;
+    }
   });
   const stored = await db.readingRequest.findMany({ where: { id: { in: stream.acknowledgedSubmissions } }, select: { id: true, holderId: true } });
   const holderOf = new Map(stored.map((row) => [row.id, row.holderId]));

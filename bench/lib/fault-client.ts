@@ -1,11 +1,15 @@
 // One radiologist's worklist page for the faults bench, through the load balancer: a socket.io
-// connection (WebSocket) and the tRPC refetches the browser makes, as lib/realtime/live-updates.tsx
-// and React Query do them: a hint in sequence refetches the list, a gap or a (re)connection
-// refetches everything, and a 503 is tried again after its Retry-After (lib/trpc/retry-policy.ts).
+// connection (WebSocket) and the fetches the browser makes, as lib/realtime/live-updates.tsx and
+// React Query do them: a `request.changed` hint in sequence asks for the list over the socket
+// (HTTP if that fails), a gap or a (re)connection refetches everything over HTTP, and a 503 is
+// tried again after its Retry-After (lib/trpc/retry-policy.ts).
 // It remembers when it first saw each request in each state, for the bench's "missed" count.
 import { Agent, request } from "node:http";
 import { io, type Socket } from "socket.io-client";
+import superjson from "superjson";
 import { SOCKET_EVENTS, type SequencedHint, type Welcome } from "@/lib/domain/realtime-hints";
+import { WORKLIST_FETCH_EVENT, type WorklistFetchAnswer } from "@/lib/domain/worklist-fetch";
+import { WORKLIST_FETCH_TIMEOUT_MS } from "@/lib/realtime/worklist-over-socket";
 import { HintSequenceTracker } from "@/lib/realtime/hint-sequence";
 import { batchQueryPath, decodeBatch } from "./trpc-http";
 import { EMPTY_FILTER_INPUT } from "./worklist-client";
@@ -34,6 +38,8 @@ export class FaultClient {
   private readonly agent = new Agent({ keepAlive: true, maxSockets: 6 });
   private generation = 0;
   private inFlight: AbortController | null = null;
+  /** The highest change number heard of, sent with each socket fetch (as the browser does). */
+  private seenVersion = 0;
   /** The worklist as last shown: request id -> its row's state. */
   shown = new Map<string, RowState>();
   /** When this client first showed request `id` at stage >= s: key `${id}:${s}`. */
@@ -69,7 +75,10 @@ export class FaultClient {
       void this.refetch(ALL_QUERIES);
     });
     this.socket.on(SOCKET_EVENTS.hint, (hint: SequencedHint) => {
-      void this.refetch(this.tracker.accept(hint) ? LIST_QUERY : ALL_QUERIES);
+      if (hint.kind === "request.changed" && hint.version > this.seenVersion) this.seenVersion = hint.version;
+      if (!this.tracker.accept(hint)) return void this.refetch(ALL_QUERIES);
+      // Other hints (the bell, presence, threads) refetch other panels, not the worklist.
+      if (hint.kind === "request.changed") void this.fetchOverSocket();
     });
     this.socket.on("disconnect", (reason) => {
       this.disconnectedAt ??= Date.now();
@@ -131,6 +140,24 @@ export class FaultClient {
       await new Promise((resolve) => setTimeout(resolve, answer.retryAfterMs));
       if (generation !== this.generation) return;
     }
+  }
+
+  /** The worklist over the socket; a refusal or no answer in time falls back to HTTP. */
+  private async fetchOverSocket(): Promise<void> {
+    const generation = ++this.generation;
+    this.inFlight?.abort();
+    let answer: WorklistFetchAnswer;
+    try {
+      answer = (await this.socket.timeout(WORKLIST_FETCH_TIMEOUT_MS).emitWithAck(WORKLIST_FETCH_EVENT, { input: EMPTY_FILTER_INPUT, version: this.seenVersion })) as WorklistFetchAnswer;
+    } catch {
+      this.counter.count("socket_fetch", "network");
+      if (generation === this.generation) void this.refetch(LIST_QUERY);
+      return;
+    }
+    this.counter.count("socket_fetch", answer.ok ? 200 : 503);
+    if (generation !== this.generation) return;
+    if (!answer.ok) return void this.refetch(LIST_QUERY);
+    this.show(toRows(superjson.parse<WireRow[]>(Buffer.from(answer.rows as Uint8Array).toString("utf8"))));
   }
 
   private show(rows: Map<string, RowState>): void {
