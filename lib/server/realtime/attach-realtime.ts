@@ -13,6 +13,16 @@ import { MemoryRoomSequences, type RoomSequenceStore } from "./room-sequence-sto
 import { handleWorklistFetch, type ListWorklistForSocket } from "./worklist-socket";
 import { SOCKET_MAX_BODY_BYTES } from "../http/body-limits";
 
+/** The other instances' hints, a batch per publish (see the publisher below). */
+const CLUSTER_HINTS_EVENT = "teleradio:hints";
+
+/** What another instance sends is checked for the fields a tab relies on before it is handed on. */
+function isNumberedHint(value: unknown): value is SequencedHint {
+  if (typeof value !== "object" || value === null) return false;
+  const hint = value as Record<string, unknown>;
+  return typeof hint.kind === "string" && typeof hint.room === "string" && typeof hint.seq === "number";
+}
+
 export interface RealtimeOptions {
   secret: string;
   /** Resolves a session's user to an actor; injected so that this module never touches the db. */
@@ -128,13 +138,28 @@ export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions)
     );
   });
 
+  // One hint numbered for each of its rooms: the sockets of this instance get theirs at once, and
+  // the other instances get the whole batch as ONE message through the adapter (serverSideEmit),
+  // which they hand to their own sockets. Emitting to each room through the adapter instead
+  // would send one database NOTIFY per room (500 for a notification to 500 users), one at a
+  // time, and hold this instance's own sockets back until each was sent.
+  const deliverLocally = (batch: readonly SequencedHint[]) => {
+    for (const numbered of batch) io.local.to(numbered.room).emit(SOCKET_EVENTS.hint, numbered);
+  };
+  if (options.cluster) {
+    io.on(CLUSTER_HINTS_EVENT, (batch: unknown) => {
+      if (Array.isArray(batch)) deliverLocally(batch.filter(isNumberedHint));
+    });
+  }
   setHintPublisher({
     publish(targetRooms: readonly string[], hint: Hint) {
-      // Through the adapter: the room's sockets on every instance. A hint whose numbers could
-      // not be drawn still goes, unnumbered: every client takes it as a gap and refetches.
+      // A hint whose numbers could not be drawn still goes, unnumbered: every client takes it as
+      // a gap and refetches.
       const send = (seqs: readonly number[]) => {
         try {
-          targetRooms.forEach((room, index) => io.to(room).emit(SOCKET_EVENTS.hint, { ...hint, room, seq: seqs[index]! } satisfies SequencedHint));
+          const batch = targetRooms.map((room, index) => ({ ...hint, room, seq: seqs[index]! }) satisfies SequencedHint);
+          deliverLocally(batch);
+          if (options.cluster) io.serverSideEmit(CLUSTER_HINTS_EVENT, batch);
         } catch (error) {
           // A server closing (shutdown) has nobody left to tell.
           log(`hint not sent: ${error instanceof Error ? error.message : String(error)}`);
