@@ -14,6 +14,8 @@ import { createDbClient, type Db } from "@/lib/server/db/client";
 import { createSite, createUser, teleDiagnosticInput } from "@/prisma/factories";
 import { startInstance, startSharedDatabase, type Instance, type SharedDatabase } from "./lib/cluster-processes";
 import { FaultClient } from "./lib/fault-client";
+import { check, type StreamResult } from "./lib/faults-checks";
+import { mapLimit } from "./lib/http-exchange";
 import { haproxyConfig, startHaproxy, type RunningHaproxy } from "./lib/haproxy";
 import { percentile, publish, round, type Figures } from "./lib/report";
 import { ensureProductionBuild } from "./lib/server-process";
@@ -65,19 +67,6 @@ function options(argv: string[]) {
 type Options = ReturnType<typeof options>;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await fn(items[index] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
 
 /** Answers by kind of call and status ("network" when no HTTP answer came back). */
 class StatusCounts {
@@ -135,24 +124,6 @@ function mutate(baseUrl: string, agent: Agent, cookie: string, path: string, inp
   });
 }
 
-interface Change {
-  requestId: string;
-  stage: 1 | 2;
-  ackAt: number;
-  /** The instance that acknowledged it (HAProxy's X-Served-By). */
-  instance: string;
-}
-
-interface StreamResult {
-  changes: Change[];
-  acknowledgedSubmissions: string[];
-  /** request id -> the claimers whose claim was acknowledged (200). */
-  acknowledgedClaims: Map<string, string[]>;
-  faultAt: number;
-  /** 503 answers that did not carry Retry-After. */
-  unavailableWithoutRetryAfter: number;
-}
-
 /**
  * Submissions one per interval through the load balancer; each acknowledged one is raced for by
  * the claimers at once (the worklist's "Prendre"), as colleagues seeing the same new request.
@@ -204,82 +175,6 @@ async function runStream(o: Options, baseUrl: string, users: Users, counts: Stat
   await faultDone;
   agent.destroy();
   return result;
-}
-
-interface Checks {
-  missed: number;
-  /** Of the missed, changes acknowledged by another instance than the client's socket's. */
-  missedCrossInstance: number;
-  clientsWithMisses: number;
-  finalMismatches: number;
-  doubleHolders: number;
-  wrongHolders: number;
-  lostSubmissions: number;
-  lostClaims: number;
-}
-
-/**
- * Every client's view against every change, then against the database at the end.
- * `instanceAt` says which instance a client's socket was on when a change was acknowledged:
- * until hints are shared across instances, a change reaches live only the sockets of the
- * instance that made it, and the split shows which misses that explains.
- */
-async function check(db: Db, o: Options, clients: readonly FaultClient[], stream: StreamResult, instanceAt: (client: FaultClient, at: number) => string): Promise<Checks> {
-  let missed = 0;
-  let missedCrossInstance = 0;
-  let clientsWithMisses = 0;
-  for (const client of clients) {
-    let own = 0;
-    for (const change of stream.changes) {
-      const shownAt = client.firstShown.get(`${change.requestId}:${change.stage}`);
-      if (shownAt !== undefined && shownAt - change.ackAt <= o.deadlineMs) continue;
-      own++;
-      if (instanceAt(client, change.ackAt) !== change.instance) missedCrossInstance++;
-    }
-    missed += own;
-    if (own > 0) clientsWithMisses++;
-  }
-  // The end state: what each client shows against what the server answers now (from the database).
-  let finalMismatches = 0;
-  const truths = await mapLimit(clients, 10, (client) => client.fetchTruth());
-  clients.forEach((client, index) => {
-    const truth = truths[index];
-    if (!truth) {
-      console.log(`[bench] client ${index}: its worklist could not be fetched at the end`);
-      finalMismatches++;
-      return;
-    }
-    for (const [id, row] of truth) {
-      const shown = client.shown.get(id);
-      if (shown && shown.stage === row.stage && shown.holderId === row.holderId) continue;
-      console.log(`[bench] client ${index} shows request ${id} as ${JSON.stringify(shown ?? null)}, the server has ${JSON.stringify(row)}`);
-      finalMismatches++;
-    }
-    for (const id of client.shown.keys()) {
-      if (truth.has(id)) continue;
-      console.log(`[bench] client ${index} shows request ${id}, which the server no longer lists`);
-      finalMismatches++;
-    }
-  });
-  const stored = await db.readingRequest.findMany({ where: { id: { in: stream.acknowledgedSubmissions } }, select: { id: true, holderId: true } });
-  const holderOf = new Map(stored.map((row) => [row.id, row.holderId]));
-  let doubleHolders = 0;
-  let wrongHolders = 0;
-  for (const [requestId, claimers] of stream.acknowledgedClaims) {
-    if (claimers.length > 1) doubleHolders++;
-    // The one acknowledged claim is the holder the database has (a claim's write was not lost).
-    if (claimers.length === 1 && holderOf.get(requestId) !== claimers[0]) wrongHolders++;
-  }
-  return {
-    missed,
-    missedCrossInstance,
-    clientsWithMisses,
-    finalMismatches,
-    doubleHolders,
-    wrongHolders,
-    lostSubmissions: stream.acknowledgedSubmissions.filter((id) => !holderOf.has(id)).length,
-    lostClaims: wrongHolders,
-  };
 }
 
 async function healthyWithin(port: number, sinceMs: number, limitMs: number): Promise<number | null> {
@@ -357,7 +252,7 @@ export async function runFaultsBench(argv: string[]): Promise<void> {
     const neverReconnected = clients.filter((client) => !client.connected).length;
     const onVictim = new Set(clients.filter((client) => client.reconnections.some(([lost]) => lost >= kill.faultAt - 50) || !client.connected));
     const survivor = instances[0]!;
-    const killChecks = await check(db, o, clients, kill, (client, at) => (onVictim.has(client) && at < kill.faultAt ? victim.name : survivor.name));
+    const killChecks = await check(db, o.deadlineMs, clients, kill, (client, at) => (onVictim.has(client) && at < kill.faultAt ? victim.name : survivor.name));
     console.log(`[bench] kill: answers ${killCounts.toString()}`);
 
     // Back to two instances before the second fault.
@@ -387,7 +282,7 @@ export async function runFaultsBench(argv: string[]): Promise<void> {
     console.log(`[bench] database restart: instances healthy again after ${JSON.stringify(recovery)} ms`);
     await sleep(o.settleMs);
     // Every socket is on the survivor by now: they all moved there at the kill.
-    const dbChecks = await check(db, o, clients, dbStream, () => survivor.name);
+    const dbChecks = await check(db, o.deadlineMs, clients, dbStream, () => survivor.name);
     console.log(`[bench] database restart: answers ${dbCounts.toString()}`);
     const alive = instances.filter((instance) => instance.alive()).length;
 

@@ -8,6 +8,7 @@ import { parseArgs } from "node:util";
 import { mintSessionCookie } from "@/lib/testing/session-cookie";
 import { createSite, createUser, teleDiagnosticInput } from "@/prisma/factories";
 import { createDbClient } from "@/lib/server/db/client";
+import { mapLimit } from "./lib/http-exchange";
 import { commandName, cpuSeconds, descendants, reapedChildrenCpuSeconds, statusBytes, totalRssBytes } from "./lib/proc-stats";
 import { mebibytes, percentile, publish, round, type Figures } from "./lib/report";
 import { ensureProductionBuild, startServer, type BenchServer } from "./lib/server-process";
@@ -56,19 +57,6 @@ function options(argv: string[]) {
 }
 
 type Options = ReturnType<typeof options>;
-
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await fn(items[index] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
 
 /** The embedded PostgreSQL's processes: the server's descendants named postgres. */
 const postgresPids = (serverPid: number) => descendants(serverPid).filter((pid) => commandName(pid) === "postgres");
