@@ -1,8 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { encode } from "next-auth/jwt";
-import { io as connect, type Socket } from "socket.io-client";
+import type { Socket } from "socket.io-client";
+import { openTab } from "@/lib/testing/cluster/open-tab";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { rooms, SOCKET_EVENTS, type SequencedHint, type Welcome } from "@/lib/domain/realtime-hints";
+import { rooms } from "@/lib/domain/realtime-hints";
 import { createSite, createUser, teleDiagnosticRequest } from "@/prisma/factories";
 import { spawnUntilReady, type ReadyChild } from "@/lib/testing/cluster/spawn-until-ready";
 import { freePort } from "@/lib/testing/cluster/free-port";
@@ -44,14 +45,8 @@ describe("two instances with the Redis adapter", () => {
     const reader = await createUser(db, { role: "RADIOLOGIST", readsFor: [site.id] });
     const sessionId = await db.$transaction((tx) => openSession(tx, { userId: reader.id, maxAgeSeconds: 3600, address: null, userAgent: "redis test", now: new Date() }));
     const cookie = `next-auth.session-token=${await encode({ token: { uid: reader.id, sub: reader.id, sid: sessionId }, secret })}`;
-    const socket = connect(two.baseUrl, { path: "/socket.io", transports: ["websocket"], extraHeaders: { cookie }, forceNew: true, reconnection: false });
+    const { socket, hints, welcome } = await openTab(two.baseUrl, cookie);
     sockets.push(socket);
-    const hints: SequencedHint[] = [];
-    socket.on(SOCKET_EVENTS.hint, (hint: SequencedHint) => hints.push(hint));
-    const welcome = await new Promise<Welcome>((resolve, reject) => {
-      socket.once(SOCKET_EVENTS.welcome, resolve);
-      socket.once("connect_error", reject);
-    });
 
     const { requestId } = await submitRequest({ db, actor: referrer, input: teleDiagnosticRequest() });
     const room = rooms.siteReaders(site.id);

@@ -4,10 +4,11 @@ import { Agent } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { encode } from "next-auth/jwt";
-import { io as connect, type Socket } from "socket.io-client";
+import type { Socket } from "socket.io-client";
+import { openTab } from "@/lib/testing/cluster/open-tab";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { trpcMutation } from "@/bench/lib/trpc-http";
-import { rooms, SOCKET_EVENTS, type SequencedHint, type Welcome } from "@/lib/domain/realtime-hints";
+import { rooms } from "@/lib/domain/realtime-hints";
 import { createSite, createUser, teleDiagnosticInput } from "@/prisma/factories";
 import { freePort } from "@/lib/testing/cluster/free-port";
 import { startHaproxy, type Balancer } from "@/lib/testing/cluster/start-haproxy";
@@ -64,14 +65,8 @@ describe.skipIf(!built)("two production servers behind HAProxy", () => {
     const readerCookie = await cookieOf(reader.id);
     const tabs = await Promise.all(
       [0, 1].map(async () => {
-        const socket = connect(balancer!.baseUrl, { path: "/socket.io", transports: ["websocket"], extraHeaders: { cookie: readerCookie }, forceNew: true, reconnection: false });
+        const { socket, hints, welcome } = await openTab(balancer!.baseUrl, readerCookie);
         sockets.push(socket);
-        const hints: SequencedHint[] = [];
-        socket.on(SOCKET_EVENTS.hint, (hint: SequencedHint) => hints.push(hint));
-        const welcome = await new Promise<Welcome>((resolve, reject) => {
-          socket.once(SOCKET_EVENTS.welcome, resolve);
-          socket.once("connect_error", reject);
-        });
         return { hints, welcome };
       }),
     );

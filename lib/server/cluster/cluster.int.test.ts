@@ -1,11 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { Agent } from "node:http";
 import { encode } from "next-auth/jwt";
-import { io as connect, type Socket } from "socket.io-client";
+import type { Socket } from "socket.io-client";
+import { openTab } from "@/lib/testing/cluster/open-tab";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { trpcQuery } from "@/bench/lib/trpc-http";
 import { PRESENCE_EVENTS, type PresenceWatchAck } from "@/lib/domain/presence";
-import { rooms, SOCKET_EVENTS, type SequencedHint, type Welcome } from "@/lib/domain/realtime-hints";
+import { rooms } from "@/lib/domain/realtime-hints";
 import { EMPTY_FILTERS, toWorklistQueryInput } from "@/lib/ui/worklist/worklist-query";
 import { createSite, createUser, teleDiagnosticRequest } from "@/prisma/factories";
 import { startHaproxy, type Balancer } from "@/lib/testing/cluster/start-haproxy";
@@ -48,14 +49,8 @@ async function sessionCookie(userId: string): Promise<{ cookie: string; sessionI
 
 /** A browser tab connected to one instance (or the balancer): welcomed, collecting its hints. */
 async function tab(baseUrl: string, cookie: string) {
-  const socket = connect(baseUrl, { path: "/socket.io", transports: ["websocket"], extraHeaders: { cookie }, forceNew: true, reconnection: false });
+  const { socket, hints, welcome } = await openTab(baseUrl, cookie);
   sockets.push(socket);
-  const hints: SequencedHint[] = [];
-  socket.on(SOCKET_EVENTS.hint, (hint: SequencedHint) => hints.push(hint));
-  const welcome = await new Promise<Welcome>((resolve, reject) => {
-    socket.once(SOCKET_EVENTS.welcome, resolve);
-    socket.once("connect_error", reject);
-  });
   return { socket, hints, welcome, watch: (requestIds: string[]): Promise<PresenceWatchAck> => socket.emitWithAck(PRESENCE_EVENTS.watch, { requestIds, mode: "viewing" }) };
 }
 
